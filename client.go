@@ -65,6 +65,10 @@ type Client struct {
 	// the messages exchanged with candidates.
 	ATS *ATSService
 	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees.
+	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees,
+	// requests to edit them or count overtime, timesheet reviews, expected
+	// and worked time per day, and the kinds of break each employee may
+	// take.
 	Attendance *AttendanceService
 	// Banking: company bank accounts (Factorial's banking product and
 	// accounts added by hand), card payments and transactions.
@@ -78,6 +82,11 @@ type Client struct {
 	// Credentials: the credential making the call (user token, company
 	// token or API key) and its company.
 	Credentials *CredentialsService
+	// Contracts: contract versions (job, salary and working time from a
+	// day onwards), their history, compensations and taxonomies, payroll
+	// concepts, contract templates and the per-country catalogues contracts
+	// name.
+	Contracts *ContractsService
 	// CustomFields: custom fields, their options, custom-table fields and
 	// the values stored per record.
 	CustomFields *CustomFieldsService
@@ -106,13 +115,21 @@ type Client struct {
 	// Marketplace: marketplace integrations installed by the company and
 	// their settings.
 	Marketplace *MarketplaceService
-	// Payroll: payroll supplements, one-off amounts paid with an
-	// employee's payroll in a period.
+	// Payroll: payroll supplements (one-off amounts paid with an
+	// employee's payroll in a period), the stage of payroll periods,
+	// employees' family situations and payroll identifiers, and the codes
+	// external payroll systems know records by.
 	Payroll *PayrollService
 	// Performance: performance review processes, their participants,
 	// evaluations, questionnaires and scores, action plans and the
 	// company's employee score scale.
 	Performance *PerformanceService
+	// ProjectManagement: projects and their subprojects, workers, tasks,
+	// budgets and planned time, and the time and expenses charged to them.
+	ProjectManagement *ProjectManagementService
+	// ShiftManagement: the rota, shifts planned for employees ahead of
+	// time (not the attendance shifts they clock).
+	ShiftManagement *ShiftManagementService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService
@@ -121,9 +138,20 @@ type Client struct {
 	// TimeOff: leaves, leave types, allowances and their counters, and
 	// time-off policies.
 	TimeOff *TimeOffService
+	// Trainings: trainings (courses), their classes and sessions, the
+	// employees enrolled and invited, their attendance, and categories.
+	Trainings *TrainingsService
+	// TimePlanning: breaks planned within shifts and schedules, and the
+	// planning versions saying what sets each employee's expected hours.
+	TimePlanning *TimePlanningService
+	// TimeSettings: the company's kinds of break (paid or not).
+	TimeSettings *TimeSettingsService
 	// Webhooks: subscriptions that deliver the bare resource to a target
 	// URL when an event happens.
 	Webhooks *WebhooksService
+	// WorkSchedules: work schedules, their periods of the year and the
+	// working time per weekday of each period.
+	WorkSchedules *WorkSchedulesService
 
 	// OAuth: the authorization server (token, revoke, token info), which
 	// serves every API. Package oauth wraps it in a flow and a refreshing

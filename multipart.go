@@ -36,10 +36,11 @@ var fileType = reflect.TypeFor[openapi_types.File]()
 
 // writeMultipart writes one part per set field of struct v, named by its
 // json tag: scalars as text, an openapi_types.File as a file part, and a
-// slice as one part per element (the spec names such fields with Rails'
-// brackets, "signees[]"). Fields of a Rails nested list ("answers[][id]",
-// "answers[][value]") are interleaved element by element, because Rails
-// starts a new hash when a key repeats.
+// slice as one part per element, a file part for each file of a list (the
+// spec names such fields with Rails' brackets, "signees[]", "files[]").
+// Fields of a Rails nested list ("answers[][id]", "answers[][value]") are
+// interleaved element by element, because Rails starts a new hash when a
+// key repeats.
 func writeMultipart(w *multipart.Writer, v reflect.Value) error {
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
@@ -137,10 +138,12 @@ func writePart(w *multipart.Writer, name string, v reflect.Value) error {
 		return err
 	}
 	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() != reflect.Uint8 {
-		// One part per item: a file part for each file of a list of
-		// files (attachments[]), a text part for anything else.
 		for i := range v.Len() {
-			if err := writePart(w, name, v.Index(i)); err != nil {
+			write := writeScalar
+			if v.Type().Elem() == fileType {
+				write = writePart // a list of files ("files[]"): one file part each
+			}
+			if err := write(w, name, v.Index(i)); err != nil {
 				return err
 			}
 		}

@@ -17,14 +17,22 @@ import (
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
 // the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
 var (
+	datedActivateProject                                                    = operation{id: "ActivateProject", method: "POST", path: "/project_management/projects/activate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApplyWorkScheduleDayConfigurationChanges                           = operation{id: "ApplyWorkScheduleDayConfigurationChanges", method: "POST", path: "/work_schedule/day_configurations/bulk_cud", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveApprovalFlowByResource                                      = operation{id: "ApproveApprovalFlowByResource", method: "POST", path: "/approvals/materialized_approvals_flows/approve_resource", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveOvertimeRequest                                             = operation{id: "ApproveOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAssignProjectWorkersInBulk                                         = operation{id: "AssignProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_assign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedChangePolicyPeriodStatus                                           = operation{id: "ChangePolicyPeriodStatus", method: "POST", path: "/payroll/policy_periods/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedChangeProjectAssignment                                            = operation{id: "ChangeProjectAssignment", method: "POST", path: "/project_management/projects/change_assignment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedChangeProjectStatus                                                = operation{id: "ChangeProjectStatus", method: "POST", path: "/project_management/projects/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockIn                                                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockOut                                                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCloseProject                                                       = operation{id: "CloseProject", method: "POST", path: "/project_management/projects/close", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCopyTask                                                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                                                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsAnswer                                                    = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -34,6 +42,11 @@ var (
 	datedCreateAtsJobPosting                                                = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAttendanceReviewsInBulk                                      = operation{id: "CreateAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateBreakConfiguration                                           = operation{id: "CreateBreakConfiguration", method: "POST", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCompensation                                                 = operation{id: "CreateCompensation", method: "POST", path: "/contracts/compensations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateContractVersion                                              = operation{id: "CreateContractVersion", method: "POST", path: "/contracts/contract_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -41,10 +54,15 @@ var (
 	datedCreateCustomResourceValue                                          = operation{id: "CreateCustomResourceValue", method: "POST", path: "/custom_resources/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateDocument                                                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateDocumentDownloadURLs                                         = operation{id: "CreateDocumentDownloadURLs", method: "POST", path: "/documents/download_urls/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateEditTimesheetRequest                                         = operation{id: "CreateEditTimesheetRequest", method: "POST", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeBreakConfiguration                                   = operation{id: "CreateEmployeeBreakConfiguration", method: "POST", path: "/attendance/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeIdentifier                                           = operation{id: "CreateEmployeeIdentifier", method: "POST", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFamilySituation                                              = operation{id: "CreateFamilySituation", method: "POST", path: "/payroll/family_situations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateITAsset                                                      = operation{id: "CreateITAsset", method: "POST", path: "/it_management/it_assets", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateITAssetModel                                                 = operation{id: "CreateITAssetModel", method: "POST", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateIntegrationCode                                              = operation{id: "CreateIntegrationCode", method: "POST", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateIntegrationSyncRunOutput                                     = operation{id: "CreateIntegrationSyncRunOutput", method: "POST", path: "/integrations/sync_run_outputs", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeaveType                                                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -52,13 +70,30 @@ var (
 	datedCreateLocation                                                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateManualBankAccount                                            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateMarketplaceInstallation                                      = operation{id: "CreateMarketplaceInstallation", method: "POST", path: "/marketplace/installations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateOvertimeRequest                                              = operation{id: "CreateOvertimeRequest", method: "POST", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePerformanceReviewOwnersInBulk                                = operation{id: "CreatePerformanceReviewOwnersInBulk", method: "POST", path: "/performance/review_owners/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcess                                     = operation{id: "CreatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePlannedBreaksInBulk                                          = operation{id: "CreatePlannedBreaksInBulk", method: "POST", path: "/time_planning/planned_breaks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePlannedShift                                                 = operation{id: "CreatePlannedShift", method: "POST", path: "/shift_management/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePlannedShiftsInBulk                                          = operation{id: "CreatePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePlanningVersion                                              = operation{id: "CreatePlanningVersion", method: "POST", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePlanningVersionsInBulk                                       = operation{id: "CreatePlanningVersionsInBulk", method: "POST", path: "/time_planning/planning_versions/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProject                                                      = operation{id: "CreateProject", method: "POST", path: "/project_management/projects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectPlannedRecordsInBulk                                  = operation{id: "CreateProjectPlannedRecordsInBulk", method: "POST", path: "/project_management/planned_records/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateProjectTask                                                  = operation{id: "CreateProjectTask", method: "POST", path: "/project_management/project_tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectTimeRecord                                            = operation{id: "CreateProjectTimeRecord", method: "POST", path: "/project_management/time_records", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectWorker                                                = operation{id: "CreateProjectWorker", method: "POST", path: "/project_management/project_workers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectWorkersInBulk                                         = operation{id: "CreateProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishContractType                                          = operation{id: "CreateSpanishContractType", method: "POST", path: "/contracts/spanish_contract_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishEducationLevel                                        = operation{id: "CreateSpanishEducationLevel", method: "POST", path: "/contracts/spanish_education_levels", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishProfessionalCategory                                  = operation{id: "CreateSpanishProfessionalCategory", method: "POST", path: "/contracts/spanish_professional_categories", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishWorkingDayType                                        = operation{id: "CreateSpanishWorkingDayType", method: "POST", path: "/contracts/spanish_working_day_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSubproject                                                   = operation{id: "CreateSubproject", method: "POST", path: "/project_management/subprojects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTask                                                         = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTaskComment                                                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -66,8 +101,16 @@ var (
 	datedCreateTasksInBulk                                                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateTeam                                                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeamMembership                                               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTraining                                                     = operation{id: "CreateTraining", method: "POST", path: "/trainings/trainings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingCategory                                             = operation{id: "CreateTrainingCategory", method: "POST", path: "/trainings/categories", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingClass                                                = operation{id: "CreateTrainingClass", method: "POST", path: "/trainings/training_classes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingMembershipsInBulk                                    = operation{id: "CreateTrainingMembershipsInBulk", method: "POST", path: "/trainings/training_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTrainingSession                                              = operation{id: "CreateTrainingSession", method: "POST", path: "/trainings/sessions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingSessionAccessMembershipsInBulk                       = operation{id: "CreateTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateWebhookSubscription                                          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWorkArea                                                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkSchedule                                                 = operation{id: "CreateWorkSchedule", method: "POST", path: "/work_schedule/schedules", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkScheduleOverlapPeriod                                    = operation{id: "CreateWorkScheduleOverlapPeriod", method: "POST", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance                                    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsApplication                                               = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -75,25 +118,50 @@ var (
 	datedDeleteAtsFeedback                                                  = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAttendanceReviewsInBulk                                      = operation{id: "DeleteAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCompensation                                                 = operation{id: "DeleteCompensation", method: "DELETE", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteContractVersion                                              = operation{id: "DeleteContractVersion", method: "DELETE", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteEditTimesheetRequest                                         = operation{id: "DeleteEditTimesheetRequest", method: "DELETE", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteEmployeeIdentifier                                           = operation{id: "DeleteEmployeeIdentifier", method: "DELETE", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteITAsset                                                      = operation{id: "DeleteITAsset", method: "DELETE", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteIntegrationCode                                              = operation{id: "DeleteIntegrationCode", method: "DELETE", path: "/payroll_integrations_base/codes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLocation                                                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteOvertimeRequest                                              = operation{id: "DeleteOvertimeRequest", method: "DELETE", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewOwner                                       = operation{id: "DeletePerformanceReviewOwner", method: "DELETE", path: "/performance/review_owners/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewProcess                                     = operation{id: "DeletePerformanceReviewProcess", method: "DELETE", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePlannedShift                                                 = operation{id: "DeletePlannedShift", method: "DELETE", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePlannedShiftsInBulk                                          = operation{id: "DeletePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePlanningVersion                                              = operation{id: "DeletePlanningVersion", method: "DELETE", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectPlannedRecord                                         = operation{id: "DeleteProjectPlannedRecord", method: "DELETE", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectTasksInBulk                                           = operation{id: "DeleteProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectTimeRecord                                            = operation{id: "DeleteProjectTimeRecord", method: "DELETE", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectTimeRecordsInBulk                                     = operation{id: "DeleteProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteShift                                                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteSubproject                                                   = operation{id: "DeleteSubproject", method: "DELETE", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteSupplement                                                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTask                                                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTaskFile                                                     = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTasksInBulk                                                  = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeam                                                         = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeamMembership                                               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTraining                                                     = operation{id: "DeleteTraining", method: "DELETE", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingCategory                                             = operation{id: "DeleteTrainingCategory", method: "DELETE", path: "/trainings/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingClass                                                = operation{id: "DeleteTrainingClass", method: "DELETE", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingMembershipsInBulk                                    = operation{id: "DeleteTrainingMembershipsInBulk", method: "POST", path: "/trainings/training_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingSession                                              = operation{id: "DeleteTrainingSession", method: "DELETE", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingSessionAccessMembershipsInBulk                       = operation{id: "DeleteTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingsInBulk                                              = operation{id: "DeleteTrainingsInBulk", method: "POST", path: "/trainings/trainings/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription                                          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteWorkScheduleOverlapPeriod                                    = operation{id: "DeleteWorkScheduleOverlapPeriod", method: "DELETE", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDuplicateProjectTasksInBulk                                        = operation{id: "DuplicateProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -112,8 +180,15 @@ var (
 	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBookkeeperIncidence                                             = operation{id: "GetBookkeeperIncidence", method: "GET", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBreakConfiguration                                              = operation{id: "GetBreakConfiguration", method: "GET", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBudgetStrategy                                                  = operation{id: "GetBudgetStrategy", method: "GET", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompensation                                                    = operation{id: "GetCompensation", method: "GET", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompensationConcept                                             = operation{id: "GetCompensationConcept", method: "GET", path: "/compensations/concepts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetContractTemplate                                                = operation{id: "GetContractTemplate", method: "GET", path: "/contracts/contract_templates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetContractVersion                                                 = operation{id: "GetContractVersion", method: "GET", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetContractVersionHistory                                          = operation{id: "GetContractVersionHistory", method: "GET", path: "/contracts/contract_version_histories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -121,16 +196,23 @@ var (
 	datedGetCustomResourceSchema                                            = operation{id: "GetCustomResourceSchema", method: "GET", path: "/custom_resources/schemas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomResourceValue                                             = operation{id: "GetCustomResourceValue", method: "GET", path: "/custom_resources/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEditTimesheetRequest                                            = operation{id: "GetEditTimesheetRequest", method: "GET", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeBreakConfiguration                                      = operation{id: "GetEmployeeBreakConfiguration", method: "GET", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeIdentifier                                              = operation{id: "GetEmployeeIdentifier", method: "GET", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFrenchContractType                                              = operation{id: "GetFrenchContractType", method: "GET", path: "/contracts/french_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetGermanContractType                                              = operation{id: "GetGermanContractType", method: "GET", path: "/contracts/german_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetITAsset                                                         = operation{id: "GetITAsset", method: "GET", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetITAssetModel                                                    = operation{id: "GetITAssetModel", method: "GET", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetImputableProject                                                = operation{id: "GetImputableProject", method: "GET", path: "/project_management/imputable_projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                                                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeaveType                                                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLegalEntity                                                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLocation                                                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetOvertimeRequest                                                 = operation{id: "GetOvertimeRequest", method: "GET", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceAgreement                                            = operation{id: "GetPerformanceAgreement", method: "GET", path: "/performance/agreements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceCompanyEmployeeScoreScale                            = operation{id: "GetPerformanceCompanyEmployeeScoreScale", method: "GET", path: "/performance/company_employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceEmployeeScoreScale                                   = operation{id: "GetPerformanceEmployeeScoreScale", method: "GET", path: "/performance/employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -141,16 +223,41 @@ var (
 	datedGetPerformanceReviewProcessTarget                                  = operation{id: "GetPerformanceReviewProcessTarget", method: "GET", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceReviewQuestionnaires                                 = operation{id: "GetPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPlannedBreak                                                    = operation{id: "GetPlannedBreak", method: "GET", path: "/time_planning/planned_breaks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPlannedShift                                                    = operation{id: "GetPlannedShift", method: "GET", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPortugueseContractType                                          = operation{id: "GetPortugueseContractType", method: "GET", path: "/contracts/portuguese_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectPlannedRecord                                            = operation{id: "GetProjectPlannedRecord", method: "GET", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectTask                                                     = operation{id: "GetProjectTask", method: "GET", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectTimeRecord                                               = operation{id: "GetProjectTimeRecord", method: "GET", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectWorker                                                   = operation{id: "GetProjectWorker", method: "GET", path: "/project_management/project_workers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishContractType                                             = operation{id: "GetSpanishContractType", method: "GET", path: "/contracts/spanish_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishEducationLevel                                           = operation{id: "GetSpanishEducationLevel", method: "GET", path: "/contracts/spanish_education_levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishProfessionalCategory                                     = operation{id: "GetSpanishProfessionalCategory", method: "GET", path: "/contracts/spanish_professional_categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishWorkingDayType                                           = operation{id: "GetSpanishWorkingDayType", method: "GET", path: "/contracts/spanish_working_day_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSubproject                                                      = operation{id: "GetSubproject", method: "GET", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTask                                                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaxonomy                                                        = operation{id: "GetTaxonomy", method: "GET", path: "/contracts/taxonomies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeam                                                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeamMembership                                                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTraining                                                        = operation{id: "GetTraining", method: "GET", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingCategory                                                = operation{id: "GetTrainingCategory", method: "GET", path: "/trainings/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingClass                                                   = operation{id: "GetTrainingClass", method: "GET", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingMembership                                              = operation{id: "GetTrainingMembership", method: "GET", path: "/trainings/training_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingSession                                                 = operation{id: "GetTrainingSession", method: "GET", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingSessionAccessMembership                                 = operation{id: "GetTrainingSessionAccessMembership", method: "GET", path: "/trainings/session_access_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingSessionAttendance                                       = operation{id: "GetTrainingSessionAttendance", method: "GET", path: "/trainings/session_attendances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWebhookSubscription                                             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWorkArea                                                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkSchedule                                                    = operation{id: "GetWorkSchedule", method: "GET", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkScheduleDayConfiguration                                    = operation{id: "GetWorkScheduleDayConfiguration", method: "GET", path: "/work_schedule/day_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkScheduleOverlapPeriod                                       = operation{id: "GetWorkScheduleOverlapPeriod", method: "GET", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -168,11 +275,20 @@ var (
 	datedListAtsMessages                                                    = operation{id: "ListAtsMessages", method: "GET", path: "/ats/messages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsQuestions                                                   = operation{id: "ListAtsQuestions", method: "GET", path: "/ats/questions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAttendanceReviews                                              = operation{id: "ListAttendanceReviews", method: "GET", path: "/attendance/reviews", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBookkeeperIncidences                                           = operation{id: "ListBookkeeperIncidences", method: "GET", path: "/bookkeepers_management/incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBreakConfigurations                                            = operation{id: "ListBreakConfigurations", method: "GET", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBudgetStrategies                                               = operation{id: "ListBudgetStrategies", method: "GET", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompensationConcepts                                           = operation{id: "ListCompensationConcepts", method: "GET", path: "/compensations/concepts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompensations                                                  = operation{id: "ListCompensations", method: "GET", path: "/contracts/compensations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractTemplates                                              = operation{id: "ListContractTemplates", method: "GET", path: "/contracts/contract_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractVersionHistories                                       = operation{id: "ListContractVersionHistories", method: "GET", path: "/contracts/contract_version_histories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractVersionMetaData                                        = operation{id: "ListContractVersionMetaData", method: "GET", path: "/contracts/contract_version_meta_data", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractVersions                                               = operation{id: "ListContractVersions", method: "GET", path: "/contracts/contract_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldOptions                                             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -181,10 +297,19 @@ var (
 	datedListCustomResourceValues                                           = operation{id: "ListCustomResourceValues", method: "GET", path: "/custom_resources/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomResources                                                = operation{id: "ListCustomResources", method: "GET", path: "/custom_resources/resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEditTimesheetRequests                                          = operation{id: "ListEditTimesheetRequests", method: "GET", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeBreakConfigurations                                    = operation{id: "ListEmployeeBreakConfigurations", method: "GET", path: "/attendance/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeIdentifiers                                            = operation{id: "ListEmployeeIdentifiers", method: "GET", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEstimatedTimes                                                 = operation{id: "ListEstimatedTimes", method: "GET", path: "/attendance/estimated_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFamilySituations                                               = operation{id: "ListFamilySituations", method: "GET", path: "/payroll/family_situations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFrenchContractTypes                                            = operation{id: "ListFrenchContractTypes", method: "GET", path: "/contracts/french_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListGermanContractTypes                                            = operation{id: "ListGermanContractTypes", method: "GET", path: "/contracts/german_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListITAssetModels                                                  = operation{id: "ListITAssetModels", method: "GET", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListITAssets                                                       = operation{id: "ListITAssets", method: "GET", path: "/it_management/it_assets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListImputableProjects                                              = operation{id: "ListImputableProjects", method: "GET", path: "/project_management/imputable_projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListIntegrationCodes                                               = operation{id: "ListIntegrationCodes", method: "GET", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListIntegrationSyncableItems                                       = operation{id: "ListIntegrationSyncableItems", method: "GET", path: "/integrations/syncable_items", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -195,6 +320,9 @@ var (
 	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListMarketplaceInstallationSettings                                = operation{id: "ListMarketplaceInstallationSettings", method: "GET", path: "/marketplace/installation_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListMaterializedContractTemplates                                  = operation{id: "ListMaterializedContractTemplates", method: "GET", path: "/contracts/materialized_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListOpenShifts                                                     = operation{id: "ListOpenShifts", method: "GET", path: "/attendance/open_shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListOvertimeRequests                                               = operation{id: "ListOvertimeRequests", method: "GET", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceCompanyEmployeeScoreScales                          = operation{id: "ListPerformanceCompanyEmployeeScoreScales", method: "GET", path: "/performance/company_employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceEmployeeScoreScales                                 = operation{id: "ListPerformanceEmployeeScoreScales", method: "GET", path: "/performance/employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -209,23 +337,55 @@ var (
 	datedListPerformanceReviewQuestionnaires                                = operation{id: "ListPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceReviewVisibilitySettings                            = operation{id: "ListPerformanceReviewVisibilitySettings", method: "GET", path: "/performance/review_visibility_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceTargetManagers                                      = operation{id: "ListPerformanceTargetManagers", method: "GET", path: "/performance/target_managers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPlannedBreaks                                                  = operation{id: "ListPlannedBreaks", method: "GET", path: "/time_planning/planned_breaks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPlannedShifts                                                  = operation{id: "ListPlannedShifts", method: "GET", path: "/shift_management/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPlanningVersions                                               = operation{id: "ListPlanningVersions", method: "GET", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPortugueseContractTypes                                        = operation{id: "ListPortugueseContractTypes", method: "GET", path: "/contracts/portuguese_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectPlannedRecords                                          = operation{id: "ListProjectPlannedRecords", method: "GET", path: "/project_management/planned_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectTasks                                                   = operation{id: "ListProjectTasks", method: "GET", path: "/project_management/project_tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectTimeRecords                                             = operation{id: "ListProjectTimeRecords", method: "GET", path: "/project_management/time_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectWorkers                                                 = operation{id: "ListProjectWorkers", method: "GET", path: "/project_management/project_workers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjects                                                       = operation{id: "ListProjects", method: "GET", path: "/project_management/projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListReferenceContractVersions                                      = operation{id: "ListReferenceContractVersions", method: "GET", path: "/contracts/reference_contracts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishContractTypes                                           = operation{id: "ListSpanishContractTypes", method: "GET", path: "/contracts/spanish_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishEducationLevels                                         = operation{id: "ListSpanishEducationLevels", method: "GET", path: "/contracts/spanish_education_levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishProfessionalCategories                                  = operation{id: "ListSpanishProfessionalCategories", method: "GET", path: "/contracts/spanish_professional_categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishWorkingDayTypes                                         = operation{id: "ListSpanishWorkingDayTypes", method: "GET", path: "/contracts/spanish_working_day_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSubprojects                                                    = operation{id: "ListSubprojects", method: "GET", path: "/project_management/subprojects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTaskFiles                                                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaxonomies                                                     = operation{id: "ListTaxonomies", method: "GET", path: "/contracts/taxonomies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeamMemberships                                                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeams                                                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingCategories                                             = operation{id: "ListTrainingCategories", method: "GET", path: "/trainings/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingClasses                                                = operation{id: "ListTrainingClasses", method: "GET", path: "/trainings/training_classes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingMemberships                                            = operation{id: "ListTrainingMemberships", method: "GET", path: "/trainings/training_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingSessionAccessMemberships                               = operation{id: "ListTrainingSessionAccessMemberships", method: "GET", path: "/trainings/session_access_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingSessionAttendances                                     = operation{id: "ListTrainingSessionAttendances", method: "GET", path: "/trainings/session_attendances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingSessions                                               = operation{id: "ListTrainingSessions", method: "GET", path: "/trainings/sessions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainings                                                      = operation{id: "ListTrainings", method: "GET", path: "/trainings/trainings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWebhookSubscriptions                                           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkScheduleDayConfigurations                                  = operation{id: "ListWorkScheduleDayConfigurations", method: "GET", path: "/work_schedule/day_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkScheduleOverlapPeriods                                     = operation{id: "ListWorkScheduleOverlapPeriods", method: "GET", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkSchedules                                                  = operation{id: "ListWorkSchedules", method: "GET", path: "/work_schedule/schedules", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkedTimes                                                    = operation{id: "ListWorkedTimes", method: "GET", path: "/attendance/worked_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin                                            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedProcessProjectTimeRecordsInBulk                                    = operation{id: "ProcessProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_process", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectApprovalFlowByResource                                       = operation{id: "RejectApprovalFlowByResource", method: "POST", path: "/approvals/materialized_approvals_flows/reject_resource", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                                                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectOvertimeRequest                                              = operation{id: "RejectOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemindPerformanceReviewProcessInBulk                               = operation{id: "RemindPerformanceReviewProcessInBulk", method: "POST", path: "/performance/review_processes/remind_in_bulk", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessSchedule                             = operation{id: "RemovePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/remove_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = operation{id: "RemovePerformanceReviewProcessTargetPeerEvaluations", method: "POST", path: "/performance/review_process_targets/remove_peer_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRenameSubproject                                                   = operation{id: "RenameSubproject", method: "POST", path: "/project_management/subprojects/rename", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedReopenPerformanceReviewProcess                                     = operation{id: "ReopenPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/reopen", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedReplacePerformanceReviewEvaluationReviewer                         = operation{id: "ReplacePerformanceReviewEvaluationReviewer", method: "POST", path: "/performance/review_evaluations/replace_reviewer", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRestoreDocumentsFromTrashBin                                       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -233,6 +393,8 @@ var (
 	datedSchedulePerformanceReviewProcess                                   = operation{id: "SchedulePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetEmployeeRegularAccessStartDate                                  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetPerformanceCompanyEmployeeScoreScale                            = operation{id: "SetPerformanceCompanyEmployeeScoreScale", method: "POST", path: "/performance/company_employee_score_scales/set", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetTrainingsCatalogInBulk                                          = operation{id: "SetTrainingsCatalogInBulk", method: "POST", path: "/trainings/trainings/bulk_update_catalog", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSoftDeleteProject                                                  = operation{id: "SoftDeleteProject", method: "POST", path: "/project_management/projects/soft_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartPerformanceReviewProcess                                      = operation{id: "StartPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartShiftBreak                                                    = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStopPerformanceReviewProcess                                       = operation{id: "StopPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/stop", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -240,7 +402,9 @@ var (
 	datedTerminateEmployee                                                  = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedToggleClock                                                        = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedTogglePerformanceReviewProcessArchive                              = operation{id: "TogglePerformanceReviewProcessArchive", method: "POST", path: "/performance/review_processes/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedToggleWorkScheduleArchive                                          = operation{id: "ToggleWorkScheduleArchive", method: "POST", path: "/work_schedule/schedules/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnarchiveWorkArea                                                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnassignProjectWorker                                              = operation{id: "UnassignProjectWorker", method: "POST", path: "/project_management/project_workers/unassign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAllowance                                                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsApplication                                               = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -249,16 +413,26 @@ var (
 	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBookkeeperIncidence                                          = operation{id: "UpdateBookkeeperIncidence", method: "PUT", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBreakConfiguration                                           = operation{id: "UpdateBreakConfiguration", method: "PUT", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBudgetStrategy                                               = operation{id: "UpdateBudgetStrategy", method: "PUT", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateCompensation                                                 = operation{id: "UpdateCompensation", method: "PUT", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateContractVersion                                              = operation{id: "UpdateContractVersion", method: "PUT", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEditTimesheetRequest                                         = operation{id: "UpdateEditTimesheetRequest", method: "PUT", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployeeBreakConfiguration                                   = operation{id: "UpdateEmployeeBreakConfiguration", method: "PUT", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployeeIdentifier                                           = operation{id: "UpdateEmployeeIdentifier", method: "PUT", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFamilySituation                                              = operation{id: "UpdateFamilySituation", method: "PUT", path: "/payroll/family_situations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateITAsset                                                      = operation{id: "UpdateITAsset", method: "PUT", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateITAssetModel                                                 = operation{id: "UpdateITAssetModel", method: "PUT", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateIntegrationCode                                              = operation{id: "UpdateIntegrationCode", method: "PUT", path: "/payroll_integrations_base/codes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateIntegrationSyncableSyncRun                                   = operation{id: "UpdateIntegrationSyncableSyncRun", method: "PUT", path: "/integrations/syncable_sync_runs/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateOvertimeRequest                                              = operation{id: "UpdateOvertimeRequest", method: "PUT", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewDefaultRatingScale                          = operation{id: "UpdatePerformanceReviewDefaultRatingScale", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_default_rating_scale", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewProcessAgreementsConfiguration              = operation{id: "UpdatePerformanceReviewProcessAgreementsConfiguration", method: "POST", path: "/performance/review_processes/update_agreements_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewProcessBasicInfo                            = operation{id: "UpdatePerformanceReviewProcessBasicInfo", method: "POST", path: "/performance/review_processes/update_basic_info", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -270,27 +444,49 @@ var (
 	datedUpdatePerformanceReviewProcessTargetStrategy                       = operation{id: "UpdatePerformanceReviewProcessTargetStrategy", method: "POST", path: "/performance/review_processes/update_target_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewQuestionnaire                               = operation{id: "UpdatePerformanceReviewQuestionnaire", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePlanningVersion                                              = operation{id: "UpdatePlanningVersion", method: "PUT", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProject                                                      = operation{id: "UpdateProject", method: "PUT", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProjectPlannedRecord                                         = operation{id: "UpdateProjectPlannedRecord", method: "PUT", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProjectTask                                                  = operation{id: "UpdateProjectTask", method: "PUT", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProjectTimeRecordWorker                                      = operation{id: "UpdateProjectTimeRecordWorker", method: "POST", path: "/project_management/time_records/update_project_worker", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateShift                                                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateSubproject                                                   = operation{id: "UpdateSubproject", method: "PUT", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTasksInBulk                                                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeam                                                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeamMembership                                               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTraining                                                     = operation{id: "UpdateTraining", method: "PUT", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingClass                                                = operation{id: "UpdateTrainingClass", method: "PUT", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingMembership                                           = operation{id: "UpdateTrainingMembership", method: "PUT", path: "/trainings/training_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingSession                                              = operation{id: "UpdateTrainingSession", method: "PUT", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingSessionAttendancesInBulk                             = operation{id: "UpdateTrainingSessionAttendancesInBulk", method: "POST", path: "/trainings/session_attendances/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingStatus                                               = operation{id: "UpdateTrainingStatus", method: "POST", path: "/trainings/trainings/update_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWebhookSubscription                                          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkArea                                                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkSchedule                                                 = operation{id: "UpdateWorkSchedule", method: "PUT", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkScheduleOverlapPeriod                                    = operation{id: "UpdateWorkScheduleOverlapPeriod", method: "PUT", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
 var datedOperations = []*operation{
+	&datedActivateProject,
 	&datedAddPerformanceReviewProcessTargetPeers,
+	&datedApplyWorkScheduleDayConfigurationChanges,
 	&datedApproveApprovalFlowByResource,
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
+	&datedApproveOvertimeRequest,
 	&datedArchiveWorkArea,
+	&datedAssignProjectWorkersInBulk,
 	&datedAutofillShifts,
+	&datedChangePolicyPeriodStatus,
+	&datedChangeProjectAssignment,
+	&datedChangeProjectStatus,
 	&datedClockIn,
 	&datedClockOut,
+	&datedCloseProject,
 	&datedCopyTask,
 	&datedCreateAllowance,
 	&datedCreateAtsAnswer,
@@ -300,6 +496,11 @@ var datedOperations = []*operation{
 	&datedCreateAtsJobPosting,
 	&datedCreateAtsMessage,
 	&datedCreateAtsQuestion,
+	&datedCreateAttendanceReviewsInBulk,
+	&datedCreateBreakConfiguration,
+	&datedCreateBudgetStrategy,
+	&datedCreateCompensation,
+	&datedCreateContractVersion,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
@@ -307,10 +508,15 @@ var datedOperations = []*operation{
 	&datedCreateCustomResourceValue,
 	&datedCreateDocument,
 	&datedCreateDocumentDownloadURLs,
+	&datedCreateEditTimesheetRequest,
+	&datedCreateEmployeeBreakConfiguration,
+	&datedCreateEmployeeIdentifier,
 	&datedCreateEmployeeWithContract,
+	&datedCreateFamilySituation,
 	&datedCreateFolder,
 	&datedCreateITAsset,
 	&datedCreateITAssetModel,
+	&datedCreateIntegrationCode,
 	&datedCreateIntegrationSyncRunOutput,
 	&datedCreateLeave,
 	&datedCreateLeaveType,
@@ -318,13 +524,30 @@ var datedOperations = []*operation{
 	&datedCreateLocation,
 	&datedCreateManualBankAccount,
 	&datedCreateMarketplaceInstallation,
+	&datedCreateOvertimeRequest,
 	&datedCreatePerformanceReviewOwnersInBulk,
 	&datedCreatePerformanceReviewProcess,
 	&datedCreatePerformanceReviewProcessFromTemplate,
 	&datedCreatePerformanceReviewProcessTargetsInBulk,
+	&datedCreatePlannedBreaksInBulk,
+	&datedCreatePlannedShift,
+	&datedCreatePlannedShiftsInBulk,
+	&datedCreatePlanningVersion,
+	&datedCreatePlanningVersionsInBulk,
 	&datedCreatePolicy,
+	&datedCreateProject,
+	&datedCreateProjectPlannedRecordsInBulk,
+	&datedCreateProjectTask,
+	&datedCreateProjectTimeRecord,
+	&datedCreateProjectWorker,
+	&datedCreateProjectWorkersInBulk,
 	&datedCreateResourceField,
 	&datedCreateShift,
+	&datedCreateSpanishContractType,
+	&datedCreateSpanishEducationLevel,
+	&datedCreateSpanishProfessionalCategory,
+	&datedCreateSpanishWorkingDayType,
+	&datedCreateSubproject,
 	&datedCreateSupplement,
 	&datedCreateTask,
 	&datedCreateTaskComment,
@@ -332,8 +555,16 @@ var datedOperations = []*operation{
 	&datedCreateTasksInBulk,
 	&datedCreateTeam,
 	&datedCreateTeamMembership,
+	&datedCreateTraining,
+	&datedCreateTrainingCategory,
+	&datedCreateTrainingClass,
+	&datedCreateTrainingMembershipsInBulk,
+	&datedCreateTrainingSession,
+	&datedCreateTrainingSessionAccessMembershipsInBulk,
 	&datedCreateWebhookSubscription,
 	&datedCreateWorkArea,
+	&datedCreateWorkSchedule,
+	&datedCreateWorkScheduleOverlapPeriod,
 	&datedDeleteAllowance,
 	&datedDeleteAllowanceWithAltAllowance,
 	&datedDeleteAtsApplication,
@@ -341,25 +572,50 @@ var datedOperations = []*operation{
 	&datedDeleteAtsFeedback,
 	&datedDeleteAtsJobPosting,
 	&datedDeleteAtsQuestion,
+	&datedDeleteAttendanceReviewsInBulk,
+	&datedDeleteBudgetStrategy,
+	&datedDeleteCompensation,
+	&datedDeleteContractVersion,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
+	&datedDeleteEditTimesheetRequest,
+	&datedDeleteEmployeeIdentifier,
 	&datedDeleteITAsset,
+	&datedDeleteIntegrationCode,
 	&datedDeleteLeave,
 	&datedDeleteLocation,
+	&datedDeleteOvertimeRequest,
 	&datedDeletePerformanceReviewOwner,
 	&datedDeletePerformanceReviewProcess,
 	&datedDeletePerformanceReviewProcessTarget,
+	&datedDeletePlannedShift,
+	&datedDeletePlannedShiftsInBulk,
+	&datedDeletePlanningVersion,
 	&datedDeletePolicy,
+	&datedDeleteProjectPlannedRecord,
+	&datedDeleteProjectTasksInBulk,
+	&datedDeleteProjectTimeRecord,
+	&datedDeleteProjectTimeRecordsInBulk,
 	&datedDeleteShift,
+	&datedDeleteSubproject,
 	&datedDeleteSupplement,
 	&datedDeleteTask,
 	&datedDeleteTaskFile,
 	&datedDeleteTasksInBulk,
 	&datedDeleteTeam,
 	&datedDeleteTeamMembership,
+	&datedDeleteTraining,
+	&datedDeleteTrainingCategory,
+	&datedDeleteTrainingClass,
+	&datedDeleteTrainingMembershipsInBulk,
+	&datedDeleteTrainingSession,
+	&datedDeleteTrainingSessionAccessMembershipsInBulk,
+	&datedDeleteTrainingsInBulk,
 	&datedDeleteWebhookSubscription,
+	&datedDeleteWorkScheduleOverlapPeriod,
 	&datedDuplicateAtsJobPosting,
 	&datedDuplicatePerformanceReviewProcess,
+	&datedDuplicateProjectTasksInBulk,
 	&datedEndShiftBreak,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
@@ -378,8 +634,15 @@ var datedOperations = []*operation{
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
 	&datedGetBookkeeperIncidence,
+	&datedGetBreakConfiguration,
+	&datedGetBudgetStrategy,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
+	&datedGetCompensation,
+	&datedGetCompensationConcept,
+	&datedGetContractTemplate,
+	&datedGetContractVersion,
+	&datedGetContractVersionHistory,
 	&datedGetCustomField,
 	&datedGetCustomFieldOption,
 	&datedGetCustomFieldValue,
@@ -387,16 +650,23 @@ var datedOperations = []*operation{
 	&datedGetCustomResourceSchema,
 	&datedGetCustomResourceValue,
 	&datedGetDocument,
+	&datedGetEditTimesheetRequest,
 	&datedGetEmployee,
+	&datedGetEmployeeBreakConfiguration,
+	&datedGetEmployeeIdentifier,
 	&datedGetFolder,
+	&datedGetFrenchContractType,
+	&datedGetGermanContractType,
 	&datedGetITAsset,
 	&datedGetITAssetModel,
+	&datedGetImputableProject,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
 	&datedGetLeave,
 	&datedGetLeaveType,
 	&datedGetLegalEntity,
 	&datedGetLocation,
+	&datedGetOvertimeRequest,
 	&datedGetPerformanceAgreement,
 	&datedGetPerformanceCompanyEmployeeScoreScale,
 	&datedGetPerformanceEmployeeScoreScale,
@@ -407,16 +677,41 @@ var datedOperations = []*operation{
 	&datedGetPerformanceReviewProcessTarget,
 	&datedGetPerformanceReviewQuestionnaires,
 	&datedGetPerformanceTargetManager,
+	&datedGetPlannedBreak,
+	&datedGetPlannedShift,
 	&datedGetPolicy,
+	&datedGetPortugueseContractType,
+	&datedGetProject,
+	&datedGetProjectExpenseRecord,
+	&datedGetProjectPlannedRecord,
+	&datedGetProjectTask,
+	&datedGetProjectTimeRecord,
+	&datedGetProjectWorker,
 	&datedGetResourceField,
 	&datedGetShift,
+	&datedGetSpanishContractType,
+	&datedGetSpanishEducationLevel,
+	&datedGetSpanishProfessionalCategory,
+	&datedGetSpanishWorkingDayType,
+	&datedGetSubproject,
 	&datedGetSupplement,
 	&datedGetTask,
 	&datedGetTaskFile,
+	&datedGetTaxonomy,
 	&datedGetTeam,
 	&datedGetTeamMembership,
+	&datedGetTraining,
+	&datedGetTrainingCategory,
+	&datedGetTrainingClass,
+	&datedGetTrainingMembership,
+	&datedGetTrainingSession,
+	&datedGetTrainingSessionAccessMembership,
+	&datedGetTrainingSessionAttendance,
 	&datedGetWebhookSubscription,
 	&datedGetWorkArea,
+	&datedGetWorkSchedule,
+	&datedGetWorkScheduleDayConfiguration,
+	&datedGetWorkScheduleOverlapPeriod,
 	&datedInitiatePerformanceAgreement,
 	&datedInitiatePerformanceAgreementsInBulk,
 	&datedInviteEmployee,
@@ -434,11 +729,20 @@ var datedOperations = []*operation{
 	&datedListAtsMessages,
 	&datedListAtsQuestions,
 	&datedListAtsRejectionReasons,
+	&datedListAttendanceReviews,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
 	&datedListBookkeeperIncidences,
+	&datedListBreakConfigurations,
+	&datedListBudgetStrategies,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
+	&datedListCompensationConcepts,
+	&datedListCompensations,
+	&datedListContractTemplates,
+	&datedListContractVersionHistories,
+	&datedListContractVersionMetaData,
+	&datedListContractVersions,
 	&datedListCredentials,
 	&datedListCustomFieldOptions,
 	&datedListCustomFieldValues,
@@ -447,10 +751,19 @@ var datedOperations = []*operation{
 	&datedListCustomResourceValues,
 	&datedListCustomResources,
 	&datedListDocuments,
+	&datedListEditTimesheetRequests,
+	&datedListEmployeeBreakConfigurations,
+	&datedListEmployeeIdentifiers,
 	&datedListEmployees,
+	&datedListEstimatedTimes,
+	&datedListFamilySituations,
 	&datedListFolders,
+	&datedListFrenchContractTypes,
+	&datedListGermanContractTypes,
 	&datedListITAssetModels,
 	&datedListITAssets,
+	&datedListImputableProjects,
+	&datedListIntegrationCodes,
 	&datedListIntegrationSyncableItems,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
@@ -461,6 +774,9 @@ var datedOperations = []*operation{
 	&datedListLegalEntities,
 	&datedListLocations,
 	&datedListMarketplaceInstallationSettings,
+	&datedListMaterializedContractTemplates,
+	&datedListOpenShifts,
+	&datedListOvertimeRequests,
 	&datedListPerformanceAgreements,
 	&datedListPerformanceCompanyEmployeeScoreScales,
 	&datedListPerformanceEmployeeScoreScales,
@@ -475,23 +791,55 @@ var datedOperations = []*operation{
 	&datedListPerformanceReviewQuestionnaires,
 	&datedListPerformanceReviewVisibilitySettings,
 	&datedListPerformanceTargetManagers,
+	&datedListPlannedBreaks,
+	&datedListPlannedShifts,
+	&datedListPlanningVersions,
 	&datedListPolicies,
+	&datedListPortugueseContractTypes,
+	&datedListProjectExpenseRecords,
+	&datedListProjectExportableExpenses,
+	&datedListProjectPlannedRecords,
+	&datedListProjectTasks,
+	&datedListProjectTimeRecords,
+	&datedListProjectWorkers,
+	&datedListProjects,
+	&datedListReferenceContractVersions,
 	&datedListResourceFields,
 	&datedListShifts,
+	&datedListSpanishContractTypes,
+	&datedListSpanishEducationLevels,
+	&datedListSpanishProfessionalCategories,
+	&datedListSpanishWorkingDayTypes,
+	&datedListSubprojects,
 	&datedListSupplements,
 	&datedListTaskFiles,
 	&datedListTasks,
+	&datedListTaxonomies,
 	&datedListTeamMemberships,
 	&datedListTeams,
+	&datedListTrainingCategories,
+	&datedListTrainingClasses,
+	&datedListTrainingMemberships,
+	&datedListTrainingSessionAccessMemberships,
+	&datedListTrainingSessionAttendances,
+	&datedListTrainingSessions,
+	&datedListTrainings,
 	&datedListWebhookSubscriptions,
 	&datedListWorkAreas,
+	&datedListWorkScheduleDayConfigurations,
+	&datedListWorkScheduleOverlapPeriods,
+	&datedListWorkSchedules,
+	&datedListWorkedTimes,
 	&datedMoveAtsApplicationToPhase,
 	&datedMoveDocumentsToTrashBin,
+	&datedProcessProjectTimeRecordsInBulk,
 	&datedRejectApprovalFlowByResource,
 	&datedRejectLeave,
+	&datedRejectOvertimeRequest,
 	&datedRemindPerformanceReviewProcessInBulk,
 	&datedRemovePerformanceReviewProcessSchedule,
 	&datedRemovePerformanceReviewProcessTargetPeerEvaluations,
+	&datedRenameSubproject,
 	&datedReopenPerformanceReviewProcess,
 	&datedReplacePerformanceReviewEvaluationReviewer,
 	&datedRestoreDocumentsFromTrashBin,
@@ -499,6 +847,8 @@ var datedOperations = []*operation{
 	&datedSchedulePerformanceReviewProcess,
 	&datedSetEmployeeRegularAccessStartDate,
 	&datedSetPerformanceCompanyEmployeeScoreScale,
+	&datedSetTrainingsCatalogInBulk,
+	&datedSoftDeleteProject,
 	&datedStartPerformanceReviewProcess,
 	&datedStartShiftBreak,
 	&datedStopPerformanceReviewProcess,
@@ -506,7 +856,9 @@ var datedOperations = []*operation{
 	&datedTerminateEmployee,
 	&datedToggleClock,
 	&datedTogglePerformanceReviewProcessArchive,
+	&datedToggleWorkScheduleArchive,
 	&datedUnarchiveWorkArea,
+	&datedUnassignProjectWorker,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
 	&datedUpdateAtsApplication,
@@ -515,16 +867,26 @@ var datedOperations = []*operation{
 	&datedUpdateAtsJobPosting,
 	&datedUpdateAtsQuestion,
 	&datedUpdateBookkeeperIncidence,
+	&datedUpdateBreakConfiguration,
+	&datedUpdateBudgetStrategy,
+	&datedUpdateCompensation,
+	&datedUpdateContractVersion,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
+	&datedUpdateEditTimesheetRequest,
 	&datedUpdateEmployee,
+	&datedUpdateEmployeeBreakConfiguration,
+	&datedUpdateEmployeeIdentifier,
+	&datedUpdateFamilySituation,
 	&datedUpdateFolder,
 	&datedUpdateITAsset,
 	&datedUpdateITAssetModel,
+	&datedUpdateIntegrationCode,
 	&datedUpdateIntegrationSyncableSyncRun,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
 	&datedUpdateLocation,
+	&datedUpdateOvertimeRequest,
 	&datedUpdatePerformanceReviewDefaultRatingScale,
 	&datedUpdatePerformanceReviewProcessAgreementsConfiguration,
 	&datedUpdatePerformanceReviewProcessBasicInfo,
@@ -536,15 +898,29 @@ var datedOperations = []*operation{
 	&datedUpdatePerformanceReviewProcessTargetStrategy,
 	&datedUpdatePerformanceReviewQuestionnaire,
 	&datedUpdatePerformanceReviewVisibilitySetting,
+	&datedUpdatePlanningVersion,
 	&datedUpdatePolicy,
+	&datedUpdateProject,
+	&datedUpdateProjectPlannedRecord,
+	&datedUpdateProjectTask,
+	&datedUpdateProjectTimeRecordWorker,
 	&datedUpdateShift,
+	&datedUpdateSubproject,
 	&datedUpdateSupplement,
 	&datedUpdateTask,
 	&datedUpdateTasksInBulk,
 	&datedUpdateTeam,
 	&datedUpdateTeamMembership,
+	&datedUpdateTraining,
+	&datedUpdateTrainingClass,
+	&datedUpdateTrainingMembership,
+	&datedUpdateTrainingSession,
+	&datedUpdateTrainingSessionAttendancesInBulk,
+	&datedUpdateTrainingStatus,
 	&datedUpdateWebhookSubscription,
 	&datedUpdateWorkArea,
+	&datedUpdateWorkSchedule,
+	&datedUpdateWorkScheduleOverlapPeriod,
 }
 
 // datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
@@ -1000,6 +1376,39 @@ func datedQueryListAtsRejectionReasons(p *resources.ListAtsRejectionReasonsParam
 	return q.String()
 }
 
+// datedQueryListAttendanceReviews encodes the query of ListAttendanceReviews.
+func datedQueryListAttendanceReviews(p *resources.ListAttendanceReviewsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", (*p.StartOn).String())
+	}
+	if p.EndOn != nil {
+		q.add("end_on", (*p.EndOn).String())
+	}
+	if p.ReviewedAt != nil {
+		q.add("reviewed_at", string(*p.ReviewedAt))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListBankAccounts encodes the query of ListBankAccounts.
 func datedQueryListBankAccounts(p *resources.ListBankAccountsParams) string {
 	if p == nil {
@@ -1132,6 +1541,66 @@ func datedQueryListBookkeeperIncidences(p *resources.ListBookkeeperIncidencesPar
 	return q.String()
 }
 
+// datedQueryListBreakConfigurations encodes the query of ListBreakConfigurations.
+func datedQueryListBreakConfigurations(p *resources.ListBreakConfigurationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBudgetStrategies encodes the query of ListBudgetStrategies.
+func datedQueryListBudgetStrategies(p *resources.ListBudgetStrategiesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.WithoutSubproject != nil {
+		q.add("without_subproject", strconv.FormatBool(*p.WithoutSubproject))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListCardPayments encodes the query of ListCardPayments.
 func datedQueryListCardPayments(p *resources.ListCardPaymentsParams) string {
 	if p == nil {
@@ -1191,6 +1660,195 @@ func datedQueryListCompanyHolidays(p *resources.ListCompanyHolidaysParams) strin
 	}
 	if p.EndAt != nil {
 		q.add("end_at", (*p.EndAt).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCompensationConcepts encodes the query of ListCompensationConcepts.
+func datedQueryListCompensationConcepts(p *resources.ListCompensationConceptsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.Categories {
+		q.add("categories[]", string(v))
+	}
+	if p.WithActiveStatus != nil {
+		q.add("with_active_status", strconv.FormatBool(*p.WithActiveStatus))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCompensations encodes the query of ListCompensations.
+func datedQueryListCompensations(p *resources.ListCompensationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractTemplates encodes the query of ListContractTemplates.
+func datedQueryListContractTemplates(p *resources.ListContractTemplatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	if p.ContractVersionType != nil {
+		q.add("contract_version_type", string(*p.ContractVersionType))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractVersionHistories encodes the query of ListContractVersionHistories.
+func datedQueryListContractVersionHistories(p *resources.ListContractVersionHistoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.CurrentOn != nil {
+		q.add("current_on", (*p.CurrentOn).String())
+	}
+	if p.ChangesGteq != nil {
+		q.add("changes_gteq", (*p.ChangesGteq).String())
+	}
+	if p.ChangesLteq != nil {
+		q.add("changes_lteq", (*p.ChangesLteq).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractVersionMetaData encodes the query of ListContractVersionMetaData.
+func datedQueryListContractVersionMetaData(p *resources.ListContractVersionMetaDataParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractVersions encodes the query of ListContractVersions.
+func datedQueryListContractVersions(p *resources.ListContractVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Date != nil {
+		q.add("date", (*p.Date).String())
+	}
+	for _, v := range p.JobCatalogTreeNodeUUIDs {
+		q.add("job_catalog_tree_node_uuids[]", string(v))
+	}
+	if p.UpdatedAtGteq != nil {
+		q.add("updated_at_gteq", string(*p.UpdatedAtGteq))
+	}
+	if p.UpdatedAtLteq != nil {
+		q.add("updated_at_lteq", string(*p.UpdatedAtLteq))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1459,6 +2117,111 @@ func datedQueryListDocuments(p *resources.ListDocumentsParams) string {
 	return q.String()
 }
 
+// datedQueryListEditTimesheetRequests encodes the query of ListEditTimesheetRequests.
+func datedQueryListEditTimesheetRequests(p *resources.ListEditTimesheetRequestsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.ShiftID != nil {
+		q.add("shift_id", string(*p.ShiftID))
+	}
+	if p.Pending != nil {
+		q.add("pending", strconv.FormatBool(*p.Pending))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", (*p.StartOn).String())
+	}
+	if p.EndOn != nil {
+		q.add("end_on", (*p.EndOn).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeBreakConfigurations encodes the query of ListEmployeeBreakConfigurations.
+func datedQueryListEmployeeBreakConfigurations(p *resources.ListEmployeeBreakConfigurationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TimeSettingsBreakConfigurationIDs {
+		q.add("time_settings_break_configuration_ids[]", string(v))
+	}
+	if p.AttendanceEmployeesSettingID != nil {
+		q.add("attendance_employees_setting_id", string(*p.AttendanceEmployeesSettingID))
+	}
+	if p.Enabled != nil {
+		q.add("enabled", strconv.FormatBool(*p.Enabled))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeIdentifiers encodes the query of ListEmployeeIdentifiers.
+func datedQueryListEmployeeIdentifiers(p *resources.ListEmployeeIdentifiersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeesIDs {
+		q.add("employees_ids[]", string(v))
+	}
+	for _, v := range p.LegalEntitiesIDs {
+		q.add("legal_entities_ids[]", string(v))
+	}
+	if p.Country != nil {
+		q.add("country", string(*p.Country))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListEmployees encodes the query of ListEmployees.
 func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
 	if p == nil {
@@ -1516,6 +2279,60 @@ func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
 	return q.String()
 }
 
+// datedQueryListEstimatedTimes encodes the query of ListEstimatedTimes.
+func datedQueryListEstimatedTimes(p *resources.ListEstimatedTimesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartOn != nil {
+		q.add("start_on", string(*p.StartOn))
+	}
+	if p.EndOn != nil {
+		q.add("end_on", string(*p.EndOn))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFamilySituations encodes the query of ListFamilySituations.
+func datedQueryListFamilySituations(p *resources.ListFamilySituationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListFolders encodes the query of ListFolders.
 func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	if p == nil {
@@ -1533,6 +2350,60 @@ func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	}
 	if p.EmployeeID != nil {
 		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFrenchContractTypes encodes the query of ListFrenchContractTypes.
+func datedQueryListFrenchContractTypes(p *resources.ListFrenchContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListGermanContractTypes encodes the query of ListGermanContractTypes.
+func datedQueryListGermanContractTypes(p *resources.ListGermanContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1599,6 +2470,75 @@ func datedQueryListITAssets(p *resources.ListITAssetsParams) string {
 	}
 	for _, v := range p.TeamIDs {
 		q.add("team_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListImputableProjects encodes the query of ListImputableProjects.
+func datedQueryListImputableProjects(p *resources.ListImputableProjectsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.NameOrCode != nil {
+		q.add("name_or_code", string(*p.NameOrCode))
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.Assigned != nil {
+		q.add("assigned", strconv.FormatBool(*p.Assigned))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListIntegrationCodes encodes the query of ListIntegrationCodes.
+func datedQueryListIntegrationCodes(p *resources.ListIntegrationCodesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.Integrations {
+		q.add("integrations[]", string(v))
+	}
+	if p.Code != nil {
+		q.add("code", string(*p.Code))
+	}
+	if p.CodeableID != nil {
+		q.add("codeable_id", string(*p.CodeableID))
+	}
+	if p.CodeableType != nil {
+		q.add("codeable_type", string(*p.CodeableType))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1932,6 +2872,108 @@ func datedQueryListMarketplaceInstallationSettings(p *resources.ListMarketplaceI
 	}
 	if p.IntegrationID != nil {
 		q.add("integration_id", string(*p.IntegrationID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListMaterializedContractTemplates encodes the query of ListMaterializedContractTemplates.
+func datedQueryListMaterializedContractTemplates(p *resources.ListMaterializedContractTemplatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.Countries {
+		q.add("countries[]", string(v))
+	}
+	if p.TemplateType != nil {
+		q.add("template_type", string(*p.TemplateType))
+	}
+	for _, v := range p.FieldIDs {
+		q.add("field_ids[]", string(v))
+	}
+	if p.IncludeArchived != nil {
+		q.add("include_archived", strconv.FormatBool(*p.IncludeArchived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListOpenShifts encodes the query of ListOpenShifts.
+func datedQueryListOpenShifts(p *resources.ListOpenShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListOvertimeRequests encodes the query of ListOvertimeRequests.
+func datedQueryListOvertimeRequests(p *resources.ListOvertimeRequestsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", string(*p.StartOn))
+	}
+	if p.EndOn != nil {
+		q.add("end_on", string(*p.EndOn))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.IncludeApprovalFlow != nil {
+		q.add("include_approval_flow", strconv.FormatBool(*p.IncludeApprovalFlow))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2371,6 +3413,132 @@ func datedQueryListPerformanceTargetManagers(p *resources.ListPerformanceTargetM
 	return q.String()
 }
 
+// datedQueryListPlannedBreaks encodes the query of ListPlannedBreaks.
+func datedQueryListPlannedBreaks(p *resources.ListPlannedBreaksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Paid != nil {
+		q.add("paid", strconv.FormatBool(*p.Paid))
+	}
+	for _, v := range p.DefaultShiftIDs {
+		q.add("default_shift_ids[]", string(v))
+	}
+	for _, v := range p.ShiftIDs {
+		q.add("shift_ids[]", string(v))
+	}
+	for _, v := range p.DayConfigurationIDs {
+		q.add("day_configuration_ids[]", string(v))
+	}
+	for _, v := range p.ShiftConfigurationIDs {
+		q.add("shift_configuration_ids[]", string(v))
+	}
+	if p.ActiveBreakConfiguration != nil {
+		q.add("active_break_configuration", strconv.FormatBool(*p.ActiveBreakConfiguration))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPlannedShifts encodes the query of ListPlannedShifts.
+func datedQueryListPlannedShifts(p *resources.ListPlannedShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.WithoutIDs {
+		q.add("without_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	if p.StartAt != nil {
+		q.add("start_at", (*p.StartAt).String())
+	}
+	if p.EndAt != nil {
+		q.add("end_at", (*p.EndAt).String())
+	}
+	if p.OnlyPublished != nil {
+		q.add("only_published", strconv.FormatBool(*p.OnlyPublished))
+	}
+	for _, v := range p.OnlyStates {
+		q.add("only_states[]", string(v))
+	}
+	if p.SplitOvernightShifts != nil {
+		q.add("split_overnight_shifts", strconv.FormatBool(*p.SplitOvernightShifts))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPlanningVersions encodes the query of ListPlanningVersions.
+func datedQueryListPlanningVersions(p *resources.ListPlanningVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.ForShifts != nil {
+		q.add("for_shifts", strconv.FormatBool(*p.ForShifts))
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.PlanningTool != nil {
+		q.add("planning_tool", string(*p.PlanningTool))
+	}
+	for _, v := range p.ScheduleIDs {
+		q.add("schedule_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListPolicies encodes the query of ListPolicies.
 func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	if p == nil {
@@ -2382,6 +3550,375 @@ func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	}
 	for _, v := range p.CompanyIDs {
 		q.add("company_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPortugueseContractTypes encodes the query of ListPortugueseContractTypes.
+func datedQueryListPortugueseContractTypes(p *resources.ListPortugueseContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectExpenseRecords encodes the query of ListProjectExpenseRecords.
+func datedQueryListProjectExpenseRecords(p *resources.ListProjectExpenseRecordsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.StartDate != nil {
+		q.add("start_date", (*p.StartDate).String())
+	}
+	if p.EndDate != nil {
+		q.add("end_date", (*p.EndDate).String())
+	}
+	for _, v := range p.ExpenseIDs {
+		q.add("expense_ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.EmployeeUserNameLike != nil {
+		q.add("employee_user_name_like", string(*p.EmployeeUserNameLike))
+	}
+	for _, v := range p.ProjectWorkerIDs {
+		q.add("project_worker_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectExportableExpenses encodes the query of ListProjectExportableExpenses.
+func datedQueryListProjectExportableExpenses(p *resources.ListProjectExportableExpensesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartDate != nil {
+		q.add("start_date", (*p.StartDate).String())
+	}
+	if p.EndDate != nil {
+		q.add("end_date", (*p.EndDate).String())
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectPlannedRecords encodes the query of ListProjectPlannedRecords.
+func datedQueryListProjectPlannedRecords(p *resources.ListProjectPlannedRecordsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectWorkerIDs {
+		q.add("project_worker_ids[]", string(v))
+	}
+	if p.StartDate != nil {
+		q.add("start_date", (*p.StartDate).String())
+	}
+	if p.EndDate != nil {
+		q.add("end_date", (*p.EndDate).String())
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectTasks encodes the query of ListProjectTasks.
+func datedQueryListProjectTasks(p *resources.ListProjectTasksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	for _, v := range p.TaskIDs {
+		q.add("task_ids[]", string(v))
+	}
+	if p.Completed != nil {
+		q.add("completed", strconv.FormatBool(*p.Completed))
+	}
+	if p.Overdue != nil {
+		q.add("overdue", strconv.FormatBool(*p.Overdue))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.DueStatus != nil {
+		q.add("due_status", string(*p.DueStatus))
+	}
+	for _, v := range p.ClientIDs {
+		q.add("client_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectTimeRecords encodes the query of ListProjectTimeRecords.
+func datedQueryListProjectTimeRecords(p *resources.ListProjectTimeRecordsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectWorkerIDs {
+		q.add("project_worker_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	for _, v := range p.AttendanceShiftIDs {
+		q.add("attendance_shift_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Month != nil {
+		q.add("month", strconv.Itoa(int(*p.Month)))
+	}
+	if p.Year != nil {
+		q.add("year", strconv.Itoa(int(*p.Year)))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectWorkers encodes the query of ListProjectWorkers.
+func datedQueryListProjectWorkers(p *resources.ListProjectWorkersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.NoSubproject != nil {
+		q.add("no_subproject", strconv.FormatBool(*p.NoSubproject))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Assigned != nil {
+		q.add("assigned", strconv.FormatBool(*p.Assigned))
+	}
+	if p.ProjectActive != nil {
+		q.add("project_active", strconv.FormatBool(*p.ProjectActive))
+	}
+	if p.EmployeeName != nil {
+		q.add("employee_name", string(*p.EmployeeName))
+	}
+	if p.IncludeInputedMinutes != nil {
+		q.add("include_inputed_minutes", strconv.FormatBool(*p.IncludeInputedMinutes))
+	}
+	if p.IncludeCost != nil {
+		q.add("include_cost", strconv.FormatBool(*p.IncludeCost))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.IncludeLaborCost != nil {
+		q.add("include_labor_cost", strconv.FormatBool(*p.IncludeLaborCost))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjects encodes the query of ListProjects.
+func datedQueryListProjects(p *resources.ListProjectsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.NameOrCode != nil {
+		q.add("name_or_code", string(*p.NameOrCode))
+	}
+	if p.IncludeInputedMinutes != nil {
+		q.add("include_inputed_minutes", strconv.FormatBool(*p.IncludeInputedMinutes))
+	}
+	if p.IncludeCosts != nil {
+		q.add("include_costs", strconv.FormatBool(*p.IncludeCosts))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.LegalEntityID != nil {
+		q.add("legal_entity_id", string(*p.LegalEntityID))
+	}
+	for _, v := range p.ClientIDs {
+		q.add("client_ids[]", string(v))
+	}
+	if p.NoClients != nil {
+		q.add("no_clients", strconv.FormatBool(*p.NoClients))
+	}
+	if p.TotalCurrency != nil {
+		q.add("total_currency", string(*p.TotalCurrency))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListReferenceContractVersions encodes the query of ListReferenceContractVersions.
+func datedQueryListReferenceContractVersions(p *resources.ListReferenceContractVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.JobCatalogTreeNodeUUIDs {
+		q.add("job_catalog_tree_node_uuids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2466,6 +4003,159 @@ func datedQueryListShifts(p *resources.ListShiftsParams) string {
 	}
 	if p.SortCreatedAtAsc != nil {
 		q.add("sort_created_at_asc", strconv.FormatBool(*p.SortCreatedAtAsc))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishContractTypes encodes the query of ListSpanishContractTypes.
+func datedQueryListSpanishContractTypes(p *resources.ListSpanishContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishEducationLevels encodes the query of ListSpanishEducationLevels.
+func datedQueryListSpanishEducationLevels(p *resources.ListSpanishEducationLevelsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishProfessionalCategories encodes the query of ListSpanishProfessionalCategories.
+func datedQueryListSpanishProfessionalCategories(p *resources.ListSpanishProfessionalCategoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishWorkingDayTypes encodes the query of ListSpanishWorkingDayTypes.
+func datedQueryListSpanishWorkingDayTypes(p *resources.ListSpanishWorkingDayTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSubprojects encodes the query of ListSubprojects.
+func datedQueryListSubprojects(p *resources.ListSubprojectsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.IncludeNoSubproject != nil {
+		q.add("include_no_subproject", strconv.FormatBool(*p.IncludeNoSubproject))
+	}
+	if p.IncludeInputedMinutes != nil {
+		q.add("include_inputed_minutes", strconv.FormatBool(*p.IncludeInputedMinutes))
+	}
+	if p.IncludeCost != nil {
+		q.add("include_cost", strconv.FormatBool(*p.IncludeCost))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2596,6 +4286,36 @@ func datedQueryListTasks(p *resources.ListTasksParams) string {
 	return q.String()
 }
 
+// datedQueryListTaxonomies encodes the query of ListTaxonomies.
+func datedQueryListTaxonomies(p *resources.ListTaxonomiesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.LegalEntityID != nil {
+		q.add("legal_entity_id", string(*p.LegalEntityID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListTeamMemberships encodes the query of ListTeamMemberships.
 func datedQueryListTeamMemberships(p *resources.ListTeamMembershipsParams) string {
 	if p == nil {
@@ -2637,6 +4357,297 @@ func datedQueryListTeams(p *resources.ListTeamsParams) string {
 	var q query
 	for _, v := range p.IDs {
 		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingCategories encodes the query of ListTrainingCategories.
+func datedQueryListTrainingCategories(p *resources.ListTrainingCategoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingClasses encodes the query of ListTrainingClasses.
+func datedQueryListTrainingClasses(p *resources.ListTrainingClassesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	if p.TrainingID != nil {
+		q.add("training_id", string(*p.TrainingID))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	for _, v := range p.StartDate {
+		q.add("start_date[]", (v).String())
+	}
+	for _, v := range p.EndDate {
+		q.add("end_date[]", (v).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingMemberships encodes the query of ListTrainingMemberships.
+func datedQueryListTrainingMemberships(p *resources.ListTrainingMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.TrainingID != nil {
+		q.add("training_id", string(*p.TrainingID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.TeamID != nil {
+		q.add("team_id", string(*p.TeamID))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.ClassID != nil {
+		q.add("class_id", string(*p.ClassID))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.DueDate != nil {
+		q.add("due_date", string(*p.DueDate))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingSessionAccessMemberships encodes the query of ListTrainingSessionAccessMemberships.
+func datedQueryListTrainingSessionAccessMemberships(p *resources.ListTrainingSessionAccessMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.SessionID != nil {
+		q.add("session_id", string(*p.SessionID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	for _, v := range p.Status {
+		q.add("status[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingSessionAttendances encodes the query of ListTrainingSessionAttendances.
+func datedQueryListTrainingSessionAttendances(p *resources.ListTrainingSessionAttendancesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.SessionID != nil {
+		q.add("session_id", string(*p.SessionID))
+	}
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.SessionAccessMembershipIDs {
+		q.add("session_access_membership_ids[]", string(v))
+	}
+	for _, v := range p.AccessIDs {
+		q.add("access_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingSessions encodes the query of ListTrainingSessions.
+func datedQueryListTrainingSessions(p *resources.ListTrainingSessionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TrainingIDs {
+		q.add("training_ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.StartAfter != nil {
+		q.add("start_after", string(*p.StartAfter))
+	}
+	if p.StartBefore != nil {
+		q.add("start_before", string(*p.StartBefore))
+	}
+	if p.AccessID != nil {
+		q.add("access_id", string(*p.AccessID))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	for _, v := range p.TrainingClassIDs {
+		q.add("training_class_ids[]", string(v))
+	}
+	if p.Next != nil {
+		q.add("next", strconv.FormatBool(*p.Next))
+	}
+	if p.Modality != nil {
+		q.add("modality", string(*p.Modality))
+	}
+	for _, v := range p.StartsAt {
+		q.add("starts_at[]", string(v))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainings encodes the query of ListTrainings.
+func datedQueryListTrainings(p *resources.ListTrainingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.AccessID != nil {
+		q.add("access_id", string(*p.AccessID))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.Catalog != nil {
+		q.add("catalog", strconv.FormatBool(*p.Catalog))
+	}
+	if p.OnlyAssigned != nil {
+		q.add("only_assigned", strconv.FormatBool(*p.OnlyAssigned))
+	}
+	if p.WithExpiredMemberships != nil {
+		q.add("with_expired_memberships", strconv.FormatBool(*p.WithExpiredMemberships))
+	}
+	if p.ReturnExpiredMemberships != nil {
+		q.add("return_expired_memberships", strconv.FormatBool(*p.ReturnExpiredMemberships))
+	}
+	if p.IsMandatory != nil {
+		q.add("is_mandatory", strconv.FormatBool(*p.IsMandatory))
+	}
+	if p.WithCurrentTrainingClasses != nil {
+		q.add("with_current_training_classes", strconv.FormatBool(*p.WithCurrentTrainingClasses))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2716,6 +4727,126 @@ func datedQueryListWorkAreas(p *resources.ListWorkAreasParams) string {
 	return q.String()
 }
 
+// datedQueryListWorkScheduleDayConfigurations encodes the query of ListWorkScheduleDayConfigurations.
+func datedQueryListWorkScheduleDayConfigurations(p *resources.ListWorkScheduleDayConfigurationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.OverlapPeriodID != nil {
+		q.add("overlap_period_id", string(*p.OverlapPeriodID))
+	}
+	if p.ScheduleID != nil {
+		q.add("schedule_id", string(*p.ScheduleID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWorkScheduleOverlapPeriods encodes the query of ListWorkScheduleOverlapPeriods.
+func datedQueryListWorkScheduleOverlapPeriods(p *resources.ListWorkScheduleOverlapPeriodsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWorkSchedules encodes the query of ListWorkSchedules.
+func datedQueryListWorkSchedules(p *resources.ListWorkSchedulesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.WithEmployeeIDs != nil {
+		q.add("with_employee_ids", strconv.FormatBool(*p.WithEmployeeIDs))
+	}
+	if p.WithPeriods != nil {
+		q.add("with_periods", strconv.FormatBool(*p.WithPeriods))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWorkedTimes encodes the query of ListWorkedTimes.
+func datedQueryListWorkedTimes(p *resources.ListWorkedTimesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartOn != nil {
+		q.add("start_on", string(*p.StartOn))
+	}
+	if p.EndOn != nil {
+		q.add("end_on", string(*p.EndOn))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.IncludeTimeRangeCategory != nil {
+		q.add("include_time_range_category", strconv.FormatBool(*p.IncludeTimeRangeCategory))
+	}
+	if p.IncludeNonAttendableEmployees != nil {
+		q.add("include_non_attendable_employees", strconv.FormatBool(*p.IncludeNonAttendableEmployees))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
 	c.ATS = &ATSService{c: c}
@@ -2724,6 +4855,7 @@ func (c *Client) initServices() {
 	c.Banking = &BankingService{c: c}
 	c.Bookkeepers = &BookkeepersService{c: c}
 	c.Companies = &CompaniesService{c: c}
+	c.Contracts = &ContractsService{c: c}
 	c.Credentials = &CredentialsService{c: c}
 	c.CustomFields = &CustomFieldsService{c: c}
 	c.CustomResources = &CustomResourcesService{c: c}
@@ -2737,10 +4869,16 @@ func (c *Client) initServices() {
 	c.Marketplace = &MarketplaceService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
+	c.ProjectManagement = &ProjectManagementService{c: c}
+	c.ShiftManagement = &ShiftManagementService{c: c}
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
+	c.TimePlanning = &TimePlanningService{c: c}
+	c.TimeSettings = &TimeSettingsService{c: c}
+	c.Trainings = &TrainingsService{c: c}
 	c.Webhooks = &WebhooksService{c: c}
+	c.WorkSchedules = &WorkSchedulesService{c: c}
 }
 
 // ATSService calls the Ats operations: Recruiting (applicant tracking) - job postings and their screening questions, candidates, applications moving through each posting's pipeline of phases, feedback and evaluation forms, and the messages exchanged with candidates.
@@ -3616,9 +5754,19 @@ func (s *ApprovalsService) RejectByResource(ctx context.Context, body resources.
 	return send[resources.ApprovalFlow](ctx, s.c, &datedRejectApprovalFlowByResource, req, err)
 }
 
-// AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees.
+// AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees, the requests to edit them or count overtime, reviews of timesheets, expected and worked time per day, and the kinds of break each employee may take.
 // Reach it as Client.Attendance.
 type AttendanceService struct{ c *Client }
+
+// ApproveOvertimeRequest approves a pending overtime request.
+//
+// `approver_id` names who approves.
+//
+//	POST /attendance/overtime_requests/approve (ApproveOvertimeRequest)
+func (s *AttendanceService) ApproveOvertimeRequest(ctx context.Context, body resources.ApproveOvertimeRequestInput) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedApproveOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/approve", "", body)
+	return send[resources.Overtime](ctx, s.c, &datedApproveOvertimeRequest, req, err)
+}
 
 // Autofill fills employees' timesheets from their planned hours over a date range.
 //
@@ -3670,12 +5818,83 @@ func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCrea
 	return send[resources.Shift](ctx, s.c, &datedCreateShift, req, err)
 }
 
+// CreateAttendanceReviewsInBulk marks a range of days of several employees' timesheets as reviewed.
+//
+// Answers the reviews created, one per employee and reviewed day (a bare JSON
+// array).
+//
+//	POST /attendance/reviews/bulk_create (CreateAttendanceReviewsInBulk)
+func (s *AttendanceService) CreateAttendanceReviewsInBulk(ctx context.Context, body resources.CreateAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAttendanceReviewsInBulk, s.c.datedBase, "/attendance/reviews/bulk_create", "", body)
+	return send[[]resources.AttendanceReview](ctx, s.c, &datedCreateAttendanceReviewsInBulk, req, err)
+}
+
+// CreateEditTimesheetRequest asks for a shift to be added, changed or removed.
+//
+// `request_type` says what the request would do to the timesheet once
+// approved: `create_shift` (give the day and times), `update_shift` or
+// `delete_shift` (name the shift in `attendance_shift_id`).
+//
+//	POST /attendance/edit_timesheet_requests (CreateEditTimesheetRequest)
+func (s *AttendanceService) CreateEditTimesheetRequest(ctx context.Context, body resources.TimesheetEditCreate) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests", "", body)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedCreateEditTimesheetRequest, req, err)
+}
+
+// CreateEmployeeBreakConfiguration switches a kind of break on or off for an employee attendance setting.
+//
+// The kind of break must exist among the company's break configurations
+// (TimeSettings).
+//
+//	POST /attendance/break_configurations (CreateEmployeeBreakConfiguration)
+func (s *AttendanceService) CreateEmployeeBreakConfiguration(ctx context.Context, body resources.EmployeeBreakConfigurationCreate) (resources.EmployeeBreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations", "", body)
+	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedCreateEmployeeBreakConfiguration, req, err)
+}
+
+// CreateOvertimeRequest asks for extra hours on a day to be counted as overtime.
+//
+// `hours_amount` is a number of hours; the answer reports it in hundredths
+// (`hours_amount_in_cents`).
+//
+//	POST /attendance/overtime_requests (CreateOvertimeRequest)
+func (s *AttendanceService) CreateOvertimeRequest(ctx context.Context, body resources.OvertimeCreate) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests", "", body)
+	return send[resources.Overtime](ctx, s.c, &datedCreateOvertimeRequest, req, err)
+}
+
 // Delete deletes a shift.
 //
 //	DELETE /attendance/shifts/{id} (DeleteShift)
 func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedDeleteShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedDeleteShift, req, err)
+}
+
+// DeleteAttendanceReviewsInBulk removes the reviews of a range of days of several employees.
+//
+// Answers the reviews removed (a bare JSON array).
+//
+//	POST /attendance/reviews/bulk_destroy (DeleteAttendanceReviewsInBulk)
+func (s *AttendanceService) DeleteAttendanceReviewsInBulk(ctx context.Context, body resources.DeleteAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAttendanceReviewsInBulk, s.c.datedBase, "/attendance/reviews/bulk_destroy", "", body)
+	return send[[]resources.AttendanceReview](ctx, s.c, &datedDeleteAttendanceReviewsInBulk, req, err)
+}
+
+// DeleteEditTimesheetRequest withdraws an edit timesheet request.
+//
+//	DELETE /attendance/edit_timesheet_requests/{id} (DeleteEditTimesheetRequest)
+func (s *AttendanceService) DeleteEditTimesheetRequest(ctx context.Context, id string) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedDeleteEditTimesheetRequest, req, err)
+}
+
+// DeleteOvertimeRequest deletes an overtime request.
+//
+//	DELETE /attendance/overtime_requests/{id} (DeleteOvertimeRequest)
+func (s *AttendanceService) DeleteOvertimeRequest(ctx context.Context, id string) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Overtime](ctx, s.c, &datedDeleteOvertimeRequest, req, err)
 }
 
 // EndBreak ends the running break in the employee's open shift.
@@ -3696,6 +5915,30 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShif
 func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedGetShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedGetShift, req, err)
+}
+
+// GetEditTimesheetRequest gets an edit timesheet request.
+//
+//	GET /attendance/edit_timesheet_requests/{id} (GetEditTimesheetRequest)
+func (s *AttendanceService) GetEditTimesheetRequest(ctx context.Context, id string) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedGetEditTimesheetRequest, req, err)
+}
+
+// GetEmployeeBreakConfiguration gets one employee break configuration.
+//
+//	GET /attendance/break_configurations/{id} (GetEmployeeBreakConfiguration)
+func (s *AttendanceService) GetEmployeeBreakConfiguration(ctx context.Context, id string) (resources.EmployeeBreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedGetEmployeeBreakConfiguration, req, err)
+}
+
+// GetOvertimeRequest gets an overtime request.
+//
+//	GET /attendance/overtime_requests/{id} (GetOvertimeRequest)
+func (s *AttendanceService) GetOvertimeRequest(ctx context.Context, id string) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedGetOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Overtime](ctx, s.c, &datedGetOvertimeRequest, req, err)
 }
 
 // List lists attendance shifts, every page of it.
@@ -3743,6 +5986,308 @@ func (s *AttendanceService) ListPage(ctx context.Context, params *resources.List
 	return send[resources.ShiftPage](ctx, s.c, &datedListShifts, req, err)
 }
 
+// ListAttendanceReviews lists the days of employees' timesheets marked as reviewed, every page of it.
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is), but
+// send at least the employees and the range.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAttendanceReviewsIter holds one page at a time, ListAttendanceReviewsPage returns one page.
+//
+//	GET /attendance/reviews (ListAttendanceReviews)
+func (s *AttendanceService) ListAttendanceReviews(ctx context.Context, params *resources.ListAttendanceReviewsParams) ([]resources.AttendanceReview, error) {
+	return collect(s.ListAttendanceReviewsIter(ctx, params))
+}
+
+// ListAttendanceReviewsIter lists the days of employees' timesheets marked as reviewed, page by page.
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is), but
+// send at least the employees and the range.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/reviews (ListAttendanceReviews)
+func (s *AttendanceService) ListAttendanceReviewsIter(ctx context.Context, params *resources.ListAttendanceReviewsParams) iter.Seq2[resources.AttendanceReview, error] {
+	return walkPages(ctx, s.c, &datedListAttendanceReviews, params,
+		func(p *resources.ListAttendanceReviewsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(p), nil)
+		},
+		func(pg *resources.AttendanceReviewPage) ([]resources.AttendanceReview, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAttendanceReviewsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAttendanceReviewsPage lists the days of employees' timesheets marked as reviewed: one page.
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is), but
+// send at least the employees and the range.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/reviews (ListAttendanceReviews)
+func (s *AttendanceService) ListAttendanceReviewsPage(ctx context.Context, params *resources.ListAttendanceReviewsParams) (resources.AttendanceReviewPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(params), nil)
+	return send[resources.AttendanceReviewPage](ctx, s.c, &datedListAttendanceReviews, req, err)
+}
+
+// ListEditTimesheetRequests lists requests to add, change or remove a shift, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEditTimesheetRequestsIter holds one page at a time, ListEditTimesheetRequestsPage returns one page.
+//
+//	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
+func (s *AttendanceService) ListEditTimesheetRequests(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) ([]resources.TimesheetEdit, error) {
+	return collect(s.ListEditTimesheetRequestsIter(ctx, params))
+}
+
+// ListEditTimesheetRequestsIter lists requests to add, change or remove a shift, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
+func (s *AttendanceService) ListEditTimesheetRequestsIter(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) iter.Seq2[resources.TimesheetEdit, error] {
+	return walkPages(ctx, s.c, &datedListEditTimesheetRequests, params,
+		func(p *resources.ListEditTimesheetRequestsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(p), nil)
+		},
+		func(pg *resources.TimesheetEditPage) ([]resources.TimesheetEdit, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEditTimesheetRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEditTimesheetRequestsPage lists requests to add, change or remove a shift: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
+func (s *AttendanceService) ListEditTimesheetRequestsPage(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) (resources.TimesheetEditPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(params), nil)
+	return send[resources.TimesheetEditPage](ctx, s.c, &datedListEditTimesheetRequests, req, err)
+}
+
+// ListEmployeeBreakConfigurations lists the break kinds switched on or off in employees' attendance settings, every page of it.
+//
+// Each record links one kind of break of the company (a TimeSettings break
+// configuration) to one employee's attendance settings and says whether that
+// employee may take it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEmployeeBreakConfigurationsIter holds one page at a time, ListEmployeeBreakConfigurationsPage returns one page.
+//
+//	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
+func (s *AttendanceService) ListEmployeeBreakConfigurations(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) ([]resources.EmployeeBreakConfiguration, error) {
+	return collect(s.ListEmployeeBreakConfigurationsIter(ctx, params))
+}
+
+// ListEmployeeBreakConfigurationsIter lists the break kinds switched on or off in employees' attendance settings, page by page.
+//
+// Each record links one kind of break of the company (a TimeSettings break
+// configuration) to one employee's attendance settings and says whether that
+// employee may take it.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
+func (s *AttendanceService) ListEmployeeBreakConfigurationsIter(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) iter.Seq2[resources.EmployeeBreakConfiguration, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeBreakConfigurations, params,
+		func(p *resources.ListEmployeeBreakConfigurationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(p), nil)
+		},
+		func(pg *resources.EmployeeBreakConfigurationPage) ([]resources.EmployeeBreakConfiguration, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeBreakConfigurationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEmployeeBreakConfigurationsPage lists the break kinds switched on or off in employees' attendance settings: one page.
+//
+// Each record links one kind of break of the company (a TimeSettings break
+// configuration) to one employee's attendance settings and says whether that
+// employee may take it.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
+func (s *AttendanceService) ListEmployeeBreakConfigurationsPage(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) (resources.EmployeeBreakConfigurationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(params), nil)
+	return send[resources.EmployeeBreakConfigurationPage](ctx, s.c, &datedListEmployeeBreakConfigurations, req, err)
+}
+
+// ListEstimatedTimes lists the time employees are expected to work per day, every page of it.
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or shift
+// plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query parameter
+// is), but send all three.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEstimatedTimesIter holds one page at a time, ListEstimatedTimesPage returns one page.
+//
+//	GET /attendance/estimated_times (ListEstimatedTimes)
+func (s *AttendanceService) ListEstimatedTimes(ctx context.Context, params *resources.ListEstimatedTimesParams) ([]resources.EstimatedTime, error) {
+	return collect(s.ListEstimatedTimesIter(ctx, params))
+}
+
+// ListEstimatedTimesIter lists the time employees are expected to work per day, page by page.
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or shift
+// plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query parameter
+// is), but send all three.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/estimated_times (ListEstimatedTimes)
+func (s *AttendanceService) ListEstimatedTimesIter(ctx context.Context, params *resources.ListEstimatedTimesParams) iter.Seq2[resources.EstimatedTime, error] {
+	return walkPages(ctx, s.c, &datedListEstimatedTimes, params,
+		func(p *resources.ListEstimatedTimesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(p), nil)
+		},
+		func(pg *resources.EstimatedTimePage) ([]resources.EstimatedTime, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEstimatedTimesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEstimatedTimesPage lists the time employees are expected to work per day: one page.
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or shift
+// plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query parameter
+// is), but send all three.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/estimated_times (ListEstimatedTimes)
+func (s *AttendanceService) ListEstimatedTimesPage(ctx context.Context, params *resources.ListEstimatedTimesParams) (resources.EstimatedTimePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(params), nil)
+	return send[resources.EstimatedTimePage](ctx, s.c, &datedListEstimatedTimes, req, err)
+}
+
+// ListOpenShifts lists the shifts employees have clocked in and not yet out of, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOpenShiftsIter holds one page at a time, ListOpenShiftsPage returns one page.
+//
+//	GET /attendance/open_shifts (ListOpenShifts)
+func (s *AttendanceService) ListOpenShifts(ctx context.Context, params *resources.ListOpenShiftsParams) ([]resources.OpenShift, error) {
+	return collect(s.ListOpenShiftsIter(ctx, params))
+}
+
+// ListOpenShiftsIter lists the shifts employees have clocked in and not yet out of, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/open_shifts (ListOpenShifts)
+func (s *AttendanceService) ListOpenShiftsIter(ctx context.Context, params *resources.ListOpenShiftsParams) iter.Seq2[resources.OpenShift, error] {
+	return walkPages(ctx, s.c, &datedListOpenShifts, params,
+		func(p *resources.ListOpenShiftsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(p), nil)
+		},
+		func(pg *resources.OpenShiftPage) ([]resources.OpenShift, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListOpenShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListOpenShiftsPage lists the shifts employees have clocked in and not yet out of: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/open_shifts (ListOpenShifts)
+func (s *AttendanceService) ListOpenShiftsPage(ctx context.Context, params *resources.ListOpenShiftsParams) (resources.OpenShiftPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(params), nil)
+	return send[resources.OpenShiftPage](ctx, s.c, &datedListOpenShifts, req, err)
+}
+
+// ListOvertimeRequests lists requests to have extra hours counted as overtime, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOvertimeRequestsIter holds one page at a time, ListOvertimeRequestsPage returns one page.
+//
+//	GET /attendance/overtime_requests (ListOvertimeRequests)
+func (s *AttendanceService) ListOvertimeRequests(ctx context.Context, params *resources.ListOvertimeRequestsParams) ([]resources.Overtime, error) {
+	return collect(s.ListOvertimeRequestsIter(ctx, params))
+}
+
+// ListOvertimeRequestsIter lists requests to have extra hours counted as overtime, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/overtime_requests (ListOvertimeRequests)
+func (s *AttendanceService) ListOvertimeRequestsIter(ctx context.Context, params *resources.ListOvertimeRequestsParams) iter.Seq2[resources.Overtime, error] {
+	return walkPages(ctx, s.c, &datedListOvertimeRequests, params,
+		func(p *resources.ListOvertimeRequestsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(p), nil)
+		},
+		func(pg *resources.OvertimePage) ([]resources.Overtime, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListOvertimeRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListOvertimeRequestsPage lists requests to have extra hours counted as overtime: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/overtime_requests (ListOvertimeRequests)
+func (s *AttendanceService) ListOvertimeRequestsPage(ctx context.Context, params *resources.ListOvertimeRequestsParams) (resources.OvertimePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(params), nil)
+	return send[resources.OvertimePage](ctx, s.c, &datedListOvertimeRequests, req, err)
+}
+
+// ListWorkedTimes lists the time employees worked per day, every page of it.
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the
+// day's tracked shifts.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListWorkedTimesIter holds one page at a time, ListWorkedTimesPage returns one page.
+//
+//	GET /attendance/worked_times (ListWorkedTimes)
+func (s *AttendanceService) ListWorkedTimes(ctx context.Context, params *resources.ListWorkedTimesParams) ([]resources.WorkedTime, error) {
+	return collect(s.ListWorkedTimesIter(ctx, params))
+}
+
+// ListWorkedTimesIter lists the time employees worked per day, page by page.
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the
+// day's tracked shifts.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/worked_times (ListWorkedTimes)
+func (s *AttendanceService) ListWorkedTimesIter(ctx context.Context, params *resources.ListWorkedTimesParams) iter.Seq2[resources.WorkedTime, error] {
+	return walkPages(ctx, s.c, &datedListWorkedTimes, params,
+		func(p *resources.ListWorkedTimesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(p), nil)
+		},
+		func(pg *resources.WorkedTimePage) ([]resources.WorkedTime, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkedTimesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListWorkedTimesPage lists the time employees worked per day: one page.
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the
+// day's tracked shifts.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/worked_times (ListWorkedTimes)
+func (s *AttendanceService) ListWorkedTimesPage(ctx context.Context, params *resources.ListWorkedTimesParams) (resources.WorkedTimePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(params), nil)
+	return send[resources.WorkedTimePage](ctx, s.c, &datedListWorkedTimes, req, err)
+}
+
+// RejectOvertimeRequest rejects a pending overtime request, giving a reason.
+//
+// The reason is required.
+//
+//	POST /attendance/overtime_requests/reject (RejectOvertimeRequest)
+func (s *AttendanceService) RejectOvertimeRequest(ctx context.Context, body resources.RejectOvertimeRequestInput) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedRejectOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/reject", "", body)
+	return send[resources.Overtime](ctx, s.c, &datedRejectOvertimeRequest, req, err)
+}
+
 // StartBreak starts a break in the employee's open shift.
 //
 // Needs attendance breaks enabled for the company. The break closes the open
@@ -3774,6 +6319,32 @@ func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.Togg
 func (s *AttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
+}
+
+// UpdateEditTimesheetRequest changes what an edit timesheet request asks for.
+//
+//	PUT /attendance/edit_timesheet_requests/{id} (UpdateEditTimesheetRequest)
+func (s *AttendanceService) UpdateEditTimesheetRequest(ctx context.Context, id string, body resources.TimesheetEditUpdate) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedUpdateEditTimesheetRequest, req, err)
+}
+
+// UpdateEmployeeBreakConfiguration switches an employee break configuration on or off.
+//
+// Only `enabled` can change.
+//
+//	PUT /attendance/break_configurations/{id} (UpdateEmployeeBreakConfiguration)
+func (s *AttendanceService) UpdateEmployeeBreakConfiguration(ctx context.Context, id string, body resources.EmployeeBreakConfigurationUpdate) (resources.EmployeeBreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedUpdateEmployeeBreakConfiguration, req, err)
+}
+
+// UpdateOvertimeRequest changes an overtime request's day, hours or texts.
+//
+//	PUT /attendance/overtime_requests/{id} (UpdateOvertimeRequest)
+func (s *AttendanceService) UpdateOvertimeRequest(ctx context.Context, id string, body resources.OvertimeUpdate) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Overtime](ctx, s.c, &datedUpdateOvertimeRequest, req, err)
 }
 
 // BankingService calls the Banking operations: Company bank accounts (Factorial's banking product and accounts added by hand), card payments and transactions.
@@ -4094,6 +6665,1024 @@ func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListL
 func (s *CompaniesService) ListPage(ctx context.Context, params *resources.ListLegalEntitiesParams) (resources.LegalEntityPage, error) {
 	req, err := s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(params), nil)
 	return send[resources.LegalEntityPage](ctx, s.c, &datedListLegalEntities, req, err)
+}
+
+// ContractsService calls the Contracts operations: Contract versions (each employee's job, salary and working time from a day onwards), their history, the compensations attached to them and the taxonomies they are filed under, payroll concepts, contract templates and the per-country catalogues contracts name (contract types, Spanish education levels, professional categories and working day types).
+// Reach it as Client.Contracts.
+type ContractsService struct{ c *Client }
+
+// CreateCompensation adds a compensation to a contract version.
+//
+// Attaches a pay item to a contract version. Factorial's document requires
+// only the contract version and the taxonomy; its descriptions add that
+// `compensation_type` is always needed and `amount` unless the type is
+// `undefined`.
+//
+//	POST /contracts/compensations (CreateCompensation)
+func (s *ContractsService) CreateCompensation(ctx context.Context, body resources.CompensationCreate) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateCompensation, s.c.datedBase, "/contracts/compensations", "", body)
+	return send[resources.Compensation](ctx, s.c, &datedCreateCompensation, req, err)
+}
+
+// CreateContractVersion creates a contract version.
+//
+// Starts a new version of an employee's contract on `effective_on` (equal to
+// `starts_on` for a hire). With `copy_current_contract_version` the fields not
+// sent are taken from the version in force. A salary added to a contract that
+// had none needs both `salary_amount` and `salary_frequency`.
+//
+//	POST /contracts/contract_versions (CreateContractVersion)
+func (s *ContractsService) CreateContractVersion(ctx context.Context, body resources.ContractVersionCreate) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateContractVersion, s.c.datedBase, "/contracts/contract_versions", "", body)
+	return send[resources.ContractVersion](ctx, s.c, &datedCreateContractVersion, req, err)
+}
+
+// CreateSpanishContractType creates a Spanish contract type.
+//
+// Adds a Spanish contract type of the company's own to a Spanish contract
+// template.
+//
+//	POST /contracts/spanish_contract_types (CreateSpanishContractType)
+func (s *ContractsService) CreateSpanishContractType(ctx context.Context, body resources.SpanishContractTypeCreate) (resources.SpanishContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishContractType, s.c.datedBase, "/contracts/spanish_contract_types", "", body)
+	return send[resources.SpanishContractType](ctx, s.c, &datedCreateSpanishContractType, req, err)
+}
+
+// CreateSpanishEducationLevel creates a Spanish education level.
+//
+// Adds a Spanish education level of the company's own to a Spanish contract
+// template.
+//
+//	POST /contracts/spanish_education_levels (CreateSpanishEducationLevel)
+func (s *ContractsService) CreateSpanishEducationLevel(ctx context.Context, body resources.SpanishEducationLevelCreate) (resources.SpanishEducationLevel, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishEducationLevel, s.c.datedBase, "/contracts/spanish_education_levels", "", body)
+	return send[resources.SpanishEducationLevel](ctx, s.c, &datedCreateSpanishEducationLevel, req, err)
+}
+
+// CreateSpanishProfessionalCategory creates a Spanish professional category.
+//
+// Adds a Spanish professional category of the company's own to a Spanish
+// contract template.
+//
+//	POST /contracts/spanish_professional_categories (CreateSpanishProfessionalCategory)
+func (s *ContractsService) CreateSpanishProfessionalCategory(ctx context.Context, body resources.SpanishProfessionalCategoryCreate) (resources.SpanishProfessionalCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishProfessionalCategory, s.c.datedBase, "/contracts/spanish_professional_categories", "", body)
+	return send[resources.SpanishProfessionalCategory](ctx, s.c, &datedCreateSpanishProfessionalCategory, req, err)
+}
+
+// CreateSpanishWorkingDayType creates a Spanish working day type.
+//
+// Adds a Spanish working day type of the company's own to a Spanish contract
+// template.
+//
+//	POST /contracts/spanish_working_day_types (CreateSpanishWorkingDayType)
+func (s *ContractsService) CreateSpanishWorkingDayType(ctx context.Context, body resources.SpanishWorkingDayTypeCreate) (resources.SpanishWorkingDayType, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishWorkingDayType, s.c.datedBase, "/contracts/spanish_working_day_types", "", body)
+	return send[resources.SpanishWorkingDayType](ctx, s.c, &datedCreateSpanishWorkingDayType, req, err)
+}
+
+// DeleteCompensation removes a compensation.
+//
+// Removes a pay item from its contract version.
+//
+//	DELETE /contracts/compensations/{id} (DeleteCompensation)
+func (s *ContractsService) DeleteCompensation(ctx context.Context, id string) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Compensation](ctx, s.c, &datedDeleteCompensation, req, err)
+}
+
+// DeleteContractVersion deletes a contract version.
+//
+// Deletes a contract version.
+//
+//	DELETE /contracts/contract_versions/{id} (DeleteContractVersion)
+func (s *ContractsService) DeleteContractVersion(ctx context.Context, id string) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractVersion](ctx, s.c, &datedDeleteContractVersion, req, err)
+}
+
+// GetCompensation gets a compensation.
+//
+// One compensation.
+//
+//	GET /contracts/compensations/{id} (GetCompensation)
+func (s *ContractsService) GetCompensation(ctx context.Context, id string) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Compensation](ctx, s.c, &datedGetCompensation, req, err)
+}
+
+// GetCompensationConcept gets a payroll concept.
+//
+// One payroll concept.
+//
+//	GET /compensations/concepts/{id} (GetCompensationConcept)
+func (s *ContractsService) GetCompensationConcept(ctx context.Context, id string) (resources.CompensationConcept, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCompensationConcept, s.c.datedBase, "/compensations/concepts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CompensationConcept](ctx, s.c, &datedGetCompensationConcept, req, err)
+}
+
+// GetContractTemplate gets a contract template.
+//
+// One contract template.
+//
+//	GET /contracts/contract_templates/{id} (GetContractTemplate)
+func (s *ContractsService) GetContractTemplate(ctx context.Context, id string) (resources.ContractTemplate, error) {
+	req, err := s.c.newRequest(ctx, &datedGetContractTemplate, s.c.datedBase, "/contracts/contract_templates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractTemplate](ctx, s.c, &datedGetContractTemplate, req, err)
+}
+
+// GetContractVersion gets a contract version.
+//
+// One contract version.
+//
+//	GET /contracts/contract_versions/{id} (GetContractVersion)
+func (s *ContractsService) GetContractVersion(ctx context.Context, id string) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedGetContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractVersion](ctx, s.c, &datedGetContractVersion, req, err)
+}
+
+// GetContractVersionHistory gets a contract version history entry.
+//
+// One history entry.
+//
+//	GET /contracts/contract_version_histories/{id} (GetContractVersionHistory)
+func (s *ContractsService) GetContractVersionHistory(ctx context.Context, id string) (resources.ContractVersionHistory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetContractVersionHistory, s.c.datedBase, "/contracts/contract_version_histories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractVersionHistory](ctx, s.c, &datedGetContractVersionHistory, req, err)
+}
+
+// GetFrenchContractType gets a French contract type.
+//
+// One French contract type.
+//
+//	GET /contracts/french_contract_types/{id} (GetFrenchContractType)
+func (s *ContractsService) GetFrenchContractType(ctx context.Context, id string) (resources.FrenchContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFrenchContractType, s.c.datedBase, "/contracts/french_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FrenchContractType](ctx, s.c, &datedGetFrenchContractType, req, err)
+}
+
+// GetGermanContractType gets a German contract type.
+//
+// One German contract type.
+//
+//	GET /contracts/german_contract_types/{id} (GetGermanContractType)
+func (s *ContractsService) GetGermanContractType(ctx context.Context, id string) (resources.GermanContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetGermanContractType, s.c.datedBase, "/contracts/german_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.GermanContractType](ctx, s.c, &datedGetGermanContractType, req, err)
+}
+
+// GetPortugueseContractType gets a Portuguese contract type.
+//
+// One Portuguese contract type.
+//
+//	GET /contracts/portuguese_contract_types/{id} (GetPortugueseContractType)
+func (s *ContractsService) GetPortugueseContractType(ctx context.Context, id string) (resources.PortugueseContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPortugueseContractType, s.c.datedBase, "/contracts/portuguese_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PortugueseContractType](ctx, s.c, &datedGetPortugueseContractType, req, err)
+}
+
+// GetSpanishContractType gets a Spanish contract type.
+//
+// One Spanish contract type.
+//
+//	GET /contracts/spanish_contract_types/{id} (GetSpanishContractType)
+func (s *ContractsService) GetSpanishContractType(ctx context.Context, id string) (resources.SpanishContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishContractType, s.c.datedBase, "/contracts/spanish_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishContractType](ctx, s.c, &datedGetSpanishContractType, req, err)
+}
+
+// GetSpanishEducationLevel gets a Spanish education level.
+//
+// One Spanish education level.
+//
+//	GET /contracts/spanish_education_levels/{id} (GetSpanishEducationLevel)
+func (s *ContractsService) GetSpanishEducationLevel(ctx context.Context, id string) (resources.SpanishEducationLevel, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishEducationLevel, s.c.datedBase, "/contracts/spanish_education_levels/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishEducationLevel](ctx, s.c, &datedGetSpanishEducationLevel, req, err)
+}
+
+// GetSpanishProfessionalCategory gets a Spanish professional category.
+//
+// One Spanish professional category.
+//
+//	GET /contracts/spanish_professional_categories/{id} (GetSpanishProfessionalCategory)
+func (s *ContractsService) GetSpanishProfessionalCategory(ctx context.Context, id string) (resources.SpanishProfessionalCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishProfessionalCategory, s.c.datedBase, "/contracts/spanish_professional_categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishProfessionalCategory](ctx, s.c, &datedGetSpanishProfessionalCategory, req, err)
+}
+
+// GetSpanishWorkingDayType gets a Spanish working day type.
+//
+// One Spanish working day type.
+//
+//	GET /contracts/spanish_working_day_types/{id} (GetSpanishWorkingDayType)
+func (s *ContractsService) GetSpanishWorkingDayType(ctx context.Context, id string) (resources.SpanishWorkingDayType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishWorkingDayType, s.c.datedBase, "/contracts/spanish_working_day_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishWorkingDayType](ctx, s.c, &datedGetSpanishWorkingDayType, req, err)
+}
+
+// GetTaxonomy gets a compensation taxonomy.
+//
+// One taxonomy.
+//
+//	GET /contracts/taxonomies/{id} (GetTaxonomy)
+func (s *ContractsService) GetTaxonomy(ctx context.Context, id string) (resources.ContractTaxonomy, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaxonomy, s.c.datedBase, "/contracts/taxonomies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractTaxonomy](ctx, s.c, &datedGetTaxonomy, req, err)
+}
+
+// ListCompensationConcepts lists payroll concepts, every page of it.
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its base
+// salary type by one of these ids (`de_base_salary_type_id`).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCompensationConceptsIter holds one page at a time, ListCompensationConceptsPage returns one page.
+//
+//	GET /compensations/concepts (ListCompensationConcepts)
+func (s *ContractsService) ListCompensationConcepts(ctx context.Context, params *resources.ListCompensationConceptsParams) ([]resources.CompensationConcept, error) {
+	return collect(s.ListCompensationConceptsIter(ctx, params))
+}
+
+// ListCompensationConceptsIter lists payroll concepts, page by page.
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its base
+// salary type by one of these ids (`de_base_salary_type_id`).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /compensations/concepts (ListCompensationConcepts)
+func (s *ContractsService) ListCompensationConceptsIter(ctx context.Context, params *resources.ListCompensationConceptsParams) iter.Seq2[resources.CompensationConcept, error] {
+	return walkPages(ctx, s.c, &datedListCompensationConcepts, params,
+		func(p *resources.ListCompensationConceptsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(p), nil)
+		},
+		func(pg *resources.CompensationConceptPage) ([]resources.CompensationConcept, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCompensationConceptsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCompensationConceptsPage lists payroll concepts: one page.
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its base
+// salary type by one of these ids (`de_base_salary_type_id`).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /compensations/concepts (ListCompensationConcepts)
+func (s *ContractsService) ListCompensationConceptsPage(ctx context.Context, params *resources.ListCompensationConceptsParams) (resources.CompensationConceptPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(params), nil)
+	return send[resources.CompensationConceptPage](ctx, s.c, &datedListCompensationConcepts, req, err)
+}
+
+// ListCompensations lists compensations, every page of it.
+//
+// The recurring pay items attached to contract versions (a yearly bonus, meal
+// vouchers, pay per worked hour, ...), each under a taxonomy (ListTaxonomies).
+// Those marked `sync_with_supplements` generate payroll supplements.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCompensationsIter holds one page at a time, ListCompensationsPage returns one page.
+//
+//	GET /contracts/compensations (ListCompensations)
+func (s *ContractsService) ListCompensations(ctx context.Context, params *resources.ListCompensationsParams) ([]resources.Compensation, error) {
+	return collect(s.ListCompensationsIter(ctx, params))
+}
+
+// ListCompensationsIter lists compensations, page by page.
+//
+// The recurring pay items attached to contract versions (a yearly bonus, meal
+// vouchers, pay per worked hour, ...), each under a taxonomy (ListTaxonomies).
+// Those marked `sync_with_supplements` generate payroll supplements.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/compensations (ListCompensations)
+func (s *ContractsService) ListCompensationsIter(ctx context.Context, params *resources.ListCompensationsParams) iter.Seq2[resources.Compensation, error] {
+	return walkPages(ctx, s.c, &datedListCompensations, params,
+		func(p *resources.ListCompensationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(p), nil)
+		},
+		func(pg *resources.CompensationPage) ([]resources.Compensation, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCompensationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCompensationsPage lists compensations: one page.
+//
+// The recurring pay items attached to contract versions (a yearly bonus, meal
+// vouchers, pay per worked hour, ...), each under a taxonomy (ListTaxonomies).
+// Those marked `sync_with_supplements` generate payroll supplements.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/compensations (ListCompensations)
+func (s *ContractsService) ListCompensationsPage(ctx context.Context, params *resources.ListCompensationsParams) (resources.CompensationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(params), nil)
+	return send[resources.CompensationPage](ctx, s.c, &datedListCompensations, req, err)
+}
+
+// ListContractTemplates lists contract templates, every page of it.
+//
+// The company's contract templates, one per kind of contract version (`es`,
+// `fr`, ...). The Spanish catalogues (contract types, education levels,
+// professional categories, working day types) belong to a template.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractTemplatesIter holds one page at a time, ListContractTemplatesPage returns one page.
+//
+//	GET /contracts/contract_templates (ListContractTemplates)
+func (s *ContractsService) ListContractTemplates(ctx context.Context, params *resources.ListContractTemplatesParams) ([]resources.ContractTemplate, error) {
+	return collect(s.ListContractTemplatesIter(ctx, params))
+}
+
+// ListContractTemplatesIter lists contract templates, page by page.
+//
+// The company's contract templates, one per kind of contract version (`es`,
+// `fr`, ...). The Spanish catalogues (contract types, education levels,
+// professional categories, working day types) belong to a template.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_templates (ListContractTemplates)
+func (s *ContractsService) ListContractTemplatesIter(ctx context.Context, params *resources.ListContractTemplatesParams) iter.Seq2[resources.ContractTemplate, error] {
+	return walkPages(ctx, s.c, &datedListContractTemplates, params,
+		func(p *resources.ListContractTemplatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(p), nil)
+		},
+		func(pg *resources.ContractTemplatePage) ([]resources.ContractTemplate, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractTemplatesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractTemplatesPage lists contract templates: one page.
+//
+// The company's contract templates, one per kind of contract version (`es`,
+// `fr`, ...). The Spanish catalogues (contract types, education levels,
+// professional categories, working day types) belong to a template.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_templates (ListContractTemplates)
+func (s *ContractsService) ListContractTemplatesPage(ctx context.Context, params *resources.ListContractTemplatesParams) (resources.ContractTemplatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(params), nil)
+	return send[resources.ContractTemplatePage](ctx, s.c, &datedListContractTemplates, req, err)
+}
+
+// ListContractVersionHistories lists contract version history entries, every page of it.
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of change
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionHistoriesIter holds one page at a time, ListContractVersionHistoriesPage returns one page.
+//
+//	GET /contracts/contract_version_histories (ListContractVersionHistories)
+func (s *ContractsService) ListContractVersionHistories(ctx context.Context, params *resources.ListContractVersionHistoriesParams) ([]resources.ContractVersionHistory, error) {
+	return collect(s.ListContractVersionHistoriesIter(ctx, params))
+}
+
+// ListContractVersionHistoriesIter lists contract version history entries, page by page.
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of change
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_version_histories (ListContractVersionHistories)
+func (s *ContractsService) ListContractVersionHistoriesIter(ctx context.Context, params *resources.ListContractVersionHistoriesParams) iter.Seq2[resources.ContractVersionHistory, error] {
+	return walkPages(ctx, s.c, &datedListContractVersionHistories, params,
+		func(p *resources.ListContractVersionHistoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(p), nil)
+		},
+		func(pg *resources.ContractVersionHistoryPage) ([]resources.ContractVersionHistory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractVersionHistoriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractVersionHistoriesPage lists contract version history entries: one page.
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of change
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_version_histories (ListContractVersionHistories)
+func (s *ContractsService) ListContractVersionHistoriesPage(ctx context.Context, params *resources.ListContractVersionHistoriesParams) (resources.ContractVersionHistoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(params), nil)
+	return send[resources.ContractVersionHistoryPage](ctx, s.c, &datedListContractVersionHistories, req, err)
+}
+
+// ListContractVersionMetaData lists what kind of change made each contract version, every page of it.
+//
+// For each contract version asked for, the kind of change that created it
+// (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionMetaDataIter holds one page at a time, ListContractVersionMetaDataPage returns one page.
+//
+//	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
+func (s *ContractsService) ListContractVersionMetaData(ctx context.Context, params *resources.ListContractVersionMetaDataParams) ([]resources.ContractVersionMetaData, error) {
+	return collect(s.ListContractVersionMetaDataIter(ctx, params))
+}
+
+// ListContractVersionMetaDataIter lists what kind of change made each contract version, page by page.
+//
+// For each contract version asked for, the kind of change that created it
+// (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
+func (s *ContractsService) ListContractVersionMetaDataIter(ctx context.Context, params *resources.ListContractVersionMetaDataParams) iter.Seq2[resources.ContractVersionMetaData, error] {
+	return walkPages(ctx, s.c, &datedListContractVersionMetaData, params,
+		func(p *resources.ListContractVersionMetaDataParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(p), nil)
+		},
+		func(pg *resources.ContractVersionMetaDataPage) ([]resources.ContractVersionMetaData, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractVersionMetaDataParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractVersionMetaDataPage lists what kind of change made each contract version: one page.
+//
+// For each contract version asked for, the kind of change that created it
+// (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
+func (s *ContractsService) ListContractVersionMetaDataPage(ctx context.Context, params *resources.ListContractVersionMetaDataParams) (resources.ContractVersionMetaDataPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(params), nil)
+	return send[resources.ContractVersionMetaDataPage](ctx, s.c, &datedListContractVersionMetaData, req, err)
+}
+
+// ListContractVersions lists contract versions, every page of it.
+//
+// Every version of every employee's contract: each change of job, salary or
+// working time starts a new version on its `effective_on` day. Salaries are
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionsIter holds one page at a time, ListContractVersionsPage returns one page.
+//
+//	GET /contracts/contract_versions (ListContractVersions)
+func (s *ContractsService) ListContractVersions(ctx context.Context, params *resources.ListContractVersionsParams) ([]resources.ContractVersion, error) {
+	return collect(s.ListContractVersionsIter(ctx, params))
+}
+
+// ListContractVersionsIter lists contract versions, page by page.
+//
+// Every version of every employee's contract: each change of job, salary or
+// working time starts a new version on its `effective_on` day. Salaries are
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_versions (ListContractVersions)
+func (s *ContractsService) ListContractVersionsIter(ctx context.Context, params *resources.ListContractVersionsParams) iter.Seq2[resources.ContractVersion, error] {
+	return walkPages(ctx, s.c, &datedListContractVersions, params,
+		func(p *resources.ListContractVersionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(p), nil)
+		},
+		func(pg *resources.ContractVersionPage) ([]resources.ContractVersion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractVersionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractVersionsPage lists contract versions: one page.
+//
+// Every version of every employee's contract: each change of job, salary or
+// working time starts a new version on its `effective_on` day. Salaries are
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_versions (ListContractVersions)
+func (s *ContractsService) ListContractVersionsPage(ctx context.Context, params *resources.ListContractVersionsParams) (resources.ContractVersionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(params), nil)
+	return send[resources.ContractVersionPage](ctx, s.c, &datedListContractVersions, req, err)
+}
+
+// ListFrenchContractTypes lists French contract types, every page of it.
+//
+// The French contract types a contract version can name. A French version
+// names one in `fr_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFrenchContractTypesIter holds one page at a time, ListFrenchContractTypesPage returns one page.
+//
+//	GET /contracts/french_contract_types (ListFrenchContractTypes)
+func (s *ContractsService) ListFrenchContractTypes(ctx context.Context, params *resources.ListFrenchContractTypesParams) ([]resources.FrenchContractType, error) {
+	return collect(s.ListFrenchContractTypesIter(ctx, params))
+}
+
+// ListFrenchContractTypesIter lists French contract types, page by page.
+//
+// The French contract types a contract version can name. A French version
+// names one in `fr_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/french_contract_types (ListFrenchContractTypes)
+func (s *ContractsService) ListFrenchContractTypesIter(ctx context.Context, params *resources.ListFrenchContractTypesParams) iter.Seq2[resources.FrenchContractType, error] {
+	return walkPages(ctx, s.c, &datedListFrenchContractTypes, params,
+		func(p *resources.ListFrenchContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(p), nil)
+		},
+		func(pg *resources.FrenchContractTypePage) ([]resources.FrenchContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFrenchContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFrenchContractTypesPage lists French contract types: one page.
+//
+// The French contract types a contract version can name. A French version
+// names one in `fr_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/french_contract_types (ListFrenchContractTypes)
+func (s *ContractsService) ListFrenchContractTypesPage(ctx context.Context, params *resources.ListFrenchContractTypesParams) (resources.FrenchContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(params), nil)
+	return send[resources.FrenchContractTypePage](ctx, s.c, &datedListFrenchContractTypes, req, err)
+}
+
+// ListGermanContractTypes lists German contract types, every page of it.
+//
+// The German contract types a contract version can name. A German version
+// names one in `de_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListGermanContractTypesIter holds one page at a time, ListGermanContractTypesPage returns one page.
+//
+//	GET /contracts/german_contract_types (ListGermanContractTypes)
+func (s *ContractsService) ListGermanContractTypes(ctx context.Context, params *resources.ListGermanContractTypesParams) ([]resources.GermanContractType, error) {
+	return collect(s.ListGermanContractTypesIter(ctx, params))
+}
+
+// ListGermanContractTypesIter lists German contract types, page by page.
+//
+// The German contract types a contract version can name. A German version
+// names one in `de_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/german_contract_types (ListGermanContractTypes)
+func (s *ContractsService) ListGermanContractTypesIter(ctx context.Context, params *resources.ListGermanContractTypesParams) iter.Seq2[resources.GermanContractType, error] {
+	return walkPages(ctx, s.c, &datedListGermanContractTypes, params,
+		func(p *resources.ListGermanContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(p), nil)
+		},
+		func(pg *resources.GermanContractTypePage) ([]resources.GermanContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListGermanContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListGermanContractTypesPage lists German contract types: one page.
+//
+// The German contract types a contract version can name. A German version
+// names one in `de_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/german_contract_types (ListGermanContractTypes)
+func (s *ContractsService) ListGermanContractTypesPage(ctx context.Context, params *resources.ListGermanContractTypesParams) (resources.GermanContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(params), nil)
+	return send[resources.GermanContractTypePage](ctx, s.c, &datedListGermanContractTypes, req, err)
+}
+
+// ListMaterializedContractTemplates lists the fields of contract templates, every page of it.
+//
+// The fields a contract has at one level of the template hierarchy, after
+// merging the levels above it: `company` (the organisation's defaults),
+// `country` (a country's labour law on top), `legal_entity` (the final set for
+// employees of a legal entity, the usual choice when building a contract form)
+// or `contract_type`. Factorial's document requires `company_id`,
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMaterializedContractTemplatesIter holds one page at a time, ListMaterializedContractTemplatesPage returns one page.
+//
+//	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
+func (s *ContractsService) ListMaterializedContractTemplates(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) ([]resources.MaterializedContractTemplate, error) {
+	return collect(s.ListMaterializedContractTemplatesIter(ctx, params))
+}
+
+// ListMaterializedContractTemplatesIter lists the fields of contract templates, page by page.
+//
+// The fields a contract has at one level of the template hierarchy, after
+// merging the levels above it: `company` (the organisation's defaults),
+// `country` (a country's labour law on top), `legal_entity` (the final set for
+// employees of a legal entity, the usual choice when building a contract form)
+// or `contract_type`. Factorial's document requires `company_id`,
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
+func (s *ContractsService) ListMaterializedContractTemplatesIter(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) iter.Seq2[resources.MaterializedContractTemplate, error] {
+	return walkPages(ctx, s.c, &datedListMaterializedContractTemplates, params,
+		func(p *resources.ListMaterializedContractTemplatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(p), nil)
+		},
+		func(pg *resources.MaterializedContractTemplatePage) ([]resources.MaterializedContractTemplate, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListMaterializedContractTemplatesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListMaterializedContractTemplatesPage lists the fields of contract templates: one page.
+//
+// The fields a contract has at one level of the template hierarchy, after
+// merging the levels above it: `company` (the organisation's defaults),
+// `country` (a country's labour law on top), `legal_entity` (the final set for
+// employees of a legal entity, the usual choice when building a contract form)
+// or `contract_type`. Factorial's document requires `company_id`,
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
+func (s *ContractsService) ListMaterializedContractTemplatesPage(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) (resources.MaterializedContractTemplatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(params), nil)
+	return send[resources.MaterializedContractTemplatePage](ctx, s.c, &datedListMaterializedContractTemplates, req, err)
+}
+
+// ListPortugueseContractTypes lists Portuguese contract types, every page of it.
+//
+// The Portuguese contract types a contract version can name. A Portuguese
+// version names one in `pt_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPortugueseContractTypesIter holds one page at a time, ListPortugueseContractTypesPage returns one page.
+//
+//	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
+func (s *ContractsService) ListPortugueseContractTypes(ctx context.Context, params *resources.ListPortugueseContractTypesParams) ([]resources.PortugueseContractType, error) {
+	return collect(s.ListPortugueseContractTypesIter(ctx, params))
+}
+
+// ListPortugueseContractTypesIter lists Portuguese contract types, page by page.
+//
+// The Portuguese contract types a contract version can name. A Portuguese
+// version names one in `pt_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
+func (s *ContractsService) ListPortugueseContractTypesIter(ctx context.Context, params *resources.ListPortugueseContractTypesParams) iter.Seq2[resources.PortugueseContractType, error] {
+	return walkPages(ctx, s.c, &datedListPortugueseContractTypes, params,
+		func(p *resources.ListPortugueseContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(p), nil)
+		},
+		func(pg *resources.PortugueseContractTypePage) ([]resources.PortugueseContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPortugueseContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPortugueseContractTypesPage lists Portuguese contract types: one page.
+//
+// The Portuguese contract types a contract version can name. A Portuguese
+// version names one in `pt_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
+func (s *ContractsService) ListPortugueseContractTypesPage(ctx context.Context, params *resources.ListPortugueseContractTypesParams) (resources.PortugueseContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(params), nil)
+	return send[resources.PortugueseContractTypePage](ctx, s.c, &datedListPortugueseContractTypes, req, err)
+}
+
+// ListReferenceContractVersions lists each employee's reference contract version, every page of it.
+//
+// For each employee, the contract version that applies today; if none does,
+// the nearest one starting later; if there is none either, the latest past
+// one. Factorial's document requires `job_catalog_tree_node_uuids[]`; it is
+// optional here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReferenceContractVersionsIter holds one page at a time, ListReferenceContractVersionsPage returns one page.
+//
+//	GET /contracts/reference_contracts (ListReferenceContractVersions)
+func (s *ContractsService) ListReferenceContractVersions(ctx context.Context, params *resources.ListReferenceContractVersionsParams) ([]resources.ContractVersion, error) {
+	return collect(s.ListReferenceContractVersionsIter(ctx, params))
+}
+
+// ListReferenceContractVersionsIter lists each employee's reference contract version, page by page.
+//
+// For each employee, the contract version that applies today; if none does,
+// the nearest one starting later; if there is none either, the latest past
+// one. Factorial's document requires `job_catalog_tree_node_uuids[]`; it is
+// optional here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/reference_contracts (ListReferenceContractVersions)
+func (s *ContractsService) ListReferenceContractVersionsIter(ctx context.Context, params *resources.ListReferenceContractVersionsParams) iter.Seq2[resources.ContractVersion, error] {
+	return walkPages(ctx, s.c, &datedListReferenceContractVersions, params,
+		func(p *resources.ListReferenceContractVersionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(p), nil)
+		},
+		func(pg *resources.ContractVersionPage) ([]resources.ContractVersion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListReferenceContractVersionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListReferenceContractVersionsPage lists each employee's reference contract version: one page.
+//
+// For each employee, the contract version that applies today; if none does,
+// the nearest one starting later; if there is none either, the latest past
+// one. Factorial's document requires `job_catalog_tree_node_uuids[]`; it is
+// optional here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/reference_contracts (ListReferenceContractVersions)
+func (s *ContractsService) ListReferenceContractVersionsPage(ctx context.Context, params *resources.ListReferenceContractVersionsParams) (resources.ContractVersionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(params), nil)
+	return send[resources.ContractVersionPage](ctx, s.c, &datedListReferenceContractVersions, req, err)
+}
+
+// ListSpanishContractTypes lists Spanish contract types, every page of it.
+//
+// The Spanish contract types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishContractTypesIter holds one page at a time, ListSpanishContractTypesPage returns one page.
+//
+//	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
+func (s *ContractsService) ListSpanishContractTypes(ctx context.Context, params *resources.ListSpanishContractTypesParams) ([]resources.SpanishContractType, error) {
+	return collect(s.ListSpanishContractTypesIter(ctx, params))
+}
+
+// ListSpanishContractTypesIter lists Spanish contract types, page by page.
+//
+// The Spanish contract types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
+func (s *ContractsService) ListSpanishContractTypesIter(ctx context.Context, params *resources.ListSpanishContractTypesParams) iter.Seq2[resources.SpanishContractType, error] {
+	return walkPages(ctx, s.c, &datedListSpanishContractTypes, params,
+		func(p *resources.ListSpanishContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(p), nil)
+		},
+		func(pg *resources.SpanishContractTypePage) ([]resources.SpanishContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSpanishContractTypesPage lists Spanish contract types: one page.
+//
+// The Spanish contract types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
+func (s *ContractsService) ListSpanishContractTypesPage(ctx context.Context, params *resources.ListSpanishContractTypesParams) (resources.SpanishContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(params), nil)
+	return send[resources.SpanishContractTypePage](ctx, s.c, &datedListSpanishContractTypes, req, err)
+}
+
+// ListSpanishEducationLevels lists Spanish education levels, every page of it.
+//
+// The Spanish education levels of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_education_level_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishEducationLevelsIter holds one page at a time, ListSpanishEducationLevelsPage returns one page.
+//
+//	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
+func (s *ContractsService) ListSpanishEducationLevels(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) ([]resources.SpanishEducationLevel, error) {
+	return collect(s.ListSpanishEducationLevelsIter(ctx, params))
+}
+
+// ListSpanishEducationLevelsIter lists Spanish education levels, page by page.
+//
+// The Spanish education levels of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_education_level_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
+func (s *ContractsService) ListSpanishEducationLevelsIter(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) iter.Seq2[resources.SpanishEducationLevel, error] {
+	return walkPages(ctx, s.c, &datedListSpanishEducationLevels, params,
+		func(p *resources.ListSpanishEducationLevelsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(p), nil)
+		},
+		func(pg *resources.SpanishEducationLevelPage) ([]resources.SpanishEducationLevel, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishEducationLevelsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSpanishEducationLevelsPage lists Spanish education levels: one page.
+//
+// The Spanish education levels of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_education_level_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
+func (s *ContractsService) ListSpanishEducationLevelsPage(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) (resources.SpanishEducationLevelPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(params), nil)
+	return send[resources.SpanishEducationLevelPage](ctx, s.c, &datedListSpanishEducationLevels, req, err)
+}
+
+// ListSpanishProfessionalCategories lists Spanish professional categories, every page of it.
+//
+// The Spanish professional categories of the company's Spanish contract
+// templates, Factorial's predefined ones (`default`) and the company's own. A
+// Spanish version names one in `es_professional_category_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishProfessionalCategoriesIter holds one page at a time, ListSpanishProfessionalCategoriesPage returns one page.
+//
+//	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
+func (s *ContractsService) ListSpanishProfessionalCategories(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) ([]resources.SpanishProfessionalCategory, error) {
+	return collect(s.ListSpanishProfessionalCategoriesIter(ctx, params))
+}
+
+// ListSpanishProfessionalCategoriesIter lists Spanish professional categories, page by page.
+//
+// The Spanish professional categories of the company's Spanish contract
+// templates, Factorial's predefined ones (`default`) and the company's own. A
+// Spanish version names one in `es_professional_category_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
+func (s *ContractsService) ListSpanishProfessionalCategoriesIter(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) iter.Seq2[resources.SpanishProfessionalCategory, error] {
+	return walkPages(ctx, s.c, &datedListSpanishProfessionalCategories, params,
+		func(p *resources.ListSpanishProfessionalCategoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(p), nil)
+		},
+		func(pg *resources.SpanishProfessionalCategoryPage) ([]resources.SpanishProfessionalCategory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishProfessionalCategoriesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListSpanishProfessionalCategoriesPage lists Spanish professional categories: one page.
+//
+// The Spanish professional categories of the company's Spanish contract
+// templates, Factorial's predefined ones (`default`) and the company's own. A
+// Spanish version names one in `es_professional_category_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
+func (s *ContractsService) ListSpanishProfessionalCategoriesPage(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) (resources.SpanishProfessionalCategoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(params), nil)
+	return send[resources.SpanishProfessionalCategoryPage](ctx, s.c, &datedListSpanishProfessionalCategories, req, err)
+}
+
+// ListSpanishWorkingDayTypes lists Spanish working day types, every page of it.
+//
+// The Spanish working day types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_working_day_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishWorkingDayTypesIter holds one page at a time, ListSpanishWorkingDayTypesPage returns one page.
+//
+//	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
+func (s *ContractsService) ListSpanishWorkingDayTypes(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) ([]resources.SpanishWorkingDayType, error) {
+	return collect(s.ListSpanishWorkingDayTypesIter(ctx, params))
+}
+
+// ListSpanishWorkingDayTypesIter lists Spanish working day types, page by page.
+//
+// The Spanish working day types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_working_day_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
+func (s *ContractsService) ListSpanishWorkingDayTypesIter(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) iter.Seq2[resources.SpanishWorkingDayType, error] {
+	return walkPages(ctx, s.c, &datedListSpanishWorkingDayTypes, params,
+		func(p *resources.ListSpanishWorkingDayTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(p), nil)
+		},
+		func(pg *resources.SpanishWorkingDayTypePage) ([]resources.SpanishWorkingDayType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishWorkingDayTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSpanishWorkingDayTypesPage lists Spanish working day types: one page.
+//
+// The Spanish working day types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_working_day_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
+func (s *ContractsService) ListSpanishWorkingDayTypesPage(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) (resources.SpanishWorkingDayTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(params), nil)
+	return send[resources.SpanishWorkingDayTypePage](ctx, s.c, &datedListSpanishWorkingDayTypes, req, err)
+}
+
+// ListTaxonomies lists compensation taxonomies, every page of it.
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers or a
+// yearly bonus) that compensations and payroll supplements are filed under.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTaxonomiesIter holds one page at a time, ListTaxonomiesPage returns one page.
+//
+//	GET /contracts/taxonomies (ListTaxonomies)
+func (s *ContractsService) ListTaxonomies(ctx context.Context, params *resources.ListTaxonomiesParams) ([]resources.ContractTaxonomy, error) {
+	return collect(s.ListTaxonomiesIter(ctx, params))
+}
+
+// ListTaxonomiesIter lists compensation taxonomies, page by page.
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers or a
+// yearly bonus) that compensations and payroll supplements are filed under.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/taxonomies (ListTaxonomies)
+func (s *ContractsService) ListTaxonomiesIter(ctx context.Context, params *resources.ListTaxonomiesParams) iter.Seq2[resources.ContractTaxonomy, error] {
+	return walkPages(ctx, s.c, &datedListTaxonomies, params,
+		func(p *resources.ListTaxonomiesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(p), nil)
+		},
+		func(pg *resources.ContractTaxonomyPage) ([]resources.ContractTaxonomy, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTaxonomiesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTaxonomiesPage lists compensation taxonomies: one page.
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers or a
+// yearly bonus) that compensations and payroll supplements are filed under.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/taxonomies (ListTaxonomies)
+func (s *ContractsService) ListTaxonomiesPage(ctx context.Context, params *resources.ListTaxonomiesParams) (resources.ContractTaxonomyPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(params), nil)
+	return send[resources.ContractTaxonomyPage](ctx, s.c, &datedListTaxonomies, req, err)
+}
+
+// UpdateCompensation updates a compensation.
+//
+// Changes a compensation. Unlike most updates, Factorial's document requires
+// `contracts_taxonomy_id` in the body and not the repeated `id`.
+//
+//	PUT /contracts/compensations/{id} (UpdateCompensation)
+func (s *ContractsService) UpdateCompensation(ctx context.Context, id string, body resources.CompensationUpdate) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Compensation](ctx, s.c, &datedUpdateCompensation, req, err)
+}
+
+// UpdateContractVersion updates a contract version.
+//
+// Changes a contract version in place (a correction; a change from a day
+// onwards is a new version). The Spanish catalogue fields take ids from the
+// Spanish lists of this namespace.
+//
+//	PUT /contracts/contract_versions/{id} (UpdateContractVersion)
+func (s *ContractsService) UpdateContractVersion(ctx context.Context, id string, body resources.ContractVersionUpdate) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.ContractVersion](ctx, s.c, &datedUpdateContractVersion, req, err)
 }
 
 // CredentialsService calls the Credentials operations: The credential making the call (user token, company token or API key) and its company.
@@ -5582,9 +9171,21 @@ func (s *MarketplaceService) ListInstallationSettingsPage(ctx context.Context, p
 	return send[resources.MarketplaceInstallationSettingsPage](ctx, s.c, &datedListMarketplaceInstallationSettings, req, err)
 }
 
-// PayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.
+// PayrollService calls the Payroll operations: Payroll supplements (one-off amounts paid with an employee's payroll in a period), the stage of payroll periods, employees' family situations and payroll identifiers, and the codes external payroll systems know records by.
 // Reach it as Client.Payroll.
 type PayrollService struct{ c *Client }
+
+// ChangePolicyPeriodStatus moves a payroll period to another stage.
+//
+// Sets the stage of a payroll policy period (preparation, supplements
+// definition, review, calculation, payment, paid) for the employees named,
+// optionally notifying them. An action: it answers 200 with the period.
+//
+//	POST /payroll/policy_periods/change_status (ChangePolicyPeriodStatus)
+func (s *PayrollService) ChangePolicyPeriodStatus(ctx context.Context, body resources.ChangePolicyPeriodStatusInput) (resources.PayrollPolicyPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedChangePolicyPeriodStatus, s.c.datedBase, "/payroll/policy_periods/change_status", "", body)
+	return send[resources.PayrollPolicyPeriod](ctx, s.c, &datedChangePolicyPeriodStatus, req, err)
+}
 
 // Create adds a supplement to an employee's payroll period.
 //
@@ -5592,6 +9193,36 @@ type PayrollService struct{ c *Client }
 func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateSupplement, s.c.datedBase, "/payroll/supplements", "", body)
 	return send[resources.Supplement](ctx, s.c, &datedCreateSupplement, req, err)
+}
+
+// CreateEmployeeIdentifier records an employee's payroll identifiers.
+//
+// Records an employee's social security number and tax id for one country.
+//
+//	POST /payroll_employees/identifiers (CreateEmployeeIdentifier)
+func (s *PayrollService) CreateEmployeeIdentifier(ctx context.Context, body resources.PayrollEmployeeIdentifierCreate) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers", "", body)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedCreateEmployeeIdentifier, req, err)
+}
+
+// CreateFamilySituation records an employee's family situation.
+//
+// Records an employee's civil status and dependants.
+//
+//	POST /payroll/family_situations (CreateFamilySituation)
+func (s *PayrollService) CreateFamilySituation(ctx context.Context, body resources.FamilySituationCreate) (resources.FamilySituation, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateFamilySituation, s.c.datedBase, "/payroll/family_situations", "", body)
+	return send[resources.FamilySituation](ctx, s.c, &datedCreateFamilySituation, req, err)
+}
+
+// CreateIntegrationCode creates a payroll integration code.
+//
+// Gives a record its code in one payroll system.
+//
+//	POST /payroll_integrations_base/codes (CreateIntegrationCode)
+func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body resources.PayrollIntegrationCodeCreate) (resources.PayrollIntegrationCode, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes", "", body)
+	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedCreateIntegrationCode, req, err)
 }
 
 // Delete deletes a payroll supplement.
@@ -5602,12 +9233,42 @@ func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Suppl
 	return send[resources.Supplement](ctx, s.c, &datedDeleteSupplement, req, err)
 }
 
+// DeleteEmployeeIdentifier deletes an employee's payroll identifiers.
+//
+// Deletes an identifier record.
+//
+//	DELETE /payroll_employees/identifiers/{id} (DeleteEmployeeIdentifier)
+func (s *PayrollService) DeleteEmployeeIdentifier(ctx context.Context, id string) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedDeleteEmployeeIdentifier, req, err)
+}
+
+// DeleteIntegrationCode deletes a payroll integration code.
+//
+// Deletes a code.
+//
+//	DELETE /payroll_integrations_base/codes/{id} (DeleteIntegrationCode)
+func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id string) (resources.PayrollIntegrationCode, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedDeleteIntegrationCode, req, err)
+}
+
 // Get gets a payroll supplement.
 //
 //	GET /payroll/supplements/{id} (GetSupplement)
 func (s *PayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedGetSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Supplement](ctx, s.c, &datedGetSupplement, req, err)
+}
+
+// GetEmployeeIdentifier gets an employee's payroll identifiers.
+//
+// One identifier record.
+//
+//	GET /payroll_employees/identifiers/{id} (GetEmployeeIdentifier)
+func (s *PayrollService) GetEmployeeIdentifier(ctx context.Context, id string) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedGetEmployeeIdentifier, req, err)
 }
 
 // List lists payroll supplements, every page of it.
@@ -5645,6 +9306,150 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 	return send[resources.SupplementPage](ctx, s.c, &datedListSupplements, req, err)
 }
 
+// ListEmployeeIdentifiers lists employees' payroll identifiers, every page of it.
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEmployeeIdentifiersIter holds one page at a time, ListEmployeeIdentifiersPage returns one page.
+//
+//	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
+func (s *PayrollService) ListEmployeeIdentifiers(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) ([]resources.PayrollEmployeeIdentifier, error) {
+	return collect(s.ListEmployeeIdentifiersIter(ctx, params))
+}
+
+// ListEmployeeIdentifiersIter lists employees' payroll identifiers, page by page.
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
+func (s *PayrollService) ListEmployeeIdentifiersIter(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) iter.Seq2[resources.PayrollEmployeeIdentifier, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeIdentifiers, params,
+		func(p *resources.ListEmployeeIdentifiersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(p), nil)
+		},
+		func(pg *resources.PayrollEmployeeIdentifierPage) ([]resources.PayrollEmployeeIdentifier, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeIdentifiersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEmployeeIdentifiersPage lists employees' payroll identifiers: one page.
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
+func (s *PayrollService) ListEmployeeIdentifiersPage(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) (resources.PayrollEmployeeIdentifierPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(params), nil)
+	return send[resources.PayrollEmployeeIdentifierPage](ctx, s.c, &datedListEmployeeIdentifiers, req, err)
+}
+
+// ListFamilySituations lists employees' family situations, every page of it.
+//
+// Each employee's civil status and number of dependants, which payroll uses
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFamilySituationsIter holds one page at a time, ListFamilySituationsPage returns one page.
+//
+//	GET /payroll/family_situations (ListFamilySituations)
+func (s *PayrollService) ListFamilySituations(ctx context.Context, params *resources.ListFamilySituationsParams) ([]resources.FamilySituation, error) {
+	return collect(s.ListFamilySituationsIter(ctx, params))
+}
+
+// ListFamilySituationsIter lists employees' family situations, page by page.
+//
+// Each employee's civil status and number of dependants, which payroll uses
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /payroll/family_situations (ListFamilySituations)
+func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *resources.ListFamilySituationsParams) iter.Seq2[resources.FamilySituation, error] {
+	return walkPages(ctx, s.c, &datedListFamilySituations, params,
+		func(p *resources.ListFamilySituationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(p), nil)
+		},
+		func(pg *resources.FamilySituationPage) ([]resources.FamilySituation, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFamilySituationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFamilySituationsPage lists employees' family situations: one page.
+//
+// Each employee's civil status and number of dependants, which payroll uses
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /payroll/family_situations (ListFamilySituations)
+func (s *PayrollService) ListFamilySituationsPage(ctx context.Context, params *resources.ListFamilySituationsParams) (resources.FamilySituationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(params), nil)
+	return send[resources.FamilySituationPage](ctx, s.c, &datedListFamilySituations, req, err)
+}
+
+// ListIntegrationCodes lists payroll integration codes, every page of it.
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti, ...)
+// knows an employee, company, legal entity, location or leave type by.
+// Factorial's document requires `integrations[]`; it is optional here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIntegrationCodesIter holds one page at a time, ListIntegrationCodesPage returns one page.
+//
+//	GET /payroll_integrations_base/codes (ListIntegrationCodes)
+func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *resources.ListIntegrationCodesParams) ([]resources.PayrollIntegrationCode, error) {
+	return collect(s.ListIntegrationCodesIter(ctx, params))
+}
+
+// ListIntegrationCodesIter lists payroll integration codes, page by page.
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti, ...)
+// knows an employee, company, legal entity, location or leave type by.
+// Factorial's document requires `integrations[]`; it is optional here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /payroll_integrations_base/codes (ListIntegrationCodes)
+func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *resources.ListIntegrationCodesParams) iter.Seq2[resources.PayrollIntegrationCode, error] {
+	return walkPages(ctx, s.c, &datedListIntegrationCodes, params,
+		func(p *resources.ListIntegrationCodesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(p), nil)
+		},
+		func(pg *resources.PayrollIntegrationCodePage) ([]resources.PayrollIntegrationCode, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListIntegrationCodesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListIntegrationCodesPage lists payroll integration codes: one page.
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti, ...)
+// knows an employee, company, legal entity, location or leave type by.
+// Factorial's document requires `integrations[]`; it is optional here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /payroll_integrations_base/codes (ListIntegrationCodes)
+func (s *PayrollService) ListIntegrationCodesPage(ctx context.Context, params *resources.ListIntegrationCodesParams) (resources.PayrollIntegrationCodePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(params), nil)
+	return send[resources.PayrollIntegrationCodePage](ctx, s.c, &datedListIntegrationCodes, req, err)
+}
+
 // Update updates a payroll supplement.
 //
 // Not for supplements that come from a contract's additional compensation; for
@@ -5655,6 +9460,37 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
+}
+
+// UpdateEmployeeIdentifier updates an employee's payroll identifiers.
+//
+// Changes the numbers of an identifier record; `country` is required.
+//
+//	PUT /payroll_employees/identifiers/{id} (UpdateEmployeeIdentifier)
+func (s *PayrollService) UpdateEmployeeIdentifier(ctx context.Context, id string, body resources.PayrollEmployeeIdentifierUpdate) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedUpdateEmployeeIdentifier, req, err)
+}
+
+// UpdateFamilySituation updates an employee's family situation.
+//
+// Changes a family situation. Factorial's document declares no read of a
+// single family situation; list with `employee_ids[]` instead.
+//
+//	PUT /payroll/family_situations/{id} (UpdateFamilySituation)
+func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id string, body resources.FamilySituationUpdate) (resources.FamilySituation, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateFamilySituation, s.c.datedBase, "/payroll/family_situations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.FamilySituation](ctx, s.c, &datedUpdateFamilySituation, req, err)
+}
+
+// UpdateIntegrationCode changes a payroll integration code.
+//
+// Changes the code value; the record and the payroll system stay.
+//
+//	PUT /payroll_integrations_base/codes/{id} (UpdateIntegrationCode)
+func (s *PayrollService) UpdateIntegrationCode(ctx context.Context, id string, body resources.PayrollIntegrationCodeUpdate) (resources.PayrollIntegrationCode, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedUpdateIntegrationCode, req, err)
 }
 
 // PerformanceService calls the Performance operations: Performance reviews (review processes, their participants, evaluations, questionnaires and scores), action plans and score scales.
@@ -6727,6 +10563,1017 @@ func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, 
 	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
 }
 
+// ProjectManagementService calls the ProjectManagement operations: Projects and their subprojects, workers, tasks, budgets, planned time, and the time and expenses charged to them.
+// Reach it as Client.ProjectManagement.
+type ProjectManagementService struct{ c *Client }
+
+// ActivateProject activates a project.
+//
+// Sets the project's status to `active`. Needs a role in the project.
+//
+//	POST /project_management/projects/activate (ActivateProject)
+func (s *ProjectManagementService) ActivateProject(ctx context.Context, body resources.ActivateProjectInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedActivateProject, s.c.datedBase, "/project_management/projects/activate", "", body)
+	return send[resources.Project](ctx, s.c, &datedActivateProject, req, err)
+}
+
+// AssignProjectWorkersInBulk sets the employees assigned to projects.
+//
+// For each project named, the employees listed end up assigned (as new or
+// existing project workers) and every other worker of the project unassigned.
+// `project_id` is Factorial's deprecated form of a single project. Answers the
+// workers of those projects. Needs a role in the projects.
+//
+//	POST /project_management/project_workers/bulk_assign (AssignProjectWorkersInBulk)
+func (s *ProjectManagementService) AssignProjectWorkersInBulk(ctx context.Context, body resources.AssignProjectWorkersInBulkInput) ([]resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedAssignProjectWorkersInBulk, s.c.datedBase, "/project_management/project_workers/bulk_assign", "", body)
+	return send[[]resources.ProjectWorker](ctx, s.c, &datedAssignProjectWorkersInBulk, req, err)
+}
+
+// ChangeProjectAssignment changes who a project is assigned to.
+//
+// Switches the project between hand-picked members (`manual`) and the whole
+// company (`company`). Factorial marks this action deprecated and due to be
+// removed. Needs permission to assign employees.
+//
+//	POST /project_management/projects/change_assignment (ChangeProjectAssignment)
+func (s *ProjectManagementService) ChangeProjectAssignment(ctx context.Context, body resources.ChangeProjectAssignmentInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedChangeProjectAssignment, s.c.datedBase, "/project_management/projects/change_assignment", "", body)
+	return send[resources.Project](ctx, s.c, &datedChangeProjectAssignment, req, err)
+}
+
+// ChangeProjectStatus changes a project's status.
+//
+// Sets the project's status to any of `active`, `closed` or `draft`. Needs
+// owner permission on the project.
+//
+//	POST /project_management/projects/change_status (ChangeProjectStatus)
+func (s *ProjectManagementService) ChangeProjectStatus(ctx context.Context, body resources.ChangeProjectStatusInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedChangeProjectStatus, s.c.datedBase, "/project_management/projects/change_status", "", body)
+	return send[resources.Project](ctx, s.c, &datedChangeProjectStatus, req, err)
+}
+
+// CloseProject closes a project.
+//
+// Sets the project's status to `closed`. Needs a role in the project.
+//
+//	POST /project_management/projects/close (CloseProject)
+func (s *ProjectManagementService) CloseProject(ctx context.Context, body resources.CloseProjectInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedCloseProject, s.c.datedBase, "/project_management/projects/close", "", body)
+	return send[resources.Project](ctx, s.c, &datedCloseProject, req, err)
+}
+
+// CreateBudgetStrategy creates a budget strategy.
+//
+// Sets how a project, or one of its subprojects, is budgeted. The request
+// names the kind `budget_strategy_type`; the answer calls the same value
+// `budget_type`.
+//
+//	POST /project_management/budget_strategies (CreateBudgetStrategy)
+func (s *ProjectManagementService) CreateBudgetStrategy(ctx context.Context, body resources.BudgetStrategyCreate) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies", "", body)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedCreateBudgetStrategy, req, err)
+}
+
+// CreateProject creates a project.
+//
+// Creates a project, `active` unless another status is sent, with `manual`
+// assignment unless `company` is sent. Needs permission to create projects.
+//
+//	POST /project_management/projects (CreateProject)
+func (s *ProjectManagementService) CreateProject(ctx context.Context, body resources.ProjectCreate) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProject, s.c.datedBase, "/project_management/projects", "", body)
+	return send[resources.Project](ctx, s.c, &datedCreateProject, req, err)
+}
+
+// CreateProjectPlannedRecordsInBulk plans time for several project workers.
+//
+// Creates the same plan (range, minutes per day, week days, optional
+// subproject) for each project worker named. Answers the new records, one per
+// worker.
+//
+//	POST /project_management/planned_records/bulk_create (CreateProjectPlannedRecordsInBulk)
+func (s *ProjectManagementService) CreateProjectPlannedRecordsInBulk(ctx context.Context, body resources.CreateProjectPlannedRecordsInBulkInput) ([]resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectPlannedRecordsInBulk, s.c.datedBase, "/project_management/planned_records/bulk_create", "", body)
+	return send[[]resources.ProjectPlannedRecord](ctx, s.c, &datedCreateProjectPlannedRecordsInBulk, req, err)
+}
+
+// CreateProjectTask creates a project task.
+//
+// Creates a task in the Tasks area and links it to the project. Sent as a
+// multipart form so that files can be attached. Needs permission to create
+// projects.
+//
+//	POST /project_management/project_tasks (CreateProjectTask)
+func (s *ProjectManagementService) CreateProjectTask(ctx context.Context, body resources.ProjectTaskCreate) (resources.ProjectTask, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewCreateProjectTaskRequestWithBody(s.c.datedServer, contentType, r)
+	})
+	return send[resources.ProjectTask](ctx, s.c, &datedCreateProjectTask, req, err)
+}
+
+// CreateProjectTimeRecord charges a shift to a project.
+//
+// Creates a time record. The project worker must be assigned and its project
+// active. Needs permission to create time records.
+//
+//	POST /project_management/time_records (CreateProjectTimeRecord)
+func (s *ProjectManagementService) CreateProjectTimeRecord(ctx context.Context, body resources.ProjectTimeRecordCreate) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectTimeRecord, s.c.datedBase, "/project_management/time_records", "", body)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedCreateProjectTimeRecord, req, err)
+}
+
+// CreateProjectWorker adds an employee to a project.
+//
+// Makes the employee a project worker of the project, assigned. Needs a role
+// in the project.
+//
+//	POST /project_management/project_workers (CreateProjectWorker)
+func (s *ProjectManagementService) CreateProjectWorker(ctx context.Context, body resources.ProjectWorkerCreate) (resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectWorker, s.c.datedBase, "/project_management/project_workers", "", body)
+	return send[resources.ProjectWorker](ctx, s.c, &datedCreateProjectWorker, req, err)
+}
+
+// CreateProjectWorkersInBulk adds several employees to a project.
+//
+// Makes each employee listed an assigned project worker of the project.
+// Answers their project workers.
+//
+//	POST /project_management/project_workers/bulk_create (CreateProjectWorkersInBulk)
+func (s *ProjectManagementService) CreateProjectWorkersInBulk(ctx context.Context, body resources.CreateProjectWorkersInBulkInput) ([]resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectWorkersInBulk, s.c.datedBase, "/project_management/project_workers/bulk_create", "", body)
+	return send[[]resources.ProjectWorker](ctx, s.c, &datedCreateProjectWorkersInBulk, req, err)
+}
+
+// CreateSubproject creates a subproject.
+//
+// Adds a subproject to a project. Needs the subprojects feature and a role in
+// the project.
+//
+//	POST /project_management/subprojects (CreateSubproject)
+func (s *ProjectManagementService) CreateSubproject(ctx context.Context, body resources.SubprojectCreate) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSubproject, s.c.datedBase, "/project_management/subprojects", "", body)
+	return send[resources.Subproject](ctx, s.c, &datedCreateSubproject, req, err)
+}
+
+// DeleteBudgetStrategy deletes a budget strategy.
+//
+//	DELETE /project_management/budget_strategies/{id} (DeleteBudgetStrategy)
+func (s *ProjectManagementService) DeleteBudgetStrategy(ctx context.Context, id string) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedDeleteBudgetStrategy, req, err)
+}
+
+// DeleteProjectPlannedRecord deletes a planned record.
+//
+//	DELETE /project_management/planned_records/{id} (DeleteProjectPlannedRecord)
+func (s *ProjectManagementService) DeleteProjectPlannedRecord(ctx context.Context, id string) (resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedDeleteProjectPlannedRecord, req, err)
+}
+
+// DeleteProjectTasksInBulk deletes several project tasks.
+//
+// Deletes the project tasks named. Answers the deleted tasks.
+//
+//	POST /project_management/project_tasks/bulk_destroy (DeleteProjectTasksInBulk)
+func (s *ProjectManagementService) DeleteProjectTasksInBulk(ctx context.Context, body resources.DeleteProjectTasksInBulkInput) ([]resources.ProjectTask, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTasksInBulk, s.c.datedBase, "/project_management/project_tasks/bulk_destroy", "", body)
+	return send[[]resources.ProjectTask](ctx, s.c, &datedDeleteProjectTasksInBulk, req, err)
+}
+
+// DeleteProjectTimeRecord deletes a project time record.
+//
+//	DELETE /project_management/time_records/{id} (DeleteProjectTimeRecord)
+func (s *ProjectManagementService) DeleteProjectTimeRecord(ctx context.Context, id string) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecord, s.c.datedBase, "/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedDeleteProjectTimeRecord, req, err)
+}
+
+// DeleteProjectTimeRecordsInBulk deletes a worker's time records of a day.
+//
+// Deletes every time record of the project worker on the date (only those of
+// the subproject, when one is sent). Answers the deleted records.
+//
+//	POST /project_management/time_records/bulk_delete (DeleteProjectTimeRecordsInBulk)
+func (s *ProjectManagementService) DeleteProjectTimeRecordsInBulk(ctx context.Context, body resources.DeleteProjectTimeRecordsInBulkInput) ([]resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecordsInBulk, s.c.datedBase, "/project_management/time_records/bulk_delete", "", body)
+	return send[[]resources.ProjectTimeRecord](ctx, s.c, &datedDeleteProjectTimeRecordsInBulk, req, err)
+}
+
+// DeleteSubproject deletes a subproject.
+//
+// Needs a role in the project owning the subproject.
+//
+//	DELETE /project_management/subprojects/{id} (DeleteSubproject)
+func (s *ProjectManagementService) DeleteSubproject(ctx context.Context, id string) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Subproject](ctx, s.c, &datedDeleteSubproject, req, err)
+}
+
+// DuplicateProjectTasksInBulk duplicates several project tasks.
+//
+// Creates a copy of each project task named, in the same project unless
+// another project (or subproject) is sent, optionally without the assignees.
+// Answers the copies.
+//
+//	POST /project_management/project_tasks/bulk_duplicate (DuplicateProjectTasksInBulk)
+func (s *ProjectManagementService) DuplicateProjectTasksInBulk(ctx context.Context, body resources.DuplicateProjectTasksInBulkInput) ([]resources.ProjectTask, error) {
+	req, err := s.c.newRequest(ctx, &datedDuplicateProjectTasksInBulk, s.c.datedBase, "/project_management/project_tasks/bulk_duplicate", "", body)
+	return send[[]resources.ProjectTask](ctx, s.c, &datedDuplicateProjectTasksInBulk, req, err)
+}
+
+// GetBudgetStrategy gets a budget strategy.
+//
+//	GET /project_management/budget_strategies/{id} (GetBudgetStrategy)
+func (s *ProjectManagementService) GetBudgetStrategy(ctx context.Context, id string) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedGetBudgetStrategy, req, err)
+}
+
+// GetImputableProject gets a project time can be charged to.
+//
+//	GET /project_management/imputable_projects/{id} (GetImputableProject)
+func (s *ProjectManagementService) GetImputableProject(ctx context.Context, id string) (resources.ImputableProject, error) {
+	req, err := s.c.newRequest(ctx, &datedGetImputableProject, s.c.datedBase, "/project_management/imputable_projects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ImputableProject](ctx, s.c, &datedGetImputableProject, req, err)
+}
+
+// GetProject gets a project.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature.
+//
+//	GET /project_management/projects/{id} (GetProject)
+func (s *ProjectManagementService) GetProject(ctx context.Context, id string) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProject, s.c.datedBase, "/project_management/projects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Project](ctx, s.c, &datedGetProject, req, err)
+}
+
+// GetProjectExpenseRecord gets a project expense record.
+//
+//	GET /project_management/expense_records/{id} (GetProjectExpenseRecord)
+func (s *ProjectManagementService) GetProjectExpenseRecord(ctx context.Context, id string) (resources.ProjectExpenseRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectExpenseRecord, s.c.datedBase, "/project_management/expense_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectExpenseRecord](ctx, s.c, &datedGetProjectExpenseRecord, req, err)
+}
+
+// GetProjectPlannedRecord gets a planned record.
+//
+//	GET /project_management/planned_records/{id} (GetProjectPlannedRecord)
+func (s *ProjectManagementService) GetProjectPlannedRecord(ctx context.Context, id string) (resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedGetProjectPlannedRecord, req, err)
+}
+
+// GetProjectTask gets a project task.
+//
+//	GET /project_management/project_tasks/{id} (GetProjectTask)
+func (s *ProjectManagementService) GetProjectTask(ctx context.Context, id string) (resources.ProjectTask, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectTask, s.c.datedBase, "/project_management/project_tasks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectTask](ctx, s.c, &datedGetProjectTask, req, err)
+}
+
+// GetProjectTimeRecord gets a project time record.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+//	GET /project_management/time_records/{id} (GetProjectTimeRecord)
+func (s *ProjectManagementService) GetProjectTimeRecord(ctx context.Context, id string) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectTimeRecord, s.c.datedBase, "/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedGetProjectTimeRecord, req, err)
+}
+
+// GetProjectWorker gets a project worker.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+//
+//	GET /project_management/project_workers/{id} (GetProjectWorker)
+func (s *ProjectManagementService) GetProjectWorker(ctx context.Context, id string) (resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectWorker, s.c.datedBase, "/project_management/project_workers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectWorker](ctx, s.c, &datedGetProjectWorker, req, err)
+}
+
+// GetSubproject gets a subproject.
+//
+//	GET /project_management/subprojects/{id} (GetSubproject)
+func (s *ProjectManagementService) GetSubproject(ctx context.Context, id string) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Subproject](ctx, s.c, &datedGetSubproject, req, err)
+}
+
+// ListBudgetStrategies lists budget strategies, every page of it.
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget
+// of money and time, or no budget.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBudgetStrategiesIter holds one page at a time, ListBudgetStrategiesPage returns one page.
+//
+//	GET /project_management/budget_strategies (ListBudgetStrategies)
+func (s *ProjectManagementService) ListBudgetStrategies(ctx context.Context, params *resources.ListBudgetStrategiesParams) ([]resources.BudgetStrategy, error) {
+	return collect(s.ListBudgetStrategiesIter(ctx, params))
+}
+
+// ListBudgetStrategiesIter lists budget strategies, page by page.
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget
+// of money and time, or no budget.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/budget_strategies (ListBudgetStrategies)
+func (s *ProjectManagementService) ListBudgetStrategiesIter(ctx context.Context, params *resources.ListBudgetStrategiesParams) iter.Seq2[resources.BudgetStrategy, error] {
+	return walkPages(ctx, s.c, &datedListBudgetStrategies, params,
+		func(p *resources.ListBudgetStrategiesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(p), nil)
+		},
+		func(pg *resources.BudgetStrategyPage) ([]resources.BudgetStrategy, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBudgetStrategiesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBudgetStrategiesPage lists budget strategies: one page.
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget
+// of money and time, or no budget.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/budget_strategies (ListBudgetStrategies)
+func (s *ProjectManagementService) ListBudgetStrategiesPage(ctx context.Context, params *resources.ListBudgetStrategiesParams) (resources.BudgetStrategyPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(params), nil)
+	return send[resources.BudgetStrategyPage](ctx, s.c, &datedListBudgetStrategies, req, err)
+}
+
+// ListImputableProjects lists projects time can be charged to, every page of it.
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListImputableProjectsIter holds one page at a time, ListImputableProjectsPage returns one page.
+//
+//	GET /project_management/imputable_projects (ListImputableProjects)
+func (s *ProjectManagementService) ListImputableProjects(ctx context.Context, params *resources.ListImputableProjectsParams) ([]resources.ImputableProject, error) {
+	return collect(s.ListImputableProjectsIter(ctx, params))
+}
+
+// ListImputableProjectsIter lists projects time can be charged to, page by page.
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/imputable_projects (ListImputableProjects)
+func (s *ProjectManagementService) ListImputableProjectsIter(ctx context.Context, params *resources.ListImputableProjectsParams) iter.Seq2[resources.ImputableProject, error] {
+	return walkPages(ctx, s.c, &datedListImputableProjects, params,
+		func(p *resources.ListImputableProjectsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(p), nil)
+		},
+		func(pg *resources.ImputableProjectPage) ([]resources.ImputableProject, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListImputableProjectsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListImputableProjectsPage lists projects time can be charged to: one page.
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/imputable_projects (ListImputableProjects)
+func (s *ProjectManagementService) ListImputableProjectsPage(ctx context.Context, params *resources.ListImputableProjectsParams) (resources.ImputableProjectPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(params), nil)
+	return send[resources.ImputableProjectPage](ctx, s.c, &datedListImputableProjects, req, err)
+}
+
+// ListProjectExpenseRecords lists project expense records, every page of it.
+//
+// Expenses charged to projects: each links an expense of the Expenses area to
+// a project worker (and so to a project), optionally to a subproject, with its
+// amount in the original currency and in the legal entity's.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectExpenseRecordsIter holds one page at a time, ListProjectExpenseRecordsPage returns one page.
+//
+//	GET /project_management/expense_records (ListProjectExpenseRecords)
+func (s *ProjectManagementService) ListProjectExpenseRecords(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) ([]resources.ProjectExpenseRecord, error) {
+	return collect(s.ListProjectExpenseRecordsIter(ctx, params))
+}
+
+// ListProjectExpenseRecordsIter lists project expense records, page by page.
+//
+// Expenses charged to projects: each links an expense of the Expenses area to
+// a project worker (and so to a project), optionally to a subproject, with its
+// amount in the original currency and in the legal entity's.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/expense_records (ListProjectExpenseRecords)
+func (s *ProjectManagementService) ListProjectExpenseRecordsIter(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) iter.Seq2[resources.ProjectExpenseRecord, error] {
+	return walkPages(ctx, s.c, &datedListProjectExpenseRecords, params,
+		func(p *resources.ListProjectExpenseRecordsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(p), nil)
+		},
+		func(pg *resources.ProjectExpenseRecordPage) ([]resources.ProjectExpenseRecord, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectExpenseRecordsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectExpenseRecordsPage lists project expense records: one page.
+//
+// Expenses charged to projects: each links an expense of the Expenses area to
+// a project worker (and so to a project), optionally to a subproject, with its
+// amount in the original currency and in the legal entity's.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/expense_records (ListProjectExpenseRecords)
+func (s *ProjectManagementService) ListProjectExpenseRecordsPage(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) (resources.ProjectExpenseRecordPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(params), nil)
+	return send[resources.ProjectExpenseRecordPage](ctx, s.c, &datedListProjectExpenseRecords, req, err)
+}
+
+// ListProjectExportableExpenses exports the expenses of projects, every page of it.
+//
+// Rows of Factorial's "project expenses" export: one per expense charged to
+// the given projects within the date range, with names instead of ids.
+// Factorial requires `start_date`, `end_date` and `project_ids[]` (the schema
+// leaves them optional, as every query parameter here; a call without them is
+// refused). Needs the project management feature and permission to read
+// projects.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectExportableExpensesIter holds one page at a time, ListProjectExportableExpensesPage returns one page.
+//
+//	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
+func (s *ProjectManagementService) ListProjectExportableExpenses(ctx context.Context, params *resources.ListProjectExportableExpensesParams) ([]resources.ProjectExportableExpense, error) {
+	return collect(s.ListProjectExportableExpensesIter(ctx, params))
+}
+
+// ListProjectExportableExpensesIter exports the expenses of projects, page by page.
+//
+// Rows of Factorial's "project expenses" export: one per expense charged to
+// the given projects within the date range, with names instead of ids.
+// Factorial requires `start_date`, `end_date` and `project_ids[]` (the schema
+// leaves them optional, as every query parameter here; a call without them is
+// refused). Needs the project management feature and permission to read
+// projects.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
+func (s *ProjectManagementService) ListProjectExportableExpensesIter(ctx context.Context, params *resources.ListProjectExportableExpensesParams) iter.Seq2[resources.ProjectExportableExpense, error] {
+	return walkPages(ctx, s.c, &datedListProjectExportableExpenses, params,
+		func(p *resources.ListProjectExportableExpensesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(p), nil)
+		},
+		func(pg *resources.ProjectExportableExpensePage) ([]resources.ProjectExportableExpense, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectExportableExpensesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectExportableExpensesPage exports the expenses of projects: one page.
+//
+// Rows of Factorial's "project expenses" export: one per expense charged to
+// the given projects within the date range, with names instead of ids.
+// Factorial requires `start_date`, `end_date` and `project_ids[]` (the schema
+// leaves them optional, as every query parameter here; a call without them is
+// refused). Needs the project management feature and permission to read
+// projects.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
+func (s *ProjectManagementService) ListProjectExportableExpensesPage(ctx context.Context, params *resources.ListProjectExportableExpensesParams) (resources.ProjectExportableExpensePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(params), nil)
+	return send[resources.ProjectExportableExpensePage](ctx, s.c, &datedListProjectExportableExpenses, req, err)
+}
+
+// ListProjectPlannedRecords lists planned records, every page of it.
+//
+// Time planned for project workers: minutes per day over a date range, on
+// chosen week days.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectPlannedRecordsIter holds one page at a time, ListProjectPlannedRecordsPage returns one page.
+//
+//	GET /project_management/planned_records (ListProjectPlannedRecords)
+func (s *ProjectManagementService) ListProjectPlannedRecords(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) ([]resources.ProjectPlannedRecord, error) {
+	return collect(s.ListProjectPlannedRecordsIter(ctx, params))
+}
+
+// ListProjectPlannedRecordsIter lists planned records, page by page.
+//
+// Time planned for project workers: minutes per day over a date range, on
+// chosen week days.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/planned_records (ListProjectPlannedRecords)
+func (s *ProjectManagementService) ListProjectPlannedRecordsIter(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) iter.Seq2[resources.ProjectPlannedRecord, error] {
+	return walkPages(ctx, s.c, &datedListProjectPlannedRecords, params,
+		func(p *resources.ListProjectPlannedRecordsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(p), nil)
+		},
+		func(pg *resources.ProjectPlannedRecordPage) ([]resources.ProjectPlannedRecord, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectPlannedRecordsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectPlannedRecordsPage lists planned records: one page.
+//
+// Time planned for project workers: minutes per day over a date range, on
+// chosen week days.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/planned_records (ListProjectPlannedRecords)
+func (s *ProjectManagementService) ListProjectPlannedRecordsPage(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) (resources.ProjectPlannedRecordPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(params), nil)
+	return send[resources.ProjectPlannedRecordPage](ctx, s.c, &datedListProjectPlannedRecords, req, err)
+}
+
+// ListProjectTasks lists project tasks, every page of it.
+//
+// Tasks of projects: each links a task of the Tasks area (its name, status and
+// dates live there) to a project and optionally a subproject. A user sees the
+// tasks of the projects they may see everyone's projects of, or create
+// projects for, or hold a role in; otherwise the list is empty. Factorial's
+// document marks every filter required; none is here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectTasksIter holds one page at a time, ListProjectTasksPage returns one page.
+//
+//	GET /project_management/project_tasks (ListProjectTasks)
+func (s *ProjectManagementService) ListProjectTasks(ctx context.Context, params *resources.ListProjectTasksParams) ([]resources.ProjectTask, error) {
+	return collect(s.ListProjectTasksIter(ctx, params))
+}
+
+// ListProjectTasksIter lists project tasks, page by page.
+//
+// Tasks of projects: each links a task of the Tasks area (its name, status and
+// dates live there) to a project and optionally a subproject. A user sees the
+// tasks of the projects they may see everyone's projects of, or create
+// projects for, or hold a role in; otherwise the list is empty. Factorial's
+// document marks every filter required; none is here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/project_tasks (ListProjectTasks)
+func (s *ProjectManagementService) ListProjectTasksIter(ctx context.Context, params *resources.ListProjectTasksParams) iter.Seq2[resources.ProjectTask, error] {
+	return walkPages(ctx, s.c, &datedListProjectTasks, params,
+		func(p *resources.ListProjectTasksParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(p), nil)
+		},
+		func(pg *resources.ProjectTaskPage) ([]resources.ProjectTask, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectTasksParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectTasksPage lists project tasks: one page.
+//
+// Tasks of projects: each links a task of the Tasks area (its name, status and
+// dates live there) to a project and optionally a subproject. A user sees the
+// tasks of the projects they may see everyone's projects of, or create
+// projects for, or hold a role in; otherwise the list is empty. Factorial's
+// document marks every filter required; none is here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/project_tasks (ListProjectTasks)
+func (s *ProjectManagementService) ListProjectTasksPage(ctx context.Context, params *resources.ListProjectTasksParams) (resources.ProjectTaskPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(params), nil)
+	return send[resources.ProjectTaskPage](ctx, s.c, &datedListProjectTasks, req, err)
+}
+
+// ListProjectTimeRecords lists project time records, every page of it.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectTimeRecordsIter holds one page at a time, ListProjectTimeRecordsPage returns one page.
+//
+//	GET /project_management/time_records (ListProjectTimeRecords)
+func (s *ProjectManagementService) ListProjectTimeRecords(ctx context.Context, params *resources.ListProjectTimeRecordsParams) ([]resources.ProjectTimeRecord, error) {
+	return collect(s.ListProjectTimeRecordsIter(ctx, params))
+}
+
+// ListProjectTimeRecordsIter lists project time records, page by page.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/time_records (ListProjectTimeRecords)
+func (s *ProjectManagementService) ListProjectTimeRecordsIter(ctx context.Context, params *resources.ListProjectTimeRecordsParams) iter.Seq2[resources.ProjectTimeRecord, error] {
+	return walkPages(ctx, s.c, &datedListProjectTimeRecords, params,
+		func(p *resources.ListProjectTimeRecordsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(p), nil)
+		},
+		func(pg *resources.ProjectTimeRecordPage) ([]resources.ProjectTimeRecord, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectTimeRecordsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectTimeRecordsPage lists project time records: one page.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/time_records (ListProjectTimeRecords)
+func (s *ProjectManagementService) ListProjectTimeRecordsPage(ctx context.Context, params *resources.ListProjectTimeRecordsParams) (resources.ProjectTimeRecordPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(params), nil)
+	return send[resources.ProjectTimeRecordPage](ctx, s.c, &datedListProjectTimeRecords, req, err)
+}
+
+// ListProjectWorkers lists project workers, every page of it.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+// The minutes and costs are computed only when `include_inputed_minutes` and
+// `include_cost` are true.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectWorkersIter holds one page at a time, ListProjectWorkersPage returns one page.
+//
+//	GET /project_management/project_workers (ListProjectWorkers)
+func (s *ProjectManagementService) ListProjectWorkers(ctx context.Context, params *resources.ListProjectWorkersParams) ([]resources.ProjectWorker, error) {
+	return collect(s.ListProjectWorkersIter(ctx, params))
+}
+
+// ListProjectWorkersIter lists project workers, page by page.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+// The minutes and costs are computed only when `include_inputed_minutes` and
+// `include_cost` are true.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/project_workers (ListProjectWorkers)
+func (s *ProjectManagementService) ListProjectWorkersIter(ctx context.Context, params *resources.ListProjectWorkersParams) iter.Seq2[resources.ProjectWorker, error] {
+	return walkPages(ctx, s.c, &datedListProjectWorkers, params,
+		func(p *resources.ListProjectWorkersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(p), nil)
+		},
+		func(pg *resources.ProjectWorkerPage) ([]resources.ProjectWorker, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectWorkersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectWorkersPage lists project workers: one page.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+// The minutes and costs are computed only when `include_inputed_minutes` and
+// `include_cost` are true.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/project_workers (ListProjectWorkers)
+func (s *ProjectManagementService) ListProjectWorkersPage(ctx context.Context, params *resources.ListProjectWorkersParams) (resources.ProjectWorkerPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(params), nil)
+	return send[resources.ProjectWorkerPage](ctx, s.c, &datedListProjectWorkers, req, err)
+}
+
+// ListProjects lists projects, every page of it.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature. `inputed_minutes` is computed only
+// when `include_inputed_minutes` is true, and the costs only when
+// `include_costs` is true; otherwise they are 0.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectsIter holds one page at a time, ListProjectsPage returns one page.
+//
+//	GET /project_management/projects (ListProjects)
+func (s *ProjectManagementService) ListProjects(ctx context.Context, params *resources.ListProjectsParams) ([]resources.Project, error) {
+	return collect(s.ListProjectsIter(ctx, params))
+}
+
+// ListProjectsIter lists projects, page by page.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature. `inputed_minutes` is computed only
+// when `include_inputed_minutes` is true, and the costs only when
+// `include_costs` is true; otherwise they are 0.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/projects (ListProjects)
+func (s *ProjectManagementService) ListProjectsIter(ctx context.Context, params *resources.ListProjectsParams) iter.Seq2[resources.Project, error] {
+	return walkPages(ctx, s.c, &datedListProjects, params,
+		func(p *resources.ListProjectsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(p), nil)
+		},
+		func(pg *resources.ProjectPage) ([]resources.Project, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListProjectsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectsPage lists projects: one page.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature. `inputed_minutes` is computed only
+// when `include_inputed_minutes` is true, and the costs only when
+// `include_costs` is true; otherwise they are 0.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/projects (ListProjects)
+func (s *ProjectManagementService) ListProjectsPage(ctx context.Context, params *resources.ListProjectsParams) (resources.ProjectPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(params), nil)
+	return send[resources.ProjectPage](ctx, s.c, &datedListProjects, req, err)
+}
+
+// ListSubprojects lists subprojects, every page of it.
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents` are
+// computed only when `include_inputed_minutes` and `include_cost` are true;
+// otherwise they are 0. Needs the subprojects feature and permission to read
+// subprojects.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSubprojectsIter holds one page at a time, ListSubprojectsPage returns one page.
+//
+//	GET /project_management/subprojects (ListSubprojects)
+func (s *ProjectManagementService) ListSubprojects(ctx context.Context, params *resources.ListSubprojectsParams) ([]resources.Subproject, error) {
+	return collect(s.ListSubprojectsIter(ctx, params))
+}
+
+// ListSubprojectsIter lists subprojects, page by page.
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents` are
+// computed only when `include_inputed_minutes` and `include_cost` are true;
+// otherwise they are 0. Needs the subprojects feature and permission to read
+// subprojects.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/subprojects (ListSubprojects)
+func (s *ProjectManagementService) ListSubprojectsIter(ctx context.Context, params *resources.ListSubprojectsParams) iter.Seq2[resources.Subproject, error] {
+	return walkPages(ctx, s.c, &datedListSubprojects, params,
+		func(p *resources.ListSubprojectsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(p), nil)
+		},
+		func(pg *resources.SubprojectPage) ([]resources.Subproject, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSubprojectsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSubprojectsPage lists subprojects: one page.
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents` are
+// computed only when `include_inputed_minutes` and `include_cost` are true;
+// otherwise they are 0. Needs the subprojects feature and permission to read
+// subprojects.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/subprojects (ListSubprojects)
+func (s *ProjectManagementService) ListSubprojectsPage(ctx context.Context, params *resources.ListSubprojectsParams) (resources.SubprojectPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(params), nil)
+	return send[resources.SubprojectPage](ctx, s.c, &datedListSubprojects, req, err)
+}
+
+// ProcessProjectTimeRecordsInBulk create,s update or delete several time records.
+//
+// Each item is one change: without `time_record_id` it creates a record
+// (attendance shift and project worker needed); with only `time_record_id` it
+// deletes that record; with `time_record_id` and other members it updates the
+// record. A shift holds at most one time record: of two items naming the same
+// shift only the last is applied, except that a delete followed by an update
+// runs both. Answers the records created or updated.
+//
+//	POST /project_management/time_records/bulk_process (ProcessProjectTimeRecordsInBulk)
+func (s *ProjectManagementService) ProcessProjectTimeRecordsInBulk(ctx context.Context, body resources.ProcessProjectTimeRecordsInBulkInput) ([]resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedProcessProjectTimeRecordsInBulk, s.c.datedBase, "/project_management/time_records/bulk_process", "", body)
+	return send[[]resources.ProjectTimeRecord](ctx, s.c, &datedProcessProjectTimeRecordsInBulk, req, err)
+}
+
+// RenameSubproject renames a subproject.
+//
+// Changes only the subproject's name. Needs a role in the project.
+//
+//	POST /project_management/subprojects/rename (RenameSubproject)
+func (s *ProjectManagementService) RenameSubproject(ctx context.Context, body resources.RenameSubprojectInput) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedRenameSubproject, s.c.datedBase, "/project_management/subprojects/rename", "", body)
+	return send[resources.Subproject](ctx, s.c, &datedRenameSubproject, req, err)
+}
+
+// SoftDeleteProject deletes a project (soft).
+//
+// Removes the project from every list and read; Factorial keeps it internally.
+// Needs permission to delete projects.
+//
+//	POST /project_management/projects/soft_delete (SoftDeleteProject)
+func (s *ProjectManagementService) SoftDeleteProject(ctx context.Context, body resources.SoftDeleteProjectInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedSoftDeleteProject, s.c.datedBase, "/project_management/projects/soft_delete", "", body)
+	return send[resources.Project](ctx, s.c, &datedSoftDeleteProject, req, err)
+}
+
+// UnassignProjectWorker unassigns a project worker.
+//
+// Marks the project worker unassigned; the record and its time records stay.
+//
+//	POST /project_management/project_workers/unassign (UnassignProjectWorker)
+func (s *ProjectManagementService) UnassignProjectWorker(ctx context.Context, body resources.UnassignProjectWorkerInput) (resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedUnassignProjectWorker, s.c.datedBase, "/project_management/project_workers/unassign", "", body)
+	return send[resources.ProjectWorker](ctx, s.c, &datedUnassignProjectWorker, req, err)
+}
+
+// UpdateBudgetStrategy updates a budget strategy.
+//
+// Changes the amounts, the kind or the delegated flag; the project and
+// subproject stay.
+//
+//	PUT /project_management/budget_strategies/{id} (UpdateBudgetStrategy)
+func (s *ProjectManagementService) UpdateBudgetStrategy(ctx context.Context, id string, body resources.BudgetStrategyUpdate) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", body)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedUpdateBudgetStrategy, req, err)
+}
+
+// UpdateProject updates a project.
+//
+// Changes the project's details; `name` is required. Needs a role in the
+// project.
+//
+//	PUT /project_management/projects/{id} (UpdateProject)
+func (s *ProjectManagementService) UpdateProject(ctx context.Context, id string, body resources.ProjectUpdate) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateProject, s.c.datedBase, "/project_management/projects/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Project](ctx, s.c, &datedUpdateProject, req, err)
+}
+
+// UpdateProjectPlannedRecord updates a planned record.
+//
+// Replaces the range and the minutes per day (all three required) and, when
+// sent, the worker and the week days.
+//
+//	PUT /project_management/planned_records/{id} (UpdateProjectPlannedRecord)
+func (s *ProjectManagementService) UpdateProjectPlannedRecord(ctx context.Context, id string, body resources.ProjectPlannedRecordUpdate) (resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", body)
+	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedUpdateProjectPlannedRecord, req, err)
+}
+
+// UpdateProjectTask updates a project task.
+//
+// Changes the task and its link; `name` and `project_id` are required. Sent as
+// a multipart form so that files can be added (and named files removed). Needs
+// permission to create projects.
+//
+//	PUT /project_management/project_tasks/{id} (UpdateProjectTask)
+func (s *ProjectManagementService) UpdateProjectTask(ctx context.Context, id string, body resources.ProjectTaskUpdate) (resources.ProjectTask, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewUpdateProjectTaskRequestWithBody(s.c.datedServer, id, contentType, r)
+	})
+	return send[resources.ProjectTask](ctx, s.c, &datedUpdateProjectTask, req, err)
+}
+
+// UpdateProjectTimeRecordWorker moves a time record to another project worker.
+//
+// Charges the time record's shift to another project worker (and so to another
+// project), optionally to a subproject of it.
+//
+//	POST /project_management/time_records/update_project_worker (UpdateProjectTimeRecordWorker)
+func (s *ProjectManagementService) UpdateProjectTimeRecordWorker(ctx context.Context, body resources.UpdateProjectTimeRecordWorkerInput) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateProjectTimeRecordWorker, s.c.datedBase, "/project_management/time_records/update_project_worker", "", body)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedUpdateProjectTimeRecordWorker, req, err)
+}
+
+// UpdateSubproject updates a subproject.
+//
+// Changes the subproject's details; it stays in its project.
+//
+//	PUT /project_management/subprojects/{id} (UpdateSubproject)
+func (s *ProjectManagementService) UpdateSubproject(ctx context.Context, id string, body resources.SubprojectUpdate) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Subproject](ctx, s.c, &datedUpdateSubproject, req, err)
+}
+
+// ShiftManagementService calls the ShiftManagement operations: The rota, shifts planned for employees ahead of time (drafts, published and backup shifts), as opposed to the attendance shifts they clock.
+// Reach it as Client.ShiftManagement.
+type ShiftManagementService struct{ c *Client }
+
+// Create plans a shift for an employee.
+//
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the
+// location (answered as `locations_work_area_id`).
+//
+//	POST /shift_management/shifts (CreatePlannedShift)
+func (s *ShiftManagementService) Create(ctx context.Context, body resources.PlannedShiftCreate) (resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedShift, s.c.datedBase, "/shift_management/shifts", "", body)
+	return send[resources.PlannedShift](ctx, s.c, &datedCreatePlannedShift, req, err)
+}
+
+// CreateInBulk plans several shifts at once.
+//
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a
+// bare JSON array).
+//
+//	POST /shift_management/shifts/bulk_create (CreatePlannedShiftsInBulk)
+func (s *ShiftManagementService) CreateInBulk(ctx context.Context, body resources.CreatePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedShiftsInBulk, s.c.datedBase, "/shift_management/shifts/bulk_create", "", body)
+	return send[[]resources.PlannedShift](ctx, s.c, &datedCreatePlannedShiftsInBulk, req, err)
+}
+
+// Delete deletes a planned shift.
+//
+//	DELETE /shift_management/shifts/{id} (DeletePlannedShift)
+func (s *ShiftManagementService) Delete(ctx context.Context, id string) (resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePlannedShift, s.c.datedBase, "/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlannedShift](ctx, s.c, &datedDeletePlannedShift, req, err)
+}
+
+// DeleteInBulk deletes the planned shifts a set of filters selects.
+//
+// Selects shifts by ids, employees and a range of days (each filter given
+// narrows the selection; only the calendar day of `start_at` and `end_at`
+// counts). Backup shifts are kept unless `destroy_backup_shifts` is true.
+// `author_id` is the access doing the deletion, kept for the audit trail.
+// Answers the deleted shifts (a bare JSON array).
+//
+//	POST /shift_management/shifts/bulk_delete (DeletePlannedShiftsInBulk)
+func (s *ShiftManagementService) DeleteInBulk(ctx context.Context, body resources.DeletePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePlannedShiftsInBulk, s.c.datedBase, "/shift_management/shifts/bulk_delete", "", body)
+	return send[[]resources.PlannedShift](ctx, s.c, &datedDeletePlannedShiftsInBulk, req, err)
+}
+
+// Get gets a planned shift.
+//
+//	GET /shift_management/shifts/{id} (GetPlannedShift)
+func (s *ShiftManagementService) Get(ctx context.Context, id string) (resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPlannedShift, s.c.datedBase, "/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlannedShift](ctx, s.c, &datedGetPlannedShift, req, err)
+}
+
+// List lists planned shifts (the rota), every page of it.
+//
+// Shifts planned for employees ahead of time, distinct from the attendance
+// shifts they clock. Drafts are not yet visible to the employees; which states
+// a caller sees follows its permissions.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /shift_management/shifts (ListPlannedShifts)
+func (s *ShiftManagementService) List(ctx context.Context, params *resources.ListPlannedShiftsParams) ([]resources.PlannedShift, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists planned shifts (the rota), page by page.
+//
+// Shifts planned for employees ahead of time, distinct from the attendance
+// shifts they clock. Drafts are not yet visible to the employees; which states
+// a caller sees follows its permissions.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /shift_management/shifts (ListPlannedShifts)
+func (s *ShiftManagementService) ListIter(ctx context.Context, params *resources.ListPlannedShiftsParams) iter.Seq2[resources.PlannedShift, error] {
+	return walkPages(ctx, s.c, &datedListPlannedShifts, params,
+		func(p *resources.ListPlannedShiftsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(p), nil)
+		},
+		func(pg *resources.PlannedShiftPage) ([]resources.PlannedShift, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPlannedShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists planned shifts (the rota): one page.
+//
+// Shifts planned for employees ahead of time, distinct from the attendance
+// shifts they clock. Drafts are not yet visible to the employees; which states
+// a caller sees follows its permissions.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /shift_management/shifts (ListPlannedShifts)
+func (s *ShiftManagementService) ListPage(ctx context.Context, params *resources.ListPlannedShiftsParams) (resources.PlannedShiftPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(params), nil)
+	return send[resources.PlannedShiftPage](ctx, s.c, &datedListPlannedShifts, req, err)
+}
+
 // TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.
 // Reach it as Client.Tasks.
 type TasksService struct{ c *Client }
@@ -7446,6 +12293,826 @@ func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resou
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
 }
 
+// TimePlanningService calls the TimePlanning operations: Breaks planned within shifts and schedules, and the planning versions saying which tool (shift management, a work schedule, the contract) sets each employee's expected hours.
+// Reach it as Client.TimePlanning.
+type TimePlanningService struct{ c *Client }
+
+// CreatePlannedBreaksInBulk plans several breaks at once.
+//
+// Each break names its kind (`break_configuration_id`, a TimeSettings break
+// configuration) and, typically, the planned shift it belongs to. Answers the
+// created breaks (a bare JSON array).
+//
+//	POST /time_planning/planned_breaks/bulk_create (CreatePlannedBreaksInBulk)
+func (s *TimePlanningService) CreatePlannedBreaksInBulk(ctx context.Context, body resources.CreatePlannedBreaksInBulkInput) ([]resources.PlannedBreak, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedBreaksInBulk, s.c.datedBase, "/time_planning/planned_breaks/bulk_create", "", body)
+	return send[[]resources.PlannedBreak](ctx, s.c, &datedCreatePlannedBreaksInBulk, req, err)
+}
+
+// CreatePlanningVersion sets how an employee's hours are planned from a date on.
+//
+// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule
+// the employee follows; the answer reports it as `work_schedule_schedule_id`.
+//
+//	POST /time_planning/planning_versions (CreatePlanningVersion)
+func (s *TimePlanningService) CreatePlanningVersion(ctx context.Context, body resources.PlanningVersionCreate) (resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersion, s.c.datedBase, "/time_planning/planning_versions", "", body)
+	return send[resources.PlanningVersion](ctx, s.c, &datedCreatePlanningVersion, req, err)
+}
+
+// CreatePlanningVersionsInBulk sets the same planning version for several employees.
+//
+// One version per employee, all effective from the same date. Answers the
+// created versions (a bare JSON array).
+//
+//	POST /time_planning/planning_versions/bulk_create (CreatePlanningVersionsInBulk)
+func (s *TimePlanningService) CreatePlanningVersionsInBulk(ctx context.Context, body resources.CreatePlanningVersionsInBulkInput) ([]resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersionsInBulk, s.c.datedBase, "/time_planning/planning_versions/bulk_create", "", body)
+	return send[[]resources.PlanningVersion](ctx, s.c, &datedCreatePlanningVersionsInBulk, req, err)
+}
+
+// DeletePlanningVersion deletes a planning version.
+//
+//	DELETE /time_planning/planning_versions/{id} (DeletePlanningVersion)
+func (s *TimePlanningService) DeletePlanningVersion(ctx context.Context, id string) (resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePlanningVersion, s.c.datedBase, "/time_planning/planning_versions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlanningVersion](ctx, s.c, &datedDeletePlanningVersion, req, err)
+}
+
+// GetPlannedBreak gets a planned break.
+//
+//	GET /time_planning/planned_breaks/{id} (GetPlannedBreak)
+func (s *TimePlanningService) GetPlannedBreak(ctx context.Context, id string) (resources.PlannedBreak, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPlannedBreak, s.c.datedBase, "/time_planning/planned_breaks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlannedBreak](ctx, s.c, &datedGetPlannedBreak, req, err)
+}
+
+// ListPlannedBreaks lists breaks planned within shifts and schedules, every page of it.
+//
+// Factorial marks all seven filters required; here they are optional (no query
+// parameter is), and an absent filter selects everything.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPlannedBreaksIter holds one page at a time, ListPlannedBreaksPage returns one page.
+//
+//	GET /time_planning/planned_breaks (ListPlannedBreaks)
+func (s *TimePlanningService) ListPlannedBreaks(ctx context.Context, params *resources.ListPlannedBreaksParams) ([]resources.PlannedBreak, error) {
+	return collect(s.ListPlannedBreaksIter(ctx, params))
+}
+
+// ListPlannedBreaksIter lists breaks planned within shifts and schedules, page by page.
+//
+// Factorial marks all seven filters required; here they are optional (no query
+// parameter is), and an absent filter selects everything.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /time_planning/planned_breaks (ListPlannedBreaks)
+func (s *TimePlanningService) ListPlannedBreaksIter(ctx context.Context, params *resources.ListPlannedBreaksParams) iter.Seq2[resources.PlannedBreak, error] {
+	return walkPages(ctx, s.c, &datedListPlannedBreaks, params,
+		func(p *resources.ListPlannedBreaksParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(p), nil)
+		},
+		func(pg *resources.PlannedBreakPage) ([]resources.PlannedBreak, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPlannedBreaksParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPlannedBreaksPage lists breaks planned within shifts and schedules: one page.
+//
+// Factorial marks all seven filters required; here they are optional (no query
+// parameter is), and an absent filter selects everything.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /time_planning/planned_breaks (ListPlannedBreaks)
+func (s *TimePlanningService) ListPlannedBreaksPage(ctx context.Context, params *resources.ListPlannedBreaksParams) (resources.PlannedBreakPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(params), nil)
+	return send[resources.PlannedBreakPage](ctx, s.c, &datedListPlannedBreaks, req, err)
+}
+
+// ListPlanningVersions lists which planning tool sets each employee's expected hours, and since when, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPlanningVersionsIter holds one page at a time, ListPlanningVersionsPage returns one page.
+//
+//	GET /time_planning/planning_versions (ListPlanningVersions)
+func (s *TimePlanningService) ListPlanningVersions(ctx context.Context, params *resources.ListPlanningVersionsParams) ([]resources.PlanningVersion, error) {
+	return collect(s.ListPlanningVersionsIter(ctx, params))
+}
+
+// ListPlanningVersionsIter lists which planning tool sets each employee's expected hours, and since when, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /time_planning/planning_versions (ListPlanningVersions)
+func (s *TimePlanningService) ListPlanningVersionsIter(ctx context.Context, params *resources.ListPlanningVersionsParams) iter.Seq2[resources.PlanningVersion, error] {
+	return walkPages(ctx, s.c, &datedListPlanningVersions, params,
+		func(p *resources.ListPlanningVersionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(p), nil)
+		},
+		func(pg *resources.PlanningVersionPage) ([]resources.PlanningVersion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPlanningVersionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPlanningVersionsPage lists which planning tool sets each employee's expected hours, and since when: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /time_planning/planning_versions (ListPlanningVersions)
+func (s *TimePlanningService) ListPlanningVersionsPage(ctx context.Context, params *resources.ListPlanningVersionsParams) (resources.PlanningVersionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(params), nil)
+	return send[resources.PlanningVersionPage](ctx, s.c, &datedListPlanningVersions, req, err)
+}
+
+// UpdatePlanningVersion changes a planning version.
+//
+// Factorial requires `effective_at` and `planning_tool` on every update, not
+// only the fields that change.
+//
+//	PUT /time_planning/planning_versions/{id} (UpdatePlanningVersion)
+func (s *TimePlanningService) UpdatePlanningVersion(ctx context.Context, id string, body resources.PlanningVersionUpdate) (resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePlanningVersion, s.c.datedBase, "/time_planning/planning_versions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PlanningVersion](ctx, s.c, &datedUpdatePlanningVersion, req, err)
+}
+
+// TimeSettingsService calls the TimeSettings operations: Company-wide time tracking settings, the kinds of break employees can take.
+// Reach it as Client.TimeSettings.
+type TimeSettingsService struct{ c *Client }
+
+// CreateBreakConfiguration adds a kind of break, paid or not.
+//
+//	POST /time_settings/break_configurations (CreateBreakConfiguration)
+func (s *TimeSettingsService) CreateBreakConfiguration(ctx context.Context, body resources.BreakConfigurationCreate) (resources.BreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations", "", body)
+	return send[resources.BreakConfiguration](ctx, s.c, &datedCreateBreakConfiguration, req, err)
+}
+
+// GetBreakConfiguration gets a kind of break.
+//
+//	GET /time_settings/break_configurations/{id} (GetBreakConfiguration)
+func (s *TimeSettingsService) GetBreakConfiguration(ctx context.Context, id string) (resources.BreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BreakConfiguration](ctx, s.c, &datedGetBreakConfiguration, req, err)
+}
+
+// ListBreakConfigurations lists the company's kinds of break, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBreakConfigurationsIter holds one page at a time, ListBreakConfigurationsPage returns one page.
+//
+//	GET /time_settings/break_configurations (ListBreakConfigurations)
+func (s *TimeSettingsService) ListBreakConfigurations(ctx context.Context, params *resources.ListBreakConfigurationsParams) ([]resources.BreakConfiguration, error) {
+	return collect(s.ListBreakConfigurationsIter(ctx, params))
+}
+
+// ListBreakConfigurationsIter lists the company's kinds of break, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /time_settings/break_configurations (ListBreakConfigurations)
+func (s *TimeSettingsService) ListBreakConfigurationsIter(ctx context.Context, params *resources.ListBreakConfigurationsParams) iter.Seq2[resources.BreakConfiguration, error] {
+	return walkPages(ctx, s.c, &datedListBreakConfigurations, params,
+		func(p *resources.ListBreakConfigurationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(p), nil)
+		},
+		func(pg *resources.BreakConfigurationPage) ([]resources.BreakConfiguration, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBreakConfigurationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBreakConfigurationsPage lists the company's kinds of break: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /time_settings/break_configurations (ListBreakConfigurations)
+func (s *TimeSettingsService) ListBreakConfigurationsPage(ctx context.Context, params *resources.ListBreakConfigurationsParams) (resources.BreakConfigurationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(params), nil)
+	return send[resources.BreakConfigurationPage](ctx, s.c, &datedListBreakConfigurations, req, err)
+}
+
+// UpdateBreakConfiguration rename,s change or archive a kind of break.
+//
+// There is no delete; archive a kind of break that is no longer used.
+//
+//	PUT /time_settings/break_configurations/{id} (UpdateBreakConfiguration)
+func (s *TimeSettingsService) UpdateBreakConfiguration(ctx context.Context, id string, body resources.BreakConfigurationUpdate) (resources.BreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.BreakConfiguration](ctx, s.c, &datedUpdateBreakConfiguration, req, err)
+}
+
+// TrainingsService calls the Trainings operations: Trainings (courses), their classes and sessions, the employees enrolled and invited, their attendance, and training categories.
+// Reach it as Client.Trainings.
+type TrainingsService struct{ c *Client }
+
+// Create creates a training.
+//
+// A new course. Its classes (groups), sessions and participants are added with
+// their own operations.
+//
+//	POST /trainings/trainings (CreateTraining)
+func (s *TrainingsService) Create(ctx context.Context, body resources.TrainingCreate) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTraining, s.c.datedBase, "/trainings/trainings", "", body)
+	return send[resources.Training](ctx, s.c, &datedCreateTraining, req, err)
+}
+
+// CreateCategory creates a training category.
+//
+// A new category trainings can be filed under (see Training.category_ids).
+//
+//	POST /trainings/categories (CreateTrainingCategory)
+func (s *TrainingsService) CreateCategory(ctx context.Context, body resources.TrainingCategoryCreate) (resources.TrainingCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingCategory, s.c.datedBase, "/trainings/categories", "", body)
+	return send[resources.TrainingCategory](ctx, s.c, &datedCreateTrainingCategory, req, err)
+}
+
+// CreateClass creates a training class.
+//
+// A new class (group or edition) of a training, with its dates and costs.
+//
+//	POST /trainings/training_classes (CreateTrainingClass)
+func (s *TrainingsService) CreateClass(ctx context.Context, body resources.TrainingClassCreate) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingClass, s.c.datedBase, "/trainings/training_classes", "", body)
+	return send[resources.TrainingClass](ctx, s.c, &datedCreateTrainingClass, req, err)
+}
+
+// CreateMembershipsInBulk enrols employees in a training.
+//
+// One membership per employee named who is not yet enrolled. Answers the
+// memberships created, a bare JSON array.
+//
+//	POST /trainings/training_memberships/bulk_create (CreateTrainingMembershipsInBulk)
+func (s *TrainingsService) CreateMembershipsInBulk(ctx context.Context, body resources.CreateTrainingMembershipsInBulkInput) ([]resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingMembershipsInBulk, s.c.datedBase, "/trainings/training_memberships/bulk_create", "", body)
+	return send[[]resources.TrainingMembership](ctx, s.c, &datedCreateTrainingMembershipsInBulk, req, err)
+}
+
+// CreateSession creates a training session.
+//
+// A session of a training. Factorial's web app shows only the sessions that
+// belong to a training class, so set `training_class_id` for sessions people
+// should see there. A scheduled session starts and ends on the same day; a
+// self-paced one has a due date instead.
+//
+//	POST /trainings/sessions (CreateTrainingSession)
+func (s *TrainingsService) CreateSession(ctx context.Context, body resources.TrainingSessionCreate) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingSession, s.c.datedBase, "/trainings/sessions", "", body)
+	return send[resources.TrainingSession](ctx, s.c, &datedCreateTrainingSession, req, err)
+}
+
+// CreateSessionAccessMembershipsInBulk invites people to a session.
+//
+// Invites the people named by access id (`access_ids`) or employee id
+// (`employee_ids`) to one session; each invitation comes with an attendance
+// record for the person. `notify` says whether they are told. Answers the
+// invitations created, a bare JSON array.
+//
+//	POST /trainings/session_access_memberships/bulk_create (CreateTrainingSessionAccessMembershipsInBulk)
+func (s *TrainingsService) CreateSessionAccessMembershipsInBulk(ctx context.Context, body resources.CreateTrainingSessionAccessMembershipsInBulkInput) ([]resources.TrainingSessionAccessMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingSessionAccessMembershipsInBulk, s.c.datedBase, "/trainings/session_access_memberships/bulk_create", "", body)
+	return send[[]resources.TrainingSessionAccessMembership](ctx, s.c, &datedCreateTrainingSessionAccessMembershipsInBulk, req, err)
+}
+
+// Delete deletes a training.
+//
+// Removes the training.
+//
+//	DELETE /trainings/trainings/{id} (DeleteTraining)
+func (s *TrainingsService) Delete(ctx context.Context, id string) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Training](ctx, s.c, &datedDeleteTraining, req, err)
+}
+
+// DeleteCategory deletes a training category.
+//
+// Removes the category; trainings filed under it no longer list it.
+//
+//	DELETE /trainings/categories/{id} (DeleteTrainingCategory)
+func (s *TrainingsService) DeleteCategory(ctx context.Context, id string) (resources.TrainingCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingCategory, s.c.datedBase, "/trainings/categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingCategory](ctx, s.c, &datedDeleteTrainingCategory, req, err)
+}
+
+// DeleteClass deletes a training class.
+//
+// Removes the class.
+//
+//	DELETE /trainings/training_classes/{id} (DeleteTrainingClass)
+func (s *TrainingsService) DeleteClass(ctx context.Context, id string) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingClass](ctx, s.c, &datedDeleteTrainingClass, req, err)
+}
+
+// DeleteInBulk deletes several trainings.
+//
+// Answers the deleted trainings, a bare JSON array.
+//
+//	POST /trainings/trainings/bulk_delete (DeleteTrainingsInBulk)
+func (s *TrainingsService) DeleteInBulk(ctx context.Context, body resources.DeleteTrainingsInBulkInput) ([]resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingsInBulk, s.c.datedBase, "/trainings/trainings/bulk_delete", "", body)
+	return send[[]resources.Training](ctx, s.c, &datedDeleteTrainingsInBulk, req, err)
+}
+
+// DeleteMembershipsInBulk withdraws employees from trainings.
+//
+// Removes the memberships in `ids`; or, with `all` true, every membership of
+// `training_id` except those in `ids`. Answers the removed memberships, a bare
+// JSON array.
+//
+//	POST /trainings/training_memberships/bulk_destroy (DeleteTrainingMembershipsInBulk)
+func (s *TrainingsService) DeleteMembershipsInBulk(ctx context.Context, body resources.DeleteTrainingMembershipsInBulkInput) ([]resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingMembershipsInBulk, s.c.datedBase, "/trainings/training_memberships/bulk_destroy", "", body)
+	return send[[]resources.TrainingMembership](ctx, s.c, &datedDeleteTrainingMembershipsInBulk, req, err)
+}
+
+// DeleteSession deletes a training session.
+//
+// Removes the session with its invitations and attendances.
+//
+//	DELETE /trainings/sessions/{id} (DeleteTrainingSession)
+func (s *TrainingsService) DeleteSession(ctx context.Context, id string) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSession](ctx, s.c, &datedDeleteTrainingSession, req, err)
+}
+
+// DeleteSessionAccessMembershipsInBulk withdraws invitations to sessions.
+//
+// Removes the invitations named, with their attendance records. Answers the
+// removed invitations, a bare JSON array.
+//
+//	POST /trainings/session_access_memberships/bulk_destroy (DeleteTrainingSessionAccessMembershipsInBulk)
+func (s *TrainingsService) DeleteSessionAccessMembershipsInBulk(ctx context.Context, body resources.DeleteTrainingSessionAccessMembershipsInBulkInput) ([]resources.TrainingSessionAccessMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSessionAccessMembershipsInBulk, s.c.datedBase, "/trainings/session_access_memberships/bulk_destroy", "", body)
+	return send[[]resources.TrainingSessionAccessMembership](ctx, s.c, &datedDeleteTrainingSessionAccessMembershipsInBulk, req, err)
+}
+
+// Get gets a training.
+//
+// One training by id.
+//
+//	GET /trainings/trainings/{id} (GetTraining)
+func (s *TrainingsService) Get(ctx context.Context, id string) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Training](ctx, s.c, &datedGetTraining, req, err)
+}
+
+// GetCategory gets a training category.
+//
+// One category by id.
+//
+//	GET /trainings/categories/{id} (GetTrainingCategory)
+func (s *TrainingsService) GetCategory(ctx context.Context, id string) (resources.TrainingCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingCategory, s.c.datedBase, "/trainings/categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingCategory](ctx, s.c, &datedGetTrainingCategory, req, err)
+}
+
+// GetClass gets a training class.
+//
+// One class by id.
+//
+//	GET /trainings/training_classes/{id} (GetTrainingClass)
+func (s *TrainingsService) GetClass(ctx context.Context, id string) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingClass](ctx, s.c, &datedGetTrainingClass, req, err)
+}
+
+// GetMembership gets a training participant.
+//
+// One membership by id.
+//
+//	GET /trainings/training_memberships/{id} (GetTrainingMembership)
+func (s *TrainingsService) GetMembership(ctx context.Context, id string) (resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingMembership, s.c.datedBase, "/trainings/training_memberships/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingMembership](ctx, s.c, &datedGetTrainingMembership, req, err)
+}
+
+// GetSession gets a training session.
+//
+// One session by id.
+//
+//	GET /trainings/sessions/{id} (GetTrainingSession)
+func (s *TrainingsService) GetSession(ctx context.Context, id string) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSession](ctx, s.c, &datedGetTrainingSession, req, err)
+}
+
+// GetSessionAccessMembership gets an invitation to a session.
+//
+// One session access membership by id.
+//
+//	GET /trainings/session_access_memberships/{id} (GetTrainingSessionAccessMembership)
+func (s *TrainingsService) GetSessionAccessMembership(ctx context.Context, id string) (resources.TrainingSessionAccessMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAccessMembership, s.c.datedBase, "/trainings/session_access_memberships/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSessionAccessMembership](ctx, s.c, &datedGetTrainingSessionAccessMembership, req, err)
+}
+
+// GetSessionAttendance gets a session attendance.
+//
+// One attendance record by id.
+//
+//	GET /trainings/session_attendances/{id} (GetTrainingSessionAttendance)
+func (s *TrainingsService) GetSessionAttendance(ctx context.Context, id string) (resources.TrainingSessionAttendance, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAttendance, s.c.datedBase, "/trainings/session_attendances/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSessionAttendance](ctx, s.c, &datedGetTrainingSessionAttendance, req, err)
+}
+
+// List lists trainings, every page of it.
+//
+// The company's trainings (courses), with their costs totalled over their
+// classes.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /trainings/trainings (ListTrainings)
+func (s *TrainingsService) List(ctx context.Context, params *resources.ListTrainingsParams) ([]resources.Training, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists trainings, page by page.
+//
+// The company's trainings (courses), with their costs totalled over their
+// classes.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/trainings (ListTrainings)
+func (s *TrainingsService) ListIter(ctx context.Context, params *resources.ListTrainingsParams) iter.Seq2[resources.Training, error] {
+	return walkPages(ctx, s.c, &datedListTrainings, params,
+		func(p *resources.ListTrainingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(p), nil)
+		},
+		func(pg *resources.TrainingPage) ([]resources.Training, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTrainingsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists trainings: one page.
+//
+// The company's trainings (courses), with their costs totalled over their
+// classes.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/trainings (ListTrainings)
+func (s *TrainingsService) ListPage(ctx context.Context, params *resources.ListTrainingsParams) (resources.TrainingPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(params), nil)
+	return send[resources.TrainingPage](ctx, s.c, &datedListTrainings, req, err)
+}
+
+// ListCategories lists training categories, every page of it.
+//
+// The categories the company files its trainings under.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCategoriesIter holds one page at a time, ListCategoriesPage returns one page.
+//
+//	GET /trainings/categories (ListTrainingCategories)
+func (s *TrainingsService) ListCategories(ctx context.Context, params *resources.ListTrainingCategoriesParams) ([]resources.TrainingCategory, error) {
+	return collect(s.ListCategoriesIter(ctx, params))
+}
+
+// ListCategoriesIter lists training categories, page by page.
+//
+// The categories the company files its trainings under.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/categories (ListTrainingCategories)
+func (s *TrainingsService) ListCategoriesIter(ctx context.Context, params *resources.ListTrainingCategoriesParams) iter.Seq2[resources.TrainingCategory, error] {
+	return walkPages(ctx, s.c, &datedListTrainingCategories, params,
+		func(p *resources.ListTrainingCategoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(p), nil)
+		},
+		func(pg *resources.TrainingCategoryPage) ([]resources.TrainingCategory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingCategoriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCategoriesPage lists training categories: one page.
+//
+// The categories the company files its trainings under.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/categories (ListTrainingCategories)
+func (s *TrainingsService) ListCategoriesPage(ctx context.Context, params *resources.ListTrainingCategoriesParams) (resources.TrainingCategoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(params), nil)
+	return send[resources.TrainingCategoryPage](ctx, s.c, &datedListTrainingCategories, req, err)
+}
+
+// ListClasses lists training classes, every page of it.
+//
+// The classes (groups or editions) of the company's trainings, with their
+// costs.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListClassesIter holds one page at a time, ListClassesPage returns one page.
+//
+//	GET /trainings/training_classes (ListTrainingClasses)
+func (s *TrainingsService) ListClasses(ctx context.Context, params *resources.ListTrainingClassesParams) ([]resources.TrainingClass, error) {
+	return collect(s.ListClassesIter(ctx, params))
+}
+
+// ListClassesIter lists training classes, page by page.
+//
+// The classes (groups or editions) of the company's trainings, with their
+// costs.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/training_classes (ListTrainingClasses)
+func (s *TrainingsService) ListClassesIter(ctx context.Context, params *resources.ListTrainingClassesParams) iter.Seq2[resources.TrainingClass, error] {
+	return walkPages(ctx, s.c, &datedListTrainingClasses, params,
+		func(p *resources.ListTrainingClassesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(p), nil)
+		},
+		func(pg *resources.TrainingClassPage) ([]resources.TrainingClass, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingClassesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListClassesPage lists training classes: one page.
+//
+// The classes (groups or editions) of the company's trainings, with their
+// costs.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/training_classes (ListTrainingClasses)
+func (s *TrainingsService) ListClassesPage(ctx context.Context, params *resources.ListTrainingClassesParams) (resources.TrainingClassPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(params), nil)
+	return send[resources.TrainingClassPage](ctx, s.c, &datedListTrainingClasses, req, err)
+}
+
+// ListMemberships lists training participants, every page of it.
+//
+// The enrolments (memberships) of employees in trainings, with their progress
+// and, for trainings that expire, when each person's training falls due.
+// Factorial's document requires `due_date`; it is optional here, and without
+// it no due-date selection is made.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMembershipsIter holds one page at a time, ListMembershipsPage returns one page.
+//
+//	GET /trainings/training_memberships (ListTrainingMemberships)
+func (s *TrainingsService) ListMemberships(ctx context.Context, params *resources.ListTrainingMembershipsParams) ([]resources.TrainingMembership, error) {
+	return collect(s.ListMembershipsIter(ctx, params))
+}
+
+// ListMembershipsIter lists training participants, page by page.
+//
+// The enrolments (memberships) of employees in trainings, with their progress
+// and, for trainings that expire, when each person's training falls due.
+// Factorial's document requires `due_date`; it is optional here, and without
+// it no due-date selection is made.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/training_memberships (ListTrainingMemberships)
+func (s *TrainingsService) ListMembershipsIter(ctx context.Context, params *resources.ListTrainingMembershipsParams) iter.Seq2[resources.TrainingMembership, error] {
+	return walkPages(ctx, s.c, &datedListTrainingMemberships, params,
+		func(p *resources.ListTrainingMembershipsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(p), nil)
+		},
+		func(pg *resources.TrainingMembershipPage) ([]resources.TrainingMembership, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingMembershipsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListMembershipsPage lists training participants: one page.
+//
+// The enrolments (memberships) of employees in trainings, with their progress
+// and, for trainings that expire, when each person's training falls due.
+// Factorial's document requires `due_date`; it is optional here, and without
+// it no due-date selection is made.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/training_memberships (ListTrainingMemberships)
+func (s *TrainingsService) ListMembershipsPage(ctx context.Context, params *resources.ListTrainingMembershipsParams) (resources.TrainingMembershipPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(params), nil)
+	return send[resources.TrainingMembershipPage](ctx, s.c, &datedListTrainingMemberships, req, err)
+}
+
+// ListSessionAccessMemberships lists the people invited to a session, every page of it.
+//
+// The invitations (access memberships) of a session, each naming the person by
+// access and employee id with their name and job title. Factorial's document
+// requires `session_id`; it is optional here, and without it the invitations
+// of every session are listed.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSessionAccessMembershipsIter holds one page at a time, ListSessionAccessMembershipsPage returns one page.
+//
+//	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
+func (s *TrainingsService) ListSessionAccessMemberships(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) ([]resources.TrainingSessionAccessMembership, error) {
+	return collect(s.ListSessionAccessMembershipsIter(ctx, params))
+}
+
+// ListSessionAccessMembershipsIter lists the people invited to a session, page by page.
+//
+// The invitations (access memberships) of a session, each naming the person by
+// access and employee id with their name and job title. Factorial's document
+// requires `session_id`; it is optional here, and without it the invitations
+// of every session are listed.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
+func (s *TrainingsService) ListSessionAccessMembershipsIter(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) iter.Seq2[resources.TrainingSessionAccessMembership, error] {
+	return walkPages(ctx, s.c, &datedListTrainingSessionAccessMemberships, params,
+		func(p *resources.ListTrainingSessionAccessMembershipsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(p), nil)
+		},
+		func(pg *resources.TrainingSessionAccessMembershipPage) ([]resources.TrainingSessionAccessMembership, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingSessionAccessMembershipsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListSessionAccessMembershipsPage lists the people invited to a session: one page.
+//
+// The invitations (access memberships) of a session, each naming the person by
+// access and employee id with their name and job title. Factorial's document
+// requires `session_id`; it is optional here, and without it the invitations
+// of every session are listed.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
+func (s *TrainingsService) ListSessionAccessMembershipsPage(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) (resources.TrainingSessionAccessMembershipPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(params), nil)
+	return send[resources.TrainingSessionAccessMembershipPage](ctx, s.c, &datedListTrainingSessionAccessMemberships, req, err)
+}
+
+// ListSessionAttendances lists session attendances, every page of it.
+//
+// Whether each invited person attended their session, and for how long once
+// completed.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSessionAttendancesIter holds one page at a time, ListSessionAttendancesPage returns one page.
+//
+//	GET /trainings/session_attendances (ListTrainingSessionAttendances)
+func (s *TrainingsService) ListSessionAttendances(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) ([]resources.TrainingSessionAttendance, error) {
+	return collect(s.ListSessionAttendancesIter(ctx, params))
+}
+
+// ListSessionAttendancesIter lists session attendances, page by page.
+//
+// Whether each invited person attended their session, and for how long once
+// completed.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/session_attendances (ListTrainingSessionAttendances)
+func (s *TrainingsService) ListSessionAttendancesIter(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) iter.Seq2[resources.TrainingSessionAttendance, error] {
+	return walkPages(ctx, s.c, &datedListTrainingSessionAttendances, params,
+		func(p *resources.ListTrainingSessionAttendancesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(p), nil)
+		},
+		func(pg *resources.TrainingSessionAttendancePage) ([]resources.TrainingSessionAttendance, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingSessionAttendancesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSessionAttendancesPage lists session attendances: one page.
+//
+// Whether each invited person attended their session, and for how long once
+// completed.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/session_attendances (ListTrainingSessionAttendances)
+func (s *TrainingsService) ListSessionAttendancesPage(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) (resources.TrainingSessionAttendancePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(params), nil)
+	return send[resources.TrainingSessionAttendancePage](ctx, s.c, &datedListTrainingSessionAttendances, req, err)
+}
+
+// ListSessions lists training sessions, every page of it.
+//
+// The sessions (single meetings or self-paced units) of the company's
+// trainings.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSessionsIter holds one page at a time, ListSessionsPage returns one page.
+//
+//	GET /trainings/sessions (ListTrainingSessions)
+func (s *TrainingsService) ListSessions(ctx context.Context, params *resources.ListTrainingSessionsParams) ([]resources.TrainingSession, error) {
+	return collect(s.ListSessionsIter(ctx, params))
+}
+
+// ListSessionsIter lists training sessions, page by page.
+//
+// The sessions (single meetings or self-paced units) of the company's
+// trainings.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/sessions (ListTrainingSessions)
+func (s *TrainingsService) ListSessionsIter(ctx context.Context, params *resources.ListTrainingSessionsParams) iter.Seq2[resources.TrainingSession, error] {
+	return walkPages(ctx, s.c, &datedListTrainingSessions, params,
+		func(p *resources.ListTrainingSessionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(p), nil)
+		},
+		func(pg *resources.TrainingSessionPage) ([]resources.TrainingSession, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingSessionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSessionsPage lists training sessions: one page.
+//
+// The sessions (single meetings or self-paced units) of the company's
+// trainings.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/sessions (ListTrainingSessions)
+func (s *TrainingsService) ListSessionsPage(ctx context.Context, params *resources.ListTrainingSessionsParams) (resources.TrainingSessionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(params), nil)
+	return send[resources.TrainingSessionPage](ctx, s.c, &datedListTrainingSessions, req, err)
+}
+
+// SetCatalogInBulk shows or hide several trainings in the catalog.
+//
+// Sets `catalog` on every training named. Answers them, a bare JSON array.
+//
+//	POST /trainings/trainings/bulk_update_catalog (SetTrainingsCatalogInBulk)
+func (s *TrainingsService) SetCatalogInBulk(ctx context.Context, body resources.SetTrainingsCatalogInBulkInput) ([]resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedSetTrainingsCatalogInBulk, s.c.datedBase, "/trainings/trainings/bulk_update_catalog", "", body)
+	return send[[]resources.Training](ctx, s.c, &datedSetTrainingsCatalogInBulk, req, err)
+}
+
+// Update updates a training.
+//
+// The body repeats the id and, as Factorial's document requires, the name,
+// description, external flag and year.
+//
+//	PUT /trainings/trainings/{id} (UpdateTraining)
+func (s *TrainingsService) Update(ctx context.Context, id string, body resources.TrainingUpdate) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Training](ctx, s.c, &datedUpdateTraining, req, err)
+}
+
+// UpdateClass updates a training class.
+//
+// The body repeats the id and, as Factorial's document requires, the four
+// costs and the payment status.
+//
+//	PUT /trainings/training_classes/{id} (UpdateTrainingClass)
+func (s *TrainingsService) UpdateClass(ctx context.Context, id string, body resources.TrainingClassUpdate) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TrainingClass](ctx, s.c, &datedUpdateTrainingClass, req, err)
+}
+
+// UpdateMembership records when a participant completed a training.
+//
+// The body repeats the id. `training_completed_at` is the day the person
+// completed a training that expires; its due date follows from it and the
+// training's validity.
+//
+//	PUT /trainings/training_memberships/{id} (UpdateTrainingMembership)
+func (s *TrainingsService) UpdateMembership(ctx context.Context, id string, body resources.TrainingMembershipUpdate) (resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingMembership, s.c.datedBase, "/trainings/training_memberships/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TrainingMembership](ctx, s.c, &datedUpdateTrainingMembership, req, err)
+}
+
+// UpdateSession updates a training session.
+//
+// The body repeats the id and, as Factorial's document requires, the name.
+//
+//	PUT /trainings/sessions/{id} (UpdateTrainingSession)
+func (s *TrainingsService) UpdateSession(ctx context.Context, id string, body resources.TrainingSessionUpdate) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TrainingSession](ctx, s.c, &datedUpdateTrainingSession, req, err)
+}
+
+// UpdateSessionAttendancesInBulk records attendance of several people.
+//
+// Sets the status, or the completed duration, of the attendances named. Moving
+// an attendance to `completed` sets its completed duration to the session's
+// duration; any other status clears it. A completed duration sent without a
+// status may only change attendances that are already completed. Answers the
+// attendances, a bare JSON array.
+//
+//	POST /trainings/session_attendances/bulk_update (UpdateTrainingSessionAttendancesInBulk)
+func (s *TrainingsService) UpdateSessionAttendancesInBulk(ctx context.Context, body resources.UpdateTrainingSessionAttendancesInBulkInput) ([]resources.TrainingSessionAttendance, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSessionAttendancesInBulk, s.c.datedBase, "/trainings/session_attendances/bulk_update", "", body)
+	return send[[]resources.TrainingSessionAttendance](ctx, s.c, &datedUpdateTrainingSessionAttendancesInBulk, req, err)
+}
+
+// UpdateStatus changes a training's status.
+//
+// Moves one training to draft, active or deleted; `notify` says whether its
+// participants are told.
+//
+//	POST /trainings/trainings/update_status (UpdateTrainingStatus)
+func (s *TrainingsService) UpdateStatus(ctx context.Context, body resources.UpdateTrainingStatusInput) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingStatus, s.c.datedBase, "/trainings/trainings/update_status", "", body)
+	return send[resources.Training](ctx, s.c, &datedUpdateTrainingStatus, req, err)
+}
+
 // WebhooksService calls the Webhooks operations: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens.
 // Reach it as Client.Webhooks.
 type WebhooksService struct{ c *Client }
@@ -7534,4 +13201,233 @@ func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWe
 func (s *WebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedUpdateWebhookSubscription, req, err)
+}
+
+// WorkSchedulesService calls the WorkSchedules operations: Work schedules, their periods of the year and the working time per weekday of each period.
+// Reach it as Client.WorkSchedules.
+type WorkSchedulesService struct{ c *Client }
+
+// ApplyDayConfigurationChanges create,s change and delete several day configurations of a period at once.
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and describes
+// neither the items of `day_configurations` nor the answer beyond its type,
+// one day configuration. Read here as Rails' nested attributes: an item
+// without `id` creates a day (`weekday`, `duration_in_seconds`, optionally
+// `start_at`), an item with `id` changes that day of the period, and one with
+// `id` and `_destroy: true` deletes it. Which day configuration the answer
+// holds is not documented.
+//
+//	POST /work_schedule/day_configurations/bulk_cud (ApplyWorkScheduleDayConfigurationChanges)
+func (s *WorkSchedulesService) ApplyDayConfigurationChanges(ctx context.Context, body resources.ApplyWorkScheduleDayConfigurationChangesInput) (resources.WorkScheduleDayConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedApplyWorkScheduleDayConfigurationChanges, s.c.datedBase, "/work_schedule/day_configurations/bulk_cud", "", body)
+	return send[resources.WorkScheduleDayConfiguration](ctx, s.c, &datedApplyWorkScheduleDayConfigurationChanges, req, err)
+}
+
+// Create creates a work schedule.
+//
+//	POST /work_schedule/schedules (CreateWorkSchedule)
+func (s *WorkSchedulesService) Create(ctx context.Context, body resources.WorkScheduleCreate) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateWorkSchedule, s.c.datedBase, "/work_schedule/schedules", "", body)
+	return send[resources.WorkSchedule](ctx, s.c, &datedCreateWorkSchedule, req, err)
+}
+
+// CreateOverlapPeriod adds a period of the year to a work schedule.
+//
+// Factorial leaves the members of `create_params` undescribed (see the
+// schema).
+//
+//	POST /work_schedule/overlap_periods (CreateWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) CreateOverlapPeriod(ctx context.Context, body resources.WorkScheduleOverlapPeriodCreate) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods", "", body)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedCreateWorkScheduleOverlapPeriod, req, err)
+}
+
+// DeleteOverlapPeriod deletes a period of a work schedule.
+//
+//	DELETE /work_schedule/overlap_periods/{id} (DeleteWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) DeleteOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedDeleteWorkScheduleOverlapPeriod, req, err)
+}
+
+// Get gets a work schedule.
+//
+//	GET /work_schedule/schedules/{id} (GetWorkSchedule)
+func (s *WorkSchedulesService) Get(ctx context.Context, id string) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkSchedule, s.c.datedBase, "/work_schedule/schedules/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkSchedule](ctx, s.c, &datedGetWorkSchedule, req, err)
+}
+
+// GetDayConfiguration gets a day configuration.
+//
+//	GET /work_schedule/day_configurations/{id} (GetWorkScheduleDayConfiguration)
+func (s *WorkSchedulesService) GetDayConfiguration(ctx context.Context, id string) (resources.WorkScheduleDayConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleDayConfiguration, s.c.datedBase, "/work_schedule/day_configurations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkScheduleDayConfiguration](ctx, s.c, &datedGetWorkScheduleDayConfiguration, req, err)
+}
+
+// GetOverlapPeriod gets a period of a work schedule.
+//
+//	GET /work_schedule/overlap_periods/{id} (GetWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) GetOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedGetWorkScheduleOverlapPeriod, req, err)
+}
+
+// List lists work schedules, every page of it.
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they
+// are optional (no query parameter is).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /work_schedule/schedules (ListWorkSchedules)
+func (s *WorkSchedulesService) List(ctx context.Context, params *resources.ListWorkSchedulesParams) ([]resources.WorkSchedule, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists work schedules, page by page.
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they
+// are optional (no query parameter is).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /work_schedule/schedules (ListWorkSchedules)
+func (s *WorkSchedulesService) ListIter(ctx context.Context, params *resources.ListWorkSchedulesParams) iter.Seq2[resources.WorkSchedule, error] {
+	return walkPages(ctx, s.c, &datedListWorkSchedules, params,
+		func(p *resources.ListWorkSchedulesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(p), nil)
+		},
+		func(pg *resources.WorkSchedulePage) ([]resources.WorkSchedule, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkSchedulesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists work schedules: one page.
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they
+// are optional (no query parameter is).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /work_schedule/schedules (ListWorkSchedules)
+func (s *WorkSchedulesService) ListPage(ctx context.Context, params *resources.ListWorkSchedulesParams) (resources.WorkSchedulePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(params), nil)
+	return send[resources.WorkSchedulePage](ctx, s.c, &datedListWorkSchedules, req, err)
+}
+
+// ListDayConfigurations lists the working hours per weekday of work schedule periods, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListDayConfigurationsIter holds one page at a time, ListDayConfigurationsPage returns one page.
+//
+//	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
+func (s *WorkSchedulesService) ListDayConfigurations(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) ([]resources.WorkScheduleDayConfiguration, error) {
+	return collect(s.ListDayConfigurationsIter(ctx, params))
+}
+
+// ListDayConfigurationsIter lists the working hours per weekday of work schedule periods, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
+func (s *WorkSchedulesService) ListDayConfigurationsIter(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) iter.Seq2[resources.WorkScheduleDayConfiguration, error] {
+	return walkPages(ctx, s.c, &datedListWorkScheduleDayConfigurations, params,
+		func(p *resources.ListWorkScheduleDayConfigurationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(p), nil)
+		},
+		func(pg *resources.WorkScheduleDayConfigurationPage) ([]resources.WorkScheduleDayConfiguration, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkScheduleDayConfigurationsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListDayConfigurationsPage lists the working hours per weekday of work schedule periods: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
+func (s *WorkSchedulesService) ListDayConfigurationsPage(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) (resources.WorkScheduleDayConfigurationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(params), nil)
+	return send[resources.WorkScheduleDayConfigurationPage](ctx, s.c, &datedListWorkScheduleDayConfigurations, req, err)
+}
+
+// ListOverlapPeriods lists the periods of the year of work schedules, every page of it.
+//
+// A period covers a span of the year (start and end month and day) within one
+// schedule, such as a summer timetable; the `default` one covers what no other
+// does.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOverlapPeriodsIter holds one page at a time, ListOverlapPeriodsPage returns one page.
+//
+//	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
+func (s *WorkSchedulesService) ListOverlapPeriods(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) ([]resources.WorkScheduleOverlapPeriod, error) {
+	return collect(s.ListOverlapPeriodsIter(ctx, params))
+}
+
+// ListOverlapPeriodsIter lists the periods of the year of work schedules, page by page.
+//
+// A period covers a span of the year (start and end month and day) within one
+// schedule, such as a summer timetable; the `default` one covers what no other
+// does.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
+func (s *WorkSchedulesService) ListOverlapPeriodsIter(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) iter.Seq2[resources.WorkScheduleOverlapPeriod, error] {
+	return walkPages(ctx, s.c, &datedListWorkScheduleOverlapPeriods, params,
+		func(p *resources.ListWorkScheduleOverlapPeriodsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(p), nil)
+		},
+		func(pg *resources.WorkScheduleOverlapPeriodPage) ([]resources.WorkScheduleOverlapPeriod, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkScheduleOverlapPeriodsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListOverlapPeriodsPage lists the periods of the year of work schedules: one page.
+//
+// A period covers a span of the year (start and end month and day) within one
+// schedule, such as a summer timetable; the `default` one covers what no other
+// does.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
+func (s *WorkSchedulesService) ListOverlapPeriodsPage(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) (resources.WorkScheduleOverlapPeriodPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(params), nil)
+	return send[resources.WorkScheduleOverlapPeriodPage](ctx, s.c, &datedListWorkScheduleOverlapPeriods, req, err)
+}
+
+// ToggleArchive archives a work schedule, or bring an archived one back.
+//
+// Archives the schedule (`archived_at` set to now) when it is active and
+// unarchives it (`archived_at` null) when it is archived.
+//
+//	POST /work_schedule/schedules/toggle_archive (ToggleWorkScheduleArchive)
+func (s *WorkSchedulesService) ToggleArchive(ctx context.Context, body resources.ToggleWorkScheduleArchiveInput) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedToggleWorkScheduleArchive, s.c.datedBase, "/work_schedule/schedules/toggle_archive", "", body)
+	return send[resources.WorkSchedule](ctx, s.c, &datedToggleWorkScheduleArchive, req, err)
+}
+
+// Update renames a work schedule.
+//
+//	PUT /work_schedule/schedules/{id} (UpdateWorkSchedule)
+func (s *WorkSchedulesService) Update(ctx context.Context, id string, body resources.WorkScheduleUpdate) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkSchedule, s.c.datedBase, "/work_schedule/schedules/"+url.PathEscape(string(id)), "", body)
+	return send[resources.WorkSchedule](ctx, s.c, &datedUpdateWorkSchedule, req, err)
+}
+
+// UpdateOverlapPeriod changes a period of a work schedule.
+//
+// Factorial leaves the members of `update_params` undescribed (see the
+// schema).
+//
+//	PUT /work_schedule/overlap_periods/{id} (UpdateWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) UpdateOverlapPeriod(ctx context.Context, id string, body resources.WorkScheduleOverlapPeriodUpdate) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", body)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedUpdateWorkScheduleOverlapPeriod, req, err)
 }

@@ -11,6 +11,20 @@ import (
 )
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *ActivateProjectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ActivateProjectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ActivateProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *AddPerformanceReviewProcessTargetPeersInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -1012,6 +1026,30 @@ func (x AllowanceUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AllowanceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDayConfigurations returns x.DayConfigurations, or its zero value when x is nil.
+func (x *ApplyWorkScheduleDayConfigurationChangesInput) GetDayConfigurations() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.DayConfigurations
+}
+
+// GetOverlapPeriodID returns x.OverlapPeriodID, or its zero value when x is nil.
+func (x *ApplyWorkScheduleDayConfigurationChangesInput) GetOverlapPeriodID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.OverlapPeriodID
+}
+
+// String shows the fields of x that are set.
+func (x ApplyWorkScheduleDayConfigurationChangesInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApplyWorkScheduleDayConfigurationChangesInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
 // GetActionType returns x.ActionType, or its zero value when x or the field is nil.
 func (x *ApprovalFlow) GetActionType() (v string) {
 	if x == nil || x.ActionType == nil {
@@ -1228,6 +1266,36 @@ func (x ApproveLeaveInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ApproveLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetApproverID returns x.ApproverID, or its zero value when x or the field is nil.
+func (x *ApproveOvertimeRequestInput) GetApproverID() (v string) {
+	if x == nil || x.ApproverID == nil {
+		return v
+	}
+	return *x.ApproverID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ApproveOvertimeRequestInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *ApproveOvertimeRequestInput) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// String shows the fields of x that are set.
+func (x ApproveOvertimeRequestInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApproveOvertimeRequestInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ArchiveWorkAreaInput) GetID() (v string) {
 	if x == nil {
@@ -1241,6 +1309,36 @@ func (x ArchiveWorkAreaInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x ArchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *AssignProjectWorkersInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *AssignProjectWorkersInBulkInput) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetProjectIDs returns x.ProjectIDs, or its zero value when x is nil.
+func (x *AssignProjectWorkersInBulkInput) GetProjectIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectIDs
+}
+
+// String shows the fields of x that are set.
+func (x AssignProjectWorkersInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AssignProjectWorkersInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x or the field is nil.
 func (x *AtsAnswer) GetAtsApplicationID() (v string) {
@@ -3680,6 +3778,74 @@ func (x AtsRejectionReasonPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AtsRejectionReasonPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AttendanceReview) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReviewedAt returns x.ReviewedAt, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetReviewedAt() (v time.Time) {
+	if x == nil || x.ReviewedAt == nil {
+		return v
+	}
+	return *x.ReviewedAt
+}
+
+// String shows the fields of x that are set.
+func (x AttendanceReview) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AttendanceReview) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AttendanceReviewPage) GetData() (v []AttendanceReview) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AttendanceReviewPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AttendanceReviewPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AttendanceReviewPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
 func (x *AutofillShiftsInput) GetEmployeeIDs() (v []string) {
 	if x == nil {
@@ -4286,6 +4452,334 @@ func (x BookkeeperIncidenceUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x BookkeeperIncidenceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *BreakConfiguration) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BreakConfiguration) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BreakConfiguration) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x or the field is nil.
+func (x *BreakConfiguration) GetPaid() (v bool) {
+	if x == nil || x.Paid == nil {
+		return v
+	}
+	return *x.Paid
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *BreakConfigurationCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x is nil.
+func (x *BreakConfigurationCreate) GetPaid() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Paid
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BreakConfigurationPage) GetData() (v []BreakConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BreakConfigurationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *BreakConfigurationUpdate) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BreakConfigurationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BreakConfigurationUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x or the field is nil.
+func (x *BreakConfigurationUpdate) GetPaid() (v bool) {
+	if x == nil || x.Paid == nil {
+		return v
+	}
+	return *x.Paid
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetType returns x.BudgetType, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetBudgetType() (v BudgetStrategyType) {
+	if x == nil || x.BudgetType == nil {
+		return v
+	}
+	return *x.BudgetType
+}
+
+// GetDelegated returns x.Delegated, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetDelegated() (v bool) {
+	if x == nil || x.Delegated == nil {
+		return v
+	}
+	return *x.Delegated
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BudgetStrategy) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPlannedCents returns x.PlannedCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetPlannedCents() (v int) {
+	if x == nil || x.PlannedCents == nil {
+		return v
+	}
+	return *x.PlannedCents
+}
+
+// GetPlannedMinutes returns x.PlannedMinutes, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetPlannedMinutes() (v int) {
+	if x == nil || x.PlannedMinutes == nil {
+		return v
+	}
+	return *x.PlannedMinutes
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategy) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetStrategyType returns x.BudgetStrategyType, or its zero value when x is nil.
+func (x *BudgetStrategyCreate) GetBudgetStrategyType() (v BudgetStrategyType) {
+	if x == nil {
+		return v
+	}
+	return x.BudgetStrategyType
+}
+
+// GetDelegated returns x.Delegated, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetDelegated() (v bool) {
+	if x == nil || x.Delegated == nil {
+		return v
+	}
+	return *x.Delegated
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetPlannedCents returns x.PlannedCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetPlannedCents() (v int) {
+	if x == nil || x.PlannedCents == nil {
+		return v
+	}
+	return *x.PlannedCents
+}
+
+// GetPlannedMinutes returns x.PlannedMinutes, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetPlannedMinutes() (v int) {
+	if x == nil || x.PlannedMinutes == nil {
+		return v
+	}
+	return *x.PlannedMinutes
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *BudgetStrategyCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategyCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategyCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BudgetStrategyPage) GetData() (v []BudgetStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BudgetStrategyPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategyPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetStrategyType returns x.BudgetStrategyType, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetBudgetStrategyType() (v BudgetStrategyType) {
+	if x == nil || x.BudgetStrategyType == nil {
+		return v
+	}
+	return *x.BudgetStrategyType
+}
+
+// GetDelegated returns x.Delegated, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetDelegated() (v bool) {
+	if x == nil || x.Delegated == nil {
+		return v
+	}
+	return *x.Delegated
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BudgetStrategyUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPlannedCents returns x.PlannedCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetPlannedCents() (v int) {
+	if x == nil || x.PlannedCents == nil {
+		return v
+	}
+	return *x.PlannedCents
+}
+
+// GetPlannedMinutes returns x.PlannedMinutes, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetPlannedMinutes() (v int) {
+	if x == nil || x.PlannedMinutes == nil {
+		return v
+	}
+	return *x.PlannedMinutes
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategyUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategyUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAmountCents returns x.AmountCents, or its zero value when x or the field is nil.
 func (x *CardPayment) GetAmountCents() (v int) {
 	if x == nil || x.AmountCents == nil {
@@ -4425,6 +4919,88 @@ func (x CardPaymentPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CardPaymentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNotifyEmployee returns x.NotifyEmployee, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetNotifyEmployee() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.NotifyEmployee
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetStatus() (v PolicyPeriodStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ChangePolicyPeriodStatusInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ChangePolicyPeriodStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x is nil.
+func (x *ChangeProjectAssignmentInput) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeesAssignment
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ChangeProjectAssignmentInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ChangeProjectAssignmentInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ChangeProjectAssignmentInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ChangeProjectStatusInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *ChangeProjectStatusInput) GetStatus() (v ChangeProjectStatusInputStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ChangeProjectStatusInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ChangeProjectStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccuracy returns x.Accuracy, or its zero value when x or the field is nil.
 func (x *ClockInInput) GetAccuracy() (v float32) {
@@ -4574,6 +5150,20 @@ func (x ClockOutInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ClockOutInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CloseProjectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x CloseProjectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CloseProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDate returns x.Date, or its zero value when x or the field is nil.
 func (x *CompanyHoliday) GetDate() (v openapi_types.Date) {
 	if x == nil || x.Date == nil {
@@ -4650,6 +5240,2768 @@ func (x CompanyHolidayPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CompanyHolidayPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Compensation) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCalculation returns x.Calculation, or its zero value when x or the field is nil.
+func (x *Compensation) GetCalculation() (v string) {
+	if x == nil || x.Calculation == nil {
+		return v
+	}
+	return *x.Calculation
+}
+
+// GetCompensationType returns x.CompensationType, or its zero value when x or the field is nil.
+func (x *Compensation) GetCompensationType() (v string) {
+	if x == nil || x.CompensationType == nil {
+		return v
+	}
+	return *x.CompensationType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x or the field is nil.
+func (x *Compensation) GetContractVersionID() (v string) {
+	if x == nil || x.ContractVersionID == nil {
+		return v
+	}
+	return *x.ContractVersionID
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x or the field is nil.
+func (x *Compensation) GetContractsTaxonomyID() (v string) {
+	if x == nil || x.ContractsTaxonomyID == nil {
+		return v
+	}
+	return *x.ContractsTaxonomyID
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Compensation) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Compensation) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFirstPaymentOn returns x.FirstPaymentOn, or its zero value when x or the field is nil.
+func (x *Compensation) GetFirstPaymentOn() (v string) {
+	if x == nil || x.FirstPaymentOn == nil {
+		return v
+	}
+	return *x.FirstPaymentOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Compensation) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMinimumAmountOfHours returns x.MinimumAmountOfHours, or its zero value when x or the field is nil.
+func (x *Compensation) GetMinimumAmountOfHours() (v int) {
+	if x == nil || x.MinimumAmountOfHours == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHours
+}
+
+// GetMinimumAmountOfHoursInCents returns x.MinimumAmountOfHoursInCents, or its zero value when x or the field is nil.
+func (x *Compensation) GetMinimumAmountOfHoursInCents() (v int) {
+	if x == nil || x.MinimumAmountOfHoursInCents == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHoursInCents
+}
+
+// GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
+func (x *Compensation) GetPayrollPolicyID() (v string) {
+	if x == nil || x.PayrollPolicyID == nil {
+		return v
+	}
+	return *x.PayrollPolicyID
+}
+
+// GetRecurrence returns x.Recurrence, or its zero value when x or the field is nil.
+func (x *Compensation) GetRecurrence() (v string) {
+	if x == nil || x.Recurrence == nil {
+		return v
+	}
+	return *x.Recurrence
+}
+
+// GetRecurrenceCount returns x.RecurrenceCount, or its zero value when x or the field is nil.
+func (x *Compensation) GetRecurrenceCount() (v int) {
+	if x == nil || x.RecurrenceCount == nil {
+		return v
+	}
+	return *x.RecurrenceCount
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *Compensation) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetSyncWithSupplements returns x.SyncWithSupplements, or its zero value when x or the field is nil.
+func (x *Compensation) GetSyncWithSupplements() (v bool) {
+	if x == nil || x.SyncWithSupplements == nil {
+		return v
+	}
+	return *x.SyncWithSupplements
+}
+
+// GetTimeCondition returns x.TimeCondition, or its zero value when x or the field is nil.
+func (x *Compensation) GetTimeCondition() (v CompensationTimeCondition) {
+	if x == nil || x.TimeCondition == nil {
+		return v
+	}
+	return *x.TimeCondition
+}
+
+// GetUnit returns x.Unit, or its zero value when x or the field is nil.
+func (x *Compensation) GetUnit() (v string) {
+	if x == nil || x.Unit == nil {
+		return v
+	}
+	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x Compensation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Compensation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetCategory() (v CompensationConceptCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CompensationConcept) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetTranslatedName returns x.TranslatedName, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetTranslatedName() (v string) {
+	if x == nil || x.TranslatedName == nil {
+		return v
+	}
+	return *x.TranslatedName
+}
+
+// GetUnitName returns x.UnitName, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetUnitName() (v string) {
+	if x == nil || x.UnitName == nil {
+		return v
+	}
+	return *x.UnitName
+}
+
+// GetUnitType returns x.UnitType, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetUnitType() (v CompensationConceptUnitType) {
+	if x == nil || x.UnitType == nil {
+		return v
+	}
+	return *x.UnitType
+}
+
+// String shows the fields of x that are set.
+func (x CompensationConcept) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationConcept) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CompensationConceptPage) GetData() (v []CompensationConcept) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CompensationConceptPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CompensationConceptPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationConceptPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCalculation returns x.Calculation, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetCalculation() (v string) {
+	if x == nil || x.Calculation == nil {
+		return v
+	}
+	return *x.Calculation
+}
+
+// GetCompensationType returns x.CompensationType, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetCompensationType() (v string) {
+	if x == nil || x.CompensationType == nil {
+		return v
+	}
+	return *x.CompensationType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x is nil.
+func (x *CompensationCreate) GetContractVersionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractVersionID
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x is nil.
+func (x *CompensationCreate) GetContractsTaxonomyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsTaxonomyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFirstPaymentOn returns x.FirstPaymentOn, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetFirstPaymentOn() (v string) {
+	if x == nil || x.FirstPaymentOn == nil {
+		return v
+	}
+	return *x.FirstPaymentOn
+}
+
+// GetMinimumAmountOfHours returns x.MinimumAmountOfHours, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetMinimumAmountOfHours() (v int) {
+	if x == nil || x.MinimumAmountOfHours == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHours
+}
+
+// GetMinimumAmountOfHoursInCents returns x.MinimumAmountOfHoursInCents, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetMinimumAmountOfHoursInCents() (v int) {
+	if x == nil || x.MinimumAmountOfHoursInCents == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHoursInCents
+}
+
+// GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetPayrollPolicyID() (v string) {
+	if x == nil || x.PayrollPolicyID == nil {
+		return v
+	}
+	return *x.PayrollPolicyID
+}
+
+// GetRecurrence returns x.Recurrence, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetRecurrence() (v string) {
+	if x == nil || x.Recurrence == nil {
+		return v
+	}
+	return *x.Recurrence
+}
+
+// GetRecurrenceCount returns x.RecurrenceCount, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetRecurrenceCount() (v int) {
+	if x == nil || x.RecurrenceCount == nil {
+		return v
+	}
+	return *x.RecurrenceCount
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetSyncWithSupplements returns x.SyncWithSupplements, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetSyncWithSupplements() (v bool) {
+	if x == nil || x.SyncWithSupplements == nil {
+		return v
+	}
+	return *x.SyncWithSupplements
+}
+
+// GetTimeCondition returns x.TimeCondition, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetTimeCondition() (v CompensationTimeCondition) {
+	if x == nil || x.TimeCondition == nil {
+		return v
+	}
+	return *x.TimeCondition
+}
+
+// GetUnit returns x.Unit, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetUnit() (v string) {
+	if x == nil || x.Unit == nil {
+		return v
+	}
+	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x CompensationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CompensationPage) GetData() (v []Compensation) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CompensationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CompensationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCalculation returns x.Calculation, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetCalculation() (v string) {
+	if x == nil || x.Calculation == nil {
+		return v
+	}
+	return *x.Calculation
+}
+
+// GetCompensationType returns x.CompensationType, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetCompensationType() (v string) {
+	if x == nil || x.CompensationType == nil {
+		return v
+	}
+	return *x.CompensationType
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x is nil.
+func (x *CompensationUpdate) GetContractsTaxonomyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsTaxonomyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFirstPaymentOn returns x.FirstPaymentOn, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetFirstPaymentOn() (v string) {
+	if x == nil || x.FirstPaymentOn == nil {
+		return v
+	}
+	return *x.FirstPaymentOn
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetMinimumAmountOfHours returns x.MinimumAmountOfHours, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetMinimumAmountOfHours() (v int) {
+	if x == nil || x.MinimumAmountOfHours == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHours
+}
+
+// GetMinimumAmountOfHoursInCents returns x.MinimumAmountOfHoursInCents, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetMinimumAmountOfHoursInCents() (v int) {
+	if x == nil || x.MinimumAmountOfHoursInCents == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHoursInCents
+}
+
+// GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetPayrollPolicyID() (v string) {
+	if x == nil || x.PayrollPolicyID == nil {
+		return v
+	}
+	return *x.PayrollPolicyID
+}
+
+// GetRecurrence returns x.Recurrence, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetRecurrence() (v string) {
+	if x == nil || x.Recurrence == nil {
+		return v
+	}
+	return *x.Recurrence
+}
+
+// GetRecurrenceCount returns x.RecurrenceCount, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetRecurrenceCount() (v int) {
+	if x == nil || x.RecurrenceCount == nil {
+		return v
+	}
+	return *x.RecurrenceCount
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetSyncWithSupplements returns x.SyncWithSupplements, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetSyncWithSupplements() (v bool) {
+	if x == nil || x.SyncWithSupplements == nil {
+		return v
+	}
+	return *x.SyncWithSupplements
+}
+
+// GetTimeCondition returns x.TimeCondition, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetTimeCondition() (v CompensationTimeCondition) {
+	if x == nil || x.TimeCondition == nil {
+		return v
+	}
+	return *x.TimeCondition
+}
+
+// GetUnit returns x.Unit, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetUnit() (v string) {
+	if x == nil || x.Unit == nil {
+		return v
+	}
+	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x CompensationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetAdjustedDailyMinutes returns x.AdjustedDailyMinutes, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetAdjustedDailyMinutes() (v int) {
+	if x == nil || x.AdjustedDailyMinutes == nil {
+		return v
+	}
+	return *x.AdjustedDailyMinutes
+}
+
+// GetApprovalActionType returns x.ApprovalActionType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalActionType() (v string) {
+	if x == nil || x.ApprovalActionType == nil {
+		return v
+	}
+	return *x.ApprovalActionType
+}
+
+// GetApprovalAuthorID returns x.ApprovalAuthorID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalAuthorID() (v string) {
+	if x == nil || x.ApprovalAuthorID == nil {
+		return v
+	}
+	return *x.ApprovalAuthorID
+}
+
+// GetApprovalRequestCreatedAt returns x.ApprovalRequestCreatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalRequestCreatedAt() (v string) {
+	if x == nil || x.ApprovalRequestCreatedAt == nil {
+		return v
+	}
+	return *x.ApprovalRequestCreatedAt
+}
+
+// GetApproversIDs returns x.ApproversIDs, or its zero value when x is nil.
+func (x *ContractChangeProposal) GetApproversIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ApproversIDs
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCreatedByAvatar returns x.CreatedByAvatar, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedByAvatar() (v string) {
+	if x == nil || x.CreatedByAvatar == nil {
+		return v
+	}
+	return *x.CreatedByAvatar
+}
+
+// GetCreatedByName returns x.CreatedByName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedByName() (v string) {
+	if x == nil || x.CreatedByName == nil {
+		return v
+	}
+	return *x.CreatedByName
+}
+
+// GetDeActivityType returns x.DeActivityType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeActivityType() (v int) {
+	if x == nil || x.DeActivityType == nil {
+		return v
+	}
+	return *x.DeActivityType
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeBaseSalaryTypeName returns x.DeBaseSalaryTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeBaseSalaryTypeName() (v string) {
+	if x == nil || x.DeBaseSalaryTypeName == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeName
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetDeContractTypeName returns x.DeContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeContractTypeName() (v string) {
+	if x == nil || x.DeContractTypeName == nil {
+		return v
+	}
+	return *x.DeContractTypeName
+}
+
+// GetDeEmploymentType returns x.DeEmploymentType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeEmploymentType() (v int) {
+	if x == nil || x.DeEmploymentType == nil {
+		return v
+	}
+	return *x.DeEmploymentType
+}
+
+// GetDeFlatRateTax returns x.DeFlatRateTax, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeFlatRateTax() (v int) {
+	if x == nil || x.DeFlatRateTax == nil {
+		return v
+	}
+	return *x.DeFlatRateTax
+}
+
+// GetDePersonalKeyGroupID returns x.DePersonalKeyGroupID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDePersonalKeyGroupID() (v string) {
+	if x == nil || x.DePersonalKeyGroupID == nil {
+		return v
+	}
+	return *x.DePersonalKeyGroupID
+}
+
+// GetDePersonalKeyGroupName returns x.DePersonalKeyGroupName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDePersonalKeyGroupName() (v string) {
+	if x == nil || x.DePersonalKeyGroupName == nil {
+		return v
+	}
+	return *x.DePersonalKeyGroupName
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsA3InnuvaJobPositionID returns x.EsA3InnuvaJobPositionID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsA3InnuvaJobPositionID() (v string) {
+	if x == nil || x.EsA3InnuvaJobPositionID == nil {
+		return v
+	}
+	return *x.EsA3InnuvaJobPositionID
+}
+
+// GetEsA3InnuvaJobPositionName returns x.EsA3InnuvaJobPositionName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsA3InnuvaJobPositionName() (v string) {
+	if x == nil || x.EsA3InnuvaJobPositionName == nil {
+		return v
+	}
+	return *x.EsA3InnuvaJobPositionName
+}
+
+// GetEsAgreementCodeID returns x.EsAgreementCodeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsAgreementCodeID() (v string) {
+	if x == nil || x.EsAgreementCodeID == nil {
+		return v
+	}
+	return *x.EsAgreementCodeID
+}
+
+// GetEsAgreementCodeName returns x.EsAgreementCodeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsAgreementCodeName() (v string) {
+	if x == nil || x.EsAgreementCodeName == nil {
+		return v
+	}
+	return *x.EsAgreementCodeName
+}
+
+// GetEsClassificationID returns x.EsClassificationID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsClassificationID() (v string) {
+	if x == nil || x.EsClassificationID == nil {
+		return v
+	}
+	return *x.EsClassificationID
+}
+
+// GetEsClassificationName returns x.EsClassificationName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsClassificationName() (v string) {
+	if x == nil || x.EsClassificationName == nil {
+		return v
+	}
+	return *x.EsClassificationName
+}
+
+// GetEsCnoOccupationID returns x.EsCnoOccupationID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCnoOccupationID() (v string) {
+	if x == nil || x.EsCnoOccupationID == nil {
+		return v
+	}
+	return *x.EsCnoOccupationID
+}
+
+// GetEsCnoOccupationName returns x.EsCnoOccupationName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCnoOccupationName() (v string) {
+	if x == nil || x.EsCnoOccupationName == nil {
+		return v
+	}
+	return *x.EsCnoOccupationName
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsContractTypeName returns x.EsContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractTypeName() (v string) {
+	if x == nil || x.EsContractTypeName == nil {
+		return v
+	}
+	return *x.EsContractTypeName
+}
+
+// GetEsContributionTypeID returns x.EsContributionTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContributionTypeID() (v string) {
+	if x == nil || x.EsContributionTypeID == nil {
+		return v
+	}
+	return *x.EsContributionTypeID
+}
+
+// GetEsContributionTypeName returns x.EsContributionTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContributionTypeName() (v string) {
+	if x == nil || x.EsContributionTypeName == nil {
+		return v
+	}
+	return *x.EsContributionTypeName
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsEducationLevelName returns x.EsEducationLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsEducationLevelName() (v string) {
+	if x == nil || x.EsEducationLevelName == nil {
+		return v
+	}
+	return *x.EsEducationLevelName
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsOccupationCodeID returns x.EsOccupationCodeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsOccupationCodeID() (v string) {
+	if x == nil || x.EsOccupationCodeID == nil {
+		return v
+	}
+	return *x.EsOccupationCodeID
+}
+
+// GetEsOccupationCodeName returns x.EsOccupationCodeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsOccupationCodeName() (v string) {
+	if x == nil || x.EsOccupationCodeName == nil {
+		return v
+	}
+	return *x.EsOccupationCodeName
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsProfessionalCategoryName returns x.EsProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsProfessionalCategoryName() (v string) {
+	if x == nil || x.EsProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryName
+}
+
+// GetEsRegimeID returns x.EsRegimeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsRegimeID() (v string) {
+	if x == nil || x.EsRegimeID == nil {
+		return v
+	}
+	return *x.EsRegimeID
+}
+
+// GetEsRegimeName returns x.EsRegimeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsRegimeName() (v string) {
+	if x == nil || x.EsRegimeName == nil {
+		return v
+	}
+	return *x.EsRegimeName
+}
+
+// GetEsTariffGroupID returns x.EsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsTariffGroupID() (v string) {
+	if x == nil || x.EsTariffGroupID == nil {
+		return v
+	}
+	return *x.EsTariffGroupID
+}
+
+// GetEsTariffGroupName returns x.EsTariffGroupName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsTariffGroupName() (v string) {
+	if x == nil || x.EsTariffGroupName == nil {
+		return v
+	}
+	return *x.EsTariffGroupName
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetEsWorkingDayTypeName returns x.EsWorkingDayTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsWorkingDayTypeName() (v string) {
+	if x == nil || x.EsWorkingDayTypeName == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeName
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrContractTypeName returns x.FrContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrContractTypeName() (v string) {
+	if x == nil || x.FrContractTypeName == nil {
+		return v
+	}
+	return *x.FrContractTypeName
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrJoursParAnCents returns x.FrJoursParAnCents, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrJoursParAnCents() (v int) {
+	if x == nil || x.FrJoursParAnCents == nil {
+		return v
+	}
+	return *x.FrJoursParAnCents
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrLevelName returns x.FrLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrLevelName() (v string) {
+	if x == nil || x.FrLevelName == nil {
+		return v
+	}
+	return *x.FrLevelName
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrMutualName returns x.FrMutualName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrMutualName() (v string) {
+	if x == nil || x.FrMutualName == nil {
+		return v
+	}
+	return *x.FrMutualName
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrProfessionalCategoryName returns x.FrProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrProfessionalCategoryName() (v string) {
+	if x == nil || x.FrProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryName
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrStepName returns x.FrStepName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrStepName() (v string) {
+	if x == nil || x.FrStepName == nil {
+		return v
+	}
+	return *x.FrStepName
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetFrWorkTypeName returns x.FrWorkTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrWorkTypeName() (v string) {
+	if x == nil || x.FrWorkTypeName == nil {
+		return v
+	}
+	return *x.FrWorkTypeName
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasPayrollPolicies returns x.HasPayrollPolicies, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasPayrollPolicies() (v bool) {
+	if x == nil || x.HasPayrollPolicies == nil {
+		return v
+	}
+	return *x.HasPayrollPolicies
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractChangeProposal) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevel returns x.JobCatalogLevel, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevel() (v string) {
+	if x == nil || x.JobCatalogLevel == nil {
+		return v
+	}
+	return *x.JobCatalogLevel
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogLevelName returns x.JobCatalogLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevelName() (v string) {
+	if x == nil || x.JobCatalogLevelName == nil {
+		return v
+	}
+	return *x.JobCatalogLevelName
+}
+
+// GetJobCatalogRole returns x.JobCatalogRole, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogRole() (v string) {
+	if x == nil || x.JobCatalogRole == nil {
+		return v
+	}
+	return *x.JobCatalogRole
+}
+
+// GetJobCatalogRoleID returns x.JobCatalogRoleID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogRoleID() (v string) {
+	if x == nil || x.JobCatalogRoleID == nil {
+		return v
+	}
+	return *x.JobCatalogRoleID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetPtContractTypeName returns x.PtContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetPtContractTypeName() (v string) {
+	if x == nil || x.PtContractTypeName == nil {
+		return v
+	}
+	return *x.PtContractTypeName
+}
+
+// GetRequestDetails returns x.RequestDetails, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetRequestDetails() (v string) {
+	if x == nil || x.RequestDetails == nil {
+		return v
+	}
+	return *x.RequestDetails
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractChangeProposal) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractChangeProposal) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractTaxonomy) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x ContractTaxonomy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTaxonomy) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractTaxonomyPage) GetData() (v []ContractTaxonomy) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractTaxonomyPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractTaxonomyPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTaxonomyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractTemplate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetContractVersionType returns x.ContractVersionType, or its zero value when x or the field is nil.
+func (x *ContractTemplate) GetContractVersionType() (v string) {
+	if x == nil || x.ContractVersionType == nil {
+		return v
+	}
+	return *x.ContractVersionType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractTemplate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ContractTemplate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTemplate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractTemplatePage) GetData() (v []ContractTemplate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractTemplatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractTemplatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTemplatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnnualWorkingTimeDistribution returns x.AnnualWorkingTimeDistribution, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetAnnualWorkingTimeDistribution() (v AnnualWorkingTimeDistribution) {
+	if x == nil || x.AnnualWorkingTimeDistribution == nil {
+		return v
+	}
+	return *x.AnnualWorkingTimeDistribution
+}
+
+// GetBankHolidayTreatment returns x.BankHolidayTreatment, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetBankHolidayTreatment() (v BankHolidayTreatment) {
+	if x == nil || x.BankHolidayTreatment == nil {
+		return v
+	}
+	return *x.BankHolidayTreatment
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetContractsEsTariffGroupID returns x.ContractsEsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetContractsEsTariffGroupID() (v string) {
+	if x == nil || x.ContractsEsTariffGroupID == nil {
+		return v
+	}
+	return *x.ContractsEsTariffGroupID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersion) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaxWorkDaysInRow returns x.MaxWorkDaysInRow, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaxWorkDaysInRow() (v int) {
+	if x == nil || x.MaxWorkDaysInRow == nil {
+		return v
+	}
+	return *x.MaxWorkDaysInRow
+}
+
+// GetMaxWorkMinutesPerDay returns x.MaxWorkMinutesPerDay, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaxWorkMinutesPerDay() (v int) {
+	if x == nil || x.MaxWorkMinutesPerDay == nil {
+		return v
+	}
+	return *x.MaxWorkMinutesPerDay
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetMinRestHoursInRow returns x.MinRestHoursInRow, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMinRestHoursInRow() (v int) {
+	if x == nil || x.MinRestHoursInRow == nil {
+		return v
+	}
+	return *x.MinRestHoursInRow
+}
+
+// GetMinRestMinutesBetweenDays returns x.MinRestMinutesBetweenDays, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMinRestMinutesBetweenDays() (v int) {
+	if x == nil || x.MinRestMinutesBetweenDays == nil {
+		return v
+	}
+	return *x.MinRestMinutesBetweenDays
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetVersionData returns x.VersionData, or its zero value when x is nil.
+func (x *ContractVersion) GetVersionData() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.VersionData
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingTimePercentageInCents returns x.WorkingTimePercentageInCents, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingTimePercentageInCents() (v int) {
+	if x == nil || x.WorkingTimePercentageInCents == nil {
+		return v
+	}
+	return *x.WorkingTimePercentageInCents
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersion) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnnualWorkingTimeDistribution returns x.AnnualWorkingTimeDistribution, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetAnnualWorkingTimeDistribution() (v AnnualWorkingTimeDistribution) {
+	if x == nil || x.AnnualWorkingTimeDistribution == nil {
+		return v
+	}
+	return *x.AnnualWorkingTimeDistribution
+}
+
+// GetBankHolidayTreatment returns x.BankHolidayTreatment, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetBankHolidayTreatment() (v BankHolidayTreatment) {
+	if x == nil || x.BankHolidayTreatment == nil {
+		return v
+	}
+	return *x.BankHolidayTreatment
+}
+
+// GetCopyCurrentContractVersion returns x.CopyCurrentContractVersion, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetCopyCurrentContractVersion() (v bool) {
+	if x == nil || x.CopyCurrentContractVersion == nil {
+		return v
+	}
+	return *x.CopyCurrentContractVersion
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x is nil.
+func (x *ContractVersionCreate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ContractVersionCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaxWorkDaysInRow returns x.MaxWorkDaysInRow, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaxWorkDaysInRow() (v int) {
+	if x == nil || x.MaxWorkDaysInRow == nil {
+		return v
+	}
+	return *x.MaxWorkDaysInRow
+}
+
+// GetMaxWorkMinutesPerDay returns x.MaxWorkMinutesPerDay, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaxWorkMinutesPerDay() (v int) {
+	if x == nil || x.MaxWorkMinutesPerDay == nil {
+		return v
+	}
+	return *x.MaxWorkMinutesPerDay
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetMinRestHoursInRow returns x.MinRestHoursInRow, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMinRestHoursInRow() (v int) {
+	if x == nil || x.MinRestHoursInRow == nil {
+		return v
+	}
+	return *x.MinRestHoursInRow
+}
+
+// GetMinRestMinutesBetweenDays returns x.MinRestMinutesBetweenDays, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMinRestMinutesBetweenDays() (v int) {
+	if x == nil || x.MinRestMinutesBetweenDays == nil {
+		return v
+	}
+	return *x.MinRestMinutesBetweenDays
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x is nil.
+func (x *ContractVersionCreate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingTimePercentageInCents returns x.WorkingTimePercentageInCents, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingTimePercentageInCents() (v int) {
+	if x == nil || x.WorkingTimePercentageInCents == nil {
+		return v
+	}
+	return *x.WorkingTimePercentageInCents
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetAdjustedDailyMinutes returns x.AdjustedDailyMinutes, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetAdjustedDailyMinutes() (v int) {
+	if x == nil || x.AdjustedDailyMinutes == nil {
+		return v
+	}
+	return *x.AdjustedDailyMinutes
+}
+
+// GetAuthor returns x.Author, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetAuthor() (v string) {
+	if x == nil || x.Author == nil {
+		return v
+	}
+	return *x.Author
+}
+
+// GetChangedAt returns x.ChangedAt, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetChangedAt() (v time.Time) {
+	if x == nil || x.ChangedAt == nil {
+		return v
+	}
+	return *x.ChangedAt
+}
+
+// GetContractsContractVersionID returns x.ContractsContractVersionID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetContractsContractVersionID() (v string) {
+	if x == nil || x.ContractsContractVersionID == nil {
+		return v
+	}
+	return *x.ContractsContractVersionID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsAgreementCodeID returns x.EsAgreementCodeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsAgreementCodeID() (v string) {
+	if x == nil || x.EsAgreementCodeID == nil {
+		return v
+	}
+	return *x.EsAgreementCodeID
+}
+
+// GetEsClassificationID returns x.EsClassificationID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsClassificationID() (v string) {
+	if x == nil || x.EsClassificationID == nil {
+		return v
+	}
+	return *x.EsClassificationID
+}
+
+// GetEsCnoOccupationID returns x.EsCnoOccupationID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsCnoOccupationID() (v string) {
+	if x == nil || x.EsCnoOccupationID == nil {
+		return v
+	}
+	return *x.EsCnoOccupationID
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsContributionTypeID returns x.EsContributionTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsContributionTypeID() (v string) {
+	if x == nil || x.EsContributionTypeID == nil {
+		return v
+	}
+	return *x.EsContributionTypeID
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsOccupationCodeID returns x.EsOccupationCodeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsOccupationCodeID() (v string) {
+	if x == nil || x.EsOccupationCodeID == nil {
+		return v
+	}
+	return *x.EsOccupationCodeID
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsTariffGroupID returns x.EsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsTariffGroupID() (v string) {
+	if x == nil || x.EsTariffGroupID == nil {
+		return v
+	}
+	return *x.EsTariffGroupID
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrJoursParAnCents returns x.FrJoursParAnCents, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrJoursParAnCents() (v int) {
+	if x == nil || x.FrJoursParAnCents == nil {
+		return v
+	}
+	return *x.FrJoursParAnCents
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersionHistory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetOriginalContractVersionID returns x.OriginalContractVersionID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetOriginalContractVersionID() (v string) {
+	if x == nil || x.OriginalContractVersionID == nil {
+		return v
+	}
+	return *x.OriginalContractVersionID
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionHistory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionHistory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractVersionHistoryPage) GetData() (v []ContractVersionHistory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractVersionHistoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionHistoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionHistoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractVersionMetaData) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x is nil.
+func (x *ContractVersionMetaData) GetContractVersionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractVersionID
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionMetaData) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionMetaData) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractVersionMetaDataPage) GetData() (v []ContractVersionMetaData) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractVersionMetaDataPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionMetaDataPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionMetaDataPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractVersionPage) GetData() (v []ContractVersion) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractVersionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnnualWorkingTimeDistribution returns x.AnnualWorkingTimeDistribution, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetAnnualWorkingTimeDistribution() (v AnnualWorkingTimeDistribution) {
+	if x == nil || x.AnnualWorkingTimeDistribution == nil {
+		return v
+	}
+	return *x.AnnualWorkingTimeDistribution
+}
+
+// GetBankHolidayTreatment returns x.BankHolidayTreatment, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetBankHolidayTreatment() (v BankHolidayTreatment) {
+	if x == nil || x.BankHolidayTreatment == nil {
+		return v
+	}
+	return *x.BankHolidayTreatment
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingTimePercentageInCents returns x.WorkingTimePercentageInCents, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingTimePercentageInCents() (v int) {
+	if x == nil || x.WorkingTimePercentageInCents == nil {
+		return v
+	}
+	return *x.WorkingTimePercentageInCents
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *CopyTaskInput) GetID() (v string) {
 	if x == nil {
@@ -4671,6 +8023,44 @@ func (x CopyTaskInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndOn returns x.EndOn, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetEndOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndOn
+}
+
+// GetReviewedBy returns x.ReviewedBy, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetReviewedBy() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewedBy
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x CreateAttendanceReviewsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateAttendanceReviewsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetIDs returns x.IDs, or its zero value when x is nil.
 func (x *CreateDocumentDownloadURLsInput) GetIDs() (v []string) {
@@ -5184,6 +8574,164 @@ func (x CreatePerformanceReviewProcessTargetsInBulkInput) LogValue() slog.Value 
 	return pretty.LogValue(x)
 }
 
+// GetPlannedBreaks returns x.PlannedBreaks, or its zero value when x is nil.
+func (x *CreatePlannedBreaksInBulkInput) GetPlannedBreaks() (v []PlannedBreakCreate) {
+	if x == nil {
+		return v
+	}
+	return x.PlannedBreaks
+}
+
+// String shows the fields of x that are set.
+func (x CreatePlannedBreaksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePlannedBreaksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetPlannedBreaks returns x.PlannedBreaks, or its zero value when x is nil.
+func (x *CreatePlannedShiftsInBulkInput) GetPlannedBreaks() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.PlannedBreaks
+}
+
+// GetShifts returns x.Shifts, or its zero value when x is nil.
+func (x *CreatePlannedShiftsInBulkInput) GetShifts() (v []PlannedShiftCreate) {
+	if x == nil {
+		return v
+	}
+	return x.Shifts
+}
+
+// String shows the fields of x that are set.
+func (x CreatePlannedShiftsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePlannedShiftsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetPlanningTool() (v PlanningTool) {
+	if x == nil {
+		return v
+	}
+	return x.PlanningTool
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x CreatePlanningVersionsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePlanningVersionsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDailyMinutes returns x.DailyMinutes, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetDailyMinutes() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DailyMinutes
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetEndDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndDate
+}
+
+// GetProjectWorkerIDs returns x.ProjectWorkerIDs, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetProjectWorkerIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerIDs
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetStartDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartDate
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetWeekDays returns x.WeekDays, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetWeekDays() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.WeekDays
+}
+
+// String shows the fields of x that are set.
+func (x CreateProjectPlannedRecordsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateProjectPlannedRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateProjectWorkersInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *CreateProjectWorkersInBulkInput) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// String shows the fields of x that are set.
+func (x CreateProjectWorkersInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateProjectWorkersInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAuthorID returns x.AuthorID, or its zero value when x is nil.
 func (x *CreateTaskCommentInput) GetAuthorID() (v string) {
 	if x == nil {
@@ -5275,6 +8823,68 @@ func (x CreateTasksInBulkInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CreateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateTrainingMembershipsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x is nil.
+func (x *CreateTrainingMembershipsInBulkInput) GetTrainingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x CreateTrainingMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateTrainingMembershipsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessIDs returns x.AccessIDs, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetAccessIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AccessIDs
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetNotify returns x.Notify, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetNotify() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Notify
+}
+
+// GetSessionID returns x.SessionID, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetSessionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SessionID
+}
+
+// String shows the fields of x that are set.
+func (x CreateTrainingSessionAccessMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateTrainingSessionAccessMembershipsInBulkInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
 
 // GetCompanyID returns x.CompanyID, or its zero value when x is nil.
 func (x *Credential) GetCompanyID() (v string) {
@@ -6258,6 +9868,134 @@ func (x DeleteAllowanceWithAltAllowanceInput) String() string { return pretty.St
 // LogValue logs the fields of x that are set.
 func (x DeleteAllowanceWithAltAllowanceInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *DeleteAttendanceReviewsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndOn returns x.EndOn, or its zero value when x is nil.
+func (x *DeleteAttendanceReviewsInBulkInput) GetEndOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndOn
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *DeleteAttendanceReviewsInBulkInput) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x DeleteAttendanceReviewsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteAttendanceReviewsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetDestroyBackupShifts returns x.DestroyBackupShifts, or its zero value when x or the field is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetDestroyBackupShifts() (v bool) {
+	if x == nil || x.DestroyBackupShifts == nil {
+		return v
+	}
+	return *x.DestroyBackupShifts
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// String shows the fields of x that are set.
+func (x DeletePlannedShiftsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeletePlannedShiftsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteProjectTasksInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x DeleteProjectTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteProjectTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDate returns x.Date, or its zero value when x is nil.
+func (x *DeleteProjectTimeRecordsInBulkInput) GetDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.Date
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x is nil.
+func (x *DeleteProjectTimeRecordsInBulkInput) GetProjectWorkerID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *DeleteProjectTimeRecordsInBulkInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x DeleteProjectTimeRecordsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteProjectTimeRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetIDs returns x.IDs, or its zero value when x is nil.
 func (x *DeleteTasksInBulkInput) GetIDs() (v []string) {
 	if x == nil {
@@ -6271,6 +10009,74 @@ func (x DeleteTasksInBulkInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x DeleteTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAll returns x.All, or its zero value when x or the field is nil.
+func (x *DeleteTrainingMembershipsInBulkInput) GetAll() (v bool) {
+	if x == nil || x.All == nil {
+		return v
+	}
+	return *x.All
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTrainingMembershipsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *DeleteTrainingMembershipsInBulkInput) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTrainingMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTrainingMembershipsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTrainingSessionAccessMembershipsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetNotify returns x.Notify, or its zero value when x is nil.
+func (x *DeleteTrainingSessionAccessMembershipsInBulkInput) GetNotify() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Notify
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTrainingSessionAccessMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTrainingSessionAccessMembershipsInBulkInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTrainingsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTrainingsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTrainingsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
 func (x *Document) GetAuthorID() (v string) {
@@ -6673,6 +10479,44 @@ func (x DuplicatePerformanceReviewProcessInput) String() string { return pretty.
 
 // LogValue logs the fields of x that are set.
 func (x DuplicatePerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetExcludeAssignees returns x.ExcludeAssignees, or its zero value when x or the field is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetExcludeAssignees() (v bool) {
+	if x == nil || x.ExcludeAssignees == nil {
+		return v
+	}
+	return *x.ExcludeAssignees
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x DuplicateProjectTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DuplicateProjectTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
@@ -7112,6 +10956,134 @@ func (x Employee) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x Employee) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAttendanceEmployeesSettingID returns x.AttendanceEmployeesSettingID, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetAttendanceEmployeesSettingID() (v string) {
+	if x == nil || x.AttendanceEmployeesSettingID == nil {
+		return v
+	}
+	return *x.AttendanceEmployeesSettingID
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeBreakConfiguration) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetPaid() (v bool) {
+	if x == nil || x.Paid == nil {
+		return v
+	}
+	return *x.Paid
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceEmployeesSettingID returns x.AttendanceEmployeesSettingID, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationCreate) GetAttendanceEmployeesSettingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AttendanceEmployeesSettingID
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationCreate) GetEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Enabled
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationCreate) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeSettingsBreakConfigurationID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfigurationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfigurationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationPage) GetData() (v []EmployeeBreakConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfigurationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfigurationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfigurationUpdate) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfigurationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfigurationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetData returns x.Data, or its zero value when x is nil.
 func (x *EmployeePage) GetData() (v []Employee) {
 	if x == nil {
@@ -7480,6 +11452,266 @@ func (x Error) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x Error) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetBreaks returns x.Breaks, or its zero value when x is nil.
+func (x *EstimatedTime) GetBreaks() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.Breaks
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEstimatedHalfDays returns x.EstimatedHalfDays, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetEstimatedHalfDays() (v int) {
+	if x == nil || x.EstimatedHalfDays == nil {
+		return v
+	}
+	return *x.EstimatedHalfDays
+}
+
+// GetExpectedMinutes returns x.ExpectedMinutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetExpectedMinutes() (v float32) {
+	if x == nil || x.ExpectedMinutes == nil {
+		return v
+	}
+	return *x.ExpectedMinutes
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EstimatedTime) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMinutes returns x.Minutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetMinutes() (v float32) {
+	if x == nil || x.Minutes == nil {
+		return v
+	}
+	return *x.Minutes
+}
+
+// GetOvertimeMinutes returns x.OvertimeMinutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetOvertimeMinutes() (v float32) {
+	if x == nil || x.OvertimeMinutes == nil {
+		return v
+	}
+	return *x.OvertimeMinutes
+}
+
+// GetRegularMinutes returns x.RegularMinutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetRegularMinutes() (v float32) {
+	if x == nil || x.RegularMinutes == nil {
+		return v
+	}
+	return *x.RegularMinutes
+}
+
+// GetShifts returns x.Shifts, or its zero value when x is nil.
+func (x *EstimatedTime) GetShifts() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.Shifts
+}
+
+// GetSource returns x.Source, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetSource() (v EstimatedTimeSource) {
+	if x == nil || x.Source == nil {
+		return v
+	}
+	return *x.Source
+}
+
+// GetTimeUnit returns x.TimeUnit, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetTimeUnit() (v TimeUnit) {
+	if x == nil || x.TimeUnit == nil {
+		return v
+	}
+	return *x.TimeUnit
+}
+
+// String shows the fields of x that are set.
+func (x EstimatedTime) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EstimatedTime) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EstimatedTimePage) GetData() (v []EstimatedTime) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EstimatedTimePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EstimatedTimePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EstimatedTimePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
+func (x *FamilySituation) GetCivilStatus() (v CivilStatus) {
+	if x == nil || x.CivilStatus == nil {
+		return v
+	}
+	return *x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *FamilySituation) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FamilySituation) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
+func (x *FamilySituation) GetNumberOfDependants() (v int) {
+	if x == nil || x.NumberOfDependants == nil {
+		return v
+	}
+	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
+func (x *FamilySituationCreate) GetCivilStatus() (v CivilStatus) {
+	if x == nil || x.CivilStatus == nil {
+		return v
+	}
+	return *x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *FamilySituationCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
+func (x *FamilySituationCreate) GetNumberOfDependants() (v int) {
+	if x == nil || x.NumberOfDependants == nil {
+		return v
+	}
+	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FamilySituationPage) GetData() (v []FamilySituation) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FamilySituationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
+func (x *FamilySituationUpdate) GetCivilStatus() (v CivilStatus) {
+	if x == nil || x.CivilStatus == nil {
+		return v
+	}
+	return *x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *FamilySituationUpdate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FamilySituationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
+func (x *FamilySituationUpdate) GetNumberOfDependants() (v int) {
+	if x == nil || x.NumberOfDependants == nil {
+		return v
+	}
+	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -7615,6 +11847,94 @@ func (x FolderUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FrenchContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *FrenchContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x FrenchContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FrenchContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FrenchContractTypePage) GetData() (v []FrenchContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FrenchContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FrenchContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FrenchContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *GermanContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *GermanContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x GermanContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x GermanContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *GermanContractTypePage) GetData() (v []GermanContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *GermanContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x GermanContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x GermanContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *ITAsset) GetCompanyID() (v string) {
@@ -8191,6 +12511,98 @@ func (x ITAssetUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x ITAssetUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ImputableProject) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ImputableProject) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ImputableProject) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ImputableProjectPage) GetData() (v []ImputableProject) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ImputableProjectPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ImputableProjectPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ImputableProjectPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetProcessID returns x.ProcessID, or its zero value when x is nil.
 func (x *InitiatePerformanceAgreementInput) GetProcessID() (v string) {
@@ -10488,6 +14900,82 @@ func (x MarketplaceInstallationSettingsPage) String() string { return pretty.Str
 // LogValue logs the fields of x that are set.
 func (x MarketplaceInstallationSettingsPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *MaterializedContractTemplate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetTemplate returns x.Template, or its zero value when x is nil.
+func (x *MaterializedContractTemplate) GetTemplate() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Template
+}
+
+// GetTemplateType returns x.TemplateType, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetTemplateType() (v MaterializedTemplateType) {
+	if x == nil || x.TemplateType == nil {
+		return v
+	}
+	return *x.TemplateType
+}
+
+// String shows the fields of x that are set.
+func (x MaterializedContractTemplate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MaterializedContractTemplate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *MaterializedContractTemplatePage) GetData() (v []MaterializedContractTemplate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *MaterializedContractTemplatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x MaterializedContractTemplatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MaterializedContractTemplatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x is nil.
 func (x *MoveAtsApplicationToPhaseInput) GetAtsApplicationPhaseID() (v string) {
 	if x == nil {
@@ -10523,6 +15011,354 @@ func (x MoveDocumentsToTrashBinInput) String() string { return pretty.String(x) 
 
 // LogValue logs the fields of x that are set.
 func (x MoveDocumentsToTrashBinInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAutomaticClockIn returns x.AutomaticClockIn, or its zero value when x or the field is nil.
+func (x *OpenShift) GetAutomaticClockIn() (v bool) {
+	if x == nil || x.AutomaticClockIn == nil {
+		return v
+	}
+	return *x.AutomaticClockIn
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *OpenShift) GetClockIn() (v time.Time) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *OpenShift) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *OpenShift) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *OpenShift) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *OpenShift) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *OpenShift) GetLocationType() (v string) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *OpenShift) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *OpenShift) GetStatus() (v OpenShiftStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *OpenShift) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// GetWorkable returns x.Workable, or its zero value when x or the field is nil.
+func (x *OpenShift) GetWorkable() (v bool) {
+	if x == nil || x.Workable == nil {
+		return v
+	}
+	return *x.Workable
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *OpenShift) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x OpenShift) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OpenShift) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *OpenShiftPage) GetData() (v []OpenShift) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *OpenShiftPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x OpenShiftPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OpenShiftPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetApprover returns x.Approver, or its zero value when x or the field is nil.
+func (x *Overtime) GetApprover() (v bool) {
+	if x == nil || x.Approver == nil {
+		return v
+	}
+	return *x.Approver
+}
+
+// GetApproverFullName returns x.ApproverFullName, or its zero value when x or the field is nil.
+func (x *Overtime) GetApproverFullName() (v string) {
+	if x == nil || x.ApproverFullName == nil {
+		return v
+	}
+	return *x.ApproverFullName
+}
+
+// GetApproverID returns x.ApproverID, or its zero value when x or the field is nil.
+func (x *Overtime) GetApproverID() (v string) {
+	if x == nil || x.ApproverID == nil {
+		return v
+	}
+	return *x.ApproverID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *Overtime) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Overtime) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *Overtime) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Overtime) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Overtime) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetHoursAmountInCents returns x.HoursAmountInCents, or its zero value when x or the field is nil.
+func (x *Overtime) GetHoursAmountInCents() (v int) {
+	if x == nil || x.HoursAmountInCents == nil {
+		return v
+	}
+	return *x.HoursAmountInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Overtime) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsEditable returns x.IsEditable, or its zero value when x or the field is nil.
+func (x *Overtime) GetIsEditable() (v bool) {
+	if x == nil || x.IsEditable == nil {
+		return v
+	}
+	return *x.IsEditable
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *Overtime) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Overtime) GetStatus() (v OvertimeStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x Overtime) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Overtime) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *OvertimeCreate) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetDate returns x.Date, or its zero value when x is nil.
+func (x *OvertimeCreate) GetDate() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *OvertimeCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *OvertimeCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetHoursAmount returns x.HoursAmount, or its zero value when x or the field is nil.
+func (x *OvertimeCreate) GetHoursAmount() (v float32) {
+	if x == nil || x.HoursAmount == nil {
+		return v
+	}
+	return *x.HoursAmount
+}
+
+// String shows the fields of x that are set.
+func (x OvertimeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OvertimeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *OvertimePage) GetData() (v []Overtime) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *OvertimePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x OvertimePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OvertimePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetHoursAmount returns x.HoursAmount, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetHoursAmount() (v float32) {
+	if x == nil || x.HoursAmount == nil {
+		return v
+	}
+	return *x.HoursAmount
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *OvertimeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// String shows the fields of x that are set.
+func (x OvertimeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OvertimeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetEndCursor returns x.EndCursor, or its zero value when x or the field is nil.
 func (x *PageMeta) GetEndCursor() (v string) {
@@ -10585,6 +15421,372 @@ func (x PageMeta) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x PageMeta) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetCountry() (v PayrollIdentifierCountry) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifier) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifier) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifier) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetCountry() (v PayrollIdentifierCountry) {
+	if x == nil {
+		return v
+	}
+	return x.Country
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifierCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifierCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierPage) GetData() (v []PayrollEmployeeIdentifier) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifierPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifierPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetCountry() (v PayrollIdentifierCountry) {
+	if x == nil {
+		return v
+	}
+	return x.Country
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifierUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifierUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCodeableID returns x.CodeableID, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCodeableID() (v string) {
+	if x == nil || x.CodeableID == nil {
+		return v
+	}
+	return *x.CodeableID
+}
+
+// GetCodeableType returns x.CodeableType, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCodeableType() (v string) {
+	if x == nil || x.CodeableType == nil {
+		return v
+	}
+	return *x.CodeableType
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollIntegrationCode) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIntegration returns x.Integration, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetIntegration() (v PayrollIntegration) {
+	if x == nil || x.Integration == nil {
+		return v
+	}
+	return *x.Integration
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCode) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCode) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCode() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Code
+}
+
+// GetCodeableID returns x.CodeableID, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCodeableID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CodeableID
+}
+
+// GetCodeableType returns x.CodeableType, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCodeableType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CodeableType
+}
+
+// GetIntegration returns x.Integration, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetIntegration() (v PayrollIntegration) {
+	if x == nil {
+		return v
+	}
+	return x.Integration
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PayrollIntegrationCodePage) GetData() (v []PayrollIntegrationCode) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PayrollIntegrationCodePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeUpdate) GetCode() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Code
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCalculationStartedAt returns x.CalculationStartedAt, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetCalculationStartedAt() (v string) {
+	if x == nil || x.CalculationStartedAt == nil {
+		return v
+	}
+	return *x.CalculationStartedAt
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollPolicyPeriod) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPeriod returns x.Period, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetPeriod() (v string) {
+	if x == nil || x.Period == nil {
+		return v
+	}
+	return *x.Period
+}
+
+// GetPolicyID returns x.PolicyID, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetPolicyID() (v string) {
+	if x == nil || x.PolicyID == nil {
+		return v
+	}
+	return *x.PolicyID
+}
+
+// GetPolicyName returns x.PolicyName, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetPolicyName() (v string) {
+	if x == nil || x.PolicyName == nil {
+		return v
+	}
+	return *x.PolicyName
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x PayrollPolicyPeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollPolicyPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAgreementSignedAt returns x.AgreementSignedAt, or its zero value when x or the field is nil.
 func (x *PerformanceAgreement) GetAgreementSignedAt() (v time.Time) {
@@ -12208,6 +17410,1904 @@ func (x PerformanceVisibilitySwitches) String() string { return pretty.String(x)
 // LogValue logs the fields of x that are set.
 func (x PerformanceVisibilitySwitches) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetBreakConfigurationID returns x.BreakConfigurationID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakConfigurationID() (v string) {
+	if x == nil || x.BreakConfigurationID == nil {
+		return v
+	}
+	return *x.BreakConfigurationID
+}
+
+// GetBreakConfigurationName returns x.BreakConfigurationName, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakConfigurationName() (v string) {
+	if x == nil || x.BreakConfigurationName == nil {
+		return v
+	}
+	return *x.BreakConfigurationName
+}
+
+// GetBreakConfigurationPaid returns x.BreakConfigurationPaid, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakConfigurationPaid() (v bool) {
+	if x == nil || x.BreakConfigurationPaid == nil {
+		return v
+	}
+	return *x.BreakConfigurationPaid
+}
+
+// GetBreakType returns x.BreakType, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakType() (v PlannedBreakType) {
+	if x == nil || x.BreakType == nil {
+		return v
+	}
+	return *x.BreakType
+}
+
+// GetDayConfigurationID returns x.DayConfigurationID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetDayConfigurationID() (v string) {
+	if x == nil || x.DayConfigurationID == nil {
+		return v
+	}
+	return *x.DayConfigurationID
+}
+
+// GetDefaultShiftID returns x.DefaultShiftID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetDefaultShiftID() (v string) {
+	if x == nil || x.DefaultShiftID == nil {
+		return v
+	}
+	return *x.DefaultShiftID
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetDuration() (v int) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PlannedBreak) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetShiftConfigurationID returns x.ShiftConfigurationID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetShiftConfigurationID() (v string) {
+	if x == nil || x.ShiftConfigurationID == nil {
+		return v
+	}
+	return *x.ShiftConfigurationID
+}
+
+// GetShiftID returns x.ShiftID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetShiftID() (v string) {
+	if x == nil || x.ShiftID == nil {
+		return v
+	}
+	return *x.ShiftID
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// String shows the fields of x that are set.
+func (x PlannedBreak) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedBreak) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBreakConfigurationID returns x.BreakConfigurationID, or its zero value when x is nil.
+func (x *PlannedBreakCreate) GetBreakConfigurationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.BreakConfigurationID
+}
+
+// GetBreakType returns x.BreakType, or its zero value when x is nil.
+func (x *PlannedBreakCreate) GetBreakType() (v PlannedBreakType) {
+	if x == nil {
+		return v
+	}
+	return x.BreakType
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetDuration() (v int) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetShiftID returns x.ShiftID, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetShiftID() (v string) {
+	if x == nil || x.ShiftID == nil {
+		return v
+	}
+	return *x.ShiftID
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// String shows the fields of x that are set.
+func (x PlannedBreakCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedBreakCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PlannedBreakPage) GetData() (v []PlannedBreak) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PlannedBreakPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PlannedBreakPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedBreakPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDefaultShiftTitle returns x.DefaultShiftTitle, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetDefaultShiftTitle() (v string) {
+	if x == nil || x.DefaultShiftTitle == nil {
+		return v
+	}
+	return *x.DefaultShiftTitle
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetExtraHours returns x.ExtraHours, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetExtraHours() (v bool) {
+	if x == nil || x.ExtraHours == nil {
+		return v
+	}
+	return *x.ExtraHours
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PlannedShift) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocalEndAt returns x.LocalEndAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocalEndAt() (v time.Time) {
+	if x == nil || x.LocalEndAt == nil {
+		return v
+	}
+	return *x.LocalEndAt
+}
+
+// GetLocalStartAt returns x.LocalStartAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocalStartAt() (v time.Time) {
+	if x == nil || x.LocalStartAt == nil {
+		return v
+	}
+	return *x.LocalStartAt
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetLocationsWorkAreaID returns x.LocationsWorkAreaID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocationsWorkAreaID() (v string) {
+	if x == nil || x.LocationsWorkAreaID == nil {
+		return v
+	}
+	return *x.LocationsWorkAreaID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// GetState returns x.State, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetState() (v PlannedShiftState) {
+	if x == nil || x.State == nil {
+		return v
+	}
+	return *x.State
+}
+
+// GetTimezone returns x.Timezone, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetTimezone() (v string) {
+	if x == nil || x.Timezone == nil {
+		return v
+	}
+	return *x.Timezone
+}
+
+// String shows the fields of x that are set.
+func (x PlannedShift) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedShift) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetEndAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.EndAt
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetStartAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.StartAt
+}
+
+// GetWorkAreaID returns x.WorkAreaID, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetWorkAreaID() (v string) {
+	if x == nil || x.WorkAreaID == nil {
+		return v
+	}
+	return *x.WorkAreaID
+}
+
+// String shows the fields of x that are set.
+func (x PlannedShiftCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedShiftCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PlannedShiftPage) GetData() (v []PlannedShift) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PlannedShiftPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PlannedShiftPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedShiftPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil || x.EffectiveAt == nil {
+		return v
+	}
+	return *x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetPlanningTool() (v string) {
+	if x == nil || x.PlanningTool == nil {
+		return v
+	}
+	return *x.PlanningTool
+}
+
+// GetWorkScheduleScheduleID returns x.WorkScheduleScheduleID, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetWorkScheduleScheduleID() (v string) {
+	if x == nil || x.WorkScheduleScheduleID == nil {
+		return v
+	}
+	return *x.WorkScheduleScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersion) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *PlanningVersionCreate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *PlanningVersionCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *PlanningVersionCreate) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x is nil.
+func (x *PlanningVersionCreate) GetPlanningTool() (v PlanningTool) {
+	if x == nil {
+		return v
+	}
+	return x.PlanningTool
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *PlanningVersionCreate) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PlanningVersionPage) GetData() (v []PlanningVersion) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PlanningVersionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *PlanningVersionUpdate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PlanningVersionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *PlanningVersionUpdate) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x is nil.
+func (x *PlanningVersionUpdate) GetPlanningTool() (v PlanningTool) {
+	if x == nil {
+		return v
+	}
+	return x.PlanningTool
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *PlanningVersionUpdate) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PortugueseContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PortugueseContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x PortugueseContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PortugueseContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PortugueseContractTypePage) GetData() (v []PortugueseContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PortugueseContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PortugueseContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PortugueseContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetItems returns x.Items, or its zero value when x is nil.
+func (x *ProcessProjectTimeRecordsInBulkInput) GetItems() (v []ProjectTimeRecordBulkItem) {
+	if x == nil {
+		return v
+	}
+	return x.Items
+}
+
+// String shows the fields of x that are set.
+func (x ProcessProjectTimeRecordsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProcessProjectTimeRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *Project) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *Project) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Project) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *Project) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x or the field is nil.
+func (x *Project) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
+	if x == nil || x.EmployeesAssignment == nil {
+		return v
+	}
+	return *x.EmployeesAssignment
+}
+
+// GetFixedCostCents returns x.FixedCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetFixedCostCents() (v int) {
+	if x == nil || x.FixedCostCents == nil {
+		return v
+	}
+	return *x.FixedCostCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Project) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInputedMinutes returns x.InputedMinutes, or its zero value when x or the field is nil.
+func (x *Project) GetInputedMinutes() (v int) {
+	if x == nil || x.InputedMinutes == nil {
+		return v
+	}
+	return *x.InputedMinutes
+}
+
+// GetIsBillable returns x.IsBillable, or its zero value when x or the field is nil.
+func (x *Project) GetIsBillable() (v bool) {
+	if x == nil || x.IsBillable == nil {
+		return v
+	}
+	return *x.IsBillable
+}
+
+// GetLaborCostCents returns x.LaborCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetLaborCostCents() (v int) {
+	if x == nil || x.LaborCostCents == nil {
+		return v
+	}
+	return *x.LaborCostCents
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *Project) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Project) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetSpendingCostCents returns x.SpendingCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetSpendingCostCents() (v int) {
+	if x == nil || x.SpendingCostCents == nil {
+		return v
+	}
+	return *x.SpendingCostCents
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *Project) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Project) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTotalCostCents returns x.TotalCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetTotalCostCents() (v int) {
+	if x == nil || x.TotalCostCents == nil {
+		return v
+	}
+	return *x.TotalCostCents
+}
+
+// String shows the fields of x that are set.
+func (x Project) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Project) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetAllocation returns x.BudgetAllocation, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetBudgetAllocation() (v int) {
+	if x == nil || x.BudgetAllocation == nil {
+		return v
+	}
+	return *x.BudgetAllocation
+}
+
+// GetBudgetAllocationCents returns x.BudgetAllocationCents, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetBudgetAllocationCents() (v int) {
+	if x == nil || x.BudgetAllocationCents == nil {
+		return v
+	}
+	return *x.BudgetAllocationCents
+}
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
+	if x == nil || x.EmployeesAssignment == nil {
+		return v
+	}
+	return *x.EmployeesAssignment
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetFixedCostCents returns x.FixedCostCents, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetFixedCostCents() (v int) {
+	if x == nil || x.FixedCostCents == nil {
+		return v
+	}
+	return *x.FixedCostCents
+}
+
+// GetIsBillable returns x.IsBillable, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetIsBillable() (v bool) {
+	if x == nil || x.IsBillable == nil {
+		return v
+	}
+	return *x.IsBillable
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectAdmins returns x.ProjectAdmins, or its zero value when x is nil.
+func (x *ProjectCreate) GetProjectAdmins() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectAdmins
+}
+
+// GetProjectManagers returns x.ProjectManagers, or its zero value when x is nil.
+func (x *ProjectCreate) GetProjectManagers() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectManagers
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ProjectCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetEffectiveOn() (v string) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetExchangeRate returns x.ExchangeRate, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetExchangeRate() (v float32) {
+	if x == nil || x.ExchangeRate == nil {
+		return v
+	}
+	return *x.ExchangeRate
+}
+
+// GetExpenseID returns x.ExpenseID, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetExpenseID() (v string) {
+	if x == nil || x.ExpenseID == nil {
+		return v
+	}
+	return *x.ExpenseID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectExpenseRecord) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityAmountCents returns x.LegalEntityAmountCents, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetLegalEntityAmountCents() (v string) {
+	if x == nil || x.LegalEntityAmountCents == nil {
+		return v
+	}
+	return *x.LegalEntityAmountCents
+}
+
+// GetLegalEntityAmountCurrency returns x.LegalEntityAmountCurrency, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetLegalEntityAmountCurrency() (v string) {
+	if x == nil || x.LegalEntityAmountCurrency == nil {
+		return v
+	}
+	return *x.LegalEntityAmountCurrency
+}
+
+// GetOriginalAmountCents returns x.OriginalAmountCents, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetOriginalAmountCents() (v int) {
+	if x == nil || x.OriginalAmountCents == nil {
+		return v
+	}
+	return *x.OriginalAmountCents
+}
+
+// GetOriginalAmountCurrency returns x.OriginalAmountCurrency, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetOriginalAmountCurrency() (v string) {
+	if x == nil || x.OriginalAmountCurrency == nil {
+		return v
+	}
+	return *x.OriginalAmountCurrency
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExpenseRecord) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExpenseRecord) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectExpenseRecordPage) GetData() (v []ProjectExpenseRecord) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectExpenseRecordPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExpenseRecordPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExpenseRecordPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetAmount() (v string) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeName returns x.EmployeeName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetEmployeeName() (v string) {
+	if x == nil || x.EmployeeName == nil {
+		return v
+	}
+	return *x.EmployeeName
+}
+
+// GetExpenseCategory returns x.ExpenseCategory, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseCategory() (v string) {
+	if x == nil || x.ExpenseCategory == nil {
+		return v
+	}
+	return *x.ExpenseCategory
+}
+
+// GetExpenseLink returns x.ExpenseLink, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseLink() (v string) {
+	if x == nil || x.ExpenseLink == nil {
+		return v
+	}
+	return *x.ExpenseLink
+}
+
+// GetExpenseStatus returns x.ExpenseStatus, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseStatus() (v string) {
+	if x == nil || x.ExpenseStatus == nil {
+		return v
+	}
+	return *x.ExpenseStatus
+}
+
+// GetExpenseSubcategory returns x.ExpenseSubcategory, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseSubcategory() (v string) {
+	if x == nil || x.ExpenseSubcategory == nil {
+		return v
+	}
+	return *x.ExpenseSubcategory
+}
+
+// GetPreferredName returns x.PreferredName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetPreferredName() (v string) {
+	if x == nil || x.PreferredName == nil {
+		return v
+	}
+	return *x.PreferredName
+}
+
+// GetProjectName returns x.ProjectName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetProjectName() (v string) {
+	if x == nil || x.ProjectName == nil {
+		return v
+	}
+	return *x.ProjectName
+}
+
+// GetSubprojectName returns x.SubprojectName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetSubprojectName() (v string) {
+	if x == nil || x.SubprojectName == nil {
+		return v
+	}
+	return *x.SubprojectName
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExportableExpense) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExportableExpense) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectExportableExpensePage) GetData() (v []ProjectExportableExpense) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectExportableExpensePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExportableExpensePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExportableExpensePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectPage) GetData() (v []Project) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDailyMinutes returns x.DailyMinutes, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetDailyMinutes() (v int) {
+	if x == nil || x.DailyMinutes == nil {
+		return v
+	}
+	return *x.DailyMinutes
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectPlannedRecord) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetWeekDays returns x.WeekDays, or its zero value when x is nil.
+func (x *ProjectPlannedRecord) GetWeekDays() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.WeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPlannedRecord) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPlannedRecord) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectPlannedRecordPage) GetData() (v []ProjectPlannedRecord) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectPlannedRecordPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPlannedRecordPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPlannedRecordPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDailyMinutes returns x.DailyMinutes, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetDailyMinutes() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DailyMinutes
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetEndDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecordUpdate) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartDate
+}
+
+// GetWeekDays returns x.WeekDays, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetWeekDays() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.WeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPlannedRecordUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPlannedRecordUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetFollowUp returns x.FollowUp, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetFollowUp() (v bool) {
+	if x == nil || x.FollowUp == nil {
+		return v
+	}
+	return *x.FollowUp
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectTask) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetTaskID returns x.TaskID, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetTaskID() (v string) {
+	if x == nil || x.TaskID == nil {
+		return v
+	}
+	return *x.TaskID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTask) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTask) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeEmployeeIDs returns x.AssigneeEmployeeIDs, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetAssigneeEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeEmployeeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetFiles() (v []openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetFollowUp returns x.FollowUp, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetFollowUp() (v bool) {
+	if x == nil || x.FollowUp == nil {
+		return v
+	}
+	return *x.FollowUp
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetStatus() (v TaskStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTaskCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTaskCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectTaskPage) GetData() (v []ProjectTask) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectTaskPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTaskPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTaskPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeEmployeeIDs returns x.AssigneeEmployeeIDs, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetAssigneeEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeEmployeeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetFilesToAdd returns x.FilesToAdd, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetFilesToAdd() (v []openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.FilesToAdd
+}
+
+// GetFilesToRemove returns x.FilesToRemove, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetFilesToRemove() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.FilesToRemove
+}
+
+// GetFollowUp returns x.FollowUp, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetFollowUp() (v bool) {
+	if x == nil || x.FollowUp == nil {
+		return v
+	}
+	return *x.FollowUp
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetStatus() (v TaskStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTaskUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTaskUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetClockIn() (v time.Time) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetClockOut() (v time.Time) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectTimeRecord) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetImputedMinutes returns x.ImputedMinutes, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetImputedMinutes() (v int) {
+	if x == nil || x.ImputedMinutes == nil {
+		return v
+	}
+	return *x.ImputedMinutes
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecord) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecord) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetTimeRecordID returns x.TimeRecordID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetTimeRecordID() (v string) {
+	if x == nil || x.TimeRecordID == nil {
+		return v
+	}
+	return *x.TimeRecordID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecordBulkItem) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecordBulkItem) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordCreate) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x is nil.
+func (x *ProjectTimeRecordCreate) GetProjectWorkerID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordCreate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecordCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecordCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectTimeRecordPage) GetData() (v []ProjectTimeRecord) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectTimeRecordPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecordPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecordPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// String shows the fields of x that are set.
+func (x ProjectUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigned returns x.Assigned, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetAssigned() (v bool) {
+	if x == nil || x.Assigned == nil {
+		return v
+	}
+	return *x.Assigned
+}
+
+// GetCompanyLaborCostCents returns x.CompanyLaborCostCents, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetCompanyLaborCostCents() (v int) {
+	if x == nil || x.CompanyLaborCostCents == nil {
+		return v
+	}
+	return *x.CompanyLaborCostCents
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectWorker) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInputedMinutes returns x.InputedMinutes, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetInputedMinutes() (v int) {
+	if x == nil || x.InputedMinutes == nil {
+		return v
+	}
+	return *x.InputedMinutes
+}
+
+// GetLaborCostCents returns x.LaborCostCents, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetLaborCostCents() (v int) {
+	if x == nil || x.LaborCostCents == nil {
+		return v
+	}
+	return *x.LaborCostCents
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSpendingCostCents returns x.SpendingCostCents, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetSpendingCostCents() (v int) {
+	if x == nil || x.SpendingCostCents == nil {
+		return v
+	}
+	return *x.SpendingCostCents
+}
+
+// String shows the fields of x that are set.
+func (x ProjectWorker) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectWorker) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ProjectWorkerCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *ProjectWorkerCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectWorkerCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectWorkerCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectWorkerPage) GetData() (v []ProjectWorker) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectWorkerPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectWorkerPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectWorkerPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetReason returns x.Reason, or its zero value when x or the field is nil.
 func (x *RejectApprovalFlowByResourceInput) GetReason() (v string) {
 	if x == nil || x.Reason == nil {
@@ -12259,6 +19359,36 @@ func (x RejectLeaveInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x RejectLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetApproverID returns x.ApproverID, or its zero value when x or the field is nil.
+func (x *RejectOvertimeRequestInput) GetApproverID() (v string) {
+	if x == nil || x.ApproverID == nil {
+		return v
+	}
+	return *x.ApproverID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RejectOvertimeRequestInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x is nil.
+func (x *RejectOvertimeRequestInput) GetReason() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Reason
+}
+
+// String shows the fields of x that are set.
+func (x RejectOvertimeRequestInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RejectOvertimeRequestInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetEvaluationTypes returns x.EvaluationTypes, or its zero value when x is nil.
 func (x *RemindPerformanceReviewProcessInBulkInput) GetEvaluationTypes() (v []PerformanceReviewerStrategy) {
@@ -12321,6 +19451,28 @@ func (x RemovePerformanceReviewProcessTargetPeerEvaluationsInput) String() strin
 func (x RemovePerformanceReviewProcessTargetPeerEvaluationsInput) LogValue() slog.Value {
 	return pretty.LogValue(x)
 }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RenameSubprojectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *RenameSubprojectInput) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x RenameSubprojectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RenameSubprojectInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetEndsAt returns x.EndsAt, or its zero value when x is nil.
 func (x *ReopenPerformanceReviewProcessInput) GetEndsAt() (v time.Time) {
@@ -12601,6 +19753,28 @@ func (x SetPerformanceCompanyEmployeeScoreScaleInput) String() string { return p
 func (x SetPerformanceCompanyEmployeeScoreScaleInput) LogValue() slog.Value {
 	return pretty.LogValue(x)
 }
+
+// GetCatalog returns x.Catalog, or its zero value when x is nil.
+func (x *SetTrainingsCatalogInBulkInput) GetCatalog() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Catalog
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *SetTrainingsCatalogInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x SetTrainingsCatalogInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SetTrainingsCatalogInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *Shift) GetClockIn() (v string) {
@@ -13011,6 +20185,348 @@ func (x ShiftUpdate) String() string { return pretty.String(x) }
 func (x ShiftUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *SoftDeleteProjectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x SoftDeleteProjectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SoftDeleteProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishContractType) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishContractType) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x is nil.
+func (x *SpanishContractTypeCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishContractTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishContractTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishContractTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishContractTypePage) GetData() (v []SpanishContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishEducationLevel) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishEducationLevel) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishEducationLevel) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishEducationLevel) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishEducationLevel) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishEducationLevel) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x is nil.
+func (x *SpanishEducationLevelCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishEducationLevelCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishEducationLevelCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishEducationLevelCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishEducationLevelPage) GetData() (v []SpanishEducationLevel) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishEducationLevelPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishEducationLevelPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishEducationLevelPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishProfessionalCategory) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishProfessionalCategory) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishProfessionalCategory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishProfessionalCategory) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishProfessionalCategory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishProfessionalCategory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishProfessionalCategoryCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishProfessionalCategoryCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryPage) GetData() (v []SpanishProfessionalCategory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishProfessionalCategoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishProfessionalCategoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayType) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayType) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishWorkingDayType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishWorkingDayType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishWorkingDayType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayTypeCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishWorkingDayTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishWorkingDayTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishWorkingDayTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishWorkingDayTypePage) GetData() (v []SpanishWorkingDayType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishWorkingDayTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishWorkingDayTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishWorkingDayTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *StartPerformanceReviewProcessInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -13177,6 +20693,206 @@ func (x SubmitAtsApplicationInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x SubmitAtsApplicationInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *Subproject) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Subproject) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *Subproject) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Subproject) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInputedMinutes returns x.InputedMinutes, or its zero value when x or the field is nil.
+func (x *Subproject) GetInputedMinutes() (v int) {
+	if x == nil || x.InputedMinutes == nil {
+		return v
+	}
+	return *x.InputedMinutes
+}
+
+// GetIsBillable returns x.IsBillable, or its zero value when x or the field is nil.
+func (x *Subproject) GetIsBillable() (v bool) {
+	if x == nil || x.IsBillable == nil {
+		return v
+	}
+	return *x.IsBillable
+}
+
+// GetLaborCostCents returns x.LaborCostCents, or its zero value when x or the field is nil.
+func (x *Subproject) GetLaborCostCents() (v int) {
+	if x == nil || x.LaborCostCents == nil {
+		return v
+	}
+	return *x.LaborCostCents
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Subproject) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Subproject) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *Subproject) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Subproject) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x Subproject) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Subproject) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SubprojectCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *SubprojectCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// String shows the fields of x that are set.
+func (x SubprojectCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubprojectCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SubprojectPage) GetData() (v []Subproject) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SubprojectPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SubprojectPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubprojectPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SubprojectUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x SubprojectUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubprojectUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *Supplement) GetAmountInCents() (v int) {
@@ -14320,6 +22036,342 @@ func (x TimeOffPolicyUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x TimeOffPolicyUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetApproved returns x.Approved, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetApproved() (v bool) {
+	if x == nil || x.Approved == nil {
+		return v
+	}
+	return *x.Approved
+}
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetClockIn() (v string) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimesheetEdit) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetLocationType() (v ShiftLocationType) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetRequestType returns x.RequestType, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetRequestType() (v TimesheetEditType) {
+	if x == nil || x.RequestType == nil {
+		return v
+	}
+	return *x.RequestType
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// GetWorkable returns x.Workable, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetWorkable() (v bool) {
+	if x == nil || x.Workable == nil {
+		return v
+	}
+	return *x.Workable
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEdit) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEdit) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetClockIn() (v string) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TimesheetEditCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetLocationType() (v ShiftLocationType) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetRequestType returns x.RequestType, or its zero value when x is nil.
+func (x *TimesheetEditCreate) GetRequestType() (v TimesheetEditType) {
+	if x == nil {
+		return v
+	}
+	return x.RequestType
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// GetWorkable returns x.Workable, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetWorkable() (v bool) {
+	if x == nil || x.Workable == nil {
+		return v
+	}
+	return *x.Workable
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEditCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEditCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimesheetEditPage) GetData() (v []TimesheetEdit) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimesheetEditPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEditPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEditPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetClockIn() (v string) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TimesheetEditUpdate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimesheetEditUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetLocationType() (v ShiftLocationType) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEditUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEditUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClockTime returns x.ClockTime, or its zero value when x is nil.
 func (x *ToggleClockInput) GetClockTime() (v time.Time) {
 	if x == nil {
@@ -14389,6 +22441,1736 @@ func (x TogglePerformanceReviewProcessArchiveInput) String() string { return pre
 func (x TogglePerformanceReviewProcessArchiveInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *ToggleWorkScheduleArchiveInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ToggleWorkScheduleArchiveInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ToggleWorkScheduleArchiveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorEmployeeID returns x.AuthorEmployeeID, or its zero value when x or the field is nil.
+func (x *Training) GetAuthorEmployeeID() (v string) {
+	if x == nil || x.AuthorEmployeeID == nil {
+		return v
+	}
+	return *x.AuthorEmployeeID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *Training) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCatalog returns x.Catalog, or its zero value when x or the field is nil.
+func (x *Training) GetCatalog() (v bool) {
+	if x == nil || x.Catalog == nil {
+		return v
+	}
+	return *x.Catalog
+}
+
+// GetCategoryIDs returns x.CategoryIDs, or its zero value when x is nil.
+func (x *Training) GetCategoryIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CategoryIDs
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *Training) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Training) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetencyIDs returns x.CompetencyIDs, or its zero value when x is nil.
+func (x *Training) GetCompetencyIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetencyIDs
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *Training) GetCost() (v int) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCostDecimal returns x.CostDecimal, or its zero value when x or the field is nil.
+func (x *Training) GetCostDecimal() (v string) {
+	if x == nil || x.CostDecimal == nil {
+		return v
+	}
+	return *x.CostDecimal
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Training) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Training) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternal returns x.External, or its zero value when x or the field is nil.
+func (x *Training) GetExternal() (v bool) {
+	if x == nil || x.External == nil {
+		return v
+	}
+	return *x.External
+}
+
+// GetExternalProvider returns x.ExternalProvider, or its zero value when x or the field is nil.
+func (x *Training) GetExternalProvider() (v string) {
+	if x == nil || x.ExternalProvider == nil {
+		return v
+	}
+	return *x.ExternalProvider
+}
+
+// GetFundaeSubsidized returns x.FundaeSubsidized, or its zero value when x or the field is nil.
+func (x *Training) GetFundaeSubsidized() (v bool) {
+	if x == nil || x.FundaeSubsidized == nil {
+		return v
+	}
+	return *x.FundaeSubsidized
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Training) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsMandatory returns x.IsMandatory, or its zero value when x or the field is nil.
+func (x *Training) GetIsMandatory() (v bool) {
+	if x == nil || x.IsMandatory == nil {
+		return v
+	}
+	return *x.IsMandatory
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Training) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumberOfExpiredParticipants returns x.NumberOfExpiredParticipants, or its zero value when x or the field is nil.
+func (x *Training) GetNumberOfExpiredParticipants() (v int) {
+	if x == nil || x.NumberOfExpiredParticipants == nil {
+		return v
+	}
+	return *x.NumberOfExpiredParticipants
+}
+
+// GetObjectives returns x.Objectives, or its zero value when x or the field is nil.
+func (x *Training) GetObjectives() (v string) {
+	if x == nil || x.Objectives == nil {
+		return v
+	}
+	return *x.Objectives
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Training) GetStatus() (v TrainingStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *Training) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *Training) GetSubsidizedCost() (v int) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetSubsidizedCostDecimal returns x.SubsidizedCostDecimal, or its zero value when x or the field is nil.
+func (x *Training) GetSubsidizedCostDecimal() (v string) {
+	if x == nil || x.SubsidizedCostDecimal == nil {
+		return v
+	}
+	return *x.SubsidizedCostDecimal
+}
+
+// GetTotalCost returns x.TotalCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalCost() (v int) {
+	if x == nil || x.TotalCost == nil {
+		return v
+	}
+	return *x.TotalCost
+}
+
+// GetTotalCostDecimal returns x.TotalCostDecimal, or its zero value when x or the field is nil.
+func (x *Training) GetTotalCostDecimal() (v string) {
+	if x == nil || x.TotalCostDecimal == nil {
+		return v
+	}
+	return *x.TotalCostDecimal
+}
+
+// GetTotalDuration returns x.TotalDuration, or its zero value when x or the field is nil.
+func (x *Training) GetTotalDuration() (v float32) {
+	if x == nil || x.TotalDuration == nil {
+		return v
+	}
+	return *x.TotalDuration
+}
+
+// GetTotalParticipants returns x.TotalParticipants, or its zero value when x or the field is nil.
+func (x *Training) GetTotalParticipants() (v int) {
+	if x == nil || x.TotalParticipants == nil {
+		return v
+	}
+	return *x.TotalParticipants
+}
+
+// GetTotalTrainingCost returns x.TotalTrainingCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingCost() (v string) {
+	if x == nil || x.TotalTrainingCost == nil {
+		return v
+	}
+	return *x.TotalTrainingCost
+}
+
+// GetTotalTrainingIndirectCost returns x.TotalTrainingIndirectCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingIndirectCost() (v string) {
+	if x == nil || x.TotalTrainingIndirectCost == nil {
+		return v
+	}
+	return *x.TotalTrainingIndirectCost
+}
+
+// GetTotalTrainingSalaryCost returns x.TotalTrainingSalaryCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingSalaryCost() (v string) {
+	if x == nil || x.TotalTrainingSalaryCost == nil {
+		return v
+	}
+	return *x.TotalTrainingSalaryCost
+}
+
+// GetTotalTrainingSubsidizedCost returns x.TotalTrainingSubsidizedCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingSubsidizedCost() (v string) {
+	if x == nil || x.TotalTrainingSubsidizedCost == nil {
+		return v
+	}
+	return *x.TotalTrainingSubsidizedCost
+}
+
+// GetTrainingAttendanceStatus returns x.TrainingAttendanceStatus, or its zero value when x or the field is nil.
+func (x *Training) GetTrainingAttendanceStatus() (v TrainingAttendanceStatus) {
+	if x == nil || x.TrainingAttendanceStatus == nil {
+		return v
+	}
+	return *x.TrainingAttendanceStatus
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Training) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetValidFor returns x.ValidFor, or its zero value when x or the field is nil.
+func (x *Training) GetValidFor() (v int) {
+	if x == nil || x.ValidFor == nil {
+		return v
+	}
+	return *x.ValidFor
+}
+
+// GetYear returns x.Year, or its zero value when x or the field is nil.
+func (x *Training) GetYear() (v int) {
+	if x == nil || x.Year == nil {
+		return v
+	}
+	return *x.Year
+}
+
+// String shows the fields of x that are set.
+func (x Training) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Training) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingCategory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCategory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCategory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *TrainingCategoryCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingCategoryCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCategoryCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCategoryCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingCategoryPage) GetData() (v []TrainingCategory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingCategoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCategoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCategoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompletedAttendancesCount returns x.CompletedAttendancesCount, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCompletedAttendancesCount() (v int) {
+	if x == nil || x.CompletedAttendancesCount == nil {
+		return v
+	}
+	return *x.CompletedAttendancesCount
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCost() (v string) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetGrossCost returns x.GrossCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetGrossCost() (v string) {
+	if x == nil || x.GrossCost == nil {
+		return v
+	}
+	return *x.GrossCost
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingClass) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIndirectCost returns x.IndirectCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetIndirectCost() (v string) {
+	if x == nil || x.IndirectCost == nil {
+		return v
+	}
+	return *x.IndirectCost
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNetCost returns x.NetCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetNetCost() (v string) {
+	if x == nil || x.NetCost == nil {
+		return v
+	}
+	return *x.NetCost
+}
+
+// GetPaymentStatus returns x.PaymentStatus, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetPaymentStatus() (v TrainingClassPaymentStatus) {
+	if x == nil || x.PaymentStatus == nil {
+		return v
+	}
+	return *x.PaymentStatus
+}
+
+// GetSalaryCost returns x.SalaryCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetSalaryCost() (v string) {
+	if x == nil || x.SalaryCost == nil {
+		return v
+	}
+	return *x.SalaryCost
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetSubsidizedCost() (v string) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetTotalAttendancesCount returns x.TotalAttendancesCount, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetTotalAttendancesCount() (v int) {
+	if x == nil || x.TotalAttendancesCount == nil {
+		return v
+	}
+	return *x.TotalAttendancesCount
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClass) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClass) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingClassCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetEndDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndDate
+}
+
+// GetIndirectCost returns x.IndirectCost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetIndirectCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.IndirectCost
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingClassCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaymentStatus returns x.PaymentStatus, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetPaymentStatus() (v TrainingClassPaymentStatus) {
+	if x == nil {
+		return v
+	}
+	return x.PaymentStatus
+}
+
+// GetSalaryCost returns x.SalaryCost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetSalaryCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SalaryCost
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetStartDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartDate
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetSubsidizedCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SubsidizedCost
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetTrainingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClassCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClassCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingClassPage) GetData() (v []TrainingClass) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingClassPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClassPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClassPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIndirectCost returns x.IndirectCost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetIndirectCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.IndirectCost
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaymentStatus returns x.PaymentStatus, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetPaymentStatus() (v TrainingClassPaymentStatus) {
+	if x == nil {
+		return v
+	}
+	return x.PaymentStatus
+}
+
+// GetSalaryCost returns x.SalaryCost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetSalaryCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SalaryCost
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetSubsidizedCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SubsidizedCost
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClassUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClassUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttachments returns x.Attachments, or its zero value when x is nil.
+func (x *TrainingCreate) GetAttachments() (v []TrainingAttachment) {
+	if x == nil {
+		return v
+	}
+	return x.Attachments
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCategoryIDs returns x.CategoryIDs, or its zero value when x is nil.
+func (x *TrainingCreate) GetCategoryIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CategoryIDs
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetencyIDs returns x.CompetencyIDs, or its zero value when x is nil.
+func (x *TrainingCreate) GetCompetencyIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetencyIDs
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCost() (v int) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCostDecimal returns x.CostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCostDecimal() (v string) {
+	if x == nil || x.CostDecimal == nil {
+		return v
+	}
+	return *x.CostDecimal
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *TrainingCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExternal returns x.External, or its zero value when x is nil.
+func (x *TrainingCreate) GetExternal() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.External
+}
+
+// GetExternalProvider returns x.ExternalProvider, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetExternalProvider() (v string) {
+	if x == nil || x.ExternalProvider == nil {
+		return v
+	}
+	return *x.ExternalProvider
+}
+
+// GetIsMandatory returns x.IsMandatory, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetIsMandatory() (v bool) {
+	if x == nil || x.IsMandatory == nil {
+		return v
+	}
+	return *x.IsMandatory
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetObjectives returns x.Objectives, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetObjectives() (v string) {
+	if x == nil || x.Objectives == nil {
+		return v
+	}
+	return *x.Objectives
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetSubsidizedCost() (v int) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetSubsidizedCostDecimal returns x.SubsidizedCostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetSubsidizedCostDecimal() (v string) {
+	if x == nil || x.SubsidizedCostDecimal == nil {
+		return v
+	}
+	return *x.SubsidizedCostDecimal
+}
+
+// GetTotalDuration returns x.TotalDuration, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetTotalDuration() (v float32) {
+	if x == nil || x.TotalDuration == nil {
+		return v
+	}
+	return *x.TotalDuration
+}
+
+// GetValidFor returns x.ValidFor, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetValidFor() (v int) {
+	if x == nil || x.ValidFor == nil {
+		return v
+	}
+	return *x.ValidFor
+}
+
+// GetYear returns x.Year, or its zero value when x is nil.
+func (x *TrainingCreate) GetYear() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Year
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetStatus() (v TrainingAttendanceStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTrainingCompletedAt returns x.TrainingCompletedAt, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetTrainingCompletedAt() (v openapi_types.Date) {
+	if x == nil || x.TrainingCompletedAt == nil {
+		return v
+	}
+	return *x.TrainingCompletedAt
+}
+
+// GetTrainingDueDate returns x.TrainingDueDate, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetTrainingDueDate() (v openapi_types.Date) {
+	if x == nil || x.TrainingDueDate == nil {
+		return v
+	}
+	return *x.TrainingDueDate
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingMembershipPage) GetData() (v []TrainingMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingMembershipUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTrainingCompletedAt returns x.TrainingCompletedAt, or its zero value when x or the field is nil.
+func (x *TrainingMembershipUpdate) GetTrainingCompletedAt() (v openapi_types.Date) {
+	if x == nil || x.TrainingCompletedAt == nil {
+		return v
+	}
+	return *x.TrainingCompletedAt
+}
+
+// String shows the fields of x that are set.
+func (x TrainingMembershipUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingMembershipUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingPage) GetData() (v []Training) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetDuration() (v string) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSession) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLink returns x.Link, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetLink() (v string) {
+	if x == nil || x.Link == nil {
+		return v
+	}
+	return *x.Link
+}
+
+// GetLocation returns x.Location, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetLocation() (v string) {
+	if x == nil || x.Location == nil {
+		return v
+	}
+	return *x.Location
+}
+
+// GetModality returns x.Modality, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetModality() (v TrainingSessionModality) {
+	if x == nil || x.Modality == nil {
+		return v
+	}
+	return *x.Modality
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetParentID returns x.ParentID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetParentID() (v string) {
+	if x == nil || x.ParentID == nil {
+		return v
+	}
+	return *x.ParentID
+}
+
+// GetSchedule returns x.Schedule, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetSchedule() (v TrainingSessionSchedule) {
+	if x == nil || x.Schedule == nil {
+		return v
+	}
+	return *x.Schedule
+}
+
+// GetSessionAttendanceIDs returns x.SessionAttendanceIDs, or its zero value when x is nil.
+func (x *TrainingSession) GetSessionAttendanceIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.SessionAttendanceIDs
+}
+
+// GetSessionFeedbackID returns x.SessionFeedbackID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetSessionFeedbackID() (v string) {
+	if x == nil || x.SessionFeedbackID == nil {
+		return v
+	}
+	return *x.SessionFeedbackID
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// GetTrainingClassID returns x.TrainingClassID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetTrainingClassID() (v string) {
+	if x == nil || x.TrainingClassID == nil {
+		return v
+	}
+	return *x.TrainingClassID
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSession) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSession) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetFirstName() (v string) {
+	if x == nil || x.FirstName == nil {
+		return v
+	}
+	return *x.FirstName
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSessionAccessMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetLastName returns x.LastName, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetLastName() (v string) {
+	if x == nil || x.LastName == nil {
+		return v
+	}
+	return *x.LastName
+}
+
+// GetSessionID returns x.SessionID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetSessionID() (v string) {
+	if x == nil || x.SessionID == nil {
+		return v
+	}
+	return *x.SessionID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAccessMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAccessMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingSessionAccessMembershipPage) GetData() (v []TrainingSessionAccessMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingSessionAccessMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAccessMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAccessMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetCompletedDuration returns x.CompletedDuration, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetCompletedDuration() (v string) {
+	if x == nil || x.CompletedDuration == nil {
+		return v
+	}
+	return *x.CompletedDuration
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSessionAttendance) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSessionAccessMembershipID returns x.SessionAccessMembershipID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetSessionAccessMembershipID() (v string) {
+	if x == nil || x.SessionAccessMembershipID == nil {
+		return v
+	}
+	return *x.SessionAccessMembershipID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetStatus() (v TrainingSessionAttendanceStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAttendance) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAttendance) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingSessionAttendancePage) GetData() (v []TrainingSessionAttendance) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingSessionAttendancePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAttendancePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAttendancePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetDuration() (v string) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetLink returns x.Link, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetLink() (v string) {
+	if x == nil || x.Link == nil {
+		return v
+	}
+	return *x.Link
+}
+
+// GetLocation returns x.Location, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetLocation() (v string) {
+	if x == nil || x.Location == nil {
+		return v
+	}
+	return *x.Location
+}
+
+// GetModality returns x.Modality, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetModality() (v TrainingSessionModality) {
+	if x == nil || x.Modality == nil {
+		return v
+	}
+	return *x.Modality
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingSessionCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetRecurrent returns x.Recurrent, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetRecurrent() (v bool) {
+	if x == nil || x.Recurrent == nil {
+		return v
+	}
+	return *x.Recurrent
+}
+
+// GetReminders returns x.Reminders, or its zero value when x is nil.
+func (x *TrainingSessionCreate) GetReminders() (v []TrainingSessionReminder) {
+	if x == nil {
+		return v
+	}
+	return x.Reminders
+}
+
+// GetSchedule returns x.Schedule, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetSchedule() (v TrainingSessionSchedule) {
+	if x == nil || x.Schedule == nil {
+		return v
+	}
+	return *x.Schedule
+}
+
+// GetSendCalendarInvites returns x.SendCalendarInvites, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetSendCalendarInvites() (v bool) {
+	if x == nil || x.SendCalendarInvites == nil {
+		return v
+	}
+	return *x.SendCalendarInvites
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// GetTrainingClassID returns x.TrainingClassID, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetTrainingClassID() (v string) {
+	if x == nil || x.TrainingClassID == nil {
+		return v
+	}
+	return *x.TrainingClassID
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x is nil.
+func (x *TrainingSessionCreate) GetTrainingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingSessionPage) GetData() (v []TrainingSession) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingSessionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetDuration() (v string) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSessionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLink returns x.Link, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetLink() (v string) {
+	if x == nil || x.Link == nil {
+		return v
+	}
+	return *x.Link
+}
+
+// GetLocation returns x.Location, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetLocation() (v string) {
+	if x == nil || x.Location == nil {
+		return v
+	}
+	return *x.Location
+}
+
+// GetModality returns x.Modality, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetModality() (v TrainingSessionModality) {
+	if x == nil || x.Modality == nil {
+		return v
+	}
+	return *x.Modality
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingSessionUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetRecurrent returns x.Recurrent, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetRecurrent() (v bool) {
+	if x == nil || x.Recurrent == nil {
+		return v
+	}
+	return *x.Recurrent
+}
+
+// GetSchedule returns x.Schedule, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetSchedule() (v TrainingSessionSchedule) {
+	if x == nil || x.Schedule == nil {
+		return v
+	}
+	return *x.Schedule
+}
+
+// GetSendCalendarInvites returns x.SendCalendarInvites, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetSendCalendarInvites() (v bool) {
+	if x == nil || x.SendCalendarInvites == nil {
+		return v
+	}
+	return *x.SendCalendarInvites
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategoryIDs returns x.CategoryIDs, or its zero value when x is nil.
+func (x *TrainingUpdate) GetCategoryIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CategoryIDs
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompetencyIDs returns x.CompetencyIDs, or its zero value when x is nil.
+func (x *TrainingUpdate) GetCompetencyIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetencyIDs
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetCost() (v int) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCostDecimal returns x.CostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetCostDecimal() (v string) {
+	if x == nil || x.CostDecimal == nil {
+		return v
+	}
+	return *x.CostDecimal
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *TrainingUpdate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetExternal returns x.External, or its zero value when x is nil.
+func (x *TrainingUpdate) GetExternal() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.External
+}
+
+// GetExternalProvider returns x.ExternalProvider, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetExternalProvider() (v string) {
+	if x == nil || x.ExternalProvider == nil {
+		return v
+	}
+	return *x.ExternalProvider
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetSubsidizedCost() (v int) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetSubsidizedCostDecimal returns x.SubsidizedCostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetSubsidizedCostDecimal() (v string) {
+	if x == nil || x.SubsidizedCostDecimal == nil {
+		return v
+	}
+	return *x.SubsidizedCostDecimal
+}
+
+// GetValidFor returns x.ValidFor, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetValidFor() (v int) {
+	if x == nil || x.ValidFor == nil {
+		return v
+	}
+	return *x.ValidFor
+}
+
+// GetYear returns x.Year, or its zero value when x is nil.
+func (x *TrainingUpdate) GetYear() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Year
+}
+
+// String shows the fields of x that are set.
+func (x TrainingUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *UnarchiveWorkAreaInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -14401,6 +24183,20 @@ func (x UnarchiveWorkAreaInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UnarchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UnassignProjectWorkerInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UnassignProjectWorkerInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UnassignProjectWorkerInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *UnterminateEmployeeInput) GetID() (v string) {
@@ -14682,6 +24478,36 @@ func (x UpdatePerformanceReviewQuestionnaireInput) String() string { return pret
 // LogValue logs the fields of x that are set.
 func (x UpdatePerformanceReviewQuestionnaireInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdateProjectTimeRecordWorkerInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x is nil.
+func (x *UpdateProjectTimeRecordWorkerInput) GetProjectWorkerID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *UpdateProjectTimeRecordWorkerInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x UpdateProjectTimeRecordWorkerInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateProjectTimeRecordWorkerInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetTasks returns x.Tasks, or its zero value when x is nil.
 func (x *UpdateTasksInBulkInput) GetTasks() (v []TaskBulkUpdateItem) {
 	if x == nil {
@@ -14695,6 +24521,66 @@ func (x UpdateTasksInBulkInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UpdateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompletedDuration returns x.CompletedDuration, or its zero value when x or the field is nil.
+func (x *UpdateTrainingSessionAttendancesInBulkInput) GetCompletedDuration() (v string) {
+	if x == nil || x.CompletedDuration == nil {
+		return v
+	}
+	return *x.CompletedDuration
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *UpdateTrainingSessionAttendancesInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *UpdateTrainingSessionAttendancesInBulkInput) GetStatus() (v TrainingSessionAttendanceStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x UpdateTrainingSessionAttendancesInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateTrainingSessionAttendancesInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdateTrainingStatusInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNotify returns x.Notify, or its zero value when x is nil.
+func (x *UpdateTrainingStatusInput) GetNotify() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Notify
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *UpdateTrainingStatusInput) GetStatus() (v TrainingStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x UpdateTrainingStatusInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateTrainingStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
 func (x *WebhookSubscription) GetAPIVersion() (v string) {
@@ -15015,3 +24901,459 @@ func (x WorkAreaUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x WorkAreaUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchivedAt returns x.ArchivedAt, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetArchivedAt() (v string) {
+	if x == nil || x.ArchivedAt == nil {
+		return v
+	}
+	return *x.ArchivedAt
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *WorkSchedule) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkSchedule) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPeriods returns x.Periods, or its zero value when x is nil.
+func (x *WorkSchedule) GetPeriods() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.Periods
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x WorkSchedule) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkSchedule) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *WorkScheduleCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x is nil.
+func (x *WorkScheduleCreate) GetScheduleType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ScheduleType
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDurationInSeconds returns x.DurationInSeconds, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetDurationInSeconds() (v int) {
+	if x == nil || x.DurationInSeconds == nil {
+		return v
+	}
+	return *x.DurationInSeconds
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleDayConfiguration) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetOverlapPeriodID returns x.OverlapPeriodID, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetOverlapPeriodID() (v string) {
+	if x == nil || x.OverlapPeriodID == nil {
+		return v
+	}
+	return *x.OverlapPeriodID
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetStartAt() (v string) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// GetWeekday returns x.Weekday, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetWeekday() (v string) {
+	if x == nil || x.Weekday == nil {
+		return v
+	}
+	return *x.Weekday
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleDayConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleDayConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkScheduleDayConfigurationPage) GetData() (v []WorkScheduleDayConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkScheduleDayConfigurationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleDayConfigurationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleDayConfigurationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetEndDay returns x.EndDay, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetEndDay() (v int) {
+	if x == nil || x.EndDay == nil {
+		return v
+	}
+	return *x.EndDay
+}
+
+// GetEndMonth returns x.EndMonth, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetEndMonth() (v int) {
+	if x == nil || x.EndMonth == nil {
+		return v
+	}
+	return *x.EndMonth
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriod) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetScheduleType() (v string) {
+	if x == nil || x.ScheduleType == nil {
+		return v
+	}
+	return *x.ScheduleType
+}
+
+// GetStartDay returns x.StartDay, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetStartDay() (v int) {
+	if x == nil || x.StartDay == nil {
+		return v
+	}
+	return *x.StartDay
+}
+
+// GetStartMonth returns x.StartMonth, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetStartMonth() (v int) {
+	if x == nil || x.StartMonth == nil {
+		return v
+	}
+	return *x.StartMonth
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCreateParams returns x.CreateParams, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodCreate) GetCreateParams() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.CreateParams
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodCreate) GetScheduleID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriodCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriodCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodPage) GetData() (v []WorkScheduleOverlapPeriod) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriodPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriodPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetUpdateParams returns x.UpdateParams, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodUpdate) GetUpdateParams() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.UpdateParams
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriodUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriodUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkSchedulePage) GetData() (v []WorkSchedule) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkSchedulePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkSchedulePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkSchedulePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *WorkScheduleUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDayType returns x.DayType, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetDayType() (v WorkedTimeDayType) {
+	if x == nil || x.DayType == nil {
+		return v
+	}
+	return *x.DayType
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkedTime) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMinutes returns x.Minutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetMinutes() (v int) {
+	if x == nil || x.Minutes == nil {
+		return v
+	}
+	return *x.Minutes
+}
+
+// GetMultipliedMinutes returns x.MultipliedMinutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetMultipliedMinutes() (v int) {
+	if x == nil || x.MultipliedMinutes == nil {
+		return v
+	}
+	return *x.MultipliedMinutes
+}
+
+// GetPendingMinutes returns x.PendingMinutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetPendingMinutes() (v int) {
+	if x == nil || x.PendingMinutes == nil {
+		return v
+	}
+	return *x.PendingMinutes
+}
+
+// GetTimeUnit returns x.TimeUnit, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetTimeUnit() (v TimeUnit) {
+	if x == nil || x.TimeUnit == nil {
+		return v
+	}
+	return *x.TimeUnit
+}
+
+// GetTrackedMinutes returns x.TrackedMinutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetTrackedMinutes() (v int) {
+	if x == nil || x.TrackedMinutes == nil {
+		return v
+	}
+	return *x.TrackedMinutes
+}
+
+// GetWorkedTimeBlocks returns x.WorkedTimeBlocks, or its zero value when x is nil.
+func (x *WorkedTime) GetWorkedTimeBlocks() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.WorkedTimeBlocks
+}
+
+// String shows the fields of x that are set.
+func (x WorkedTime) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkedTime) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkedTimePage) GetData() (v []WorkedTime) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkedTimePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkedTimePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkedTimePage) LogValue() slog.Value { return pretty.LogValue(x) }

@@ -114,3 +114,161 @@ func TestDeleteSupplement(t *testing.T) {
 	eq(t, "ID", s.ID, "5102")
 	is(t, "RawMinutesInCents", s.RawMinutesInCents, 54000)
 }
+
+// Payroll periods, family situations, payroll identifiers and the codes
+// external payroll systems know records by.
+
+const familySituationJSON = `{"id":"12","employee_id":"4243","civil_status":"married","number_of_dependants":2}`
+
+func TestListFamilySituations(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/payroll/family_situations", status: 200,
+		body: page(onePage(2), familySituationJSON, `{"id":"13","employee_id":"4250","civil_status":null,"number_of_dependants":null}`),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"employee_ids[]": {"4243", "4250"}})
+		},
+	})
+	all, err := c.Payroll.ListFamilySituations(t.Context(), &resources.ListFamilySituationsParams{EmployeeIDs: []string{"4243", "4250"}})
+	must(t, err)
+	if len(all) != 2 {
+		t.Fatalf("%d family situations, want 2", len(all))
+	}
+	is(t, "CivilStatus", all[0].CivilStatus, resources.CivilStatusMarried)
+	is(t, "NumberOfDependants", all[0].NumberOfDependants, 2)
+	null(t, "second CivilStatus", all[1].CivilStatus)
+}
+
+func TestCreateFamilySituation(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/payroll/family_situations", status: 201, body: familySituationJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"employee_id":"4243","civil_status":"married","number_of_dependants":2}`)
+		},
+	})
+	fs, err := c.Payroll.CreateFamilySituation(t.Context(), resources.FamilySituationCreate{
+		EmployeeID: "4243", CivilStatus: ptr(resources.CivilStatusMarried), NumberOfDependants: ptr(2),
+	})
+	must(t, err)
+	eq(t, "ID", fs.ID, "12")
+}
+
+func TestUpdateFamilySituation(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/payroll/family_situations/12", status: 200, body: familySituationJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"id":"12","employee_id":"4243","number_of_dependants":2}`)
+		},
+	})
+	fs, err := c.Payroll.UpdateFamilySituation(t.Context(), "12", resources.FamilySituationUpdate{ID: "12", EmployeeID: "4243", NumberOfDependants: ptr(2)})
+	must(t, err)
+	is(t, "EmployeeID", fs.EmployeeID, "4243")
+}
+
+func TestChangePolicyPeriodStatus(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/payroll/policy_periods/change_status", status: 200,
+		body: `{"id":"6","name":"Monthly 1 Jun - 30 Jun","starts_on":"2026-06-01","ends_on":"2026-06-30","policy_id":"2",` +
+			`"policy_name":"Monthly","company_id":"77","period":"1 jun - 30 jun 2026","status":"under_review","calculation_started_at":null}`,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"id":"6","status":"under_review","notify_employee":true,"employee_ids":["4243","4250"]}`)
+		},
+	})
+	p, err := c.Payroll.ChangePolicyPeriodStatus(t.Context(), resources.ChangePolicyPeriodStatusInput{
+		ID: "6", Status: resources.PolicyPeriodStatusUnderReview, NotifyEmployee: true, EmployeeIDs: []string{"4243", "4250"},
+	})
+	must(t, err)
+	eq(t, "ID", p.ID, "6")
+	is(t, "Status", p.Status, "under_review")
+	day(t, "EndsOn", p.EndsOn, "2026-06-30")
+	null(t, "CalculationStartedAt", p.CalculationStartedAt)
+}
+
+const identifierJSON = `{"id":"40","employee_id":"4243","country":"pt","social_security_number":"12345678901","tax_id":"123456789"}`
+
+func TestEmployeeIdentifiers(t *testing.T) {
+	c, _ := newClient(t,
+		exchange{method: http.MethodGet, path: "/payroll_employees/identifiers", status: 200, body: page(onePage(1), identifierJSON),
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantQuery(t, r, url.Values{"employees_ids[]": {"4243"}, "legal_entities_ids[]": {"301"}, "country": {"pt"}})
+			}},
+		exchange{method: http.MethodPost, path: "/payroll_employees/identifiers", status: 201, body: identifierJSON,
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantJSON(t, r, body, `{"employee_id":"4243","country":"pt","social_security_number":"12345678901","tax_id":"123456789"}`)
+			}},
+		exchange{method: http.MethodGet, path: "/payroll_employees/identifiers/40", status: 200, body: identifierJSON},
+		exchange{method: http.MethodPut, path: "/payroll_employees/identifiers/40", status: 200, body: identifierJSON,
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantJSON(t, r, body, `{"id":"40","country":"pt","tax_id":"123456789"}`)
+			}},
+		exchange{method: http.MethodDelete, path: "/payroll_employees/identifiers/40", status: 200, body: identifierJSON},
+	)
+	ctx := t.Context()
+	all, err := c.Payroll.ListEmployeeIdentifiers(ctx, &resources.ListEmployeeIdentifiersParams{
+		EmployeesIDs: []string{"4243"}, LegalEntitiesIDs: []string{"301"}, Country: ptr(resources.PayrollIdentifierCountryPt),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d identifiers, want 1", len(all))
+	}
+	is(t, "Country", all[0].Country, resources.PayrollIdentifierCountryPt)
+	is(t, "SocialSecurityNumber", all[0].SocialSecurityNumber, "12345678901")
+	id, err := c.Payroll.CreateEmployeeIdentifier(ctx, resources.PayrollEmployeeIdentifierCreate{
+		EmployeeID: "4243", Country: resources.PayrollIdentifierCountryPt, SocialSecurityNumber: ptr("12345678901"), TaxID: ptr("123456789"),
+	})
+	must(t, err)
+	eq(t, "created ID", id.ID, "40")
+	id, err = c.Payroll.GetEmployeeIdentifier(ctx, "40")
+	must(t, err)
+	is(t, "TaxID", id.TaxID, "123456789")
+	id, err = c.Payroll.UpdateEmployeeIdentifier(ctx, "40", resources.PayrollEmployeeIdentifierUpdate{
+		ID: "40", Country: resources.PayrollIdentifierCountryPt, TaxID: ptr("123456789"),
+	})
+	must(t, err)
+	is(t, "updated EmployeeID", id.EmployeeID, "4243")
+	id, err = c.Payroll.DeleteEmployeeIdentifier(ctx, "40")
+	must(t, err)
+	eq(t, "deleted ID", id.ID, "40")
+}
+
+const integrationCodeJSON = `{"id":"61","company_id":"77","code":"EMP-0042","codeable_id":"4243","codeable_type":"Employee","integration":"a3nom"}`
+
+func TestIntegrationCodes(t *testing.T) {
+	c, _ := newClient(t,
+		exchange{method: http.MethodGet, path: "/payroll_integrations_base/codes", status: 200, body: page(onePage(1), integrationCodeJSON),
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantQuery(t, r, url.Values{"integrations[]": {"a3nom", "silae"}, "codeable_type": {"Employee"}, "codeable_id": {"4243"}})
+			}},
+		exchange{method: http.MethodPost, path: "/payroll_integrations_base/codes", status: 201, body: integrationCodeJSON,
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantJSON(t, r, body, `{"code":"EMP-0042","codeable_id":"4243","codeable_type":"Employee","integration":"a3nom"}`)
+			}},
+		exchange{method: http.MethodPut, path: "/payroll_integrations_base/codes/61", status: 200, body: integrationCodeJSON,
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantJSON(t, r, body, `{"id":"61","code":"EMP-0042"}`)
+			}},
+		exchange{method: http.MethodDelete, path: "/payroll_integrations_base/codes/61", status: 200, body: integrationCodeJSON},
+	)
+	ctx := t.Context()
+	all, err := c.Payroll.ListIntegrationCodes(ctx, &resources.ListIntegrationCodesParams{
+		Integrations: []resources.PayrollIntegration{resources.PayrollIntegrationA3Nom, resources.PayrollIntegrationSilae},
+		CodeableType: ptr("Employee"), CodeableID: ptr("4243"),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d codes, want 1", len(all))
+	}
+	is(t, "Integration", all[0].Integration, resources.PayrollIntegrationA3Nom)
+	is(t, "Code", all[0].Code, "EMP-0042")
+	code, err := c.Payroll.CreateIntegrationCode(ctx, resources.PayrollIntegrationCodeCreate{
+		Code: "EMP-0042", CodeableID: "4243", CodeableType: "Employee", Integration: resources.PayrollIntegrationA3Nom,
+	})
+	must(t, err)
+	eq(t, "created ID", code.ID, "61")
+	code, err = c.Payroll.UpdateIntegrationCode(ctx, "61", resources.PayrollIntegrationCodeUpdate{ID: "61", Code: "EMP-0042"})
+	must(t, err)
+	is(t, "updated CodeableID", code.CodeableID, "4243")
+	code, err = c.Payroll.DeleteIntegrationCode(ctx, "61")
+	must(t, err)
+	is(t, "deleted CompanyID", code.CompanyID, "77")
+}

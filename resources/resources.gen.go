@@ -985,6 +985,27 @@ func (e BankTransactionType) Valid() bool {
 	}
 }
 
+// Defines values for BudgetStrategyType.
+const (
+	BudgetStrategyTypeProjectFixedCost BudgetStrategyType = "project_fixed_cost"
+	BudgetStrategyTypeTotalBudget      BudgetStrategyType = "total_budget"
+	BudgetStrategyTypeWithoutBudget    BudgetStrategyType = "without_budget"
+)
+
+// Valid indicates whether the value is a known member of the BudgetStrategyType enum.
+func (e BudgetStrategyType) Valid() bool {
+	switch e {
+	case BudgetStrategyTypeProjectFixedCost:
+		return true
+	case BudgetStrategyTypeTotalBudget:
+		return true
+	case BudgetStrategyTypeWithoutBudget:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CardPaymentRejectedReason.
 const (
 	CardPaymentRejectedReasonAccountComplianceDisabled      CardPaymentRejectedReason = "account_compliance_disabled"
@@ -1114,6 +1135,66 @@ func (e CardPaymentType) Valid() bool {
 	}
 }
 
+// Defines values for ChangeProjectStatusInputStatus.
+const (
+	ChangeProjectStatusInputStatusActive ChangeProjectStatusInputStatus = "active"
+	ChangeProjectStatusInputStatusClosed ChangeProjectStatusInputStatus = "closed"
+	ChangeProjectStatusInputStatusDraft  ChangeProjectStatusInputStatus = "draft"
+)
+
+// Valid indicates whether the value is a known member of the ChangeProjectStatusInputStatus enum.
+func (e ChangeProjectStatusInputStatus) Valid() bool {
+	switch e {
+	case ChangeProjectStatusInputStatusActive:
+		return true
+	case ChangeProjectStatusInputStatusClosed:
+		return true
+	case ChangeProjectStatusInputStatusDraft:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CivilStatus.
+const (
+	CivilStatusCivilPartnership CivilStatus = "civil_partnership"
+	CivilStatusCohabitating     CivilStatus = "cohabitating"
+	CivilStatusDivorced         CivilStatus = "divorced"
+	CivilStatusMarried          CivilStatus = "married"
+	CivilStatusNotApplicable    CivilStatus = "not_applicable"
+	CivilStatusSeparated        CivilStatus = "separated"
+	CivilStatusSingle           CivilStatus = "single"
+	CivilStatusUnknown          CivilStatus = "unknown"
+	CivilStatusWidow            CivilStatus = "widow"
+)
+
+// Valid indicates whether the value is a known member of the CivilStatus enum.
+func (e CivilStatus) Valid() bool {
+	switch e {
+	case CivilStatusCivilPartnership:
+		return true
+	case CivilStatusCohabitating:
+		return true
+	case CivilStatusDivorced:
+		return true
+	case CivilStatusMarried:
+		return true
+	case CivilStatusNotApplicable:
+		return true
+	case CivilStatusSeparated:
+		return true
+	case CivilStatusSingle:
+		return true
+	case CivilStatusUnknown:
+		return true
+	case CivilStatusWidow:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CompanyHolidayHalfDay.
 const (
 	CompanyHolidayHalfDayBeginningOfDay CompanyHolidayHalfDay = "beginning_of_day"
@@ -1126,6 +1207,84 @@ func (e CompanyHolidayHalfDay) Valid() bool {
 	case CompanyHolidayHalfDayBeginningOfDay:
 		return true
 	case CompanyHolidayHalfDayEndOfDay:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompensationConceptCategory.
+const (
+	CompensationConceptCategoryCompanyContribution    CompensationConceptCategory = "company_contribution"
+	CompensationConceptCategoryDeductions             CompensationConceptCategory = "deductions"
+	CompensationConceptCategoryEarningsBenefitsInKind CompensationConceptCategory = "earnings_benefits_in_kind"
+	CompensationConceptCategoryEarningsFixedSalary    CompensationConceptCategory = "earnings_fixed_salary"
+	CompensationConceptCategoryEarningsOthers         CompensationConceptCategory = "earnings_others"
+	CompensationConceptCategoryEarningsVariable       CompensationConceptCategory = "earnings_variable"
+	CompensationConceptCategorySummarizedValues       CompensationConceptCategory = "summarized_values"
+)
+
+// Valid indicates whether the value is a known member of the CompensationConceptCategory enum.
+func (e CompensationConceptCategory) Valid() bool {
+	switch e {
+	case CompensationConceptCategoryCompanyContribution:
+		return true
+	case CompensationConceptCategoryDeductions:
+		return true
+	case CompensationConceptCategoryEarningsBenefitsInKind:
+		return true
+	case CompensationConceptCategoryEarningsFixedSalary:
+		return true
+	case CompensationConceptCategoryEarningsOthers:
+		return true
+	case CompensationConceptCategoryEarningsVariable:
+		return true
+	case CompensationConceptCategorySummarizedValues:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompensationConceptUnitType.
+const (
+	CompensationConceptUnitTypeDistance CompensationConceptUnitType = "distance"
+	CompensationConceptUnitTypeMoney    CompensationConceptUnitType = "money"
+	CompensationConceptUnitTypeTime     CompensationConceptUnitType = "time"
+	CompensationConceptUnitTypeUnit     CompensationConceptUnitType = "unit"
+)
+
+// Valid indicates whether the value is a known member of the CompensationConceptUnitType enum.
+func (e CompensationConceptUnitType) Valid() bool {
+	switch e {
+	case CompensationConceptUnitTypeDistance:
+		return true
+	case CompensationConceptUnitTypeMoney:
+		return true
+	case CompensationConceptUnitTypeTime:
+		return true
+	case CompensationConceptUnitTypeUnit:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompensationTimeCondition.
+const (
+	CompensationTimeConditionCustom  CompensationTimeCondition = "custom"
+	CompensationTimeConditionFullDay CompensationTimeCondition = "full_day"
+	CompensationTimeConditionHalfDay CompensationTimeCondition = "half_day"
+)
+
+// Valid indicates whether the value is a known member of the CompensationTimeCondition enum.
+func (e CompensationTimeCondition) Valid() bool {
+	switch e {
+	case CompensationTimeConditionCustom:
+		return true
+	case CompensationTimeConditionFullDay:
+		return true
+	case CompensationTimeConditionHalfDay:
 		return true
 	default:
 		return false
@@ -1291,6 +1450,30 @@ func (e EmployeeBankNumberFormat) Valid() bool {
 	}
 }
 
+// Defines values for EstimatedTimeSource.
+const (
+	EstimatedTimeSourceContractHours   EstimatedTimeSource = "contract_hours"
+	EstimatedTimeSourceNone            EstimatedTimeSource = "none"
+	EstimatedTimeSourceShiftManagement EstimatedTimeSource = "shift_management"
+	EstimatedTimeSourceWorkSchedule    EstimatedTimeSource = "work_schedule"
+)
+
+// Valid indicates whether the value is a known member of the EstimatedTimeSource enum.
+func (e EstimatedTimeSource) Valid() bool {
+	switch e {
+	case EstimatedTimeSourceContractHours:
+		return true
+	case EstimatedTimeSourceNone:
+		return true
+	case EstimatedTimeSourceShiftManagement:
+		return true
+	case EstimatedTimeSourceWorkSchedule:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for IntegrationSyncStatus.
 const (
 	IntegrationSyncStatusFailed  IntegrationSyncStatus = "failed"
@@ -1381,6 +1564,153 @@ func (e JobCatalogNodeType) Valid() bool {
 	case JobCatalogNodeTypeRole:
 		return true
 	case JobCatalogNodeTypeRoot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MaterializedTemplateType.
+const (
+	MaterializedTemplateTypeCompany      MaterializedTemplateType = "company"
+	MaterializedTemplateTypeContractType MaterializedTemplateType = "contract_type"
+	MaterializedTemplateTypeCountry      MaterializedTemplateType = "country"
+	MaterializedTemplateTypeLegalEntity  MaterializedTemplateType = "legal_entity"
+)
+
+// Valid indicates whether the value is a known member of the MaterializedTemplateType enum.
+func (e MaterializedTemplateType) Valid() bool {
+	switch e {
+	case MaterializedTemplateTypeCompany:
+		return true
+	case MaterializedTemplateTypeContractType:
+		return true
+	case MaterializedTemplateTypeCountry:
+		return true
+	case MaterializedTemplateTypeLegalEntity:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OpenShiftStatus.
+const (
+	OpenShiftStatusClosed  OpenShiftStatus = "closed"
+	OpenShiftStatusCreated OpenShiftStatus = "created"
+	OpenShiftStatusOpened  OpenShiftStatus = "opened"
+)
+
+// Valid indicates whether the value is a known member of the OpenShiftStatus enum.
+func (e OpenShiftStatus) Valid() bool {
+	switch e {
+	case OpenShiftStatusClosed:
+		return true
+	case OpenShiftStatusCreated:
+		return true
+	case OpenShiftStatusOpened:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OvertimeStatus.
+const (
+	OvertimeStatusApproved OvertimeStatus = "approved"
+	OvertimeStatusNone     OvertimeStatus = "none"
+	OvertimeStatusPending  OvertimeStatus = "pending"
+	OvertimeStatusRejected OvertimeStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the OvertimeStatus enum.
+func (e OvertimeStatus) Valid() bool {
+	switch e {
+	case OvertimeStatusApproved:
+		return true
+	case OvertimeStatusNone:
+		return true
+	case OvertimeStatusPending:
+		return true
+	case OvertimeStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PayrollIdentifierCountry.
+const (
+	PayrollIdentifierCountryDe PayrollIdentifierCountry = "de"
+	PayrollIdentifierCountryIt PayrollIdentifierCountry = "it"
+	PayrollIdentifierCountryPt PayrollIdentifierCountry = "pt"
+)
+
+// Valid indicates whether the value is a known member of the PayrollIdentifierCountry enum.
+func (e PayrollIdentifierCountry) Valid() bool {
+	switch e {
+	case PayrollIdentifierCountryDe:
+		return true
+	case PayrollIdentifierCountryIt:
+		return true
+	case PayrollIdentifierCountryPt:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PayrollIntegration.
+const (
+	PayrollIntegrationA3Innuva    PayrollIntegration = "a3innuva"
+	PayrollIntegrationA3Nom       PayrollIntegration = "a3nom"
+	PayrollIntegrationAgenda      PayrollIntegration = "agenda"
+	PayrollIntegrationDatev       PayrollIntegration = "datev"
+	PayrollIntegrationDatevAPI    PayrollIntegration = "datev_api"
+	PayrollIntegrationDatevLauds  PayrollIntegration = "datev_lauds"
+	PayrollIntegrationDatevLugAPI PayrollIntegration = "datev_lug_api"
+	PayrollIntegrationGispaghe    PayrollIntegration = "gispaghe"
+	PayrollIntegrationJobSistemi  PayrollIntegration = "job_sistemi"
+	PayrollIntegrationPaierh      PayrollIntegration = "paierh"
+	PayrollIntegrationSage100     PayrollIntegration = "sage100"
+	PayrollIntegrationSilae       PayrollIntegration = "silae"
+	PayrollIntegrationTeamSystem  PayrollIntegration = "team_system"
+	PayrollIntegrationYeapPaierh  PayrollIntegration = "yeap_paierh"
+	PayrollIntegrationZucchetti   PayrollIntegration = "zucchetti"
+)
+
+// Valid indicates whether the value is a known member of the PayrollIntegration enum.
+func (e PayrollIntegration) Valid() bool {
+	switch e {
+	case PayrollIntegrationA3Innuva:
+		return true
+	case PayrollIntegrationA3Nom:
+		return true
+	case PayrollIntegrationAgenda:
+		return true
+	case PayrollIntegrationDatev:
+		return true
+	case PayrollIntegrationDatevAPI:
+		return true
+	case PayrollIntegrationDatevLauds:
+		return true
+	case PayrollIntegrationDatevLugAPI:
+		return true
+	case PayrollIntegrationGispaghe:
+		return true
+	case PayrollIntegrationJobSistemi:
+		return true
+	case PayrollIntegrationPaierh:
+		return true
+	case PayrollIntegrationSage100:
+		return true
+	case PayrollIntegrationSilae:
+		return true
+	case PayrollIntegrationTeamSystem:
+		return true
+	case PayrollIntegrationYeapPaierh:
+		return true
+	case PayrollIntegrationZucchetti:
 		return true
 	default:
 		return false
@@ -1606,6 +1936,165 @@ func (e PerformanceTemplateType) Valid() bool {
 	}
 }
 
+// Defines values for PlannedBreakType.
+const (
+	PlannedBreakTypeFixed        PlannedBreakType = "fixed"
+	PlannedBreakTypeFlexible     PlannedBreakType = "flexible"
+	PlannedBreakTypeSemiFlexible PlannedBreakType = "semi_flexible"
+)
+
+// Valid indicates whether the value is a known member of the PlannedBreakType enum.
+func (e PlannedBreakType) Valid() bool {
+	switch e {
+	case PlannedBreakTypeFixed:
+		return true
+	case PlannedBreakTypeFlexible:
+		return true
+	case PlannedBreakTypeSemiFlexible:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PlannedShiftState.
+const (
+	PlannedShiftStateBackup    PlannedShiftState = "backup"
+	PlannedShiftStateDraft     PlannedShiftState = "draft"
+	PlannedShiftStatePublished PlannedShiftState = "published"
+)
+
+// Valid indicates whether the value is a known member of the PlannedShiftState enum.
+func (e PlannedShiftState) Valid() bool {
+	switch e {
+	case PlannedShiftStateBackup:
+		return true
+	case PlannedShiftStateDraft:
+		return true
+	case PlannedShiftStatePublished:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PlanningTool.
+const (
+	PlanningToolContractHours   PlanningTool = "contract_hours"
+	PlanningToolShiftManagement PlanningTool = "shift_management"
+	PlanningToolWorkSchedule    PlanningTool = "work_schedule"
+)
+
+// Valid indicates whether the value is a known member of the PlanningTool enum.
+func (e PlanningTool) Valid() bool {
+	switch e {
+	case PlanningToolContractHours:
+		return true
+	case PlanningToolShiftManagement:
+		return true
+	case PlanningToolWorkSchedule:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PolicyPeriodStatus.
+const (
+	PolicyPeriodStatusPaid                  PolicyPeriodStatus = "paid"
+	PolicyPeriodStatusPaymentProcessing     PolicyPeriodStatus = "payment_processing"
+	PolicyPeriodStatusPayrollCalculation    PolicyPeriodStatus = "payroll_calculation"
+	PolicyPeriodStatusPreparation           PolicyPeriodStatus = "preparation"
+	PolicyPeriodStatusSupplementsDefinition PolicyPeriodStatus = "supplements_definition"
+	PolicyPeriodStatusUnderReview           PolicyPeriodStatus = "under_review"
+)
+
+// Valid indicates whether the value is a known member of the PolicyPeriodStatus enum.
+func (e PolicyPeriodStatus) Valid() bool {
+	switch e {
+	case PolicyPeriodStatusPaid:
+		return true
+	case PolicyPeriodStatusPaymentProcessing:
+		return true
+	case PolicyPeriodStatusPayrollCalculation:
+		return true
+	case PolicyPeriodStatusPreparation:
+		return true
+	case PolicyPeriodStatusSupplementsDefinition:
+		return true
+	case PolicyPeriodStatusUnderReview:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectEmployeesAssignment.
+const (
+	ProjectEmployeesAssignmentCompany ProjectEmployeesAssignment = "company"
+	ProjectEmployeesAssignmentManual  ProjectEmployeesAssignment = "manual"
+)
+
+// Valid indicates whether the value is a known member of the ProjectEmployeesAssignment enum.
+func (e ProjectEmployeesAssignment) Valid() bool {
+	switch e {
+	case ProjectEmployeesAssignmentCompany:
+		return true
+	case ProjectEmployeesAssignmentManual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectStatus.
+const (
+	ProjectStatusActive     ProjectStatus = "active"
+	ProjectStatusClosed     ProjectStatus = "closed"
+	ProjectStatusDraft      ProjectStatus = "draft"
+	ProjectStatusProcessing ProjectStatus = "processing"
+)
+
+// Valid indicates whether the value is a known member of the ProjectStatus enum.
+func (e ProjectStatus) Valid() bool {
+	switch e {
+	case ProjectStatusActive:
+		return true
+	case ProjectStatusClosed:
+		return true
+	case ProjectStatusDraft:
+		return true
+	case ProjectStatusProcessing:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectTaskDueStatus.
+const (
+	ProjectTaskDueStatusDueInFuture ProjectTaskDueStatus = "due_in_future"
+	ProjectTaskDueStatusDueToday    ProjectTaskDueStatus = "due_today"
+	ProjectTaskDueStatusNoDue       ProjectTaskDueStatus = "no_due"
+	ProjectTaskDueStatusOverDue     ProjectTaskDueStatus = "over_due"
+)
+
+// Valid indicates whether the value is a known member of the ProjectTaskDueStatus enum.
+func (e ProjectTaskDueStatus) Valid() bool {
+	switch e {
+	case ProjectTaskDueStatusDueInFuture:
+		return true
+	case ProjectTaskDueStatusDueToday:
+		return true
+	case ProjectTaskDueStatusNoDue:
+		return true
+	case ProjectTaskDueStatusOverDue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShiftHalfDay.
 const (
 	ShiftHalfDayBeginningOfDay ShiftHalfDay = "beginning_of_day"
@@ -1789,6 +2278,180 @@ func (e TaskStatus) Valid() bool {
 	}
 }
 
+// Defines values for TimeUnit.
+const (
+	TimeUnitHalfDay TimeUnit = "half_day"
+	TimeUnitMinute  TimeUnit = "minute"
+	TimeUnitNone    TimeUnit = "none"
+)
+
+// Valid indicates whether the value is a known member of the TimeUnit enum.
+func (e TimeUnit) Valid() bool {
+	switch e {
+	case TimeUnitHalfDay:
+		return true
+	case TimeUnitMinute:
+		return true
+	case TimeUnitNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TimesheetEditType.
+const (
+	TimesheetEditTypeCreateShift TimesheetEditType = "create_shift"
+	TimesheetEditTypeDeleteShift TimesheetEditType = "delete_shift"
+	TimesheetEditTypeUpdateShift TimesheetEditType = "update_shift"
+)
+
+// Valid indicates whether the value is a known member of the TimesheetEditType enum.
+func (e TimesheetEditType) Valid() bool {
+	switch e {
+	case TimesheetEditTypeCreateShift:
+		return true
+	case TimesheetEditTypeDeleteShift:
+		return true
+	case TimesheetEditTypeUpdateShift:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingAttendanceStatus.
+const (
+	TrainingAttendanceStatusCompleted          TrainingAttendanceStatus = "completed"
+	TrainingAttendanceStatusMissing            TrainingAttendanceStatus = "missing"
+	TrainingAttendanceStatusNotassigned        TrainingAttendanceStatus = "notassigned"
+	TrainingAttendanceStatusNotstarted         TrainingAttendanceStatus = "notstarted"
+	TrainingAttendanceStatusPartiallycompleted TrainingAttendanceStatus = "partiallycompleted"
+	TrainingAttendanceStatusStarted            TrainingAttendanceStatus = "started"
+)
+
+// Valid indicates whether the value is a known member of the TrainingAttendanceStatus enum.
+func (e TrainingAttendanceStatus) Valid() bool {
+	switch e {
+	case TrainingAttendanceStatusCompleted:
+		return true
+	case TrainingAttendanceStatusMissing:
+		return true
+	case TrainingAttendanceStatusNotassigned:
+		return true
+	case TrainingAttendanceStatusNotstarted:
+		return true
+	case TrainingAttendanceStatusPartiallycompleted:
+		return true
+	case TrainingAttendanceStatusStarted:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingClassPaymentStatus.
+const (
+	TrainingClassPaymentStatusPaid    TrainingClassPaymentStatus = "paid"
+	TrainingClassPaymentStatusPending TrainingClassPaymentStatus = "pending"
+)
+
+// Valid indicates whether the value is a known member of the TrainingClassPaymentStatus enum.
+func (e TrainingClassPaymentStatus) Valid() bool {
+	switch e {
+	case TrainingClassPaymentStatusPaid:
+		return true
+	case TrainingClassPaymentStatusPending:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingSessionAttendanceStatus.
+const (
+	TrainingSessionAttendanceStatusCompleted  TrainingSessionAttendanceStatus = "completed"
+	TrainingSessionAttendanceStatusInprogress TrainingSessionAttendanceStatus = "inprogress"
+	TrainingSessionAttendanceStatusMissing    TrainingSessionAttendanceStatus = "missing"
+	TrainingSessionAttendanceStatusPending    TrainingSessionAttendanceStatus = "pending"
+)
+
+// Valid indicates whether the value is a known member of the TrainingSessionAttendanceStatus enum.
+func (e TrainingSessionAttendanceStatus) Valid() bool {
+	switch e {
+	case TrainingSessionAttendanceStatusCompleted:
+		return true
+	case TrainingSessionAttendanceStatusInprogress:
+		return true
+	case TrainingSessionAttendanceStatusMissing:
+		return true
+	case TrainingSessionAttendanceStatusPending:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingSessionModality.
+const (
+	TrainingSessionModalityInperson TrainingSessionModality = "inperson"
+	TrainingSessionModalityMixed    TrainingSessionModality = "mixed"
+	TrainingSessionModalityOnline   TrainingSessionModality = "online"
+)
+
+// Valid indicates whether the value is a known member of the TrainingSessionModality enum.
+func (e TrainingSessionModality) Valid() bool {
+	switch e {
+	case TrainingSessionModalityInperson:
+		return true
+	case TrainingSessionModalityMixed:
+		return true
+	case TrainingSessionModalityOnline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingSessionSchedule.
+const (
+	TrainingSessionScheduleScheduled TrainingSessionSchedule = "scheduled"
+	TrainingSessionScheduleSelfpaced TrainingSessionSchedule = "selfpaced"
+)
+
+// Valid indicates whether the value is a known member of the TrainingSessionSchedule enum.
+func (e TrainingSessionSchedule) Valid() bool {
+	switch e {
+	case TrainingSessionScheduleScheduled:
+		return true
+	case TrainingSessionScheduleSelfpaced:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingStatus.
+const (
+	TrainingStatusActive  TrainingStatus = "active"
+	TrainingStatusDeleted TrainingStatus = "deleted"
+	TrainingStatusDraft   TrainingStatus = "draft"
+)
+
+// Valid indicates whether the value is a known member of the TrainingStatus enum.
+func (e TrainingStatus) Valid() bool {
+	switch e {
+	case TrainingStatusActive:
+		return true
+	case TrainingStatusDeleted:
+		return true
+	case TrainingStatusDraft:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WebhookPayloadVersion.
 const (
 	WebhookPayloadVersionN20250701 WebhookPayloadVersion = "2025-07-01"
@@ -1814,6 +2477,36 @@ func (e WebhookPayloadVersion) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// Defines values for WorkedTimeDayType.
+const (
+	WorkedTimeDayTypeBankHoliday WorkedTimeDayType = "bank_holiday"
+	WorkedTimeDayTypeSaturday    WorkedTimeDayType = "saturday"
+	WorkedTimeDayTypeSunday      WorkedTimeDayType = "sunday"
+	WorkedTimeDayTypeWorkday     WorkedTimeDayType = "workday"
+)
+
+// Valid indicates whether the value is a known member of the WorkedTimeDayType enum.
+func (e WorkedTimeDayType) Valid() bool {
+	switch e {
+	case WorkedTimeDayTypeBankHoliday:
+		return true
+	case WorkedTimeDayTypeSaturday:
+		return true
+	case WorkedTimeDayTypeSunday:
+		return true
+	case WorkedTimeDayTypeWorkday:
+		return true
+	default:
+		return false
+	}
+}
+
+// ActivateProjectInput defines model for ActivateProjectInput.
+type ActivateProjectInput struct {
+	// ID The project.
+	ID string `json:"id"`
 }
 
 // AddPerformanceReviewProcessTargetPeersInput defines model for AddPerformanceReviewProcessTargetPeersInput.
@@ -2128,6 +2821,15 @@ type AllowanceUpdate struct {
 // AnnualWorkingTimeDistribution How the yearly working time is limited.
 type AnnualWorkingTimeDistribution string
 
+// ApplyWorkScheduleDayConfigurationChangesInput defines model for ApplyWorkScheduleDayConfigurationChangesInput.
+type ApplyWorkScheduleDayConfigurationChangesInput struct {
+	// DayConfigurations The changes, one object each; Factorial does not describe their members (see the operation).
+	DayConfigurations []FreeFormObject `json:"day_configurations"`
+
+	// OverlapPeriodID The period whose days change.
+	OverlapPeriodID string `json:"overlap_period_id"`
+}
+
 // ApprovalFlow The approval flow of one record (a leave, an overtime request...), with its state and approvers.
 type ApprovalFlow struct {
 	ActionType *string `json:"action_type,omitempty"`
@@ -2193,10 +2895,30 @@ type ApproveLeaveInput struct {
 	ID string `json:"id"`
 }
 
+// ApproveOvertimeRequestInput defines model for ApproveOvertimeRequestInput.
+type ApproveOvertimeRequestInput struct {
+	// ApproverID Who approves.
+	ApproverID *string `json:"approver_id,omitempty"`
+	ID         string  `json:"id"`
+	Reason     *string `json:"reason,omitempty"`
+}
+
 // ArchiveWorkAreaInput defines model for ArchiveWorkAreaInput.
 type ArchiveWorkAreaInput struct {
 	// ID The work area to archive.
 	ID string `json:"id"`
+}
+
+// AssignProjectWorkersInBulkInput defines model for AssignProjectWorkersInBulkInput.
+type AssignProjectWorkersInBulkInput struct {
+	// EmployeeIDs The employees who are to be assigned afterwards; every other worker of the projects is unassigned.
+	EmployeeIDs []string `json:"employee_ids"`
+
+	// ProjectID A single project; deprecated by Factorial in favour of project_ids.
+	ProjectID *string `json:"project_id,omitempty"`
+
+	// ProjectIDs The projects whose assignments are set.
+	ProjectIDs []string `json:"project_ids,omitempty"`
 }
 
 // AtsAnswer An application's answer to a screening question, with the question's label and type as they were when it was answered.
@@ -2916,6 +3638,26 @@ type AtsScheduleType string
 // AtsWorkplaceType Where the job is done.
 type AtsWorkplaceType string
 
+// AttendanceReview One day of one employee's timesheet marked as reviewed.
+type AttendanceReview struct {
+	// AuthorID The employee who reviewed it.
+	AuthorID *string `json:"author_id"`
+
+	// Date The day reviewed.
+	Date       *openapi_types.Date `json:"date"`
+	EmployeeID *string             `json:"employee_id"`
+	ID         string              `json:"id"`
+	ReviewedAt *time.Time          `json:"reviewed_at"`
+}
+
+// AttendanceReviewPage defines model for AttendanceReviewPage.
+type AttendanceReviewPage struct {
+	Data []AttendanceReview `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // AutofillShiftsInput defines model for AutofillShiftsInput.
 type AutofillShiftsInput struct {
 	EmployeeIDs []string           `json:"employee_ids"`
@@ -3103,6 +3845,94 @@ type BookkeeperIncidenceUpdate struct {
 	Status *string `json:"status,omitempty"`
 }
 
+// BreakConfiguration A kind of break of the company (lunch, rest), paid or not; employees' attendance settings switch kinds on or off.
+type BreakConfiguration struct {
+	Archived *bool   `json:"archived"`
+	ID       string  `json:"id"`
+	Name     *string `json:"name"`
+
+	// Paid Whether the break counts as worked time.
+	Paid *bool `json:"paid"`
+}
+
+// BreakConfigurationCreate defines model for BreakConfigurationCreate.
+type BreakConfigurationCreate struct {
+	Name string `json:"name"`
+	Paid bool   `json:"paid"`
+}
+
+// BreakConfigurationPage defines model for BreakConfigurationPage.
+type BreakConfigurationPage struct {
+	Data []BreakConfiguration `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// BreakConfigurationUpdate defines model for BreakConfigurationUpdate.
+type BreakConfigurationUpdate struct {
+	Archived *bool `json:"archived,omitempty"`
+
+	// ID Must equal the path id.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+	Paid *bool   `json:"paid,omitempty"`
+}
+
+// BudgetStrategy How a project, or one of its subprojects, is budgeted.
+type BudgetStrategy struct {
+	BudgetType *BudgetStrategyType `json:"budget_type"`
+	Delegated  *bool               `json:"delegated"`
+
+	// FeeAmountCents The fee billed when the project is billable.
+	FeeAmountCents *int   `json:"fee_amount_cents,omitempty"`
+	ID             string `json:"id"`
+
+	// PlannedCents Money planned (fixed cost and total budget).
+	PlannedCents *int `json:"planned_cents,omitempty"`
+
+	// PlannedMinutes Time planned (total budget).
+	PlannedMinutes *int    `json:"planned_minutes,omitempty"`
+	ProjectID      *string `json:"project_id"`
+	SubprojectID   *string `json:"subproject_id,omitempty"`
+}
+
+// BudgetStrategyCreate defines model for BudgetStrategyCreate.
+type BudgetStrategyCreate struct {
+	// BudgetStrategyType How a budget is set, `project_fixed_cost` (a fixed price), `total_budget` (time and materials, money and minutes planned) or `without_budget`.
+	BudgetStrategyType BudgetStrategyType `json:"budget_strategy_type"`
+	Delegated          *bool              `json:"delegated,omitempty"`
+	FeeAmountCents     *int               `json:"fee_amount_cents,omitempty"`
+	PlannedCents       *int               `json:"planned_cents,omitempty"`
+	PlannedMinutes     *int               `json:"planned_minutes,omitempty"`
+	ProjectID          string             `json:"project_id"`
+	SubprojectID       *string            `json:"subproject_id,omitempty"`
+}
+
+// BudgetStrategyPage defines model for BudgetStrategyPage.
+type BudgetStrategyPage struct {
+	Data []BudgetStrategy `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// BudgetStrategyType How a budget is set, `project_fixed_cost` (a fixed price), `total_budget` (time and materials, money and minutes planned) or `without_budget`.
+type BudgetStrategyType string
+
+// BudgetStrategyUpdate defines model for BudgetStrategyUpdate.
+type BudgetStrategyUpdate struct {
+	// BudgetStrategyType How a budget is set, `project_fixed_cost` (a fixed price), `total_budget` (time and materials, money and minutes planned) or `without_budget`.
+	BudgetStrategyType *BudgetStrategyType `json:"budget_strategy_type,omitempty"`
+	Delegated          *bool               `json:"delegated,omitempty"`
+	FeeAmountCents     *int                `json:"fee_amount_cents,omitempty"`
+
+	// ID Must equal the path id.
+	ID             string `json:"id"`
+	PlannedCents   *int   `json:"planned_cents,omitempty"`
+	PlannedMinutes *int   `json:"planned_minutes,omitempty"`
+}
+
 // CardPayment A payment or refund made with a company card; amounts in cents, negative for money leaving the account.
 type CardPayment struct {
 	// AmountCents Amount in the account's currency, in cents.
@@ -3151,6 +3981,45 @@ type CardPaymentStatus string
 // CardPaymentType A charge or a refund.
 type CardPaymentType string
 
+// ChangePolicyPeriodStatusInput defines model for ChangePolicyPeriodStatusInput.
+type ChangePolicyPeriodStatusInput struct {
+	// EmployeeIDs The employees of the period the change is for.
+	EmployeeIDs []string `json:"employee_ids"`
+
+	// ID The policy period.
+	ID string `json:"id"`
+
+	// NotifyEmployee Notify the employees of the change.
+	NotifyEmployee bool `json:"notify_employee"`
+
+	// Status The stages of a payroll period, in order.
+	Status PolicyPeriodStatus `json:"status"`
+}
+
+// ChangeProjectAssignmentInput defines model for ChangeProjectAssignmentInput.
+type ChangeProjectAssignmentInput struct {
+	// EmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
+	EmployeesAssignment ProjectEmployeesAssignment `json:"employees_assignment"`
+
+	// ID The project.
+	ID string `json:"id"`
+}
+
+// ChangeProjectStatusInput defines model for ChangeProjectStatusInput.
+type ChangeProjectStatusInput struct {
+	// ID The project.
+	ID string `json:"id"`
+
+	// Status The new status (`processing` is not one a caller may set).
+	Status ChangeProjectStatusInputStatus `json:"status"`
+}
+
+// ChangeProjectStatusInputStatus The new status (`processing` is not one a caller may set).
+type ChangeProjectStatusInputStatus string
+
+// CivilStatus An employee's civil status.
+type CivilStatus string
+
 // ClockInInput defines model for ClockInInput.
 type ClockInInput struct {
 	// Accuracy Accuracy of the coordinates.
@@ -3191,6 +4060,12 @@ type ClockOutInput struct {
 	Observations *string   `json:"observations,omitempty"`
 }
 
+// CloseProjectInput defines model for CloseProjectInput.
+type CloseProjectInput struct {
+	// ID The project.
+	ID string `json:"id"`
+}
+
 // CompanyHoliday A bank holiday of one location.
 type CompanyHoliday struct {
 	Date        *openapi_types.Date `json:"date"`
@@ -3216,6 +4091,577 @@ type CompanyHolidayPage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// Compensation A recurring pay item of a contract version (a bonus, meal vouchers, pay per worked hour, ...).
+type Compensation struct {
+	// Amount Paid each time, in the currency's smallest unit (cents); absent for the `undefined` type.
+	Amount *int `json:"amount,omitempty"`
+
+	// Calculation A readable hint of the formula ("current period", "average of last 3 months").
+	Calculation *string `json:"calculation,omitempty"`
+
+	// CompensationType `fixed`, `undefined`, `up_to`, `per_worked_day` or `per_worked_hour`.
+	CompensationType  *string `json:"compensation_type,omitempty"`
+	ContractVersionID *string `json:"contract_version_id"`
+
+	// ContractsTaxonomyID The taxonomy (pay concept) it is filed under.
+	ContractsTaxonomyID *string `json:"contracts_taxonomy_id"`
+	Currency            *string `json:"currency,omitempty"`
+	Description         *string `json:"description,omitempty"`
+
+	// FirstPaymentOn The first pay day, later than `starts_on` when payroll rules delay it.
+	FirstPaymentOn       *string `json:"first_payment_on,omitempty"`
+	ID                   string  `json:"id"`
+	MinimumAmountOfHours *int    `json:"minimum_amount_of_hours,omitempty"`
+
+	// MinimumAmountOfHoursInCents Minimum hours expected, in hundredths.
+	MinimumAmountOfHoursInCents *int    `json:"minimum_amount_of_hours_in_cents,omitempty"`
+	PayrollPolicyID             *string `json:"payroll_policy_id,omitempty"`
+
+	// Recurrence `monthly`, `yearly` or `one_time`; when empty, `recurrence_count` says how often.
+	Recurrence *string `json:"recurrence,omitempty"`
+
+	// RecurrenceCount Months between payments when `recurrence` is empty (12 is yearly).
+	RecurrenceCount *int `json:"recurrence_count,omitempty"`
+
+	// StartsOn The day it starts (`YYYY-MM-DD`; Factorial's document gives no example).
+	StartsOn *string `json:"starts_on,omitempty"`
+
+	// SyncWithSupplements Generates payroll supplements.
+	SyncWithSupplements *bool                      `json:"sync_with_supplements,omitempty"`
+	TimeCondition       *CompensationTimeCondition `json:"time_condition,omitempty"`
+
+	// Unit What the amount counts (Factorial's example is `Money`).
+	Unit *string `json:"unit"`
+}
+
+// CompensationConcept A concept a payroll can pay or deduct, Factorial's (default) or the company's own.
+type CompensationConcept struct {
+	Category  *CompensationConceptCategory `json:"category,omitempty"`
+	CompanyID *string                      `json:"company_id"`
+
+	// Default Factorial's predefined concept (true) or the company's own (false).
+	Default     *bool   `json:"default"`
+	Description *string `json:"description"`
+	ID          string  `json:"id"`
+	Label       *string `json:"label"`
+
+	// Name Machine name (`fixed_comission`).
+	Name *string `json:"name"`
+
+	// TranslatedName The name in the caller's language, for default concepts.
+	TranslatedName *string `json:"translated_name"`
+
+	// UnitName The unit's name (a currency code such as `EUR` for money).
+	UnitName *string                      `json:"unit_name,omitempty"`
+	UnitType *CompensationConceptUnitType `json:"unit_type,omitempty"`
+}
+
+// CompensationConceptCategory The family of a payroll concept.
+type CompensationConceptCategory string
+
+// CompensationConceptPage defines model for CompensationConceptPage.
+type CompensationConceptPage struct {
+	Data []CompensationConcept `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CompensationConceptUnitType What a payroll concept's amounts count.
+type CompensationConceptUnitType string
+
+// CompensationCreate defines model for CompensationCreate.
+type CompensationCreate struct {
+	// Amount In cents; needed unless the type is `undefined`.
+	Amount      *int    `json:"amount,omitempty"`
+	Calculation *string `json:"calculation,omitempty"`
+
+	// CompensationType `fixed`, `undefined`, `up_to`, `per_worked_day` or `per_worked_hour`; needed although the schema does not require it.
+	CompensationType            *string `json:"compensation_type,omitempty"`
+	ContractVersionID           string  `json:"contract_version_id"`
+	ContractsTaxonomyID         string  `json:"contracts_taxonomy_id"`
+	Description                 *string `json:"description,omitempty"`
+	FirstPaymentOn              *string `json:"first_payment_on,omitempty"`
+	MinimumAmountOfHours        *int    `json:"minimum_amount_of_hours,omitempty"`
+	MinimumAmountOfHoursInCents *int    `json:"minimum_amount_of_hours_in_cents,omitempty"`
+	PayrollPolicyID             *string `json:"payroll_policy_id,omitempty"`
+	Recurrence                  *string `json:"recurrence,omitempty"`
+	RecurrenceCount             *int    `json:"recurrence_count,omitempty"`
+	StartsOn                    *string `json:"starts_on,omitempty"`
+	SyncWithSupplements         *bool   `json:"sync_with_supplements,omitempty"`
+
+	// TimeCondition The part of a day an employee must work for a per-day compensation to count it.
+	TimeCondition *CompensationTimeCondition `json:"time_condition,omitempty"`
+	Unit          *string                    `json:"unit,omitempty"`
+}
+
+// CompensationPage defines model for CompensationPage.
+type CompensationPage struct {
+	Data []Compensation `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CompensationTimeCondition The part of a day an employee must work for a per-day compensation to count it.
+type CompensationTimeCondition string
+
+// CompensationUpdate Factorial's document requires the taxonomy, not the id.
+type CompensationUpdate struct {
+	Amount              *int    `json:"amount,omitempty"`
+	Calculation         *string `json:"calculation,omitempty"`
+	CompensationType    *string `json:"compensation_type,omitempty"`
+	ContractsTaxonomyID string  `json:"contracts_taxonomy_id"`
+	Description         *string `json:"description,omitempty"`
+	FirstPaymentOn      *string `json:"first_payment_on,omitempty"`
+
+	// ID Should equal the path id.
+	ID                          *string `json:"id,omitempty"`
+	MinimumAmountOfHours        *int    `json:"minimum_amount_of_hours,omitempty"`
+	MinimumAmountOfHoursInCents *int    `json:"minimum_amount_of_hours_in_cents,omitempty"`
+	PayrollPolicyID             *string `json:"payroll_policy_id,omitempty"`
+	Recurrence                  *string `json:"recurrence,omitempty"`
+	RecurrenceCount             *int    `json:"recurrence_count,omitempty"`
+	StartsOn                    *string `json:"starts_on,omitempty"`
+	SyncWithSupplements         *bool   `json:"sync_with_supplements,omitempty"`
+
+	// TimeCondition The part of a day an employee must work for a per-day compensation to count it.
+	TimeCondition *CompensationTimeCondition `json:"time_condition,omitempty"`
+	Unit          *string                    `json:"unit,omitempty"`
+}
+
+// ContractChangeProposal A request to change an employee's contract (a promotion, a salary
+// change) awaiting approval: the contract version it would create, with
+// the names of the catalogue entries it names, and the approval's
+// state. The payload of the `contracts/contract_version_request/*`
+// webhook events; no operation of this version reads it.
+type ContractChangeProposal struct {
+	// ActionType The kind of change requested (`promotion`, ...).
+	ActionType               *string `json:"action_type,omitempty"`
+	AdjustedDailyMinutes     *int    `json:"adjusted_daily_minutes,omitempty"`
+	ApprovalActionType       *string `json:"approval_action_type,omitempty"`
+	ApprovalAuthorID         *string `json:"approval_author_id,omitempty"`
+	ApprovalRequestCreatedAt *string `json:"approval_request_created_at,omitempty"`
+
+	// ApproversIDs Access ids of the approvers.
+	ApproversIDs []string `json:"approvers_ids,omitempty"`
+	CompanyID    *string  `json:"company_id,omitempty"`
+	Country      *string  `json:"country,omitempty"`
+
+	// CreatedAt No format declared (Factorial gives no example).
+	CreatedAt                  *string             `json:"created_at"`
+	CreatedByAvatar            *string             `json:"created_by_avatar,omitempty"`
+	CreatedByName              *string             `json:"created_by_name,omitempty"`
+	DeActivityType             *int                `json:"de_activity_type,omitempty"`
+	DeBaseSalaryTypeID         *string             `json:"de_base_salary_type_id,omitempty"`
+	DeBaseSalaryTypeName       *string             `json:"de_base_salary_type_name,omitempty"`
+	DeContractTypeID           *string             `json:"de_contract_type_id,omitempty"`
+	DeContractTypeName         *string             `json:"de_contract_type_name,omitempty"`
+	DeEmploymentType           *int                `json:"de_employment_type,omitempty"`
+	DeFlatRateTax              *int                `json:"de_flat_rate_tax,omitempty"`
+	DePersonalKeyGroupID       *string             `json:"de_personal_key_group_id,omitempty"`
+	DePersonalKeyGroupName     *string             `json:"de_personal_key_group_name,omitempty"`
+	EffectiveOn                *openapi_types.Date `json:"effective_on"`
+	EmployeeID                 *string             `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	EsA3InnuvaJobPositionID    *string             `json:"es_a3innuva_job_position_id,omitempty"`
+	EsA3InnuvaJobPositionName  *string             `json:"es_a3innuva_job_position_name,omitempty"`
+	EsAgreementCodeID          *string             `json:"es_agreement_code_id,omitempty"`
+	EsAgreementCodeName        *string             `json:"es_agreement_code_name,omitempty"`
+	EsClassificationID         *string             `json:"es_classification_id,omitempty"`
+	EsClassificationName       *string             `json:"es_classification_name,omitempty"`
+	EsCnoOccupationID          *string             `json:"es_cno_occupation_id,omitempty"`
+	EsCnoOccupationName        *string             `json:"es_cno_occupation_name,omitempty"`
+	EsContractObservations     *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID           *string             `json:"es_contract_type_id,omitempty"`
+	EsContractTypeName         *string             `json:"es_contract_type_name,omitempty"`
+	EsContributionTypeID       *string             `json:"es_contribution_type_id,omitempty"`
+	EsContributionTypeName     *string             `json:"es_contribution_type_name,omitempty"`
+	EsCotizationGroup          *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID         *string             `json:"es_education_level_id,omitempty"`
+	EsEducationLevelName       *string             `json:"es_education_level_name,omitempty"`
+	EsHasTeleworkingContract   *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription           *string             `json:"es_job_description,omitempty"`
+	EsOccupationCodeID         *string             `json:"es_occupation_code_id,omitempty"`
+	EsOccupationCodeName       *string             `json:"es_occupation_code_name,omitempty"`
+	EsProfessionalCategoryID   *string             `json:"es_professional_category_id,omitempty"`
+	EsProfessionalCategoryName *string             `json:"es_professional_category_name,omitempty"`
+	EsRegimeID                 *string             `json:"es_regime_id,omitempty"`
+	EsRegimeName               *string             `json:"es_regime_name,omitempty"`
+	EsTariffGroupID            *string             `json:"es_tariff_group_id,omitempty"`
+	EsTariffGroupName          *string             `json:"es_tariff_group_name,omitempty"`
+	EsWorkingDayTypeID         *string             `json:"es_working_day_type_id,omitempty"`
+	EsWorkingDayTypeName       *string             `json:"es_working_day_type_name,omitempty"`
+	FrCoefficient              *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID           *string             `json:"fr_contract_type_id,omitempty"`
+	FrContractTypeName         *string             `json:"fr_contract_type_name,omitempty"`
+	FrEmployeeType             *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours             *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn               *int                `json:"fr_jours_par_an,omitempty"`
+	FrJoursParAnCents          *int                `json:"fr_jours_par_an_cents,omitempty"`
+	FrLevelID                  *string             `json:"fr_level_id,omitempty"`
+	FrLevelName                *string             `json:"fr_level_name,omitempty"`
+	FrMutualID                 *string             `json:"fr_mutual_id,omitempty"`
+	FrMutualName               *string             `json:"fr_mutual_name,omitempty"`
+	FrProfessionalCategoryID   *string             `json:"fr_professional_category_id,omitempty"`
+	FrProfessionalCategoryName *string             `json:"fr_professional_category_name,omitempty"`
+	FrStepID                   *string             `json:"fr_step_id,omitempty"`
+	FrStepName                 *string             `json:"fr_step_name,omitempty"`
+	FrWorkTypeID               *string             `json:"fr_work_type_id,omitempty"`
+	FrWorkTypeName             *string             `json:"fr_work_type_name,omitempty"`
+	HasPayroll                 *bool               `json:"has_payroll"`
+	HasPayrollPolicies         *bool               `json:"has_payroll_policies,omitempty"`
+	HasTrialPeriod             *bool               `json:"has_trial_period,omitempty"`
+	ID                         string              `json:"id"`
+	JobCatalogLevel            *string             `json:"job_catalog_level,omitempty"`
+	JobCatalogLevelID          *string             `json:"job_catalog_level_id,omitempty"`
+	JobCatalogLevelName        *string             `json:"job_catalog_level_name,omitempty"`
+	JobCatalogRole             *string             `json:"job_catalog_role,omitempty"`
+	JobCatalogRoleID           *string             `json:"job_catalog_role_id,omitempty"`
+	JobCatalogTreeNodeUUID     *string             `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                   *string             `json:"job_title,omitempty"`
+	MaxLegalYearlyHours        *int                `json:"max_legal_yearly_hours,omitempty"`
+	MaximumWeeklyHours         *int                `json:"maximum_weekly_hours,omitempty"`
+	PtContractTypeID           *string             `json:"pt_contract_type_id,omitempty"`
+	PtContractTypeName         *string             `json:"pt_contract_type_name,omitempty"`
+	RequestDetails             *string             `json:"request_details,omitempty"`
+	SalaryAmount               *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency            *string             `json:"salary_frequency,omitempty"`
+	StartsOn                   *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status `pending`, `approved`, `rejected`, or empty (Factorial's enum includes the empty string).
+	Status            *string             `json:"status"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+
+	// UpdatedAt No format declared (Factorial gives no example).
+	UpdatedAt             *string `json:"updated_at"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
+// ContractTaxonomy A pay concept of a legal entity that compensations and supplements are filed under.
+type ContractTaxonomy struct {
+	Archived *bool `json:"archived"`
+
+	// Default Factorial's predefined taxonomy (true) or the company's own.
+	Default       *bool   `json:"default"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name"`
+}
+
+// ContractTaxonomyPage defines model for ContractTaxonomyPage.
+type ContractTaxonomyPage struct {
+	Data []ContractTaxonomy `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractTemplate A company's template for one kind of contract version.
+type ContractTemplate struct {
+	CompanyID *string `json:"company_id,omitempty"`
+
+	// ContractVersionType The kind of contract version, a country code (`es`, `fr`, ...).
+	ContractVersionType *string `json:"contract_version_type,omitempty"`
+	ID                  string  `json:"id"`
+}
+
+// ContractTemplatePage defines model for ContractTemplatePage.
+type ContractTemplatePage struct {
+	Data []ContractTemplate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersion One version of an employee's contract, in force from `effective_on`.
+// Country members carry a prefix (`es_`, `fr_`, `de_`, `pt_`) and are
+// null for other countries. Salaries are personal data.
+type ContractVersion struct {
+	AnnualWorkingTimeDistribution *AnnualWorkingTimeDistribution `json:"annual_working_time_distribution,omitempty"`
+	BankHolidayTreatment          *BankHolidayTreatment          `json:"bank_holiday_treatment"`
+	CompanyID                     *string                        `json:"company_id"`
+	ContractsEsTariffGroupID      *string                        `json:"contracts_es_tariff_group_id,omitempty"`
+
+	// Country Country code of the contract (`es`).
+	Country   *string    `json:"country,omitempty"`
+	CreatedAt *time.Time `json:"created_at"`
+
+	// DeBaseSalaryTypeID The payroll concept of the base salary (see ListCompensationConcepts).
+	DeBaseSalaryTypeID *string `json:"de_base_salary_type_id,omitempty"`
+
+	// DeContractTypeID See ListGermanContractTypes.
+	DeContractTypeID *string `json:"de_contract_type_id,omitempty"`
+
+	// EffectiveOn The day this version takes effect (the hire day for the first).
+	EffectiveOn *openapi_types.Date `json:"effective_on"`
+	EmployeeID  *string             `json:"employee_id"`
+
+	// EndsOn The day the contract ends (a termination; unrelated to the trial period).
+	EndsOn                 *openapi_types.Date `json:"ends_on,omitempty"`
+	EsContractObservations *string             `json:"es_contract_observations,omitempty"`
+
+	// EsContractTypeID See ListSpanishContractTypes.
+	EsContractTypeID *string `json:"es_contract_type_id,omitempty"`
+
+	// EsCotizationGroup Spanish social security contribution group.
+	EsCotizationGroup *int `json:"es_cotization_group,omitempty"`
+
+	// EsEducationLevelID See ListSpanishEducationLevels.
+	EsEducationLevelID       *string `json:"es_education_level_id,omitempty"`
+	EsHasTeleworkingContract *bool   `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription         *string `json:"es_job_description,omitempty"`
+
+	// EsProfessionalCategoryID See ListSpanishProfessionalCategories.
+	EsProfessionalCategoryID *string `json:"es_professional_category_id,omitempty"`
+
+	// EsWorkingDayTypeID See ListSpanishWorkingDayTypes.
+	EsWorkingDayTypeID *string `json:"es_working_day_type_id,omitempty"`
+	FrCoefficient      *string `json:"fr_coefficient,omitempty"`
+
+	// FrContractTypeID See ListFrenchContractTypes.
+	FrContractTypeID *string `json:"fr_contract_type_id,omitempty"`
+
+	// FrEmployeeType `apprenti`, ...
+	FrEmployeeType *string `json:"fr_employee_type,omitempty"`
+
+	// FrForfaitJours The employee works a fixed number of days a year.
+	FrForfaitJours *bool `json:"fr_forfait_jours"`
+
+	// FrJoursParAn Days a year under a forfait jours.
+	FrJoursParAn             *int    `json:"fr_jours_par_an,omitempty"`
+	FrLevelID                *string `json:"fr_level_id,omitempty"`
+	FrMutualID               *string `json:"fr_mutual_id,omitempty"`
+	FrProfessionalCategoryID *string `json:"fr_professional_category_id,omitempty"`
+	FrStepID                 *string `json:"fr_step_id,omitempty"`
+	FrWorkTypeID             *string `json:"fr_work_type_id,omitempty"`
+
+	// HasPayroll The employee is in a payroll policy.
+	HasPayroll     *bool  `json:"has_payroll"`
+	HasTrialPeriod *bool  `json:"has_trial_period,omitempty"`
+	ID             string `json:"id"`
+
+	// JobCatalogLevelID The job catalog level (see JobCatalog).
+	JobCatalogLevelID *string `json:"job_catalog_level_id,omitempty"`
+
+	// JobCatalogTreeNodeUUID The job catalog node (a level) the employee is placed at.
+	JobCatalogTreeNodeUUID    *string `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                  *string `json:"job_title,omitempty"`
+	MaxLegalYearlyHours       *int    `json:"max_legal_yearly_hours,omitempty"`
+	MaxWorkDaysInRow          *int    `json:"max_work_days_in_row,omitempty"`
+	MaxWorkMinutesPerDay      *int    `json:"max_work_minutes_per_day,omitempty"`
+	MaximumWeeklyHours        *int    `json:"maximum_weekly_hours,omitempty"`
+	MinRestHoursInRow         *int    `json:"min_rest_hours_in_row,omitempty"`
+	MinRestMinutesBetweenDays *int    `json:"min_rest_minutes_between_days,omitempty"`
+
+	// PtContractTypeID See ListPortugueseContractTypes.
+	PtContractTypeID *string `json:"pt_contract_type_id,omitempty"`
+
+	// SalaryAmount Salary in cents.
+	SalaryAmount *int `json:"salary_amount,omitempty"`
+
+	// SalaryFrequency `yearly`, `monthly`, ...
+	SalaryFrequency *string `json:"salary_frequency,omitempty"`
+
+	// StartsOn The day the employee was hired.
+	StartsOn          *openapi_types.Date `json:"starts_on,omitempty"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+	UpdatedAt         *time.Time          `json:"updated_at"`
+
+	// VersionData Country data of the version as template fragments (Factorial's example: `country_data` with `country` and a list of `fields`, each with `name`, `field_name`, `value_label`, `value_id`).
+	VersionData map[string]interface{} `json:"version_data,omitempty"`
+
+	// WorkingHours Hours worked per `working_hours_frequency`.
+	WorkingHours *int `json:"working_hours,omitempty"`
+
+	// WorkingHoursFrequency `week`, ...
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+
+	// WorkingTimePercentageInCents Part-time share of full time, in hundredths of a percent (8000 is 80%).
+	WorkingTimePercentageInCents *int `json:"working_time_percentage_in_cents,omitempty"`
+
+	// WorkingWeekDays Days worked, comma-separated (`monday,tuesday,...`).
+	WorkingWeekDays *string `json:"working_week_days,omitempty"`
+}
+
+// ContractVersionCreate defines model for ContractVersionCreate.
+type ContractVersionCreate struct {
+	// AnnualWorkingTimeDistribution How the yearly working time is limited.
+	AnnualWorkingTimeDistribution *AnnualWorkingTimeDistribution `json:"annual_working_time_distribution,omitempty"`
+
+	// BankHolidayTreatment Whether bank holidays count as working days for the contract.
+	BankHolidayTreatment *BankHolidayTreatment `json:"bank_holiday_treatment,omitempty"`
+
+	// CopyCurrentContractVersion Take the fields not sent from the version in force.
+	CopyCurrentContractVersion *bool               `json:"copy_current_contract_version,omitempty"`
+	DeBaseSalaryTypeID         *string             `json:"de_base_salary_type_id,omitempty"`
+	EffectiveOn                openapi_types.Date  `json:"effective_on"`
+	EmployeeID                 string              `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	HasTrialPeriod             *bool               `json:"has_trial_period,omitempty"`
+
+	// JobCatalogTreeNodeUUID A level node of the job catalog (job_catalog_level_id is no longer accepted since 2026-04-01).
+	JobCatalogTreeNodeUUID    *string `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                  *string `json:"job_title,omitempty"`
+	MaxLegalYearlyHours       *int    `json:"max_legal_yearly_hours,omitempty"`
+	MaxWorkDaysInRow          *int    `json:"max_work_days_in_row,omitempty"`
+	MaxWorkMinutesPerDay      *int    `json:"max_work_minutes_per_day,omitempty"`
+	MaximumWeeklyHours        *int    `json:"maximum_weekly_hours,omitempty"`
+	MinRestHoursInRow         *int    `json:"min_rest_hours_in_row,omitempty"`
+	MinRestMinutesBetweenDays *int    `json:"min_rest_minutes_between_days,omitempty"`
+
+	// SalaryAmount In cents; with `salary_frequency` when the contract had no salary.
+	SalaryAmount                 *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency              *string             `json:"salary_frequency,omitempty"`
+	StartsOn                     openapi_types.Date  `json:"starts_on"`
+	TrialPeriodEndsOn            *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+	WorkingHours                 *int                `json:"working_hours,omitempty"`
+	WorkingHoursFrequency        *string             `json:"working_hours_frequency,omitempty"`
+	WorkingTimePercentageInCents *int                `json:"working_time_percentage_in_cents,omitempty"`
+	WorkingWeekDays              *string             `json:"working_week_days,omitempty"`
+}
+
+// ContractVersionHistory One change of a contract version, with the contract's fields as they were after it.
+type ContractVersionHistory struct {
+	// ActionType The kind of change (`promotion`, ...).
+	ActionType           *string `json:"action_type,omitempty"`
+	AdjustedDailyMinutes *int    `json:"adjusted_daily_minutes,omitempty"`
+
+	// Author Name of who made the change.
+	Author *string `json:"author,omitempty"`
+
+	// ChangedAt When the change was made (untyped in Factorial's document; its example is a timestamp).
+	ChangedAt *time.Time `json:"changed_at"`
+
+	// ContractsContractVersionID The contract version in force now.
+	ContractsContractVersionID *string `json:"contracts_contract_version_id,omitempty"`
+	Country                    *string `json:"country,omitempty"`
+
+	// CreatedAt Untyped in Factorial's document, with a date as example (`2024-10-06`); no format is declared.
+	CreatedAt                *string             `json:"created_at"`
+	DeBaseSalaryTypeID       *string             `json:"de_base_salary_type_id,omitempty"`
+	DeContractTypeID         *string             `json:"de_contract_type_id,omitempty"`
+	EffectiveOn              *openapi_types.Date `json:"effective_on"`
+	EmployeeID               *string             `json:"employee_id"`
+	EndsOn                   *openapi_types.Date `json:"ends_on,omitempty"`
+	EsAgreementCodeID        *string             `json:"es_agreement_code_id,omitempty"`
+	EsClassificationID       *string             `json:"es_classification_id,omitempty"`
+	EsCnoOccupationID        *string             `json:"es_cno_occupation_id,omitempty"`
+	EsContractObservations   *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID         *string             `json:"es_contract_type_id,omitempty"`
+	EsContributionTypeID     *string             `json:"es_contribution_type_id,omitempty"`
+	EsCotizationGroup        *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID       *string             `json:"es_education_level_id,omitempty"`
+	EsHasTeleworkingContract *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription         *string             `json:"es_job_description,omitempty"`
+	EsOccupationCodeID       *string             `json:"es_occupation_code_id,omitempty"`
+	EsProfessionalCategoryID *string             `json:"es_professional_category_id,omitempty"`
+	EsTariffGroupID          *string             `json:"es_tariff_group_id,omitempty"`
+	EsWorkingDayTypeID       *string             `json:"es_working_day_type_id,omitempty"`
+	FrCoefficient            *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID         *string             `json:"fr_contract_type_id,omitempty"`
+	FrEmployeeType           *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours           *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn             *int                `json:"fr_jours_par_an,omitempty"`
+
+	// FrJoursParAnCents Days a year under a forfait jours, in hundredths.
+	FrJoursParAnCents        *int    `json:"fr_jours_par_an_cents,omitempty"`
+	FrLevelID                *string `json:"fr_level_id,omitempty"`
+	FrMutualID               *string `json:"fr_mutual_id,omitempty"`
+	FrProfessionalCategoryID *string `json:"fr_professional_category_id,omitempty"`
+	FrStepID                 *string `json:"fr_step_id,omitempty"`
+	FrWorkTypeID             *string `json:"fr_work_type_id,omitempty"`
+	HasPayroll               *bool   `json:"has_payroll"`
+	HasTrialPeriod           *bool   `json:"has_trial_period,omitempty"`
+	ID                       string  `json:"id"`
+	JobCatalogLevelID        *string `json:"job_catalog_level_id,omitempty"`
+	JobCatalogTreeNodeUUID   *string `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                 *string `json:"job_title,omitempty"`
+	MaxLegalYearlyHours      *int    `json:"max_legal_yearly_hours,omitempty"`
+	MaximumWeeklyHours       *int    `json:"maximum_weekly_hours,omitempty"`
+
+	// OriginalContractVersionID The contract version the change was made to.
+	OriginalContractVersionID *string `json:"original_contract_version_id"`
+	PtContractTypeID          *string `json:"pt_contract_type_id,omitempty"`
+
+	// SalaryAmount Salary in cents.
+	SalaryAmount      *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency   *string             `json:"salary_frequency,omitempty"`
+	StartsOn          *openapi_types.Date `json:"starts_on,omitempty"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+
+	// UpdatedAt Untyped in Factorial's document, with a date as example; no format is declared.
+	UpdatedAt             *string `json:"updated_at"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
+// ContractVersionHistoryPage defines model for ContractVersionHistoryPage.
+type ContractVersionHistoryPage struct {
+	Data []ContractVersionHistory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersionMetaData The kind of change that created a contract version.
+type ContractVersionMetaData struct {
+	// ActionType `promotion`, `evolution`, or null.
+	ActionType        *string `json:"action_type,omitempty"`
+	ContractVersionID string  `json:"contract_version_id"`
+}
+
+// ContractVersionMetaDataPage defines model for ContractVersionMetaDataPage.
+type ContractVersionMetaDataPage struct {
+	Data []ContractVersionMetaData `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersionPage defines model for ContractVersionPage.
+type ContractVersionPage struct {
+	Data []ContractVersion `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersionUpdate defines model for ContractVersionUpdate.
+type ContractVersionUpdate struct {
+	// AnnualWorkingTimeDistribution How the yearly working time is limited.
+	AnnualWorkingTimeDistribution *AnnualWorkingTimeDistribution `json:"annual_working_time_distribution,omitempty"`
+
+	// BankHolidayTreatment Whether bank holidays count as working days for the contract.
+	BankHolidayTreatment     *BankHolidayTreatment `json:"bank_holiday_treatment,omitempty"`
+	DeBaseSalaryTypeID       *string               `json:"de_base_salary_type_id,omitempty"`
+	EffectiveOn              *openapi_types.Date   `json:"effective_on,omitempty"`
+	EmployeeID               *string               `json:"employee_id,omitempty"`
+	EndsOn                   *openapi_types.Date   `json:"ends_on,omitempty"`
+	EsContractTypeID         *string               `json:"es_contract_type_id,omitempty"`
+	EsCotizationGroup        *int                  `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID       *string               `json:"es_education_level_id,omitempty"`
+	EsProfessionalCategoryID *string               `json:"es_professional_category_id,omitempty"`
+	EsWorkingDayTypeID       *string               `json:"es_working_day_type_id,omitempty"`
+	HasTrialPeriod           *bool                 `json:"has_trial_period,omitempty"`
+
+	// ID Must equal the path id.
+	ID                           string              `json:"id"`
+	JobCatalogTreeNodeUUID       *string             `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                     *string             `json:"job_title,omitempty"`
+	SalaryAmount                 *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency              *string             `json:"salary_frequency,omitempty"`
+	StartsOn                     *openapi_types.Date `json:"starts_on,omitempty"`
+	TrialPeriodEndsOn            *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+	WorkingHours                 *int                `json:"working_hours,omitempty"`
+	WorkingHoursFrequency        *string             `json:"working_hours_frequency,omitempty"`
+	WorkingTimePercentageInCents *int                `json:"working_time_percentage_in_cents,omitempty"`
+	WorkingWeekDays              *string             `json:"working_week_days,omitempty"`
+}
+
 // CopyTaskInput defines model for CopyTaskInput.
 type CopyTaskInput struct {
 	// ID The task to copy.
@@ -3223,6 +4669,16 @@ type CopyTaskInput struct {
 
 	// Name Name of the copy; the original's when absent.
 	Name *string `json:"name,omitempty"`
+}
+
+// CreateAttendanceReviewsInBulkInput defines model for CreateAttendanceReviewsInBulkInput.
+type CreateAttendanceReviewsInBulkInput struct {
+	EmployeeIDs []string           `json:"employee_ids"`
+	EndOn       openapi_types.Date `json:"end_on"`
+
+	// ReviewedBy The employee reviewing.
+	ReviewedBy string             `json:"reviewed_by"`
+	StartOn    openapi_types.Date `json:"start_on"`
 }
 
 // CreateDocumentDownloadURLsInput defines model for CreateDocumentDownloadURLsInput.
@@ -3347,6 +4803,49 @@ type CreatePerformanceReviewProcessTargetsInBulkInput struct {
 	TargetsAccessIDs []string `json:"targets_access_ids"`
 }
 
+// CreatePlannedBreaksInBulkInput defines model for CreatePlannedBreaksInBulkInput.
+type CreatePlannedBreaksInBulkInput struct {
+	PlannedBreaks []PlannedBreakCreate `json:"planned_breaks"`
+}
+
+// CreatePlannedShiftsInBulkInput defines model for CreatePlannedShiftsInBulkInput.
+type CreatePlannedShiftsInBulkInput struct {
+	// PlannedBreaks Breaks to add to the shifts created; Factorial does not describe their members.
+	PlannedBreaks []FreeFormObject `json:"planned_breaks,omitempty"`
+
+	// Shifts The shifts to plan, each shaped as CreatePlannedShift's body.
+	Shifts []PlannedShiftCreate `json:"shifts"`
+}
+
+// CreatePlanningVersionsInBulkInput defines model for CreatePlanningVersionsInBulkInput.
+type CreatePlanningVersionsInBulkInput struct {
+	EffectiveAt             openapi_types.Date `json:"effective_at"`
+	EmployeeIDs             []string           `json:"employee_ids"`
+	NumberOfRestDaysInCents *int               `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+	PlanningTool PlanningTool `json:"planning_tool"`
+	ScheduleID   *string      `json:"schedule_id,omitempty"`
+}
+
+// CreateProjectPlannedRecordsInBulkInput defines model for CreateProjectPlannedRecordsInBulkInput.
+type CreateProjectPlannedRecordsInBulkInput struct {
+	DailyMinutes     int                `json:"daily_minutes"`
+	EndDate          openapi_types.Date `json:"end_date"`
+	ProjectWorkerIDs []string           `json:"project_worker_ids"`
+	StartDate        openapi_types.Date `json:"start_date"`
+	SubprojectID     *string            `json:"subproject_id,omitempty"`
+
+	// WeekDays Days of the week planned, 0 (Sunday) to 6 (Saturday).
+	WeekDays []int `json:"week_days,omitempty"`
+}
+
+// CreateProjectWorkersInBulkInput defines model for CreateProjectWorkersInBulkInput.
+type CreateProjectWorkersInBulkInput struct {
+	EmployeeIDs []string `json:"employee_ids"`
+	ProjectID   string   `json:"project_id"`
+}
+
 // CreateTaskCommentInput defines model for CreateTaskCommentInput.
 type CreateTaskCommentInput struct {
 	// AuthorID Access id of the comment's author.
@@ -3373,6 +4872,26 @@ type CreateTasksInBulkInput struct {
 
 	// Status Where a task stands.
 	Status TaskStatus `json:"status"`
+}
+
+// CreateTrainingMembershipsInBulkInput defines model for CreateTrainingMembershipsInBulkInput.
+type CreateTrainingMembershipsInBulkInput struct {
+	// EmployeeIDs The employees to enrol, by employee id.
+	EmployeeIDs []string `json:"employee_ids"`
+	TrainingID  string   `json:"training_id"`
+}
+
+// CreateTrainingSessionAccessMembershipsInBulkInput defines model for CreateTrainingSessionAccessMembershipsInBulkInput.
+type CreateTrainingSessionAccessMembershipsInBulkInput struct {
+	// AccessIDs People to invite, by access id.
+	AccessIDs []string `json:"access_ids,omitempty"`
+
+	// EmployeeIDs People to invite, by employee id.
+	EmployeeIDs []string `json:"employee_ids,omitempty"`
+
+	// Notify Whether the people invited are told.
+	Notify    bool   `json:"notify"`
+	SessionID string `json:"session_id"`
 }
 
 // Credential The credential behind the request. Which fields are filled depends on
@@ -3701,9 +5220,78 @@ type DeleteAllowanceWithAltAllowanceInput struct {
 	ID string `json:"id"`
 }
 
+// DeleteAttendanceReviewsInBulkInput defines model for DeleteAttendanceReviewsInBulkInput.
+type DeleteAttendanceReviewsInBulkInput struct {
+	EmployeeIDs []string           `json:"employee_ids"`
+	EndOn       openapi_types.Date `json:"end_on"`
+	StartOn     openapi_types.Date `json:"start_on"`
+}
+
+// DeletePlannedShiftsInBulkInput defines model for DeletePlannedShiftsInBulkInput.
+type DeletePlannedShiftsInBulkInput struct {
+	// AuthorID The access deleting the shifts (audit trail).
+	AuthorID string `json:"author_id"`
+
+	// DestroyBackupShifts Delete backup shifts too (kept by default).
+	DestroyBackupShifts *bool `json:"destroy_backup_shifts,omitempty"`
+
+	// EmployeeIDs Only shifts of these employees.
+	EmployeeIDs []string `json:"employee_ids,omitempty"`
+
+	// EndAt Only shifts starting on or before this instant's day.
+	EndAt *time.Time `json:"end_at,omitempty"`
+
+	// IDs Only these shifts.
+	IDs []string `json:"ids,omitempty"`
+
+	// StartAt Only shifts ending on or after this instant's day.
+	StartAt *time.Time `json:"start_at,omitempty"`
+}
+
+// DeleteProjectTasksInBulkInput defines model for DeleteProjectTasksInBulkInput.
+type DeleteProjectTasksInBulkInput struct {
+	IDs []string `json:"ids"`
+}
+
+// DeleteProjectTimeRecordsInBulkInput defines model for DeleteProjectTimeRecordsInBulkInput.
+type DeleteProjectTimeRecordsInBulkInput struct {
+	Date            openapi_types.Date `json:"date"`
+	ProjectWorkerID string             `json:"project_worker_id"`
+
+	// SubprojectID Only the records of this subproject.
+	SubprojectID *string `json:"subproject_id,omitempty"`
+}
+
 // DeleteTasksInBulkInput defines model for DeleteTasksInBulkInput.
 type DeleteTasksInBulkInput struct {
 	// IDs The tasks to delete.
+	IDs []string `json:"ids"`
+}
+
+// DeleteTrainingMembershipsInBulkInput defines model for DeleteTrainingMembershipsInBulkInput.
+type DeleteTrainingMembershipsInBulkInput struct {
+	// All True: remove every membership of training_id except those in ids.
+	All *bool `json:"all,omitempty"`
+
+	// IDs The memberships to remove; with `all`, the ones to keep.
+	IDs []string `json:"ids"`
+
+	// TrainingID The training whose memberships `all` removes; required with it.
+	TrainingID *string `json:"training_id,omitempty"`
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulkInput defines model for DeleteTrainingSessionAccessMembershipsInBulkInput.
+type DeleteTrainingSessionAccessMembershipsInBulkInput struct {
+	// IDs The invitations to withdraw.
+	IDs []string `json:"ids"`
+
+	// Notify Whether the people are told.
+	Notify bool `json:"notify"`
+}
+
+// DeleteTrainingsInBulkInput defines model for DeleteTrainingsInBulkInput.
+type DeleteTrainingsInBulkInput struct {
+	// IDs The trainings to delete.
 	IDs []string `json:"ids"`
 }
 
@@ -3825,6 +5413,21 @@ type DuplicatePerformanceReviewProcessInput struct {
 	ID string `json:"id"`
 }
 
+// DuplicateProjectTasksInBulkInput defines model for DuplicateProjectTasksInBulkInput.
+type DuplicateProjectTasksInBulkInput struct {
+	// ExcludeAssignees Leave the copies without assignees.
+	ExcludeAssignees *bool `json:"exclude_assignees,omitempty"`
+
+	// IDs The project tasks copied.
+	IDs []string `json:"ids"`
+
+	// ProjectID The project the copies go to; the originals' when absent.
+	ProjectID *string `json:"project_id,omitempty"`
+
+	// SubprojectID The subproject the copies go to.
+	SubprojectID *string `json:"subproject_id,omitempty"`
+}
+
 // Employee An employee: identity, placement (company, legal entity, location,
 // managers) and lifecycle. Callers without admin rights receive the
 // fields they may not see as null.
@@ -3937,6 +5540,48 @@ type Employee struct {
 // EmployeeBankNumberFormat How bank_number is written.
 type EmployeeBankNumberFormat string
 
+// EmployeeBreakConfiguration One kind of break (a TimeSettings break configuration) switched on or off for one employee's attendance settings; `name` and `paid` are the kind's.
+type EmployeeBreakConfiguration struct {
+	// AttendanceEmployeesSettingID The employee attendance setting.
+	AttendanceEmployeesSettingID *string `json:"attendance_employees_setting_id"`
+
+	// Enabled Whether the employee may take this kind of break.
+	Enabled *bool  `json:"enabled"`
+	ID      string `json:"id"`
+
+	// Name The kind of break's name.
+	Name *string `json:"name,omitempty"`
+
+	// Paid Whether the kind of break counts as worked time.
+	Paid *bool `json:"paid,omitempty"`
+
+	// TimeSettingsBreakConfigurationID The kind of break.
+	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id"`
+}
+
+// EmployeeBreakConfigurationCreate defines model for EmployeeBreakConfigurationCreate.
+type EmployeeBreakConfigurationCreate struct {
+	AttendanceEmployeesSettingID     string `json:"attendance_employees_setting_id"`
+	Enabled                          bool   `json:"enabled"`
+	TimeSettingsBreakConfigurationID string `json:"time_settings_break_configuration_id"`
+}
+
+// EmployeeBreakConfigurationPage defines model for EmployeeBreakConfigurationPage.
+type EmployeeBreakConfigurationPage struct {
+	Data []EmployeeBreakConfiguration `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeBreakConfigurationUpdate defines model for EmployeeBreakConfigurationUpdate.
+type EmployeeBreakConfigurationUpdate struct {
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+}
+
 // EmployeePage defines model for EmployeePage.
 type EmployeePage struct {
 	Data []Employee `json:"data"`
@@ -4021,6 +5666,86 @@ type Error struct {
 	Message *string `json:"message,omitempty"`
 }
 
+// EstimatedTime The time one employee is expected to work on one day.
+type EstimatedTime struct {
+	// Breaks The planned breaks of the day; Factorial does not describe their members.
+	Breaks    []FreeFormObject `json:"breaks"`
+	CompanyID *string          `json:"company_id"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date       *string `json:"date"`
+	EmployeeID *string `json:"employee_id"`
+
+	// EstimatedHalfDays Half days to work, for employees counted in half days.
+	EstimatedHalfDays *int `json:"estimated_half_days"`
+
+	// ExpectedMinutes Minutes to work before leaves and bank holidays are taken into account.
+	ExpectedMinutes *float32 `json:"expected_minutes"`
+
+	// ID `<employee_id>_<date>`, e.g. `1_2025-02-01`.
+	ID string `json:"id"`
+
+	// Minutes Minutes to work, leaves and holidays taken into account.
+	Minutes *float32 `json:"minutes"`
+
+	// OvertimeMinutes Planned overtime minutes (shift management only).
+	OvertimeMinutes *float32 `json:"overtime_minutes"`
+
+	// RegularMinutes Regular (not overtime) minutes to work.
+	RegularMinutes *float32 `json:"regular_minutes"`
+
+	// Shifts The planned stretches of work of the day; Factorial does not describe their members.
+	Shifts   []FreeFormObject     `json:"shifts"`
+	Source   *EstimatedTimeSource `json:"source"`
+	TimeUnit *TimeUnit            `json:"time_unit"`
+}
+
+// EstimatedTimePage defines model for EstimatedTimePage.
+type EstimatedTimePage struct {
+	Data []EstimatedTime `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EstimatedTimeSource What set the expected time.
+type EstimatedTimeSource string
+
+// FamilySituation An employee's civil status and number of dependants, used by payroll.
+type FamilySituation struct {
+	CivilStatus        *CivilStatus `json:"civil_status,omitempty"`
+	EmployeeID         *string      `json:"employee_id"`
+	ID                 string       `json:"id"`
+	NumberOfDependants *int         `json:"number_of_dependants,omitempty"`
+}
+
+// FamilySituationCreate defines model for FamilySituationCreate.
+type FamilySituationCreate struct {
+	// CivilStatus An employee's civil status.
+	CivilStatus        *CivilStatus `json:"civil_status,omitempty"`
+	EmployeeID         string       `json:"employee_id"`
+	NumberOfDependants *int         `json:"number_of_dependants,omitempty"`
+}
+
+// FamilySituationPage defines model for FamilySituationPage.
+type FamilySituationPage struct {
+	Data []FamilySituation `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FamilySituationUpdate defines model for FamilySituationUpdate.
+type FamilySituationUpdate struct {
+	// CivilStatus An employee's civil status.
+	CivilStatus *CivilStatus `json:"civil_status,omitempty"`
+	EmployeeID  string       `json:"employee_id"`
+
+	// ID Must equal the path id.
+	ID                 string `json:"id"`
+	NumberOfDependants *int   `json:"number_of_dependants,omitempty"`
+}
+
 // Folder defines model for Folder.
 type Folder struct {
 	Active         *bool   `json:"active"`
@@ -4057,6 +5782,37 @@ type FolderUpdate struct {
 	// ID Must equal the path id.
 	ID   string `json:"id"`
 	Name string `json:"name"`
+}
+
+// FreeFormObject An object whose members Factorial does not describe.
+type FreeFormObject map[string]interface{}
+
+// FrenchContractType A French contract type (CDI, CDD, ...).
+type FrenchContractType struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// FrenchContractTypePage defines model for FrenchContractTypePage.
+type FrenchContractTypePage struct {
+	Data []FrenchContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// GermanContractType A German contract type.
+type GermanContractType struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// GermanContractTypePage defines model for GermanContractTypePage.
+type GermanContractTypePage struct {
+	Data []GermanContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // ITAsset A unit of equipment the company owns, with its holder and status.
@@ -4187,6 +5943,28 @@ type ITAssetUpdate struct {
 	TeamID          *string             `json:"team_id,omitempty"`
 	WarrantyEndDate *openapi_types.Date `json:"warranty_end_date,omitempty"`
 	WorkplaceID     *string             `json:"workplace_id,omitempty"`
+}
+
+// ImputableProject The short form of a project time and expenses can be charged to.
+type ImputableProject struct {
+	ClientID *string `json:"client_id,omitempty"`
+	Code     *string `json:"code,omitempty"`
+
+	// Currency ISO 4217 code of the project's amounts.
+	Currency  *string             `json:"currency"`
+	DueDate   *openapi_types.Date `json:"due_date,omitempty"`
+	ID        string              `json:"id"`
+	Name      *string             `json:"name"`
+	StartDate *openapi_types.Date `json:"start_date,omitempty"`
+	Status    *ProjectStatus      `json:"status"`
+}
+
+// ImputableProjectPage defines model for ImputableProjectPage.
+type ImputableProjectPage struct {
+	Data []ImputableProject `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // InitiatePerformanceAgreementInput defines model for InitiatePerformanceAgreementInput.
@@ -4783,6 +6561,35 @@ type MarketplaceInstallationSettingsPage struct {
 // MarketplaceSettingEntry One code of an installation's settings; free-form, its members named by the list that holds it.
 type MarketplaceSettingEntry map[string]interface{}
 
+// MaterializedContractTemplate The contract fields of one level of the template hierarchy, the levels above it merged in and hidden fields removed.
+type MaterializedContractTemplate struct {
+	CompanyID *string `json:"company_id"`
+
+	// CountryCode Set for country and legal_entity templates.
+	CountryCode *string `json:"country_code,omitempty"`
+
+	// ID Built from its parts: `<company_id>-<template_type>-<legal_entity_id>-<country_code>`.
+	ID string `json:"id"`
+
+	// LegalEntityID Set for legal_entity templates.
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+
+	// Template The contract's fields in order, each a free-form object describing one field (Factorial's document leaves the items untyped); each has a `field_id`.
+	Template     []map[string]interface{}  `json:"template"`
+	TemplateType *MaterializedTemplateType `json:"template_type"`
+}
+
+// MaterializedContractTemplatePage defines model for MaterializedContractTemplatePage.
+type MaterializedContractTemplatePage struct {
+	Data []MaterializedContractTemplate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// MaterializedTemplateType A level of the contract template hierarchy.
+type MaterializedTemplateType string
+
 // MoveAtsApplicationToPhaseInput defines model for MoveAtsApplicationToPhaseInput.
 type MoveAtsApplicationToPhaseInput struct {
 	// AtsApplicationPhaseID The target phase, one of the application's job posting.
@@ -4795,6 +6602,112 @@ type MoveAtsApplicationToPhaseInput struct {
 // MoveDocumentsToTrashBinInput defines model for MoveDocumentsToTrashBinInput.
 type MoveDocumentsToTrashBinInput struct {
 	DocumentIDs []string `json:"document_ids"`
+}
+
+// OpenShift An attendance shift clocked in and not yet clocked out.
+type OpenShift struct {
+	// AutomaticClockIn Whether the clock-in was made automatically.
+	AutomaticClockIn *bool `json:"automatic_clock_in"`
+
+	// ClockIn Clock-in time; only the time of day is meaningful, the date part is a placeholder (`2000-01-01`).
+	ClockIn *time.Time `json:"clock_in"`
+
+	// ClockOut Always null for an open shift.
+	ClockOut   *string             `json:"clock_out,omitempty"`
+	Date       *openapi_types.Date `json:"date"`
+	EmployeeID *string             `json:"employee_id"`
+
+	// ID The attendance shift's id.
+	ID string `json:"id"`
+
+	// LocationType Where the employee works, e.g. `office` or `work_from_home`.
+	LocationType  *string             `json:"location_type,omitempty"`
+	ReferenceDate *openapi_types.Date `json:"reference_date"`
+	Status        *OpenShiftStatus    `json:"status"`
+
+	// TimeSettingsBreakConfigurationID For a break, its kind.
+	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
+
+	// Workable False for a break.
+	Workable    *bool   `json:"workable"`
+	WorkplaceID *string `json:"workplace_id,omitempty"`
+}
+
+// OpenShiftPage defines model for OpenShiftPage.
+type OpenShiftPage struct {
+	Data []OpenShift `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// OpenShiftStatus State of an open shift.
+type OpenShiftStatus string
+
+// Overtime An employee's request to have extra hours of one day counted as overtime.
+type Overtime struct {
+	// Approver Undescribed by Factorial; read as whether the caller may decide on the request.
+	Approver         *bool   `json:"approver"`
+	ApproverFullName *string `json:"approver_full_name,omitempty"`
+
+	// ApproverID Who approved or rejected it.
+	ApproverID *string `json:"approver_id,omitempty"`
+
+	// AuthorID Who made the request.
+	AuthorID  *string `json:"author_id"`
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date        *string `json:"date"`
+	Description *string `json:"description,omitempty"`
+	EmployeeID  *string `json:"employee_id"`
+
+	// HoursAmountInCents Hours asked for in hundredths (150 = 1.5 hours).
+	HoursAmountInCents *int   `json:"hours_amount_in_cents"`
+	ID                 string `json:"id"`
+
+	// IsEditable Whether the request can still be changed.
+	IsEditable *bool `json:"is_editable"`
+
+	// Reason The reason given with the decision.
+	Reason *string         `json:"reason,omitempty"`
+	Status *OvertimeStatus `json:"status"`
+}
+
+// OvertimeCreate defines model for OvertimeCreate.
+type OvertimeCreate struct {
+	// AuthorID Who makes the request.
+	AuthorID string `json:"author_id"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date        string  `json:"date"`
+	Description *string `json:"description,omitempty"`
+	EmployeeID  string  `json:"employee_id"`
+
+	// HoursAmount Hours asked for (1.5 = an hour and a half).
+	HoursAmount *float32 `json:"hours_amount,omitempty"`
+}
+
+// OvertimePage defines model for OvertimePage.
+type OvertimePage struct {
+	Data []Overtime `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// OvertimeStatus State of an overtime request.
+type OvertimeStatus string
+
+// OvertimeUpdate defines model for OvertimeUpdate.
+type OvertimeUpdate struct {
+	Date        *string  `json:"date,omitempty"`
+	Description *string  `json:"description,omitempty"`
+	HoursAmount *float32 `json:"hours_amount,omitempty"`
+
+	// ID Must equal the path id.
+	ID     string  `json:"id"`
+	Reason *string `json:"reason,omitempty"`
 }
 
 // PageMeta Pagination state of a list response.
@@ -4819,6 +6732,112 @@ type PageMeta struct {
 
 	// Total Number of records matching the filters, across all pages.
 	Total int `json:"total"`
+}
+
+// PayrollEmployeeIdentifier An employee's social security number and tax id for the payroll of one country. Personal data.
+type PayrollEmployeeIdentifier struct {
+	Country              *PayrollIdentifierCountry `json:"country"`
+	EmployeeID           *string                   `json:"employee_id"`
+	ID                   string                    `json:"id"`
+	SocialSecurityNumber *string                   `json:"social_security_number,omitempty"`
+	TaxID                *string                   `json:"tax_id,omitempty"`
+}
+
+// PayrollEmployeeIdentifierCreate defines model for PayrollEmployeeIdentifierCreate.
+type PayrollEmployeeIdentifierCreate struct {
+	// Country The countries whose payroll identifiers Factorial keeps here (Portugal, Germany, Italy).
+	Country              PayrollIdentifierCountry `json:"country"`
+	EmployeeID           string                   `json:"employee_id"`
+	SocialSecurityNumber *string                  `json:"social_security_number,omitempty"`
+	TaxID                *string                  `json:"tax_id,omitempty"`
+}
+
+// PayrollEmployeeIdentifierPage defines model for PayrollEmployeeIdentifierPage.
+type PayrollEmployeeIdentifierPage struct {
+	Data []PayrollEmployeeIdentifier `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PayrollEmployeeIdentifierUpdate defines model for PayrollEmployeeIdentifierUpdate.
+type PayrollEmployeeIdentifierUpdate struct {
+	// Country The countries whose payroll identifiers Factorial keeps here (Portugal, Germany, Italy).
+	Country PayrollIdentifierCountry `json:"country"`
+
+	// ID Must equal the path id.
+	ID                   string  `json:"id"`
+	SocialSecurityNumber *string `json:"social_security_number,omitempty"`
+	TaxID                *string `json:"tax_id,omitempty"`
+}
+
+// PayrollIdentifierCountry The countries whose payroll identifiers Factorial keeps here (Portugal, Germany, Italy).
+type PayrollIdentifierCountry string
+
+// PayrollIntegration An external payroll system Factorial integrates with.
+type PayrollIntegration string
+
+// PayrollIntegrationCode The code one payroll system knows a record (employee, company, legal entity, location, leave type) by.
+type PayrollIntegrationCode struct {
+	Code *string `json:"code"`
+
+	// CodeableID The record the code names.
+	CodeableID *string `json:"codeable_id"`
+
+	// CodeableType Its kind: `Employee`, `Company`, `LegalEntity`, `Location` or `TimeoffLeaveType`.
+	CodeableType *string             `json:"codeable_type"`
+	CompanyID    *string             `json:"company_id"`
+	ID           string              `json:"id"`
+	Integration  *PayrollIntegration `json:"integration"`
+}
+
+// PayrollIntegrationCodeCreate defines model for PayrollIntegrationCodeCreate.
+type PayrollIntegrationCodeCreate struct {
+	Code       string `json:"code"`
+	CodeableID string `json:"codeable_id"`
+
+	// CodeableType `Employee`, `Company`, `LegalEntity`, `Location` or `TimeoffLeaveType`.
+	CodeableType string `json:"codeable_type"`
+
+	// Integration An external payroll system Factorial integrates with.
+	Integration PayrollIntegration `json:"integration"`
+}
+
+// PayrollIntegrationCodePage defines model for PayrollIntegrationCodePage.
+type PayrollIntegrationCodePage struct {
+	Data []PayrollIntegrationCode `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PayrollIntegrationCodeUpdate defines model for PayrollIntegrationCodeUpdate.
+type PayrollIntegrationCodeUpdate struct {
+	Code string `json:"code"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+}
+
+// PayrollPolicyPeriod One period (usually a month) of a payroll policy.
+type PayrollPolicyPeriod struct {
+	// CalculationStartedAt When the payroll calculation started (Factorial's example is a date, so no format is declared).
+	CalculationStartedAt *string             `json:"calculation_started_at,omitempty"`
+	CompanyID            *string             `json:"company_id"`
+	EndsOn               *openapi_types.Date `json:"ends_on"`
+	ID                   string              `json:"id"`
+
+	// Name The policy's name with the period's dates.
+	Name *string `json:"name,omitempty"`
+
+	// Period The period written out (`20 aug - 13 sep 2021`).
+	Period     *string             `json:"period"`
+	PolicyID   *string             `json:"policy_id"`
+	PolicyName *string             `json:"policy_name,omitempty"`
+	StartsOn   *openapi_types.Date `json:"starts_on"`
+
+	// Status The stage, one of PolicyPeriodStatus (a plain string in Factorial's answer).
+	Status *string `json:"status,omitempty"`
 }
 
 // PerformanceAgreement An action plan: what a participant and their manager agree on after a review, with each one's comments and signatures.
@@ -5340,6 +7359,539 @@ type PerformanceVisibilitySwitches struct {
 	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees,omitempty"`
 }
 
+// PlannedBreak A break planned within a planned shift, a default shift, a shift configuration or a work schedule day.
+type PlannedBreak struct {
+	// BreakConfigurationID The kind of break (TimeSettings).
+	BreakConfigurationID   *string           `json:"break_configuration_id"`
+	BreakConfigurationName *string           `json:"break_configuration_name"`
+	BreakConfigurationPaid *bool             `json:"break_configuration_paid"`
+	BreakType              *PlannedBreakType `json:"break_type"`
+
+	// DayConfigurationID The work schedule day configuration.
+	DayConfigurationID *string `json:"day_configuration_id,omitempty"`
+	DefaultShiftID     *string `json:"default_shift_id,omitempty"`
+
+	// Duration Length in minutes.
+	Duration             *int       `json:"duration,omitempty"`
+	EndAt                *time.Time `json:"end_at,omitempty"`
+	ID                   string     `json:"id"`
+	ShiftConfigurationID *string    `json:"shift_configuration_id,omitempty"`
+
+	// ShiftID The planned shift (ShiftManagement).
+	ShiftID *string    `json:"shift_id,omitempty"`
+	StartAt *time.Time `json:"start_at,omitempty"`
+}
+
+// PlannedBreakCreate One break to plan, with the members of Factorial's example.
+type PlannedBreakCreate struct {
+	BreakConfigurationID string `json:"break_configuration_id"`
+
+	// BreakType `fixed` (at set times), `flexible` (a duration taken at any time) or `semi_flexible`.
+	BreakType PlannedBreakType `json:"break_type"`
+
+	// Duration Length in minutes.
+	Duration *int       `json:"duration,omitempty"`
+	EndAt    *time.Time `json:"end_at,omitempty"`
+
+	// ID Present in Factorial's example; its meaning on a create is not documented.
+	ID      *string    `json:"id,omitempty"`
+	ShiftID *string    `json:"shift_id,omitempty"`
+	StartAt *time.Time `json:"start_at,omitempty"`
+}
+
+// PlannedBreakPage defines model for PlannedBreakPage.
+type PlannedBreakPage struct {
+	Data []PlannedBreak `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PlannedBreakType `fixed` (at set times), `flexible` (a duration taken at any time) or `semi_flexible`.
+type PlannedBreakType string
+
+// PlannedShift A shift planned for an employee in the rota (shift management), not a clocked attendance shift.
+type PlannedShift struct {
+	CompanyID *string `json:"company_id"`
+
+	// DefaultShiftTitle Title of the default shift it was created from.
+	DefaultShiftTitle *string    `json:"default_shift_title,omitempty"`
+	EmployeeID        *string    `json:"employee_id"`
+	EndAt             *time.Time `json:"end_at"`
+
+	// ExtraHours Whether the shift is beyond the employee's regular hours (counts as overtime).
+	ExtraHours *bool  `json:"extra_hours"`
+	ID         string `json:"id"`
+
+	// LocalEndAt `end_at` in the shift's time zone, written the same way.
+	LocalEndAt *time.Time `json:"local_end_at"`
+
+	// LocalStartAt `start_at` in the shift's time zone (the wall-clock time, written with a +00:00 offset).
+	LocalStartAt *time.Time `json:"local_start_at"`
+
+	// LocationID Null when the employee's own location applies.
+	LocationID *string `json:"location_id,omitempty"`
+
+	// LocationsWorkAreaID The work area within the location (the request calls it `work_area_id`).
+	LocationsWorkAreaID *string `json:"locations_work_area_id,omitempty"`
+
+	// Name Display name; when none was set, the default shift's title or the template week's name.
+	Name    *string            `json:"name,omitempty"`
+	Notes   *string            `json:"notes,omitempty"`
+	StartAt *time.Time         `json:"start_at"`
+	State   *PlannedShiftState `json:"state"`
+
+	// Timezone IANA time zone of the shift, e.g. `Europe/Madrid`.
+	Timezone *string `json:"timezone"`
+}
+
+// PlannedShiftCreate defines model for PlannedShiftCreate.
+type PlannedShiftCreate struct {
+	CompanyID  string    `json:"company_id"`
+	EmployeeID string    `json:"employee_id"`
+	EndAt      time.Time `json:"end_at"`
+	LocationID *string   `json:"location_id,omitempty"`
+	Name       *string   `json:"name,omitempty"`
+	Notes      *string   `json:"notes,omitempty"`
+	StartAt    time.Time `json:"start_at"`
+
+	// WorkAreaID A work area of the location.
+	WorkAreaID *string `json:"work_area_id,omitempty"`
+}
+
+// PlannedShiftPage defines model for PlannedShiftPage.
+type PlannedShiftPage struct {
+	Data []PlannedShift `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PlannedShiftState `draft` (not yet shown to the employee), `published` (shown and confirmed) or `backup` (a standby shift that may be replaced).
+type PlannedShiftState string
+
+// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+type PlanningTool string
+
+// PlanningVersion Which planning tool sets an employee's expected hours from a date on.
+type PlanningVersion struct {
+	EffectiveAt *openapi_types.Date `json:"effective_at"`
+	EmployeeID  *string             `json:"employee_id"`
+	ID          *string             `json:"id,omitempty"`
+
+	// NumberOfRestDaysInCents Rest days per week in hundredths (200 = 2 days).
+	NumberOfRestDaysInCents *int `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool `shift_management`, `work_schedule` or `contract_hours`.
+	PlanningTool *string `json:"planning_tool"`
+
+	// WorkScheduleScheduleID The work schedule followed (the requests call it `schedule_id`).
+	WorkScheduleScheduleID *string `json:"work_schedule_schedule_id,omitempty"`
+}
+
+// PlanningVersionCreate defines model for PlanningVersionCreate.
+type PlanningVersionCreate struct {
+	EffectiveAt             openapi_types.Date `json:"effective_at"`
+	EmployeeID              string             `json:"employee_id"`
+	NumberOfRestDaysInCents *int               `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+	PlanningTool PlanningTool `json:"planning_tool"`
+
+	// ScheduleID The work schedule to follow.
+	ScheduleID *string `json:"schedule_id,omitempty"`
+}
+
+// PlanningVersionPage defines model for PlanningVersionPage.
+type PlanningVersionPage struct {
+	Data []PlanningVersion `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PlanningVersionUpdate defines model for PlanningVersionUpdate.
+type PlanningVersionUpdate struct {
+	EffectiveAt openapi_types.Date `json:"effective_at"`
+
+	// ID Must equal the path id.
+	ID                      string `json:"id"`
+	NumberOfRestDaysInCents *int   `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+	PlanningTool PlanningTool `json:"planning_tool"`
+	ScheduleID   *string      `json:"schedule_id,omitempty"`
+}
+
+// PolicyPeriodStatus The stages of a payroll period, in order.
+type PolicyPeriodStatus string
+
+// PortugueseContractType A Portuguese contract type.
+type PortugueseContractType struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// PortugueseContractTypePage defines model for PortugueseContractTypePage.
+type PortugueseContractTypePage struct {
+	Data []PortugueseContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProcessProjectTimeRecordsInBulkInput defines model for ProcessProjectTimeRecordsInBulkInput.
+type ProcessProjectTimeRecordsInBulkInput struct {
+	Items []ProjectTimeRecordBulkItem `json:"items"`
+}
+
+// Project A project time and expenses are charged to, with its totals in cents of the legal entity's currency.
+type Project struct {
+	// ClientID The client billed (a finance contact).
+	ClientID *string `json:"client_id,omitempty"`
+
+	// Code A short unique code to find the project by.
+	Code        *string `json:"code,omitempty"`
+	Description *string `json:"description,omitempty"`
+
+	// DueDate When the project is due to end.
+	DueDate             *openapi_types.Date         `json:"due_date,omitempty"`
+	EmployeesAssignment *ProjectEmployeesAssignment `json:"employees_assignment"`
+	FixedCostCents      *int                        `json:"fixed_cost_cents,omitempty"`
+	ID                  string                      `json:"id"`
+
+	// InputedMinutes Minutes tracked on the project; 0 unless the list asked for include_inputed_minutes (Factorial's spelling).
+	InputedMinutes *int `json:"inputed_minutes,omitempty"`
+
+	// IsBillable Whether the project's costs can be billed to a client.
+	IsBillable *bool `json:"is_billable"`
+
+	// LaborCostCents Cost of the time tracked.
+	LaborCostCents *int `json:"labor_cost_cents,omitempty"`
+
+	// LegalEntityID The legal entity whose currency the amounts are in.
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name"`
+
+	// SpendingCostCents Cost of the expenses charged.
+	SpendingCostCents *int                `json:"spending_cost_cents,omitempty"`
+	StartDate         *openapi_types.Date `json:"start_date,omitempty"`
+	Status            *ProjectStatus      `json:"status"`
+	TotalCostCents    *int                `json:"total_cost_cents,omitempty"`
+}
+
+// ProjectCreate defines model for ProjectCreate.
+type ProjectCreate struct {
+	// BudgetAllocation Budget in minutes; send either this or budget_allocation_cents.
+	BudgetAllocation *int `json:"budget_allocation,omitempty"`
+
+	// BudgetAllocationCents Budget in cents; send either this or budget_allocation.
+	BudgetAllocationCents *int `json:"budget_allocation_cents,omitempty"`
+
+	// ClientID The client billed (a finance contact).
+	ClientID *string `json:"client_id,omitempty"`
+
+	// Code A short unique code to find the project by.
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+
+	// EmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
+	EmployeesAssignment *ProjectEmployeesAssignment `json:"employees_assignment,omitempty"`
+	FeeAmountCents      *int                        `json:"fee_amount_cents,omitempty"`
+	FixedCostCents      *int                        `json:"fixed_cost_cents,omitempty"`
+	IsBillable          *bool                       `json:"is_billable,omitempty"`
+	LegalEntityID       *string                     `json:"legal_entity_id,omitempty"`
+	Name                string                      `json:"name"`
+
+	// ProjectAdmins Employees who administer the project.
+	ProjectAdmins []string `json:"project_admins,omitempty"`
+
+	// ProjectManagers Employees who manage the project.
+	ProjectManagers []string            `json:"project_managers,omitempty"`
+	StartDate       *openapi_types.Date `json:"start_date,omitempty"`
+
+	// Status Where a project (or subproject) stands in its life. Only an active project takes new time records.
+	Status *ProjectStatus `json:"status,omitempty"`
+}
+
+// ProjectEmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
+type ProjectEmployeesAssignment string
+
+// ProjectExpenseRecord An expense (Expenses area) charged to a project through a project worker.
+type ProjectExpenseRecord struct {
+	// EffectiveOn The day the expense counts on (YYYY-MM-DD).
+	EffectiveOn  *string  `json:"effective_on,omitempty"`
+	ExchangeRate *float32 `json:"exchange_rate,omitempty"`
+	ExpenseID    *string  `json:"expense_id"`
+	ID           string   `json:"id"`
+
+	// LegalEntityAmountCents The amount in the legal entity's currency, in cents; a string in Factorial's document, unlike original_amount_cents.
+	LegalEntityAmountCents *string `json:"legal_entity_amount_cents,omitempty"`
+
+	// LegalEntityAmountCurrency ISO 4217 code of the legal entity.
+	LegalEntityAmountCurrency *string `json:"legal_entity_amount_currency,omitempty"`
+	OriginalAmountCents       *int    `json:"original_amount_cents,omitempty"`
+
+	// OriginalAmountCurrency ISO 4217 code of the expense as spent.
+	OriginalAmountCurrency *string `json:"original_amount_currency,omitempty"`
+	ProjectWorkerID        *string `json:"project_worker_id"`
+
+	// Status The expense's state; Factorial lists no values.
+	Status       *string `json:"status,omitempty"`
+	SubprojectID *string `json:"subproject_id,omitempty"`
+}
+
+// ProjectExpenseRecordPage defines model for ProjectExpenseRecordPage.
+type ProjectExpenseRecordPage struct {
+	Data []ProjectExpenseRecord `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectExportableExpense One row of the project expenses export, with names rather than ids; rows have no id.
+type ProjectExportableExpense struct {
+	// Amount The amount as a decimal string in units of currency (e.g. `12.50`).
+	Amount   *string `json:"amount,omitempty"`
+	Currency *string `json:"currency,omitempty"`
+
+	// Date The expense's day (YYYY-MM-DD).
+	Date            *string `json:"date,omitempty"`
+	EmployeeName    *string `json:"employee_name"`
+	ExpenseCategory *string `json:"expense_category,omitempty"`
+
+	// ExpenseLink Link to the expense in Factorial.
+	ExpenseLink        *string `json:"expense_link,omitempty"`
+	ExpenseStatus      *string `json:"expense_status,omitempty"`
+	ExpenseSubcategory *string `json:"expense_subcategory,omitempty"`
+
+	// PreferredName The employee's preferred name.
+	PreferredName  *string `json:"preferred_name,omitempty"`
+	ProjectName    *string `json:"project_name,omitempty"`
+	SubprojectName *string `json:"subproject_name,omitempty"`
+}
+
+// ProjectExportableExpensePage defines model for ProjectExportableExpensePage.
+type ProjectExportableExpensePage struct {
+	Data []ProjectExportableExpense `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectPage defines model for ProjectPage.
+type ProjectPage struct {
+	Data []Project `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectPlannedRecord Time planned for a project worker, minutes per day on the chosen week days of a date range.
+type ProjectPlannedRecord struct {
+	DailyMinutes    *int                `json:"daily_minutes"`
+	EndDate         *openapi_types.Date `json:"end_date"`
+	ID              string              `json:"id"`
+	ProjectWorkerID *string             `json:"project_worker_id"`
+	StartDate       *openapi_types.Date `json:"start_date"`
+	SubprojectID    *string             `json:"subproject_id,omitempty"`
+
+	// WeekDays Days of the week planned, 0 (Sunday) to 6 (Saturday).
+	WeekDays []int `json:"week_days"`
+}
+
+// ProjectPlannedRecordPage defines model for ProjectPlannedRecordPage.
+type ProjectPlannedRecordPage struct {
+	Data []ProjectPlannedRecord `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectPlannedRecordUpdate defines model for ProjectPlannedRecordUpdate.
+type ProjectPlannedRecordUpdate struct {
+	DailyMinutes int                `json:"daily_minutes"`
+	EndDate      openapi_types.Date `json:"end_date"`
+
+	// ID Must equal the path id.
+	ID              string             `json:"id"`
+	ProjectWorkerID *string            `json:"project_worker_id,omitempty"`
+	StartDate       openapi_types.Date `json:"start_date"`
+
+	// WeekDays Days of the week planned, 0 (Sunday) to 6 (Saturday).
+	WeekDays []int `json:"week_days,omitempty"`
+}
+
+// ProjectStatus Where a project (or subproject) stands in its life. Only an active project takes new time records.
+type ProjectStatus string
+
+// ProjectTask The link between a task of the Tasks area (task_id) and a project; the task's name, status and dates are read there.
+type ProjectTask struct {
+	// FollowUp Whether the task's author is told of its status changes.
+	FollowUp     *bool   `json:"follow_up"`
+	ID           string  `json:"id"`
+	ProjectID    *string `json:"project_id"`
+	SubprojectID *string `json:"subproject_id,omitempty"`
+
+	// TaskID The task (GetTask of the Tasks area).
+	TaskID *string `json:"task_id"`
+}
+
+// ProjectTaskCreate Multipart form fields of a new project task.
+type ProjectTaskCreate struct {
+	// AssigneeEmployeeIDs Employees assigned to the task, one form part per id.
+	AssigneeEmployeeIDs []string `json:"assignee_employee_ids[],omitempty"`
+
+	// Content The task's text.
+	Content *string             `json:"content,omitempty"`
+	DueOn   *openapi_types.Date `json:"due_on,omitempty"`
+
+	// Files Files attached to the task, one form part per file.
+	Files []openapi_types.File `json:"files[],omitempty"`
+
+	// FollowUp Tell the author of status changes.
+	FollowUp  *bool               `json:"follow_up,omitempty"`
+	Name      string              `json:"name"`
+	ProjectID string              `json:"project_id"`
+	StartsOn  *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status Where a task stands.
+	Status       TaskStatus `json:"status"`
+	SubprojectID *string    `json:"subproject_id,omitempty"`
+}
+
+// ProjectTaskDueStatus Where a task stands against its due date.
+type ProjectTaskDueStatus string
+
+// ProjectTaskPage defines model for ProjectTaskPage.
+type ProjectTaskPage struct {
+	Data []ProjectTask `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectTaskUpdate Multipart form fields of a project task update.
+type ProjectTaskUpdate struct {
+	// AssigneeEmployeeIDs Employees assigned to the task, one form part per id.
+	AssigneeEmployeeIDs []string            `json:"assignee_employee_ids[],omitempty"`
+	Content             *string             `json:"content,omitempty"`
+	DueOn               *openapi_types.Date `json:"due_on,omitempty"`
+
+	// FilesToAdd Files attached, one form part per file.
+	FilesToAdd []openapi_types.File `json:"files_to_add[],omitempty"`
+
+	// FilesToRemove Attached files to remove.
+	FilesToRemove []string `json:"files_to_remove[],omitempty"`
+	FollowUp      *bool    `json:"follow_up,omitempty"`
+
+	// ID Must equal the path id.
+	ID        string              `json:"id"`
+	Name      string              `json:"name"`
+	ProjectID string              `json:"project_id"`
+	StartsOn  *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status Where a task stands.
+	Status       *TaskStatus `json:"status,omitempty"`
+	SubprojectID *string     `json:"subproject_id,omitempty"`
+}
+
+// ProjectTimeRecord An attendance shift of a project worker charged to the project (and optionally a subproject).
+type ProjectTimeRecord struct {
+	AttendanceShiftID *string    `json:"attendance_shift_id,omitempty"`
+	ClockIn           *time.Time `json:"clock_in,omitempty"`
+	ClockOut          *time.Time `json:"clock_out,omitempty"`
+
+	// Date The shift's date.
+	Date *openapi_types.Date `json:"date,omitempty"`
+	ID   string              `json:"id"`
+
+	// ImputedMinutes Minutes between the shift's clock-in and clock-out.
+	ImputedMinutes *int `json:"imputed_minutes,omitempty"`
+
+	// Observations A comment on the record.
+	Observations    *string `json:"observations,omitempty"`
+	ProjectWorkerID *string `json:"project_worker_id"`
+	SubprojectID    *string `json:"subproject_id,omitempty"`
+}
+
+// ProjectTimeRecordBulkItem One change of ProcessProjectTimeRecordsInBulk; which members are set says whether it creates, updates or deletes.
+type ProjectTimeRecordBulkItem struct {
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+	ProjectWorkerID   *string `json:"project_worker_id,omitempty"`
+	SubprojectID      *string `json:"subproject_id,omitempty"`
+
+	// TimeRecordID The record updated or deleted; absent or null to create one.
+	TimeRecordID *string `json:"time_record_id,omitempty"`
+}
+
+// ProjectTimeRecordCreate defines model for ProjectTimeRecordCreate.
+type ProjectTimeRecordCreate struct {
+	// AttendanceShiftID The shift charged; Factorial describes it as needed although its schema does not require it.
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+	ProjectWorkerID   string  `json:"project_worker_id"`
+	SubprojectID      *string `json:"subproject_id,omitempty"`
+}
+
+// ProjectTimeRecordPage defines model for ProjectTimeRecordPage.
+type ProjectTimeRecordPage struct {
+	Data []ProjectTimeRecord `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectUpdate defines model for ProjectUpdate.
+type ProjectUpdate struct {
+	ClientID    *string             `json:"client_id,omitempty"`
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// LegalEntityID The legal entity whose currency the project uses.
+	LegalEntityID *string             `json:"legal_entity_id,omitempty"`
+	Name          string              `json:"name"`
+	StartDate     *openapi_types.Date `json:"start_date,omitempty"`
+}
+
+// ProjectWorker An employee's place in a project; only an assigned project worker can charge time to it.
+type ProjectWorker struct {
+	Assigned *bool `json:"assigned"`
+
+	// CompanyLaborCostCents The same cost in the company's currency.
+	CompanyLaborCostCents *int    `json:"company_labor_cost_cents,omitempty"`
+	EmployeeID            *string `json:"employee_id"`
+	ID                    string  `json:"id"`
+
+	// InputedMinutes Minutes the employee tracked on the project; 0 unless the list asked for include_inputed_minutes.
+	InputedMinutes *int `json:"inputed_minutes,omitempty"`
+
+	// LaborCostCents The employee's labor cost in the project's currency.
+	LaborCostCents *int    `json:"labor_cost_cents,omitempty"`
+	ProjectID      *string `json:"project_id"`
+
+	// SpendingCostCents The employee's expenses charged to the project.
+	SpendingCostCents *int `json:"spending_cost_cents,omitempty"`
+}
+
+// ProjectWorkerCreate defines model for ProjectWorkerCreate.
+type ProjectWorkerCreate struct {
+	EmployeeID string `json:"employee_id"`
+	ProjectID  string `json:"project_id"`
+}
+
+// ProjectWorkerPage defines model for ProjectWorkerPage.
+type ProjectWorkerPage struct {
+	Data []ProjectWorker `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // RejectApprovalFlowByResourceInput defines model for RejectApprovalFlowByResourceInput.
 type RejectApprovalFlowByResourceInput struct {
 	// Reason Why (optional).
@@ -5361,6 +7913,14 @@ type RejectLeaveInput struct {
 	Reason *string `json:"reason,omitempty"`
 }
 
+// RejectOvertimeRequestInput defines model for RejectOvertimeRequestInput.
+type RejectOvertimeRequestInput struct {
+	// ApproverID Who rejects.
+	ApproverID *string `json:"approver_id,omitempty"`
+	ID         string  `json:"id"`
+	Reason     string  `json:"reason"`
+}
+
 // RemindPerformanceReviewProcessInBulkInput defines model for RemindPerformanceReviewProcessInBulkInput.
 type RemindPerformanceReviewProcessInBulkInput struct {
 	// EvaluationTypes Remind only the reviewers of these review types.
@@ -5380,6 +7940,13 @@ type RemovePerformanceReviewProcessTargetPeerEvaluationsInput struct {
 
 	// ID The participant (`<process id>-<access id>`).
 	ID string `json:"id"`
+}
+
+// RenameSubprojectInput defines model for RenameSubprojectInput.
+type RenameSubprojectInput struct {
+	// ID The subproject.
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // ReopenPerformanceReviewProcessInput defines model for ReopenPerformanceReviewProcessInput.
@@ -5466,6 +8033,15 @@ type SetPerformanceCompanyEmployeeScoreScaleInput struct {
 
 	// ScaleID The employee score scale to use.
 	ScaleID string `json:"scale_id"`
+}
+
+// SetTrainingsCatalogInBulkInput defines model for SetTrainingsCatalogInBulkInput.
+type SetTrainingsCatalogInBulkInput struct {
+	// Catalog True shows them in the catalog, false hides them.
+	Catalog bool `json:"catalog"`
+
+	// IDs The trainings to change.
+	IDs []string `json:"ids"`
 }
 
 // Shift A stretch of worked time (or a break, when `workable` is false) of one
@@ -5584,6 +8160,112 @@ type ShiftUpdate struct {
 	WorkplaceID                      *string             `json:"workplace_id,omitempty"`
 }
 
+// SoftDeleteProjectInput defines model for SoftDeleteProjectInput.
+type SoftDeleteProjectInput struct {
+	// ID The project.
+	ID string `json:"id"`
+}
+
+// SpanishContractType A Spanish contract type (indefinido, temporal, ...) of a contract template.
+type SpanishContractType struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishContractTypeCreate defines model for SpanishContractTypeCreate.
+type SpanishContractTypeCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID string `json:"contracts_contract_template_id"`
+	Name                        string `json:"name"`
+}
+
+// SpanishContractTypePage defines model for SpanishContractTypePage.
+type SpanishContractTypePage struct {
+	Data []SpanishContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SpanishEducationLevel A Spanish education level of a contract template.
+type SpanishEducationLevel struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishEducationLevelCreate defines model for SpanishEducationLevelCreate.
+type SpanishEducationLevelCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID string `json:"contracts_contract_template_id"`
+	Name                        string `json:"name"`
+}
+
+// SpanishEducationLevelPage defines model for SpanishEducationLevelPage.
+type SpanishEducationLevelPage struct {
+	Data []SpanishEducationLevel `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SpanishProfessionalCategory A Spanish professional category of a contract template.
+type SpanishProfessionalCategory struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishProfessionalCategoryCreate defines model for SpanishProfessionalCategoryCreate.
+type SpanishProfessionalCategoryCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID string `json:"contracts_contract_template_id"`
+	Name                        string `json:"name"`
+}
+
+// SpanishProfessionalCategoryPage defines model for SpanishProfessionalCategoryPage.
+type SpanishProfessionalCategoryPage struct {
+	Data []SpanishProfessionalCategory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SpanishWorkingDayType A Spanish working day type (full time, part time, ...) of a contract template.
+type SpanishWorkingDayType struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishWorkingDayTypeCreate Unlike the other Spanish catalogues, Factorial's document requires only the name.
+type SpanishWorkingDayTypeCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+	Name                        string  `json:"name"`
+}
+
+// SpanishWorkingDayTypePage defines model for SpanishWorkingDayTypePage.
+type SpanishWorkingDayTypePage struct {
+	Data []SpanishWorkingDayType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // StartPerformanceReviewProcessInput defines model for StartPerformanceReviewProcessInput.
 type StartPerformanceReviewProcessInput struct {
 	ID string `json:"id"`
@@ -5625,6 +8307,54 @@ type SubmitAtsApplicationInput struct {
 	Medium   *string `json:"medium,omitempty"`
 	Phone    *string `json:"phone,omitempty"`
 	Source   *string `json:"source,omitempty"`
+}
+
+// Subproject A part of a project that time, plans and budgets can be charged to separately.
+type Subproject struct {
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+	ID          string              `json:"id"`
+
+	// InputedMinutes Minutes tracked; 0 unless the list asked for include_inputed_minutes.
+	InputedMinutes *int  `json:"inputed_minutes,omitempty"`
+	IsBillable     *bool `json:"is_billable,omitempty"`
+
+	// LaborCostCents Cost of the time tracked; 0 unless the list asked for include_cost.
+	LaborCostCents *int                `json:"labor_cost_cents,omitempty"`
+	Name           *string             `json:"name"`
+	ProjectID      *string             `json:"project_id"`
+	StartDate      *openapi_types.Date `json:"start_date,omitempty"`
+	Status         *ProjectStatus      `json:"status,omitempty"`
+}
+
+// SubprojectCreate defines model for SubprojectCreate.
+type SubprojectCreate struct {
+	Name      string `json:"name"`
+	ProjectID string `json:"project_id"`
+}
+
+// SubprojectPage defines model for SubprojectPage.
+type SubprojectPage struct {
+	Data []Subproject `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SubprojectUpdate defines model for SubprojectUpdate.
+type SubprojectUpdate struct {
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+
+	// ID Must equal the path id.
+	ID        string              `json:"id"`
+	Name      *string             `json:"name,omitempty"`
+	StartDate *openapi_types.Date `json:"start_date,omitempty"`
+
+	// Status Where a project (or subproject) stands in its life. Only an active project takes new time records.
+	Status *ProjectStatus `json:"status,omitempty"`
 }
 
 // Supplement A one-off amount (money, units or time) added to an employee's payroll in a policy period.
@@ -5946,6 +8676,101 @@ type TimeOffPolicyUpdate struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// TimeUnit How a day's time is counted: in minutes, in half days, or not at all.
+type TimeUnit string
+
+// TimesheetEdit An employee's request to add, change or remove an attendance shift, awaiting or past a decision.
+type TimesheetEdit struct {
+	// Approved True once approved, false once rejected, null while undecided.
+	Approved *bool `json:"approved,omitempty"`
+
+	// AttendanceShiftID The shift to change or remove.
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+
+	// ClockIn Clock-in time of day asked for, `HH:MM:SS`.
+	ClockIn *string `json:"clock_in,omitempty"`
+
+	// ClockOut Clock-out time of day asked for, `HH:MM:SS`.
+	ClockOut *string `json:"clock_out,omitempty"`
+
+	// Date Calendar day of the shift.
+	Date         *openapi_types.Date `json:"date,omitempty"`
+	EmployeeID   *string             `json:"employee_id"`
+	ID           string              `json:"id"`
+	LocationType *ShiftLocationType  `json:"location_type,omitempty"`
+	Observations *string             `json:"observations,omitempty"`
+
+	// Reason The reason given with the decision.
+	Reason *string `json:"reason,omitempty"`
+
+	// ReferenceDate Day the shift counts for.
+	ReferenceDate *openapi_types.Date `json:"reference_date,omitempty"`
+	RequestType   *TimesheetEditType  `json:"request_type"`
+
+	// TimeSettingsBreakConfigurationID For a break, its kind.
+	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
+
+	// Workable False when the shift asked for is a break.
+	Workable *bool `json:"workable,omitempty"`
+}
+
+// TimesheetEditCreate defines model for TimesheetEditCreate.
+type TimesheetEditCreate struct {
+	// AttendanceShiftID The shift to change or remove (`update_shift`, `delete_shift`).
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+
+	// ClockIn Clock-in asked for. Factorial gives no example; requests are answered with times of day (`HH:MM:SS`).
+	ClockIn *string `json:"clock_in,omitempty"`
+
+	// ClockOut Clock-out asked for, in the same form as `clock_in`.
+	ClockOut   *string             `json:"clock_out,omitempty"`
+	Date       *openapi_types.Date `json:"date,omitempty"`
+	EmployeeID string              `json:"employee_id"`
+
+	// LocationType Where the employee worked.
+	LocationType  *ShiftLocationType  `json:"location_type,omitempty"`
+	Observations  *string             `json:"observations,omitempty"`
+	Reason        *string             `json:"reason,omitempty"`
+	ReferenceDate *openapi_types.Date `json:"reference_date,omitempty"`
+
+	// RequestType What an approved edit timesheet request does to the timesheet.
+	RequestType                      TimesheetEditType `json:"request_type"`
+	TimeSettingsBreakConfigurationID *string           `json:"time_settings_break_configuration_id,omitempty"`
+
+	// Workable False to ask for a break.
+	Workable *bool `json:"workable,omitempty"`
+}
+
+// TimesheetEditPage defines model for TimesheetEditPage.
+type TimesheetEditPage struct {
+	Data []TimesheetEdit `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimesheetEditType What an approved edit timesheet request does to the timesheet.
+type TimesheetEditType string
+
+// TimesheetEditUpdate defines model for TimesheetEditUpdate.
+type TimesheetEditUpdate struct {
+	AttendanceShiftID *string             `json:"attendance_shift_id,omitempty"`
+	ClockIn           *string             `json:"clock_in,omitempty"`
+	ClockOut          *string             `json:"clock_out,omitempty"`
+	Date              *openapi_types.Date `json:"date,omitempty"`
+	EmployeeID        string              `json:"employee_id"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// LocationType Where the employee worked.
+	LocationType                     *ShiftLocationType  `json:"location_type,omitempty"`
+	Observations                     *string             `json:"observations,omitempty"`
+	Reason                           *string             `json:"reason,omitempty"`
+	ReferenceDate                    *openapi_types.Date `json:"reference_date,omitempty"`
+	TimeSettingsBreakConfigurationID *string             `json:"time_settings_break_configuration_id,omitempty"`
+}
+
 // ToggleClockInput defines model for ToggleClockInput.
 type ToggleClockInput struct {
 	// ClockTime Time of the clock-in or clock-out with its UTC offset.
@@ -5968,9 +8793,478 @@ type TogglePerformanceReviewProcessArchiveInput struct {
 	ID string `json:"id"`
 }
 
+// ToggleWorkScheduleArchiveInput defines model for ToggleWorkScheduleArchiveInput.
+type ToggleWorkScheduleArchiveInput struct {
+	ID string `json:"id"`
+}
+
+// Training A course the company offers its employees, with its costs totalled over its classes.
+type Training struct {
+	// AuthorEmployeeID Employee id of the person who created the training.
+	AuthorEmployeeID *string `json:"author_employee_id,omitempty"`
+
+	// AuthorID Access id of the person who created the training.
+	AuthorID *string `json:"author_id"`
+
+	// Catalog Shown in the catalog employees browse.
+	Catalog *bool `json:"catalog"`
+
+	// CategoryIDs The categories the training is filed under.
+	CategoryIDs []string `json:"category_ids,omitempty"`
+
+	// Code The company's own code for the course (`COM-101`).
+	Code      *string `json:"code,omitempty"`
+	CompanyID *string `json:"company_id"`
+
+	// CompetencyIDs The competencies (performance) the training develops.
+	CompetencyIDs []string `json:"competency_ids"`
+
+	// Cost The course's cost as a whole number; cost_decimal carries it with decimals.
+	Cost *int `json:"cost"`
+
+	// CostDecimal The cost as a decimal string (`150.5`).
+	CostDecimal *string    `json:"cost_decimal"`
+	CreatedAt   *time.Time `json:"created_at,omitempty"`
+	Description *string    `json:"description"`
+
+	// External Given by an outside provider.
+	External *bool `json:"external"`
+
+	// ExternalProvider The outside provider's name.
+	ExternalProvider *string `json:"external_provider,omitempty"`
+
+	// FundaeSubsidized Subsidised through FUNDAE, Spain's public training foundation.
+	FundaeSubsidized *bool   `json:"fundae_subsidized"`
+	ID               string  `json:"id"`
+	IsMandatory      *bool   `json:"is_mandatory"`
+	Name             *string `json:"name"`
+
+	// NumberOfExpiredParticipants Participants whose training has expired or expires within three months, for trainings with a validity; filled only when the list asks for return_expired_memberships.
+	NumberOfExpiredParticipants *int            `json:"number_of_expired_participants,omitempty"`
+	Objectives                  *string         `json:"objectives,omitempty"`
+	Status                      *TrainingStatus `json:"status,omitempty"`
+	Subsidized                  *bool           `json:"subsidized"`
+
+	// SubsidizedCost The subsidised part of the cost as a whole number; see subsidized_cost_decimal.
+	SubsidizedCost *int `json:"subsidized_cost"`
+
+	// SubsidizedCostDecimal The subsidised part of the cost as a decimal string.
+	SubsidizedCostDecimal *string `json:"subsidized_cost_decimal"`
+	TotalCost             *int    `json:"total_cost,omitempty"`
+	TotalCostDecimal      *string `json:"total_cost_decimal,omitempty"`
+
+	// TotalDuration Length of the course in hours (`2.5` is 2 h 30 min).
+	TotalDuration *float32 `json:"total_duration"`
+
+	// TotalParticipants People enrolled in the training.
+	TotalParticipants *int `json:"total_participants"`
+
+	// TotalTrainingCost Direct costs of all the training's classes, a decimal string.
+	TotalTrainingCost *string `json:"total_training_cost"`
+
+	// TotalTrainingIndirectCost Indirect costs of all its classes.
+	TotalTrainingIndirectCost *string `json:"total_training_indirect_cost"`
+
+	// TotalTrainingSalaryCost Salary costs of all its classes.
+	TotalTrainingSalaryCost *string `json:"total_training_salary_cost"`
+
+	// TotalTrainingSubsidizedCost Subsidised amounts of all its classes.
+	TotalTrainingSubsidizedCost *string `json:"total_training_subsidized_cost"`
+
+	// TrainingAttendanceStatus The caller's own progress in the training (`notassigned` when not enrolled, and for API keys and company tokens).
+	TrainingAttendanceStatus *TrainingAttendanceStatus `json:"training_attendance_status"`
+	UpdatedAt                *time.Time                `json:"updated_at,omitempty"`
+
+	// ValidFor Years a completion stays valid; null when it never expires.
+	ValidFor *int `json:"valid_for,omitempty"`
+
+	// Year The year the training belongs to.
+	Year *int `json:"year"`
+}
+
+// TrainingAttachment A file or link attached to a training. Factorial's document leaves these items untyped and gives no example, so no member is declared.
+type TrainingAttachment map[string]interface{}
+
+// TrainingAttendanceStatus A person's progress in a training (`notassigned` when not enrolled).
+type TrainingAttendanceStatus string
+
+// TrainingCategory A category trainings are filed under.
+type TrainingCategory struct {
+	CompanyID *string    `json:"company_id"`
+	CreatedAt *time.Time `json:"created_at,omitempty"`
+	ID        string     `json:"id"`
+	Name      *string    `json:"name"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+}
+
+// TrainingCategoryCreate defines model for TrainingCategoryCreate.
+type TrainingCategoryCreate struct {
+	CompanyID string `json:"company_id"`
+	Name      string `json:"name"`
+}
+
+// TrainingCategoryPage defines model for TrainingCategoryPage.
+type TrainingCategoryPage struct {
+	Data []TrainingCategory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingClass A class (group or edition) of a training, with its dates, its costs and how many of its attendances are completed.
+type TrainingClass struct {
+	// CompletedAttendancesCount Completed attendances of the class's sessions.
+	CompletedAttendancesCount *int `json:"completed_attendances_count"`
+
+	// Cost Direct costs (instructors, materials, venue), a decimal string (`100.0`).
+	Cost      *string    `json:"cost"`
+	CreatedAt *time.Time `json:"created_at"`
+
+	// Currency ISO 4217 code.
+	Currency    *string             `json:"currency"`
+	Description *string             `json:"description,omitempty"`
+	EndDate     *openapi_types.Date `json:"end_date,omitempty"`
+
+	// GrossCost cost + indirect_cost + salary_cost.
+	GrossCost *string `json:"gross_cost"`
+	ID        string  `json:"id"`
+
+	// IndirectCost Overheads attributed to the class.
+	IndirectCost *string `json:"indirect_cost"`
+	Name         *string `json:"name"`
+
+	// NetCost gross_cost - subsidized_cost.
+	NetCost       *string                     `json:"net_cost"`
+	PaymentStatus *TrainingClassPaymentStatus `json:"payment_status,omitempty"`
+
+	// SalaryCost What the participants' time costs.
+	SalaryCost *string             `json:"salary_cost"`
+	StartDate  *openapi_types.Date `json:"start_date,omitempty"`
+
+	// SubsidizedCost The part covered by grants or aid.
+	SubsidizedCost *string `json:"subsidized_cost"`
+
+	// TotalAttendancesCount All attendances expected in the class's sessions.
+	TotalAttendancesCount *int    `json:"total_attendances_count"`
+	TrainingID            *string `json:"training_id"`
+}
+
+// TrainingClassCreate defines model for TrainingClassCreate.
+type TrainingClassCreate struct {
+	// AuthorID Access id of the person creating the class.
+	AuthorID  string `json:"author_id"`
+	CompanyID string `json:"company_id"`
+
+	// Cost A decimal string.
+	Cost        string             `json:"cost"`
+	Description *string            `json:"description,omitempty"`
+	EndDate     openapi_types.Date `json:"end_date"`
+
+	// IndirectCost A decimal string.
+	IndirectCost string  `json:"indirect_cost"`
+	Name         *string `json:"name,omitempty"`
+
+	// PaymentStatus Whether a class's costs have been paid.
+	PaymentStatus TrainingClassPaymentStatus `json:"payment_status"`
+
+	// SalaryCost A decimal string.
+	SalaryCost string             `json:"salary_cost"`
+	StartDate  openapi_types.Date `json:"start_date"`
+
+	// SubsidizedCost A decimal string.
+	SubsidizedCost string `json:"subsidized_cost"`
+	TrainingID     string `json:"training_id"`
+}
+
+// TrainingClassPage defines model for TrainingClassPage.
+type TrainingClassPage struct {
+	Data []TrainingClass `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingClassPaymentStatus Whether a class's costs have been paid.
+type TrainingClassPaymentStatus string
+
+// TrainingClassUpdate defines model for TrainingClassUpdate.
+type TrainingClassUpdate struct {
+	Cost        string              `json:"cost"`
+	Description *string             `json:"description,omitempty"`
+	EndDate     *openapi_types.Date `json:"end_date,omitempty"`
+
+	// ID Must equal the path id.
+	ID           string  `json:"id"`
+	IndirectCost string  `json:"indirect_cost"`
+	Name         *string `json:"name,omitempty"`
+
+	// PaymentStatus Whether a class's costs have been paid.
+	PaymentStatus  TrainingClassPaymentStatus `json:"payment_status"`
+	SalaryCost     string                     `json:"salary_cost"`
+	StartDate      *openapi_types.Date        `json:"start_date,omitempty"`
+	SubsidizedCost string                     `json:"subsidized_cost"`
+}
+
+// TrainingCreate defines model for TrainingCreate.
+type TrainingCreate struct {
+	// Attachments Required by Factorial's document; send an empty list when there are none.
+	Attachments []TrainingAttachment `json:"attachments"`
+
+	// AuthorID Access id of the person creating the training; the caller's when absent.
+	AuthorID      *string  `json:"author_id,omitempty"`
+	CategoryIDs   []string `json:"category_ids,omitempty"`
+	Code          *string  `json:"code,omitempty"`
+	CompanyID     *string  `json:"company_id,omitempty"`
+	CompetencyIDs []string `json:"competency_ids,omitempty"`
+	Cost          *int     `json:"cost,omitempty"`
+	CostDecimal   *string  `json:"cost_decimal,omitempty"`
+	Description   string   `json:"description"`
+
+	// EmployeeID An employee associated with the training; Factorial's document says no more.
+	EmployeeID            *string `json:"employee_id,omitempty"`
+	External              bool    `json:"external"`
+	ExternalProvider      *string `json:"external_provider,omitempty"`
+	IsMandatory           *bool   `json:"is_mandatory,omitempty"`
+	Name                  string  `json:"name"`
+	Objectives            *string `json:"objectives,omitempty"`
+	SubsidizedCost        *int    `json:"subsidized_cost,omitempty"`
+	SubsidizedCostDecimal *string `json:"subsidized_cost_decimal,omitempty"`
+
+	// TotalDuration Length in hours.
+	TotalDuration *float32 `json:"total_duration,omitempty"`
+
+	// ValidFor Years a completion stays valid.
+	ValidFor *int `json:"valid_for,omitempty"`
+	Year     int  `json:"year"`
+}
+
+// TrainingMembership The enrolment of one employee in one training, with their progress.
+type TrainingMembership struct {
+	AccessID   *string                   `json:"access_id"`
+	EmployeeID *string                   `json:"employee_id"`
+	ID         string                    `json:"id"`
+	Status     *TrainingAttendanceStatus `json:"status"`
+
+	// TrainingCompletedAt The day the person completed a training that expires.
+	TrainingCompletedAt *openapi_types.Date `json:"training_completed_at,omitempty"`
+
+	// TrainingDueDate When the person's completion expires (trainings with a validity only).
+	TrainingDueDate *openapi_types.Date `json:"training_due_date,omitempty"`
+	TrainingID      *string             `json:"training_id"`
+}
+
+// TrainingMembershipPage defines model for TrainingMembershipPage.
+type TrainingMembershipPage struct {
+	Data []TrainingMembership `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingMembershipUpdate defines model for TrainingMembershipUpdate.
+type TrainingMembershipUpdate struct {
+	// ID Must equal the path id.
+	ID                  string              `json:"id"`
+	TrainingCompletedAt *openapi_types.Date `json:"training_completed_at,omitempty"`
+}
+
+// TrainingPage defines model for TrainingPage.
+type TrainingPage struct {
+	Data []Training `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSession One session of a training (a meeting, or a self-paced unit), optionally in a class.
+type TrainingSession struct {
+	Description *string `json:"description,omitempty"`
+
+	// DueDate The day a self-paced session must be done by.
+	DueDate *openapi_types.Date `json:"due_date,omitempty"`
+
+	// Duration Length in hours as a decimal string (`1.5` is 1 h 30 min).
+	Duration *string    `json:"duration,omitempty"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+	ID       string     `json:"id"`
+
+	// Link Where to join an online session or fetch its material.
+	Link *string `json:"link,omitempty"`
+
+	// Location Where an in-person session takes place.
+	Location *string                  `json:"location,omitempty"`
+	Modality *TrainingSessionModality `json:"modality,omitempty"`
+	Name     *string                  `json:"name"`
+
+	// ParentID The recurring session this one repeats.
+	ParentID *string                  `json:"parent_id,omitempty"`
+	Schedule *TrainingSessionSchedule `json:"schedule,omitempty"`
+
+	// SessionAttendanceIDs The attendance records of the people invited.
+	SessionAttendanceIDs []string   `json:"session_attendance_ids,omitempty"`
+	SessionFeedbackID    *string    `json:"session_feedback_id,omitempty"`
+	StartsAt             *time.Time `json:"starts_at,omitempty"`
+
+	// Status The session's state (`pending` in Factorial's example; its values are not listed).
+	Status          *string `json:"status,omitempty"`
+	Subsidized      *bool   `json:"subsidized"`
+	TrainingClassID *string `json:"training_class_id,omitempty"`
+	TrainingID      *string `json:"training_id"`
+}
+
+// TrainingSessionAccessMembership An invitation of one person to one session.
+type TrainingSessionAccessMembership struct {
+	AccessID   *string `json:"access_id"`
+	EmployeeID *string `json:"employee_id,omitempty"`
+	FirstName  *string `json:"first_name,omitempty"`
+	ID         string  `json:"id"`
+	JobTitle   *string `json:"job_title,omitempty"`
+	LastName   *string `json:"last_name,omitempty"`
+	SessionID  *string `json:"session_id"`
+}
+
+// TrainingSessionAccessMembershipPage defines model for TrainingSessionAccessMembershipPage.
+type TrainingSessionAccessMembershipPage struct {
+	Data []TrainingSessionAccessMembership `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSessionAttendance Whether one invited person attended one session.
+type TrainingSessionAttendance struct {
+	AccessID *string `json:"access_id"`
+
+	// CompletedDuration Hours attended as a decimal string (`1.5`); null unless completed.
+	CompletedDuration         *string                          `json:"completed_duration,omitempty"`
+	EmployeeID                *string                          `json:"employee_id,omitempty"`
+	ID                        string                           `json:"id"`
+	SessionAccessMembershipID *string                          `json:"session_access_membership_id"`
+	Status                    *TrainingSessionAttendanceStatus `json:"status"`
+}
+
+// TrainingSessionAttendancePage defines model for TrainingSessionAttendancePage.
+type TrainingSessionAttendancePage struct {
+	Data []TrainingSessionAttendance `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSessionAttendanceStatus Whether an invited person attended a session.
+type TrainingSessionAttendanceStatus string
+
+// TrainingSessionCreate defines model for TrainingSessionCreate.
+type TrainingSessionCreate struct {
+	Description *string `json:"description,omitempty"`
+
+	// DueDate For self-paced sessions.
+	DueDate *openapi_types.Date `json:"due_date,omitempty"`
+
+	// Duration Hours as a decimal string (`1.5`).
+	Duration *string    `json:"duration,omitempty"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+	Link     *string    `json:"link,omitempty"`
+	Location *string    `json:"location,omitempty"`
+
+	// Modality How a session is held (`inperson` is in person, `mixed` both).
+	Modality *TrainingSessionModality `json:"modality,omitempty"`
+	Name     string                   `json:"name"`
+
+	// Recurrent Factorial's document does not describe it.
+	Recurrent *bool                     `json:"recurrent,omitempty"`
+	Reminders []TrainingSessionReminder `json:"reminders,omitempty"`
+
+	// Schedule `scheduled`: at set times within one day; `selfpaced`: at the person's own pace before a due date.
+	Schedule *TrainingSessionSchedule `json:"schedule,omitempty"`
+
+	// SendCalendarInvites Send calendar invitations to the people invited.
+	SendCalendarInvites *bool `json:"send_calendar_invites,omitempty"`
+
+	// StartsAt For scheduled sessions; the same day as ends_at.
+	StartsAt   *time.Time `json:"starts_at,omitempty"`
+	Subsidized *bool      `json:"subsidized,omitempty"`
+
+	// TrainingClassID The class the session belongs to; the web app shows only sessions that have one.
+	TrainingClassID *string `json:"training_class_id,omitempty"`
+	TrainingID      string  `json:"training_id"`
+}
+
+// TrainingSessionModality How a session is held (`inperson` is in person, `mixed` both).
+type TrainingSessionModality string
+
+// TrainingSessionPage defines model for TrainingSessionPage.
+type TrainingSessionPage struct {
+	Data []TrainingSession `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSessionReminder A reminder sent to the people invited. Factorial's document leaves these items untyped and gives no example, so no member is declared.
+type TrainingSessionReminder map[string]interface{}
+
+// TrainingSessionSchedule `scheduled`: at set times within one day; `selfpaced`: at the person's own pace before a due date.
+type TrainingSessionSchedule string
+
+// TrainingSessionUpdate defines model for TrainingSessionUpdate.
+type TrainingSessionUpdate struct {
+	DueDate  *openapi_types.Date `json:"due_date,omitempty"`
+	Duration *string             `json:"duration,omitempty"`
+	EndsAt   *time.Time          `json:"ends_at,omitempty"`
+
+	// ID Must equal the path id.
+	ID       string  `json:"id"`
+	Link     *string `json:"link,omitempty"`
+	Location *string `json:"location,omitempty"`
+
+	// Modality How a session is held (`inperson` is in person, `mixed` both).
+	Modality  *TrainingSessionModality `json:"modality,omitempty"`
+	Name      string                   `json:"name"`
+	Recurrent *bool                    `json:"recurrent,omitempty"`
+
+	// Schedule `scheduled`: at set times within one day; `selfpaced`: at the person's own pace before a due date.
+	Schedule            *TrainingSessionSchedule `json:"schedule,omitempty"`
+	SendCalendarInvites *bool                    `json:"send_calendar_invites,omitempty"`
+	StartsAt            *time.Time               `json:"starts_at,omitempty"`
+	Subsidized          *bool                    `json:"subsidized,omitempty"`
+}
+
+// TrainingStatus Where a training stands.
+type TrainingStatus string
+
+// TrainingUpdate defines model for TrainingUpdate.
+type TrainingUpdate struct {
+	// CategoryIDs Replaces the list.
+	CategoryIDs []string `json:"category_ids,omitempty"`
+	Code        *string  `json:"code,omitempty"`
+
+	// CompetencyIDs Replaces the list.
+	CompetencyIDs    []string `json:"competency_ids,omitempty"`
+	Cost             *int     `json:"cost,omitempty"`
+	CostDecimal      *string  `json:"cost_decimal,omitempty"`
+	Description      string   `json:"description"`
+	External         bool     `json:"external"`
+	ExternalProvider *string  `json:"external_provider,omitempty"`
+
+	// ID Must equal the path id.
+	ID                    string  `json:"id"`
+	Name                  string  `json:"name"`
+	SubsidizedCost        *int    `json:"subsidized_cost,omitempty"`
+	SubsidizedCostDecimal *string `json:"subsidized_cost_decimal,omitempty"`
+	ValidFor              *int    `json:"valid_for,omitempty"`
+	Year                  int     `json:"year"`
+}
+
 // UnarchiveWorkAreaInput defines model for UnarchiveWorkAreaInput.
 type UnarchiveWorkAreaInput struct {
 	// ID The work area to bring back.
+	ID string `json:"id"`
+}
+
+// UnassignProjectWorkerInput defines model for UnassignProjectWorkerInput.
+type UnassignProjectWorkerInput struct {
+	// ID The project worker.
 	ID string `json:"id"`
 }
 
@@ -6050,9 +9344,41 @@ type UpdatePerformanceReviewQuestionnaireInput struct {
 	Strategy PerformanceReviewerStrategy `json:"strategy"`
 }
 
+// UpdateProjectTimeRecordWorkerInput defines model for UpdateProjectTimeRecordWorkerInput.
+type UpdateProjectTimeRecordWorkerInput struct {
+	// ID The time record.
+	ID              string  `json:"id"`
+	ProjectWorkerID string  `json:"project_worker_id"`
+	SubprojectID    *string `json:"subproject_id,omitempty"`
+}
+
 // UpdateTasksInBulkInput defines model for UpdateTasksInBulkInput.
 type UpdateTasksInBulkInput struct {
 	Tasks []TaskBulkUpdateItem `json:"tasks"`
+}
+
+// UpdateTrainingSessionAttendancesInBulkInput defines model for UpdateTrainingSessionAttendancesInBulkInput.
+type UpdateTrainingSessionAttendancesInBulkInput struct {
+	// CompletedDuration Hours as a decimal string (`1.5`); only for completed attendances.
+	CompletedDuration *string `json:"completed_duration,omitempty"`
+
+	// IDs The attendances to change.
+	IDs []string `json:"ids"`
+
+	// Status Whether an invited person attended a session.
+	Status *TrainingSessionAttendanceStatus `json:"status,omitempty"`
+}
+
+// UpdateTrainingStatusInput defines model for UpdateTrainingStatusInput.
+type UpdateTrainingStatusInput struct {
+	// ID The training.
+	ID string `json:"id"`
+
+	// Notify Whether the participants are told.
+	Notify bool `json:"notify"`
+
+	// Status Where a training stands.
+	Status TrainingStatus `json:"status"`
 }
 
 // WebhookPayloadVersion API versions a subscription's payloads can follow (Factorial's 2026-07-01 document accepts these).
@@ -6150,6 +9476,147 @@ type WorkAreaUpdate struct {
 	// ID Must equal the path id.
 	ID   string `json:"id"`
 	Name string `json:"name"`
+}
+
+// WorkSchedule A weekly timetable employees follow (through their planning versions), divided into periods of the year.
+type WorkSchedule struct {
+	// ArchivedAt When the schedule was archived; null while active.
+	ArchivedAt *string `json:"archived_at,omitempty"`
+	CompanyID  *string `json:"company_id"`
+	CreatedAt  *string `json:"created_at"`
+
+	// EmployeeIDs The employees following the schedule.
+	EmployeeIDs []string `json:"employee_ids"`
+	ID          string   `json:"id"`
+	Name        *string  `json:"name"`
+
+	// Periods The schedule's periods of the year; Factorial does not describe their members.
+	Periods   []FreeFormObject `json:"periods"`
+	UpdatedAt *string          `json:"updated_at"`
+}
+
+// WorkScheduleCreate defines model for WorkScheduleCreate.
+type WorkScheduleCreate struct {
+	Name string `json:"name"`
+
+	// ScheduleType The kind of schedule; Factorial does not list the values.
+	ScheduleType string `json:"schedule_type"`
+}
+
+// WorkScheduleDayConfiguration The working time of one weekday within a period of a work schedule.
+type WorkScheduleDayConfiguration struct {
+	// DurationInSeconds Working time of the day.
+	DurationInSeconds *int    `json:"duration_in_seconds"`
+	ID                string  `json:"id"`
+	OverlapPeriodID   *string `json:"overlap_period_id"`
+
+	// StartAt Start time of day, when the schedule sets one.
+	StartAt *string `json:"start_at,omitempty"`
+
+	// Weekday The weekday (Factorial gives no example of its form).
+	Weekday *string `json:"weekday"`
+}
+
+// WorkScheduleDayConfigurationPage defines model for WorkScheduleDayConfigurationPage.
+type WorkScheduleDayConfigurationPage struct {
+	Data []WorkScheduleDayConfiguration `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkScheduleOverlapPeriod A span of the year (from start month and day to end month and day) within a work schedule.
+type WorkScheduleOverlapPeriod struct {
+	// Default Whether this is the period covering the rest of the year.
+	Default      *bool   `json:"default"`
+	EndDay       *int    `json:"end_day"`
+	EndMonth     *int    `json:"end_month"`
+	ID           string  `json:"id"`
+	ScheduleID   *string `json:"schedule_id"`
+	ScheduleType *string `json:"schedule_type"`
+	StartDay     *int    `json:"start_day"`
+	StartMonth   *int    `json:"start_month"`
+}
+
+// WorkScheduleOverlapPeriodCreate defines model for WorkScheduleOverlapPeriodCreate.
+type WorkScheduleOverlapPeriodCreate struct {
+	// CreateParams Factorial leaves this member untyped and undescribed. Read here as
+	// the period's attributes: `start_month`, `start_day`, `end_month`,
+	// `end_day`, `schedule_type`, `default`.
+	CreateParams map[string]interface{} `json:"create_params"`
+	ScheduleID   string                 `json:"schedule_id"`
+}
+
+// WorkScheduleOverlapPeriodPage defines model for WorkScheduleOverlapPeriodPage.
+type WorkScheduleOverlapPeriodPage struct {
+	Data []WorkScheduleOverlapPeriod `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkScheduleOverlapPeriodUpdate defines model for WorkScheduleOverlapPeriodUpdate.
+type WorkScheduleOverlapPeriodUpdate struct {
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// UpdateParams Untyped and undescribed by Factorial; read as the attributes to change, named as in `create_params`.
+	UpdateParams map[string]interface{} `json:"update_params"`
+}
+
+// WorkSchedulePage defines model for WorkSchedulePage.
+type WorkSchedulePage struct {
+	Data []WorkSchedule `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkScheduleUpdate defines model for WorkScheduleUpdate.
+type WorkScheduleUpdate struct {
+	// ID Must equal the path id.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+}
+
+// WorkedTime The time one employee worked on one day.
+type WorkedTime struct {
+	CompanyID *string `json:"company_id"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date       *string            `json:"date"`
+	DayType    *WorkedTimeDayType `json:"day_type"`
+	EmployeeID *string            `json:"employee_id"`
+
+	// ID `<employee_id>_<date>`, e.g. `1_2024-07-01`.
+	ID string `json:"id"`
+
+	// Minutes Minutes worked.
+	Minutes *int `json:"minutes"`
+
+	// MultipliedMinutes Minutes after the company's multipliers (overtime rates).
+	MultipliedMinutes *int `json:"multiplied_minutes"`
+
+	// PendingMinutes Minutes awaiting approval.
+	PendingMinutes *int      `json:"pending_minutes"`
+	TimeUnit       *TimeUnit `json:"time_unit"`
+
+	// TrackedMinutes Minutes of the shifts tracked.
+	TrackedMinutes *int `json:"tracked_minutes"`
+
+	// WorkedTimeBlocks The stretches worked; Factorial does not describe their members.
+	WorkedTimeBlocks []FreeFormObject `json:"worked_time_blocks"`
+}
+
+// WorkedTimeDayType What kind of day a worked time falls on.
+type WorkedTimeDayType string
+
+// WorkedTimePage defines model for WorkedTimePage.
+type WorkedTimePage struct {
+	Data []WorkedTime `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // AfterID defines model for AfterID.
@@ -6527,6 +9994,168 @@ type ListAtsRejectionReasonsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListEmployeeBreakConfigurationsParams defines parameters for ListEmployeeBreakConfigurations.
+type ListEmployeeBreakConfigurationsParams struct {
+	// IDs Only these records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TimeSettingsBreakConfigurationIDs Only records of these kinds of break.
+	TimeSettingsBreakConfigurationIDs []string `form:"time_settings_break_configuration_ids[],omitempty" json:"time_settings_break_configuration_ids[],omitempty"`
+
+	// AttendanceEmployeesSettingID Only records of this employee attendance setting.
+	AttendanceEmployeesSettingID *string `form:"attendance_employees_setting_id,omitempty" json:"attendance_employees_setting_id,omitempty"`
+
+	// Enabled Only switched-on (true) or switched-off (false) records.
+	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEditTimesheetRequestsParams defines parameters for ListEditTimesheetRequests.
+type ListEditTimesheetRequestsParams struct {
+	// IDs Only these requests.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only requests of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ShiftID Only requests about this attendance shift (`attendance_shift_id`).
+	ShiftID *string `form:"shift_id,omitempty" json:"shift_id,omitempty"`
+
+	// Pending Only requests still awaiting a decision (true) or only decided ones (false).
+	Pending *bool `form:"pending,omitempty" json:"pending,omitempty"`
+
+	// StartOn Only requests created on or after this day.
+	StartOn *openapi_types.Date `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Only requests created on or before this day.
+	EndOn *openapi_types.Date `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEstimatedTimesParams defines parameters for ListEstimatedTimes.
+type ListEstimatedTimesParams struct {
+	// StartOn First day of the range, `YYYY-MM-DD` (required by Factorial).
+	StartOn *string `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Last day of the range, `YYYY-MM-DD` (required by Factorial).
+	EndOn *string `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// EmployeeIDs The employees (required by Factorial).
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListOpenShiftsParams defines parameters for ListOpenShifts.
+type ListOpenShiftsParams struct {
+	// EmployeeIDs Only open shifts of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListOvertimeRequestsParams defines parameters for ListOvertimeRequests.
+type ListOvertimeRequestsParams struct {
+	// IDs Only these requests.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only requests of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// StartOn Only requests for this day or later.
+	StartOn *string `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Only requests for this day or earlier.
+	EndOn *string `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// Status Only requests in this state.
+	Status *OvertimeStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// IncludeApprovalFlow Include the approval flow's details. Optional here although Factorial's document marks it required.
+	IncludeApprovalFlow *bool `form:"include_approval_flow,omitempty" json:"include_approval_flow,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAttendanceReviewsParams defines parameters for ListAttendanceReviews.
+type ListAttendanceReviewsParams struct {
+	// EmployeeIDs The employees (required by Factorial).
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// StartOn First day of the range (required by Factorial).
+	StartOn *openapi_types.Date `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Last day of the range (required by Factorial).
+	EndOn *openapi_types.Date `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// ReviewedAt Only reviews made at this instant, an ISO-8601 timestamp such as `2025-01-02T00:00:00Z` (required by Factorial).
+	ReviewedAt *string `form:"reviewed_at,omitempty" json:"reviewed_at,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListShiftsParams defines parameters for ListShifts.
 type ListShiftsParams struct {
 	// IDs Only these shifts.
@@ -6561,6 +10190,36 @@ type ListShiftsParams struct {
 
 	// SortCreatedAtAsc Sort by creation time, oldest first. Optional here although Factorial's document marks it required.
 	SortCreatedAtAsc *bool `form:"sort_created_at_asc,omitempty" json:"sort_created_at_asc,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkedTimesParams defines parameters for ListWorkedTimes.
+type ListWorkedTimesParams struct {
+	// StartOn First day of the range.
+	StartOn *string `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Last day of the range.
+	EndOn *string `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// IncludeTimeRangeCategory Fill the time range categories of the worked blocks. Optional here although Factorial's document marks it required.
+	IncludeTimeRangeCategory *bool `form:"include_time_range_category,omitempty" json:"include_time_range_category,omitempty"`
+
+	// IncludeNonAttendableEmployees Also list employees who do not track attendance. Optional here although Factorial's document marks it required.
+	IncludeNonAttendableEmployees *bool `form:"include_non_attendable_employees,omitempty" json:"include_non_attendable_employees,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -6732,6 +10391,387 @@ type ListLegalEntitiesParams struct {
 
 	// CountryIDs Only legal entities registered in these countries; despite the name the values are country codes (`es`).
 	CountryIDs []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCompensationConceptsParams defines parameters for ListCompensationConcepts.
+type ListCompensationConceptsParams struct {
+	// IDs Only these concepts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Categories Only concepts of these categories.
+	Categories []CompensationConceptCategory `form:"categories[],omitempty" json:"categories[],omitempty"`
+
+	// WithActiveStatus True lists only active concepts.
+	WithActiveStatus *bool `form:"with_active_status,omitempty" json:"with_active_status,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCompensationsParams defines parameters for ListCompensations.
+type ListCompensationsParams struct {
+	// IDs Only these compensations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractVersionIDs Only the compensations of these contract versions.
+	ContractVersionIDs []string `form:"contract_version_ids[],omitempty" json:"contract_version_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractTemplatesParams defines parameters for ListContractTemplates.
+type ListContractTemplatesParams struct {
+	// IDs Only these templates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only templates of this company (the credential's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// ContractVersionType Only templates of this kind of contract version (a country code such as `es` or `fr`).
+	ContractVersionType *string `form:"contract_version_type,omitempty" json:"contract_version_type,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractVersionHistoriesParams defines parameters for ListContractVersionHistories.
+type ListContractVersionHistoriesParams struct {
+	// IDs Only these entries.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractVersionIDs Only the entries of these contract versions.
+	ContractVersionIDs []string `form:"contract_version_ids[],omitempty" json:"contract_version_ids[],omitempty"`
+
+	// EmployeeIDs Only the entries of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// CurrentOn A day to read the history at; what it selects is not described by Factorial's document.
+	CurrentOn *openapi_types.Date `form:"current_on,omitempty" json:"current_on,omitempty"`
+
+	// ChangesGteq Only changes made on or after this day.
+	ChangesGteq *openapi_types.Date `form:"changes_gteq,omitempty" json:"changes_gteq,omitempty"`
+
+	// ChangesLteq Only changes made on or before this day.
+	ChangesLteq *openapi_types.Date `form:"changes_lteq,omitempty" json:"changes_lteq,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractVersionMetaDataParams defines parameters for ListContractVersionMetaData.
+type ListContractVersionMetaDataParams struct {
+	// ContractVersionIDs The contract versions to describe. Required by Factorial's document.
+	ContractVersionIDs []string `form:"contract_version_ids[],omitempty" json:"contract_version_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractVersionsParams defines parameters for ListContractVersions.
+type ListContractVersionsParams struct {
+	// IDs Only these contract versions.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only the versions of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Date Only versions that took effect on or before this day.
+	Date *openapi_types.Date `form:"date,omitempty" json:"date,omitempty"`
+
+	// JobCatalogTreeNodeUUIDs Only versions placed at these job catalog nodes (level nodes: versions are placed only at levels, so other kinds select nothing). Required by Factorial's document, optional here; send it if the server refuses a call without it.
+	JobCatalogTreeNodeUUIDs []string `form:"job_catalog_tree_node_uuids[],omitempty" json:"job_catalog_tree_node_uuids[],omitempty"`
+
+	// UpdatedAtGteq Only versions changed at or after this instant (ISO 8601, e.g. `2024-01-01T00:00:00.000Z`).
+	UpdatedAtGteq *string `form:"updated_at_gteq,omitempty" json:"updated_at_gteq,omitempty"`
+
+	// UpdatedAtLteq Only versions changed at or before this instant (ISO 8601).
+	UpdatedAtLteq *string `form:"updated_at_lteq,omitempty" json:"updated_at_lteq,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFrenchContractTypesParams defines parameters for ListFrenchContractTypes.
+type ListFrenchContractTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived types, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListGermanContractTypesParams defines parameters for ListGermanContractTypes.
+type ListGermanContractTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived types, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListMaterializedContractTemplatesParams defines parameters for ListMaterializedContractTemplates.
+type ListMaterializedContractTemplatesParams struct {
+	// CompanyID The company (the credential's). Required by Factorial's document.
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// LegalEntityIDs With `template_type=legal_entity`, only these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// Countries Only these countries (ISO 3166-1 alpha-2 codes); with `legal_entity` templates, the legal entities of these countries.
+	Countries []string `form:"countries[],omitempty" json:"countries[],omitempty"`
+
+	// TemplateType The level to read. Required by Factorial's document.
+	TemplateType *MaterializedTemplateType `form:"template_type,omitempty" json:"template_type,omitempty"`
+
+	// FieldIDs Keep only these fields in each template (e.g. `contract_type`).
+	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
+
+	// IncludeArchived True also includes archived options. Required by Factorial's document.
+	IncludeArchived *bool `form:"include_archived,omitempty" json:"include_archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPortugueseContractTypesParams defines parameters for ListPortugueseContractTypes.
+type ListPortugueseContractTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived types, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListReferenceContractVersionsParams defines parameters for ListReferenceContractVersions.
+type ListReferenceContractVersionsParams struct {
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// JobCatalogTreeNodeUUIDs Only reference versions placed at these job catalog nodes. Required by Factorial's document; send it if the server refuses a call without it.
+	JobCatalogTreeNodeUUIDs []string `form:"job_catalog_tree_node_uuids[],omitempty" json:"job_catalog_tree_node_uuids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishContractTypesParams defines parameters for ListSpanishContractTypes.
+type ListSpanishContractTypesParams struct {
+	// IDs Only these Spanish contract types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived entries, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishEducationLevelsParams defines parameters for ListSpanishEducationLevels.
+type ListSpanishEducationLevelsParams struct {
+	// IDs Only these Spanish education levels.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishProfessionalCategoriesParams defines parameters for ListSpanishProfessionalCategories.
+type ListSpanishProfessionalCategoriesParams struct {
+	// IDs Only these Spanish professional categories.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishWorkingDayTypesParams defines parameters for ListSpanishWorkingDayTypes.
+type ListSpanishWorkingDayTypesParams struct {
+	// IDs Only these Spanish working day types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaxonomiesParams defines parameters for ListTaxonomies.
+type ListTaxonomiesParams struct {
+	// IDs Only these taxonomies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only the taxonomies of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// LegalEntityID Only the taxonomies of this legal entity.
+	LegalEntityID *string `form:"legal_entity_id,omitempty" json:"legal_entity_id,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7298,6 +11338,24 @@ type ListMarketplaceInstallationSettingsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListFamilySituationsParams defines parameters for ListFamilySituations.
+type ListFamilySituationsParams struct {
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
 	// IDs Only these supplements.
@@ -7320,6 +11378,60 @@ type ListSupplementsParams struct {
 
 	// To Only supplements effective on or before this date.
 	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeIdentifiersParams defines parameters for ListEmployeeIdentifiers.
+type ListEmployeeIdentifiersParams struct {
+	// IDs Only these identifiers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeesIDs Only these employees (spelled so by Factorial).
+	EmployeesIDs []string `form:"employees_ids[],omitempty" json:"employees_ids[],omitempty"`
+
+	// LegalEntitiesIDs Only employees of these legal entities (spelled so by Factorial).
+	LegalEntitiesIDs []string `form:"legal_entities_ids[],omitempty" json:"legal_entities_ids[],omitempty"`
+
+	// Country Only identifiers of this country. Required by Factorial's document.
+	Country *PayrollIdentifierCountry `form:"country,omitempty" json:"country,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListIntegrationCodesParams defines parameters for ListIntegrationCodes.
+type ListIntegrationCodesParams struct {
+	// Integrations Only codes of these payroll systems. Required by Factorial's document.
+	Integrations []PayrollIntegration `form:"integrations[],omitempty" json:"integrations[],omitempty"`
+
+	// Code Only this code value.
+	Code *string `form:"code,omitempty" json:"code,omitempty"`
+
+	// CodeableID Only codes of this record; used with `codeable_type`.
+	CodeableID *string `form:"codeable_id,omitempty" json:"codeable_id,omitempty"`
+
+	// CodeableType Only codes of this kind of record (`Employee`, `Company`, `LegalEntity`, `Location`); used with `codeable_id`.
+	CodeableType *string `form:"codeable_type,omitempty" json:"codeable_type,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7673,6 +11785,414 @@ type ListPerformanceTargetManagersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListBudgetStrategiesParams defines parameters for ListBudgetStrategies.
+type ListBudgetStrategiesParams struct {
+	// IDs Only these budget strategies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the strategies of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the strategies of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// WithoutSubproject When true, only strategies that belong to a project as a whole (no subproject).
+	WithoutSubproject *bool `form:"without_subproject,omitempty" json:"without_subproject,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectExpenseRecordsParams defines parameters for ListProjectExpenseRecords.
+type ListProjectExpenseRecordsParams struct {
+	// IDs Only these expense records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// StartDate Only records effective on or after this date.
+	StartDate *openapi_types.Date `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate Only records effective on or before this date.
+	EndDate *openapi_types.Date `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// ExpenseIDs Only the records of these expenses.
+	ExpenseIDs []string `form:"expense_ids[],omitempty" json:"expense_ids[],omitempty"`
+
+	// ProjectIDs Only the records charged to these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the records charged to these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// UpdatedAfter Only records created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// EmployeeUserNameLike Only the records of employees whose name contains this text.
+	EmployeeUserNameLike *string `form:"employee_user_name_like,omitempty" json:"employee_user_name_like,omitempty"`
+
+	// ProjectWorkerIDs Only the records of these project workers.
+	ProjectWorkerIDs []string `form:"project_worker_ids[],omitempty" json:"project_worker_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectExportableExpensesParams defines parameters for ListProjectExportableExpenses.
+type ListProjectExportableExpensesParams struct {
+	// StartDate First day of the range exported. Needed.
+	StartDate *openapi_types.Date `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate Last day of the range exported. Needed.
+	EndDate *openapi_types.Date `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// ProjectIDs The projects exported. Needed.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListImputableProjectsParams defines parameters for ListImputableProjects.
+type ListImputableProjectsParams struct {
+	// IDs Only these projects.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// NameOrCode Only projects whose name or code contains this text.
+	NameOrCode *string `form:"name_or_code,omitempty" json:"name_or_code,omitempty"`
+
+	// OnlyActive When true, only active projects.
+	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
+
+	// Assigned When true, only projects with at least one assigned project worker.
+	Assigned *bool `form:"assigned,omitempty" json:"assigned,omitempty"`
+
+	// EmployeeIDs Only projects where these employees are project workers.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectPlannedRecordsParams defines parameters for ListProjectPlannedRecords.
+type ListProjectPlannedRecordsParams struct {
+	// IDs Only these planned records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectWorkerIDs Only the plans of these project workers.
+	ProjectWorkerIDs []string `form:"project_worker_ids[],omitempty" json:"project_worker_ids[],omitempty"`
+
+	// StartDate Only plans that end on or after this date.
+	StartDate *openapi_types.Date `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate Only plans that start on or before this date.
+	EndDate *openapi_types.Date `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// SubprojectIDs Only the plans of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectTasksParams defines parameters for ListProjectTasks.
+type ListProjectTasksParams struct {
+	// IDs Only these project tasks.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the tasks of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the tasks of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// TaskIDs Only the project tasks of these tasks (Tasks area ids). Declared by Factorial without a description.
+	TaskIDs []string `form:"task_ids[],omitempty" json:"task_ids[],omitempty"`
+
+	// Completed When true, only tasks whose status is done.
+	Completed *bool `form:"completed,omitempty" json:"completed,omitempty"`
+
+	// Overdue When true, only tasks past their due date and not done.
+	Overdue *bool `form:"overdue,omitempty" json:"overdue,omitempty"`
+
+	// Search Only tasks whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// DueStatus Only tasks in this due state.
+	DueStatus *ProjectTaskDueStatus `form:"due_status,omitempty" json:"due_status,omitempty"`
+
+	// ClientIDs Only the tasks of projects of these clients (finance contacts).
+	ClientIDs []string `form:"client_ids[],omitempty" json:"client_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectWorkersParams defines parameters for ListProjectWorkers.
+type ListProjectWorkersParams struct {
+	// IDs Only these project workers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the workers of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the workers of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// NoSubproject When true, also (or, alone, only) the workers assigned to no subproject.
+	NoSubproject *bool `form:"no_subproject,omitempty" json:"no_subproject,omitempty"`
+
+	// EmployeeIDs Only the workers that are these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Assigned When true, only assigned workers; when false, only unassigned ones.
+	Assigned *bool `form:"assigned,omitempty" json:"assigned,omitempty"`
+
+	// ProjectActive When true, only workers of active projects; when false, only of closed ones.
+	ProjectActive *bool `form:"project_active,omitempty" json:"project_active,omitempty"`
+
+	// EmployeeName Only workers whose employee's name contains this text.
+	EmployeeName *string `form:"employee_name,omitempty" json:"employee_name,omitempty"`
+
+	// IncludeInputedMinutes When true, inputed_minutes holds the minutes tracked; otherwise 0.
+	IncludeInputedMinutes *bool `form:"include_inputed_minutes,omitempty" json:"include_inputed_minutes,omitempty"`
+
+	// IncludeCost When true, the cost fields hold the worker's costs.
+	IncludeCost *bool `form:"include_cost,omitempty" json:"include_cost,omitempty"`
+
+	// UpdatedAfter Only workers created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// IncludeLaborCost Declared by Factorial without a description; read as including the labor costs.
+	IncludeLaborCost *bool `form:"include_labor_cost,omitempty" json:"include_labor_cost,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectsParams defines parameters for ListProjects.
+type ListProjectsParams struct {
+	// IDs Only these projects.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Name Only projects with this name. Deprecated by Factorial in favour of name_or_code.
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// NameOrCode Only projects whose name or code contains this text.
+	NameOrCode *string `form:"name_or_code,omitempty" json:"name_or_code,omitempty"`
+
+	// IncludeInputedMinutes When true, inputed_minutes holds the minutes tracked; otherwise 0.
+	IncludeInputedMinutes *bool `form:"include_inputed_minutes,omitempty" json:"include_inputed_minutes,omitempty"`
+
+	// IncludeCosts When true, the cost fields hold the project's costs; otherwise 0.
+	IncludeCosts *bool `form:"include_costs,omitempty" json:"include_costs,omitempty"`
+
+	// UpdatedAfter Only projects created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// LegalEntityID Only projects of this legal entity.
+	LegalEntityID *string `form:"legal_entity_id,omitempty" json:"legal_entity_id,omitempty"`
+
+	// ClientIDs Only projects of these clients (finance contacts).
+	ClientIDs []string `form:"client_ids[],omitempty" json:"client_ids[],omitempty"`
+
+	// NoClients When true, only projects without a client.
+	NoClients *bool `form:"no_clients,omitempty" json:"no_clients,omitempty"`
+
+	// TotalCurrency Only projects whose totals are in this currency (ISO 4217 code).
+	TotalCurrency *string `form:"total_currency,omitempty" json:"total_currency,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSubprojectsParams defines parameters for ListSubprojects.
+type ListSubprojectsParams struct {
+	// IDs Only these subprojects.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the subprojects of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// Name Only subprojects with this name.
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// IncludeNoSubproject Declared by Factorial without a description; read as adding the part of the project outside any subproject.
+	IncludeNoSubproject *bool `form:"include_no_subproject,omitempty" json:"include_no_subproject,omitempty"`
+
+	// IncludeInputedMinutes When true, inputed_minutes holds the minutes tracked; otherwise 0.
+	IncludeInputedMinutes *bool `form:"include_inputed_minutes,omitempty" json:"include_inputed_minutes,omitempty"`
+
+	// IncludeCost When true, labor_cost_cents holds the labor cost; otherwise 0.
+	IncludeCost *bool `form:"include_cost,omitempty" json:"include_cost,omitempty"`
+
+	// UpdatedAfter Only subprojects created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectTimeRecordsParams defines parameters for ListProjectTimeRecords.
+type ListProjectTimeRecordsParams struct {
+	// IDs Only these time records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectWorkerIDs Only the records of these project workers.
+	ProjectWorkerIDs []string `form:"project_worker_ids[],omitempty" json:"project_worker_ids[],omitempty"`
+
+	// SubprojectIDs Only the records of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// AttendanceShiftIDs Only the records of these attendance shifts.
+	AttendanceShiftIDs []string `form:"attendance_shift_ids[],omitempty" json:"attendance_shift_ids[],omitempty"`
+
+	// EmployeeIDs Only the records of these employees' project workers.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Month Only records of this month (1-12); use with year.
+	Month *int `form:"month,omitempty" json:"month,omitempty"`
+
+	// Year Only records of this year.
+	Year *int `form:"year,omitempty" json:"year,omitempty"`
+
+	// UpdatedAfter Only records created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPlannedShiftsParams defines parameters for ListPlannedShifts.
+type ListPlannedShiftsParams struct {
+	// IDs Only these shifts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// WithoutIDs Leave these shifts out.
+	WithoutIDs []string `form:"without_ids[],omitempty" json:"without_ids[],omitempty"`
+
+	// EmployeeIDs Only shifts of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// LocationIDs Only shifts at these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+
+	// StartAt Only shifts ending on or after this day (the whole day counts).
+	StartAt *openapi_types.Date `form:"start_at,omitempty" json:"start_at,omitempty"`
+
+	// EndAt Only shifts starting on or before this day (the whole day counts).
+	EndAt *openapi_types.Date `form:"end_at,omitempty" json:"end_at,omitempty"`
+
+	// OnlyPublished Only published shifts when true.
+	OnlyPublished *bool `form:"only_published,omitempty" json:"only_published,omitempty"`
+
+	// OnlyStates Only shifts in these states.
+	OnlyStates []PlannedShiftState `form:"only_states[],omitempty" json:"only_states[],omitempty"`
+
+	// SplitOvernightShifts Answer a shift crossing midnight as two records, one per calendar day.
+	SplitOvernightShifts *bool `form:"split_overnight_shifts,omitempty" json:"split_overnight_shifts,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListTaskFilesParams defines parameters for ListTaskFiles.
 type ListTaskFilesParams struct {
 	// TaskID Only the files of this task. Optional here although Factorial's document marks it required; send it if the server refuses a call without it.
@@ -7764,6 +12284,93 @@ type ListTeamMembershipsParams struct {
 type ListTeamsParams struct {
 	// IDs Only these teams.
 	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPlannedBreaksParams defines parameters for ListPlannedBreaks.
+type ListPlannedBreaksParams struct {
+	// IDs Only these breaks.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Paid Only paid (true) or unpaid (false) breaks.
+	Paid *bool `form:"paid,omitempty" json:"paid,omitempty"`
+
+	// DefaultShiftIDs Only breaks of these default shifts.
+	DefaultShiftIDs []string `form:"default_shift_ids[],omitempty" json:"default_shift_ids[],omitempty"`
+
+	// ShiftIDs Only breaks of these planned shifts.
+	ShiftIDs []string `form:"shift_ids[],omitempty" json:"shift_ids[],omitempty"`
+
+	// DayConfigurationIDs Only breaks of these work schedule day configurations.
+	DayConfigurationIDs []string `form:"day_configuration_ids[],omitempty" json:"day_configuration_ids[],omitempty"`
+
+	// ShiftConfigurationIDs Only breaks of these shift configurations.
+	ShiftConfigurationIDs []string `form:"shift_configuration_ids[],omitempty" json:"shift_configuration_ids[],omitempty"`
+
+	// ActiveBreakConfiguration Only breaks whose kind of break is not archived.
+	ActiveBreakConfiguration *bool `form:"active_break_configuration,omitempty" json:"active_break_configuration,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPlanningVersionsParams defines parameters for ListPlanningVersions.
+type ListPlanningVersionsParams struct {
+	// EmployeeIDs Only versions of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ForShifts Only versions planned with shift management when true.
+	ForShifts *bool `form:"for_shifts,omitempty" json:"for_shifts,omitempty"`
+
+	// OnlyActive Only the version in force today for each employee (the latest one already effective). Optional here although Factorial's document marks it required.
+	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
+
+	// PlanningTool Only versions of this planning tool.
+	PlanningTool *PlanningTool `form:"planning_tool,omitempty" json:"planning_tool,omitempty"`
+
+	// ScheduleIDs Only versions following these work schedules.
+	ScheduleIDs []string `form:"schedule_ids[],omitempty" json:"schedule_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBreakConfigurationsParams defines parameters for ListBreakConfigurations.
+type ListBreakConfigurationsParams struct {
+	// IDs Only these kinds of break.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Active Only kinds not archived (true) or only archived ones (false). Optional here although Factorial's document marks it required.
+	Active *bool `form:"active,omitempty" json:"active,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7946,6 +12553,322 @@ type ListPoliciesParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListTrainingCategoriesParams defines parameters for ListTrainingCategories.
+type ListTrainingCategoriesParams struct {
+	// IDs Only these categories.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingSessionAccessMembershipsParams defines parameters for ListTrainingSessionAccessMemberships.
+type ListTrainingSessionAccessMembershipsParams struct {
+	// SessionID Only the invitations to this session. Send it if the server refuses a call without it.
+	SessionID *string `form:"session_id,omitempty" json:"session_id,omitempty"`
+
+	// IDs Only these invitations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only the invitations of people whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// TeamIDs Only the invitations of members of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+
+	// Status Only the invitations whose attendance is in one of these states.
+	Status []TrainingSessionAttendanceStatus `form:"status[],omitempty" json:"status[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingSessionAttendancesParams defines parameters for ListTrainingSessionAttendances.
+type ListTrainingSessionAttendancesParams struct {
+	// SessionID Only the attendances of this session.
+	SessionID *string `form:"session_id,omitempty" json:"session_id,omitempty"`
+
+	// ID Only the attendance with this id.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// IDs Only these attendances.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// SessionAccessMembershipIDs Only the attendances of these invitations.
+	SessionAccessMembershipIDs []string `form:"session_access_membership_ids[],omitempty" json:"session_access_membership_ids[],omitempty"`
+
+	// AccessIDs Only the attendances of these accesses.
+	AccessIDs []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingSessionsParams defines parameters for ListTrainingSessions.
+type ListTrainingSessionsParams struct {
+	// IDs Only these sessions.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TrainingIDs Only the sessions of these trainings.
+	TrainingIDs []string `form:"training_ids[],omitempty" json:"training_ids[],omitempty"`
+
+	// Search Only the sessions whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// StartAfter Only the sessions starting after this instant (an ISO 8601 timestamp, `2025-01-05T00:00:00Z`).
+	StartAfter *string `form:"start_after,omitempty" json:"start_after,omitempty"`
+
+	// StartBefore Only the sessions starting before this instant (an ISO 8601 timestamp).
+	StartBefore *string `form:"start_before,omitempty" json:"start_before,omitempty"`
+
+	// AccessID Only the sessions this access (see Employee.access_id) is invited to.
+	AccessID *string `form:"access_id,omitempty" json:"access_id,omitempty"`
+
+	// EmployeeID Only the sessions this employee is invited to.
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// TrainingClassIDs Only the sessions of these training classes (groups).
+	TrainingClassIDs []string `form:"training_class_ids[],omitempty" json:"training_class_ids[],omitempty"`
+
+	// Next True: only the sessions still to come, the nearest first.
+	Next *bool `form:"next,omitempty" json:"next,omitempty"`
+
+	// Modality Only the sessions held this way.
+	Modality *TrainingSessionModality `form:"modality,omitempty" json:"modality,omitempty"`
+
+	// StartsAt Only the sessions starting at one of these instants (ISO 8601 timestamps, written as the sessions' starts_at).
+	StartsAt []string `form:"starts_at[],omitempty" json:"starts_at[],omitempty"`
+
+	// Active True: only active sessions. Factorial does not say what makes a session active.
+	Active *bool `form:"active,omitempty" json:"active,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingClassesParams defines parameters for ListTrainingClasses.
+type ListTrainingClassesParams struct {
+	// IDs Only these classes.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ID Only the class with this id.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// TrainingID Only the classes of this training.
+	TrainingID *string `form:"training_id,omitempty" json:"training_id,omitempty"`
+
+	// Search Only the classes whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// StartDate Only the classes starting on one of these days.
+	StartDate []openapi_types.Date `form:"start_date[],omitempty" json:"start_date[],omitempty"`
+
+	// EndDate Only the classes ending on one of these days.
+	EndDate []openapi_types.Date `form:"end_date[],omitempty" json:"end_date[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingMembershipsParams defines parameters for ListTrainingMemberships.
+type ListTrainingMembershipsParams struct {
+	// TrainingID Only the participants of this training.
+	TrainingID *string `form:"training_id,omitempty" json:"training_id,omitempty"`
+
+	// IDs Only these memberships.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only the participants whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// TeamID Only the participants who are members of this team.
+	TeamID *string `form:"team_id,omitempty" json:"team_id,omitempty"`
+
+	// Status Only the participants with this progress.
+	Status *TrainingAttendanceStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// ClassID Only the participants invited to a session of this training class.
+	ClassID *string `form:"class_id,omitempty" json:"class_id,omitempty"`
+
+	// EmployeeID Only this employee's memberships.
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// DueDate `overdue` (due date passed), `no_due_date` (none), or a number of days: due within that many days from today. Send it if the server refuses a call without it.
+	DueDate *string `form:"due_date,omitempty" json:"due_date,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingsParams defines parameters for ListTrainings.
+type ListTrainingsParams struct {
+	// ID Only the training with this id.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// IDs Only these trainings.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AccessID Deprecated by Factorial. Only the trainings this access (see Employee.access_id) is enrolled in.
+	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	AccessID *string `form:"access_id,omitempty" json:"access_id,omitempty"`
+
+	// Search Only the trainings whose name, description or category name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Status Only the trainings in this status.
+	Status *TrainingStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Catalog True: only the trainings shown in the catalog; false: only the others.
+	Catalog *bool `form:"catalog,omitempty" json:"catalog,omitempty"`
+
+	// OnlyAssigned True: only the trainings the caller is enrolled in (training_attendance_status other than notassigned).
+	OnlyAssigned *bool `form:"only_assigned,omitempty" json:"only_assigned,omitempty"`
+
+	// WithExpiredMemberships True: only the trainings with a participant whose training has expired or expires within three months; false: only those with none.
+	WithExpiredMemberships *bool `form:"with_expired_memberships,omitempty" json:"with_expired_memberships,omitempty"`
+
+	// ReturnExpiredMemberships True: fill number_of_expired_participants (null otherwise).
+	ReturnExpiredMemberships *bool `form:"return_expired_memberships,omitempty" json:"return_expired_memberships,omitempty"`
+
+	// IsMandatory Only mandatory (true) or only optional (false) trainings.
+	IsMandatory *bool `form:"is_mandatory,omitempty" json:"is_mandatory,omitempty"`
+
+	// WithCurrentTrainingClasses True: only the trainings with a class running today.
+	WithCurrentTrainingClasses *bool `form:"with_current_training_classes,omitempty" json:"with_current_training_classes,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkScheduleDayConfigurationsParams defines parameters for ListWorkScheduleDayConfigurations.
+type ListWorkScheduleDayConfigurationsParams struct {
+	// IDs Only these day configurations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// OverlapPeriodID Only days of this period.
+	OverlapPeriodID *string `form:"overlap_period_id,omitempty" json:"overlap_period_id,omitempty"`
+
+	// ScheduleID Only days of this schedule's periods.
+	ScheduleID *string `form:"schedule_id,omitempty" json:"schedule_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkScheduleOverlapPeriodsParams defines parameters for ListWorkScheduleOverlapPeriods.
+type ListWorkScheduleOverlapPeriodsParams struct {
+	// IDs Only these periods.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkSchedulesParams defines parameters for ListWorkSchedules.
+type ListWorkSchedulesParams struct {
+	// IDs Only these schedules.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// WithEmployeeIDs Fill `employee_ids`.
+	WithEmployeeIDs *bool `form:"with_employee_ids,omitempty" json:"with_employee_ids,omitempty"`
+
+	// WithPeriods Fill `periods`.
+	WithPeriods *bool `form:"with_periods,omitempty" json:"with_periods,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // CreateWebhookSubscriptionJSONRequestBody defines body for CreateWebhookSubscription for application/json ContentType.
 type CreateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionCreate
 
@@ -8006,6 +12929,36 @@ type CreateAtsQuestionJSONRequestBody = AtsQuestionCreate
 // UpdateAtsQuestionJSONRequestBody defines body for UpdateAtsQuestion for application/json ContentType.
 type UpdateAtsQuestionJSONRequestBody = AtsQuestionUpdate
 
+// CreateEmployeeBreakConfigurationJSONRequestBody defines body for CreateEmployeeBreakConfiguration for application/json ContentType.
+type CreateEmployeeBreakConfigurationJSONRequestBody = EmployeeBreakConfigurationCreate
+
+// UpdateEmployeeBreakConfigurationJSONRequestBody defines body for UpdateEmployeeBreakConfiguration for application/json ContentType.
+type UpdateEmployeeBreakConfigurationJSONRequestBody = EmployeeBreakConfigurationUpdate
+
+// CreateEditTimesheetRequestJSONRequestBody defines body for CreateEditTimesheetRequest for application/json ContentType.
+type CreateEditTimesheetRequestJSONRequestBody = TimesheetEditCreate
+
+// UpdateEditTimesheetRequestJSONRequestBody defines body for UpdateEditTimesheetRequest for application/json ContentType.
+type UpdateEditTimesheetRequestJSONRequestBody = TimesheetEditUpdate
+
+// CreateOvertimeRequestJSONRequestBody defines body for CreateOvertimeRequest for application/json ContentType.
+type CreateOvertimeRequestJSONRequestBody = OvertimeCreate
+
+// ApproveOvertimeRequestJSONRequestBody defines body for ApproveOvertimeRequest for application/json ContentType.
+type ApproveOvertimeRequestJSONRequestBody = ApproveOvertimeRequestInput
+
+// RejectOvertimeRequestJSONRequestBody defines body for RejectOvertimeRequest for application/json ContentType.
+type RejectOvertimeRequestJSONRequestBody = RejectOvertimeRequestInput
+
+// UpdateOvertimeRequestJSONRequestBody defines body for UpdateOvertimeRequest for application/json ContentType.
+type UpdateOvertimeRequestJSONRequestBody = OvertimeUpdate
+
+// CreateAttendanceReviewsInBulkJSONRequestBody defines body for CreateAttendanceReviewsInBulk for application/json ContentType.
+type CreateAttendanceReviewsInBulkJSONRequestBody = CreateAttendanceReviewsInBulkInput
+
+// DeleteAttendanceReviewsInBulkJSONRequestBody defines body for DeleteAttendanceReviewsInBulk for application/json ContentType.
+type DeleteAttendanceReviewsInBulkJSONRequestBody = DeleteAttendanceReviewsInBulkInput
+
 // CreateShiftJSONRequestBody defines body for CreateShift for application/json ContentType.
 type CreateShiftJSONRequestBody = ShiftCreate
 
@@ -8038,6 +12991,30 @@ type UpdateBookkeeperIncidenceJSONRequestBody = BookkeeperIncidenceUpdate
 
 // CreateLegalEntityJSONRequestBody defines body for CreateLegalEntity for application/json ContentType.
 type CreateLegalEntityJSONRequestBody = LegalEntityCreate
+
+// CreateCompensationJSONRequestBody defines body for CreateCompensation for application/json ContentType.
+type CreateCompensationJSONRequestBody = CompensationCreate
+
+// UpdateCompensationJSONRequestBody defines body for UpdateCompensation for application/json ContentType.
+type UpdateCompensationJSONRequestBody = CompensationUpdate
+
+// CreateContractVersionJSONRequestBody defines body for CreateContractVersion for application/json ContentType.
+type CreateContractVersionJSONRequestBody = ContractVersionCreate
+
+// UpdateContractVersionJSONRequestBody defines body for UpdateContractVersion for application/json ContentType.
+type UpdateContractVersionJSONRequestBody = ContractVersionUpdate
+
+// CreateSpanishContractTypeJSONRequestBody defines body for CreateSpanishContractType for application/json ContentType.
+type CreateSpanishContractTypeJSONRequestBody = SpanishContractTypeCreate
+
+// CreateSpanishEducationLevelJSONRequestBody defines body for CreateSpanishEducationLevel for application/json ContentType.
+type CreateSpanishEducationLevelJSONRequestBody = SpanishEducationLevelCreate
+
+// CreateSpanishProfessionalCategoryJSONRequestBody defines body for CreateSpanishProfessionalCategory for application/json ContentType.
+type CreateSpanishProfessionalCategoryJSONRequestBody = SpanishProfessionalCategoryCreate
+
+// CreateSpanishWorkingDayTypeJSONRequestBody defines body for CreateSpanishWorkingDayType for application/json ContentType.
+type CreateSpanishWorkingDayTypeJSONRequestBody = SpanishWorkingDayTypeCreate
 
 // CreateCustomFieldJSONRequestBody defines body for CreateCustomField for application/json ContentType.
 type CreateCustomFieldJSONRequestBody = CustomFieldCreate
@@ -8138,11 +13115,32 @@ type UpdateWorkAreaJSONRequestBody = WorkAreaUpdate
 // CreateMarketplaceInstallationJSONRequestBody defines body for CreateMarketplaceInstallation for application/json ContentType.
 type CreateMarketplaceInstallationJSONRequestBody = MarketplaceInstallationCreate
 
+// CreateFamilySituationJSONRequestBody defines body for CreateFamilySituation for application/json ContentType.
+type CreateFamilySituationJSONRequestBody = FamilySituationCreate
+
+// UpdateFamilySituationJSONRequestBody defines body for UpdateFamilySituation for application/json ContentType.
+type UpdateFamilySituationJSONRequestBody = FamilySituationUpdate
+
+// ChangePolicyPeriodStatusJSONRequestBody defines body for ChangePolicyPeriodStatus for application/json ContentType.
+type ChangePolicyPeriodStatusJSONRequestBody = ChangePolicyPeriodStatusInput
+
 // CreateSupplementJSONRequestBody defines body for CreateSupplement for application/json ContentType.
 type CreateSupplementJSONRequestBody = SupplementCreate
 
 // UpdateSupplementJSONRequestBody defines body for UpdateSupplement for application/json ContentType.
 type UpdateSupplementJSONRequestBody = SupplementUpdate
+
+// CreateEmployeeIdentifierJSONRequestBody defines body for CreateEmployeeIdentifier for application/json ContentType.
+type CreateEmployeeIdentifierJSONRequestBody = PayrollEmployeeIdentifierCreate
+
+// UpdateEmployeeIdentifierJSONRequestBody defines body for UpdateEmployeeIdentifier for application/json ContentType.
+type UpdateEmployeeIdentifierJSONRequestBody = PayrollEmployeeIdentifierUpdate
+
+// CreateIntegrationCodeJSONRequestBody defines body for CreateIntegrationCode for application/json ContentType.
+type CreateIntegrationCodeJSONRequestBody = PayrollIntegrationCodeCreate
+
+// UpdateIntegrationCodeJSONRequestBody defines body for UpdateIntegrationCode for application/json ContentType.
+type UpdateIntegrationCodeJSONRequestBody = PayrollIntegrationCodeUpdate
 
 // InitiatePerformanceAgreementsInBulkJSONRequestBody defines body for InitiatePerformanceAgreementsInBulk for application/json ContentType.
 type InitiatePerformanceAgreementsInBulkJSONRequestBody = InitiatePerformanceAgreementsInBulkInput
@@ -8231,6 +13229,93 @@ type UpdatePerformanceReviewQuestionnaireJSONRequestBody = UpdatePerformanceRevi
 // UpdatePerformanceReviewVisibilitySettingJSONRequestBody defines body for UpdatePerformanceReviewVisibilitySetting for application/json ContentType.
 type UpdatePerformanceReviewVisibilitySettingJSONRequestBody = PerformanceReviewVisibilitySettingUpdate
 
+// CreateBudgetStrategyJSONRequestBody defines body for CreateBudgetStrategy for application/json ContentType.
+type CreateBudgetStrategyJSONRequestBody = BudgetStrategyCreate
+
+// UpdateBudgetStrategyJSONRequestBody defines body for UpdateBudgetStrategy for application/json ContentType.
+type UpdateBudgetStrategyJSONRequestBody = BudgetStrategyUpdate
+
+// CreateProjectPlannedRecordsInBulkJSONRequestBody defines body for CreateProjectPlannedRecordsInBulk for application/json ContentType.
+type CreateProjectPlannedRecordsInBulkJSONRequestBody = CreateProjectPlannedRecordsInBulkInput
+
+// UpdateProjectPlannedRecordJSONRequestBody defines body for UpdateProjectPlannedRecord for application/json ContentType.
+type UpdateProjectPlannedRecordJSONRequestBody = ProjectPlannedRecordUpdate
+
+// CreateProjectTaskMultipartRequestBody defines body for CreateProjectTask for multipart/form-data ContentType.
+type CreateProjectTaskMultipartRequestBody = ProjectTaskCreate
+
+// DeleteProjectTasksInBulkJSONRequestBody defines body for DeleteProjectTasksInBulk for application/json ContentType.
+type DeleteProjectTasksInBulkJSONRequestBody = DeleteProjectTasksInBulkInput
+
+// DuplicateProjectTasksInBulkJSONRequestBody defines body for DuplicateProjectTasksInBulk for application/json ContentType.
+type DuplicateProjectTasksInBulkJSONRequestBody = DuplicateProjectTasksInBulkInput
+
+// UpdateProjectTaskMultipartRequestBody defines body for UpdateProjectTask for multipart/form-data ContentType.
+type UpdateProjectTaskMultipartRequestBody = ProjectTaskUpdate
+
+// CreateProjectWorkerJSONRequestBody defines body for CreateProjectWorker for application/json ContentType.
+type CreateProjectWorkerJSONRequestBody = ProjectWorkerCreate
+
+// AssignProjectWorkersInBulkJSONRequestBody defines body for AssignProjectWorkersInBulk for application/json ContentType.
+type AssignProjectWorkersInBulkJSONRequestBody = AssignProjectWorkersInBulkInput
+
+// CreateProjectWorkersInBulkJSONRequestBody defines body for CreateProjectWorkersInBulk for application/json ContentType.
+type CreateProjectWorkersInBulkJSONRequestBody = CreateProjectWorkersInBulkInput
+
+// UnassignProjectWorkerJSONRequestBody defines body for UnassignProjectWorker for application/json ContentType.
+type UnassignProjectWorkerJSONRequestBody = UnassignProjectWorkerInput
+
+// CreateProjectJSONRequestBody defines body for CreateProject for application/json ContentType.
+type CreateProjectJSONRequestBody = ProjectCreate
+
+// ActivateProjectJSONRequestBody defines body for ActivateProject for application/json ContentType.
+type ActivateProjectJSONRequestBody = ActivateProjectInput
+
+// ChangeProjectAssignmentJSONRequestBody defines body for ChangeProjectAssignment for application/json ContentType.
+type ChangeProjectAssignmentJSONRequestBody = ChangeProjectAssignmentInput
+
+// ChangeProjectStatusJSONRequestBody defines body for ChangeProjectStatus for application/json ContentType.
+type ChangeProjectStatusJSONRequestBody = ChangeProjectStatusInput
+
+// CloseProjectJSONRequestBody defines body for CloseProject for application/json ContentType.
+type CloseProjectJSONRequestBody = CloseProjectInput
+
+// SoftDeleteProjectJSONRequestBody defines body for SoftDeleteProject for application/json ContentType.
+type SoftDeleteProjectJSONRequestBody = SoftDeleteProjectInput
+
+// UpdateProjectJSONRequestBody defines body for UpdateProject for application/json ContentType.
+type UpdateProjectJSONRequestBody = ProjectUpdate
+
+// CreateSubprojectJSONRequestBody defines body for CreateSubproject for application/json ContentType.
+type CreateSubprojectJSONRequestBody = SubprojectCreate
+
+// RenameSubprojectJSONRequestBody defines body for RenameSubproject for application/json ContentType.
+type RenameSubprojectJSONRequestBody = RenameSubprojectInput
+
+// UpdateSubprojectJSONRequestBody defines body for UpdateSubproject for application/json ContentType.
+type UpdateSubprojectJSONRequestBody = SubprojectUpdate
+
+// CreateProjectTimeRecordJSONRequestBody defines body for CreateProjectTimeRecord for application/json ContentType.
+type CreateProjectTimeRecordJSONRequestBody = ProjectTimeRecordCreate
+
+// DeleteProjectTimeRecordsInBulkJSONRequestBody defines body for DeleteProjectTimeRecordsInBulk for application/json ContentType.
+type DeleteProjectTimeRecordsInBulkJSONRequestBody = DeleteProjectTimeRecordsInBulkInput
+
+// ProcessProjectTimeRecordsInBulkJSONRequestBody defines body for ProcessProjectTimeRecordsInBulk for application/json ContentType.
+type ProcessProjectTimeRecordsInBulkJSONRequestBody = ProcessProjectTimeRecordsInBulkInput
+
+// UpdateProjectTimeRecordWorkerJSONRequestBody defines body for UpdateProjectTimeRecordWorker for application/json ContentType.
+type UpdateProjectTimeRecordWorkerJSONRequestBody = UpdateProjectTimeRecordWorkerInput
+
+// CreatePlannedShiftJSONRequestBody defines body for CreatePlannedShift for application/json ContentType.
+type CreatePlannedShiftJSONRequestBody = PlannedShiftCreate
+
+// CreatePlannedShiftsInBulkJSONRequestBody defines body for CreatePlannedShiftsInBulk for application/json ContentType.
+type CreatePlannedShiftsInBulkJSONRequestBody = CreatePlannedShiftsInBulkInput
+
+// DeletePlannedShiftsInBulkJSONRequestBody defines body for DeletePlannedShiftsInBulk for application/json ContentType.
+type DeletePlannedShiftsInBulkJSONRequestBody = DeletePlannedShiftsInBulkInput
+
 // CreateTaskFileMultipartRequestBody defines body for CreateTaskFile for multipart/form-data ContentType.
 type CreateTaskFileMultipartRequestBody = TaskFileCreate
 
@@ -8267,6 +13352,24 @@ type CreateTeamJSONRequestBody = TeamCreate
 // UpdateTeamJSONRequestBody defines body for UpdateTeam for application/json ContentType.
 type UpdateTeamJSONRequestBody = TeamUpdate
 
+// CreatePlannedBreaksInBulkJSONRequestBody defines body for CreatePlannedBreaksInBulk for application/json ContentType.
+type CreatePlannedBreaksInBulkJSONRequestBody = CreatePlannedBreaksInBulkInput
+
+// CreatePlanningVersionJSONRequestBody defines body for CreatePlanningVersion for application/json ContentType.
+type CreatePlanningVersionJSONRequestBody = PlanningVersionCreate
+
+// CreatePlanningVersionsInBulkJSONRequestBody defines body for CreatePlanningVersionsInBulk for application/json ContentType.
+type CreatePlanningVersionsInBulkJSONRequestBody = CreatePlanningVersionsInBulkInput
+
+// UpdatePlanningVersionJSONRequestBody defines body for UpdatePlanningVersion for application/json ContentType.
+type UpdatePlanningVersionJSONRequestBody = PlanningVersionUpdate
+
+// CreateBreakConfigurationJSONRequestBody defines body for CreateBreakConfiguration for application/json ContentType.
+type CreateBreakConfigurationJSONRequestBody = BreakConfigurationCreate
+
+// UpdateBreakConfigurationJSONRequestBody defines body for UpdateBreakConfiguration for application/json ContentType.
+type UpdateBreakConfigurationJSONRequestBody = BreakConfigurationUpdate
+
 // CreateAllowanceJSONRequestBody defines body for CreateAllowance for application/json ContentType.
 type CreateAllowanceJSONRequestBody = AllowanceCreate
 
@@ -8302,6 +13405,72 @@ type CreatePolicyJSONRequestBody = TimeOffPolicyCreate
 
 // UpdatePolicyJSONRequestBody defines body for UpdatePolicy for application/json ContentType.
 type UpdatePolicyJSONRequestBody = TimeOffPolicyUpdate
+
+// CreateTrainingCategoryJSONRequestBody defines body for CreateTrainingCategory for application/json ContentType.
+type CreateTrainingCategoryJSONRequestBody = TrainingCategoryCreate
+
+// CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody defines body for CreateTrainingSessionAccessMembershipsInBulk for application/json ContentType.
+type CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody = CreateTrainingSessionAccessMembershipsInBulkInput
+
+// DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody defines body for DeleteTrainingSessionAccessMembershipsInBulk for application/json ContentType.
+type DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody = DeleteTrainingSessionAccessMembershipsInBulkInput
+
+// UpdateTrainingSessionAttendancesInBulkJSONRequestBody defines body for UpdateTrainingSessionAttendancesInBulk for application/json ContentType.
+type UpdateTrainingSessionAttendancesInBulkJSONRequestBody = UpdateTrainingSessionAttendancesInBulkInput
+
+// CreateTrainingSessionJSONRequestBody defines body for CreateTrainingSession for application/json ContentType.
+type CreateTrainingSessionJSONRequestBody = TrainingSessionCreate
+
+// UpdateTrainingSessionJSONRequestBody defines body for UpdateTrainingSession for application/json ContentType.
+type UpdateTrainingSessionJSONRequestBody = TrainingSessionUpdate
+
+// CreateTrainingClassJSONRequestBody defines body for CreateTrainingClass for application/json ContentType.
+type CreateTrainingClassJSONRequestBody = TrainingClassCreate
+
+// UpdateTrainingClassJSONRequestBody defines body for UpdateTrainingClass for application/json ContentType.
+type UpdateTrainingClassJSONRequestBody = TrainingClassUpdate
+
+// CreateTrainingMembershipsInBulkJSONRequestBody defines body for CreateTrainingMembershipsInBulk for application/json ContentType.
+type CreateTrainingMembershipsInBulkJSONRequestBody = CreateTrainingMembershipsInBulkInput
+
+// DeleteTrainingMembershipsInBulkJSONRequestBody defines body for DeleteTrainingMembershipsInBulk for application/json ContentType.
+type DeleteTrainingMembershipsInBulkJSONRequestBody = DeleteTrainingMembershipsInBulkInput
+
+// UpdateTrainingMembershipJSONRequestBody defines body for UpdateTrainingMembership for application/json ContentType.
+type UpdateTrainingMembershipJSONRequestBody = TrainingMembershipUpdate
+
+// CreateTrainingJSONRequestBody defines body for CreateTraining for application/json ContentType.
+type CreateTrainingJSONRequestBody = TrainingCreate
+
+// DeleteTrainingsInBulkJSONRequestBody defines body for DeleteTrainingsInBulk for application/json ContentType.
+type DeleteTrainingsInBulkJSONRequestBody = DeleteTrainingsInBulkInput
+
+// SetTrainingsCatalogInBulkJSONRequestBody defines body for SetTrainingsCatalogInBulk for application/json ContentType.
+type SetTrainingsCatalogInBulkJSONRequestBody = SetTrainingsCatalogInBulkInput
+
+// UpdateTrainingStatusJSONRequestBody defines body for UpdateTrainingStatus for application/json ContentType.
+type UpdateTrainingStatusJSONRequestBody = UpdateTrainingStatusInput
+
+// UpdateTrainingJSONRequestBody defines body for UpdateTraining for application/json ContentType.
+type UpdateTrainingJSONRequestBody = TrainingUpdate
+
+// ApplyWorkScheduleDayConfigurationChangesJSONRequestBody defines body for ApplyWorkScheduleDayConfigurationChanges for application/json ContentType.
+type ApplyWorkScheduleDayConfigurationChangesJSONRequestBody = ApplyWorkScheduleDayConfigurationChangesInput
+
+// CreateWorkScheduleOverlapPeriodJSONRequestBody defines body for CreateWorkScheduleOverlapPeriod for application/json ContentType.
+type CreateWorkScheduleOverlapPeriodJSONRequestBody = WorkScheduleOverlapPeriodCreate
+
+// UpdateWorkScheduleOverlapPeriodJSONRequestBody defines body for UpdateWorkScheduleOverlapPeriod for application/json ContentType.
+type UpdateWorkScheduleOverlapPeriodJSONRequestBody = WorkScheduleOverlapPeriodUpdate
+
+// CreateWorkScheduleJSONRequestBody defines body for CreateWorkSchedule for application/json ContentType.
+type CreateWorkScheduleJSONRequestBody = WorkScheduleCreate
+
+// ToggleWorkScheduleArchiveJSONRequestBody defines body for ToggleWorkScheduleArchive for application/json ContentType.
+type ToggleWorkScheduleArchiveJSONRequestBody = ToggleWorkScheduleArchiveInput
+
+// UpdateWorkScheduleJSONRequestBody defines body for UpdateWorkSchedule for application/json ContentType.
+type UpdateWorkScheduleJSONRequestBody = WorkScheduleUpdate
 
 // AsCustomFieldValueValue0 returns the union data inside the CustomFieldValue_Value as a CustomFieldValueValue0
 func (t CustomFieldValue_Value) AsCustomFieldValueValue0() (CustomFieldValueValue0, error) {

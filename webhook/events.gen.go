@@ -67,6 +67,20 @@ const (
 	BookkeepersManagementIncidenceUpdate Event = "bookkeepers_management/incidence/update"
 	// CompaniesLegalEntityCreate is delivered with a resources.LegalEntity.
 	CompaniesLegalEntityCreate Event = "companies/legal_entity/create"
+	// ContractsContractVersionCreate is delivered with a resources.ContractVersion.
+	ContractsContractVersionCreate Event = "contracts/contract_version/create"
+	// ContractsContractVersionDelete is delivered with a resources.ContractVersion.
+	ContractsContractVersionDelete Event = "contracts/contract_version/delete"
+	// ContractsContractVersionUpdate is delivered with a resources.ContractVersion.
+	ContractsContractVersionUpdate Event = "contracts/contract_version/update"
+	// ContractsContractVersionRequestApprove is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestApprove Event = "contracts/contract_version_request/approve"
+	// ContractsContractVersionRequestCreatePromoteRequest is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestCreatePromoteRequest Event = "contracts/contract_version_request/create_promote_request"
+	// ContractsContractVersionRequestDelete is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestDelete Event = "contracts/contract_version_request/delete"
+	// ContractsContractVersionRequestReject is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestReject Event = "contracts/contract_version_request/reject"
 	// CustomResourcesSchemaCreate is delivered with a resources.CustomResourceSchema.
 	CustomResourcesSchemaCreate Event = "custom_resources/schema/create"
 	// DocumentsDocumentBulkCreate is delivered with a resources.Document.
@@ -103,12 +117,20 @@ const (
 	LocationsLocationDelete Event = "locations/location/delete"
 	// LocationsLocationUpdate is delivered with a resources.Location.
 	LocationsLocationUpdate Event = "locations/location/update"
+	// PayrollPolicyPeriodChangeStatus is delivered with a resources.PayrollPolicyPeriod.
+	PayrollPolicyPeriodChangeStatus Event = "payroll/policy_period/change_status"
 	// PayrollSupplementCreate is delivered with a resources.Supplement.
 	PayrollSupplementCreate Event = "payroll/supplement/create"
 	// PayrollSupplementDelete is delivered with a resources.Supplement.
 	PayrollSupplementDelete Event = "payroll/supplement/delete"
 	// PayrollSupplementUpdate is delivered with a resources.Supplement.
 	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// PayrollIntegrationsBaseCodeCreate is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeCreate Event = "payroll_integrations_base/code/create"
+	// PayrollIntegrationsBaseCodeDelete is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeDelete Event = "payroll_integrations_base/code/delete"
+	// PayrollIntegrationsBaseCodeUpdate is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeUpdate Event = "payroll_integrations_base/code/update"
 	// PerformanceReviewProcessCreate is delivered with a resources.PerformanceReviewProcess.
 	PerformanceReviewProcessCreate Event = "performance/review_process/create"
 	// PerformanceReviewProcessCreateFromTemplate is delivered with a resources.PerformanceReviewProcess.
@@ -147,6 +169,14 @@ const (
 	PerformanceReviewProcessUpdateSchedule Event = "performance/review_process/update_schedule"
 	// PerformanceReviewProcessUpdateTargetStrategy is delivered with a resources.PerformanceReviewProcess.
 	PerformanceReviewProcessUpdateTargetStrategy Event = "performance/review_process/update_target_strategy"
+	// ShiftManagementShiftBulkCreate is delivered with a resources.PlannedShift.
+	ShiftManagementShiftBulkCreate Event = "shift_management/shift/bulk_create"
+	// ShiftManagementShiftBulkDelete is delivered with a resources.PlannedShift.
+	ShiftManagementShiftBulkDelete Event = "shift_management/shift/bulk_delete"
+	// ShiftManagementShiftCreate is delivered with a resources.PlannedShift.
+	ShiftManagementShiftCreate Event = "shift_management/shift/create"
+	// ShiftManagementShiftDelete is delivered with a resources.PlannedShift.
+	ShiftManagementShiftDelete Event = "shift_management/shift/delete"
 	// TasksTaskBulkCreate is delivered with a resources.Task.
 	TasksTaskBulkCreate Event = "tasks/task/bulk_create"
 	// TasksTaskBulkDelete is delivered with a resources.Task.
@@ -199,79 +229,116 @@ const (
 	TimeOffPolicyDelete Event = "timeoff/policy/delete"
 	// TimeOffPolicyUpdate is delivered with a resources.TimeOffPolicy.
 	TimeOffPolicyUpdate Event = "timeoff/policy/update"
+	// TrainingsCategoryCreate is delivered with a resources.TrainingCategory.
+	TrainingsCategoryCreate Event = "trainings/category/create"
+	// TrainingsCategoryDelete is delivered with a resources.TrainingCategory.
+	TrainingsCategoryDelete Event = "trainings/category/delete"
+	// TrainingsTrainingBulkDelete is delivered with a resources.Training.
+	TrainingsTrainingBulkDelete Event = "trainings/training/bulk_delete"
+	// TrainingsTrainingBulkUpdateCatalog is delivered with a resources.Training.
+	TrainingsTrainingBulkUpdateCatalog Event = "trainings/training/bulk_update_catalog"
+	// TrainingsTrainingCreate is delivered with a resources.Training.
+	TrainingsTrainingCreate Event = "trainings/training/create"
+	// TrainingsTrainingDelete is delivered with a resources.Training.
+	TrainingsTrainingDelete Event = "trainings/training/delete"
+	// TrainingsTrainingUpdate is delivered with a resources.Training.
+	TrainingsTrainingUpdate Event = "trainings/training/update"
+	// TrainingsTrainingUpdateStatus is delivered with a resources.Training.
+	TrainingsTrainingUpdateStatus Event = "trainings/training/update_status"
+	// WorkScheduleScheduleCreate is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleCreate Event = "work_schedule/schedule/create"
+	// WorkScheduleScheduleToggleArchive is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleToggleArchive Event = "work_schedule/schedule/toggle_archive"
+	// WorkScheduleScheduleUpdate is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleUpdate Event = "work_schedule/schedule/update"
 )
 
 // payloads maps every event type to the generated type of its bare
 // payload.
 var payloads = map[Event]reflect.Type{
-	APIPublicWebhookSubscriptionCreate:                    reflect.TypeFor[resources.WebhookSubscription](),
-	APIPublicWebhookSubscriptionDelete:                    reflect.TypeFor[resources.WebhookSubscription](),
-	APIPublicWebhookSubscriptionUpdate:                    reflect.TypeFor[resources.WebhookSubscription](),
-	AtsApplicationApply:                                   reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationCreate:                                  reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationCreateFromEmployee:                      reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationDelete:                                  reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationUpdate:                                  reflect.TypeFor[resources.AtsApplication](),
-	AtsCandidateCreate:                                    reflect.TypeFor[resources.AtsCandidate](),
-	AtsCandidateDelete:                                    reflect.TypeFor[resources.AtsCandidate](),
-	AtsCandidateUpdate:                                    reflect.TypeFor[resources.AtsCandidate](),
-	AtsEvaluationFormSaveAsTemplate:                       reflect.TypeFor[resources.AtsEvaluationForm](),
-	AtsJobPostingCreate:                                   reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingDelete:                                   reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingDuplicate:                                reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingUpdate:                                   reflect.TypeFor[resources.AtsJobPosting](),
-	AttendanceShiftAutofill:                               reflect.TypeFor[resources.Shift](),
-	AttendanceShiftBreakEnd:                               reflect.TypeFor[resources.Shift](),
-	AttendanceShiftBreakStart:                             reflect.TypeFor[resources.Shift](),
-	AttendanceShiftClockIn:                                reflect.TypeFor[resources.Shift](),
-	AttendanceShiftClockOut:                               reflect.TypeFor[resources.Shift](),
-	AttendanceShiftCreate:                                 reflect.TypeFor[resources.Shift](),
-	AttendanceShiftDelete:                                 reflect.TypeFor[resources.Shift](),
-	AttendanceShiftToggleClock:                            reflect.TypeFor[resources.Shift](),
-	AttendanceShiftUpdate:                                 reflect.TypeFor[resources.Shift](),
-	BankingBankAccountNumberUpsert:                        reflect.TypeFor[resources.BankAccountNumber](),
-	BookkeepersManagementIncidenceUpdate:                  reflect.TypeFor[resources.BookkeeperIncidence](),
-	CompaniesLegalEntityCreate:                            reflect.TypeFor[resources.LegalEntity](),
-	CustomResourcesSchemaCreate:                           reflect.TypeFor[resources.CustomResourceSchema](),
-	DocumentsDocumentBulkCreate:                           reflect.TypeFor[resources.Document](),
-	DocumentsDocumentCreate:                               reflect.TypeFor[resources.Document](),
-	DocumentsDocumentDelete:                               reflect.TypeFor[resources.Document](),
-	DocumentsDocumentMoveToTrashBin:                       reflect.TypeFor[resources.Document](),
-	DocumentsDocumentRestoreFromTrashBin:                  reflect.TypeFor[resources.Document](),
-	DocumentsDocumentUpdate:                               reflect.TypeFor[resources.Document](),
-	DocumentsFolderCreate:                                 reflect.TypeFor[resources.Folder](),
-	DocumentsFolderUpdate:                                 reflect.TypeFor[resources.Folder](),
-	EmployeesEmployeeCreateWithContract:                   reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeInvite:                               reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeSetRegularAccessStartDate:            reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeTerminate:                            reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeUnterminate:                          reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeUpdate:                               reflect.TypeFor[resources.Employee](),
-	LocationsLocationCreate:                               reflect.TypeFor[resources.Location](),
-	LocationsLocationDelete:                               reflect.TypeFor[resources.Location](),
-	LocationsLocationUpdate:                               reflect.TypeFor[resources.Location](),
-	PayrollSupplementCreate:                               reflect.TypeFor[resources.Supplement](),
-	PayrollSupplementDelete:                               reflect.TypeFor[resources.Supplement](),
-	PayrollSupplementUpdate:                               reflect.TypeFor[resources.Supplement](),
-	PerformanceReviewProcessCreate:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessCreateFromTemplate:            reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessDelete:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessDuplicate:                     reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessRemindInBulk:                  reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessRemoveSchedule:                reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessReopen:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessSchedule:                      reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessStart:                         reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessStop:                          reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessToggleArchive:                 reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessUpdateAgreementsConfiguration: reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessUpdateBasicInfo:               reflect.TypeFor[resources.PerformanceReviewProcess](),
+	APIPublicWebhookSubscriptionCreate:                                 reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionDelete:                                 reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionUpdate:                                 reflect.TypeFor[resources.WebhookSubscription](),
+	AtsApplicationApply:                                                reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreate:                                               reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreateFromEmployee:                                   reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationDelete:                                               reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationUpdate:                                               reflect.TypeFor[resources.AtsApplication](),
+	AtsCandidateCreate:                                                 reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateDelete:                                                 reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateUpdate:                                                 reflect.TypeFor[resources.AtsCandidate](),
+	AtsEvaluationFormSaveAsTemplate:                                    reflect.TypeFor[resources.AtsEvaluationForm](),
+	AtsJobPostingCreate:                                                reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDelete:                                                reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDuplicate:                                             reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingUpdate:                                                reflect.TypeFor[resources.AtsJobPosting](),
+	AttendanceShiftAutofill:                                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakEnd:                                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakStart:                                          reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockIn:                                             reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockOut:                                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftCreate:                                              reflect.TypeFor[resources.Shift](),
+	AttendanceShiftDelete:                                              reflect.TypeFor[resources.Shift](),
+	AttendanceShiftToggleClock:                                         reflect.TypeFor[resources.Shift](),
+	AttendanceShiftUpdate:                                              reflect.TypeFor[resources.Shift](),
+	BankingBankAccountNumberUpsert:                                     reflect.TypeFor[resources.BankAccountNumber](),
+	BookkeepersManagementIncidenceUpdate:                               reflect.TypeFor[resources.BookkeeperIncidence](),
+	CompaniesLegalEntityCreate:                                         reflect.TypeFor[resources.LegalEntity](),
+	ContractsContractVersionCreate:                                     reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionDelete:                                     reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionUpdate:                                     reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionRequestApprove:                             reflect.TypeFor[resources.ContractChangeProposal](),
+	ContractsContractVersionRequestCreatePromoteRequest:                reflect.TypeFor[resources.ContractChangeProposal](),
+	ContractsContractVersionRequestDelete:                              reflect.TypeFor[resources.ContractChangeProposal](),
+	ContractsContractVersionRequestReject:                              reflect.TypeFor[resources.ContractChangeProposal](),
+	CustomResourcesSchemaCreate:                                        reflect.TypeFor[resources.CustomResourceSchema](),
+	DocumentsDocumentBulkCreate:                                        reflect.TypeFor[resources.Document](),
+	DocumentsDocumentCreate:                                            reflect.TypeFor[resources.Document](),
+	DocumentsDocumentDelete:                                            reflect.TypeFor[resources.Document](),
+	DocumentsDocumentMoveToTrashBin:                                    reflect.TypeFor[resources.Document](),
+	DocumentsDocumentRestoreFromTrashBin:                               reflect.TypeFor[resources.Document](),
+	DocumentsDocumentUpdate:                                            reflect.TypeFor[resources.Document](),
+	DocumentsFolderCreate:                                              reflect.TypeFor[resources.Folder](),
+	DocumentsFolderUpdate:                                              reflect.TypeFor[resources.Folder](),
+	EmployeesEmployeeCreateWithContract:                                reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeInvite:                                            reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeSetRegularAccessStartDate:                         reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeTerminate:                                         reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUnterminate:                                       reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUpdate:                                            reflect.TypeFor[resources.Employee](),
+	LocationsLocationCreate:                                            reflect.TypeFor[resources.Location](),
+	LocationsLocationDelete:                                            reflect.TypeFor[resources.Location](),
+	LocationsLocationUpdate:                                            reflect.TypeFor[resources.Location](),
+	PayrollPolicyPeriodChangeStatus:                                    reflect.TypeFor[resources.PayrollPolicyPeriod](),
+	PayrollSupplementCreate:                                            reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementDelete:                                            reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementUpdate:                                            reflect.TypeFor[resources.Supplement](),
+	PayrollIntegrationsBaseCodeCreate:                                  reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PayrollIntegrationsBaseCodeDelete:                                  reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PayrollIntegrationsBaseCodeUpdate:                                  reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PerformanceReviewProcessCreate:                                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessCreateFromTemplate:                         reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessDelete:                                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessDuplicate:                                  reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessRemindInBulk:                               reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessRemoveSchedule:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessReopen:                                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessSchedule:                                   reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessStart:                                      reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessStop:                                       reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessToggleArchive:                              reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateAgreementsConfiguration:              reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateBasicInfo:                            reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateCompetenciesAssessmentsConfiguration: reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateDeadline:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateEmployeeScoreConfiguration:           reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateReviewerStrategies:                   reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateSchedule:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateTargetStrategy:                       reflect.TypeFor[resources.PerformanceReviewProcess](),
+	ShiftManagementShiftBulkCreate:                                     reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftBulkDelete:                                     reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftCreate:                                         reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftDelete:                                         reflect.TypeFor[resources.PlannedShift](),
 	TasksTaskBulkCreate:                                                reflect.TypeFor[resources.Task](),
 	TasksTaskBulkDelete:                                                reflect.TypeFor[resources.Task](),
 	TasksTaskBulkUpdate:                                                reflect.TypeFor[resources.Task](),
@@ -298,4 +365,15 @@ var payloads = map[Event]reflect.Type{
 	TimeOffPolicyCreate:                                                reflect.TypeFor[resources.TimeOffPolicy](),
 	TimeOffPolicyDelete:                                                reflect.TypeFor[resources.TimeOffPolicy](),
 	TimeOffPolicyUpdate:                                                reflect.TypeFor[resources.TimeOffPolicy](),
+	TrainingsCategoryCreate:                                            reflect.TypeFor[resources.TrainingCategory](),
+	TrainingsCategoryDelete:                                            reflect.TypeFor[resources.TrainingCategory](),
+	TrainingsTrainingBulkDelete:                                        reflect.TypeFor[resources.Training](),
+	TrainingsTrainingBulkUpdateCatalog:                                 reflect.TypeFor[resources.Training](),
+	TrainingsTrainingCreate:                                            reflect.TypeFor[resources.Training](),
+	TrainingsTrainingDelete:                                            reflect.TypeFor[resources.Training](),
+	TrainingsTrainingUpdate:                                            reflect.TypeFor[resources.Training](),
+	TrainingsTrainingUpdateStatus:                                      reflect.TypeFor[resources.Training](),
+	WorkScheduleScheduleCreate:                                         reflect.TypeFor[resources.WorkSchedule](),
+	WorkScheduleScheduleToggleArchive:                                  reflect.TypeFor[resources.WorkSchedule](),
+	WorkScheduleScheduleUpdate:                                         reflect.TypeFor[resources.WorkSchedule](),
 }

@@ -64,6 +64,58 @@ const (
 	ResPerfScores         = "performance_review_evaluation_scores"
 )
 
+// Tables of the dated API's project management namespace
+// (rules_dated_projects.go): projects (imputable projects are the same
+// records), subprojects, project workers, time records (each naming an
+// attendance shift), planned records, budget strategies, expense records
+// (each naming an expense) and project tasks (each naming a task).
+const (
+	ResPMProjects         = "project_management_projects"
+	ResPMSubprojects      = "project_management_subprojects"
+	ResPMWorkers          = "project_management_project_workers"
+	ResPMTimeRecords      = "project_management_time_records"
+	ResPMPlannedRecords   = "project_management_planned_records"
+	ResPMBudgetStrategies = "project_management_budget_strategies"
+	ResPMExpenseRecords   = "project_management_expense_records"
+	ResPMProjectTasks     = "project_management_project_tasks"
+)
+
+// Tables of the time areas (rules_dated_timetracking.go): attendance
+// requests, reviews and each employee's switch for a kind of break, the
+// company's kinds of break (time settings), planned breaks and planning
+// versions (time planning), and work schedules with their periods and
+// weekdays. Planned shifts are v1's managed shifts.
+const (
+	ResEmployeeBreakConfigs  = "attendance_break_configurations"
+	ResEditTimesheetRequests = "attendance_edit_timesheet_requests"
+	ResOvertimeRequests      = "attendance_overtime_requests"
+	ResAttendanceReviews     = "attendance_reviews"
+	ResTimeBreakConfigs      = "time_settings_break_configurations"
+	ResPlannedBreaks         = "time_planning_planned_breaks"
+	ResPlanningVersions      = "time_planning_planning_versions"
+	ResWorkSchedules         = "work_schedule_schedules"
+	ResOverlapPeriods        = "work_schedule_overlap_periods"
+	ResDayConfigurations     = "work_schedule_day_configurations"
+)
+
+// Tables of the dated API's contracts and payroll namespaces named by their
+// rules, filters and seeds (rules_dated_contracts.go, seed_dated.go).
+const (
+	ResContractTemplates          = "contracts_contract_templates"
+	ResContractVersionHistories   = "contracts_contract_version_histories"
+	ResMaterializedTemplates      = "contracts_materialized_templates"
+	ResFrenchContractTypes        = "contracts_french_contract_types"
+	ResGermanContractTypes        = "contracts_german_contract_types"
+	ResPortugueseContractTypes    = "contracts_portuguese_contract_types"
+	ResSpanishContractTypes       = "contracts_spanish_contract_types"
+	ResSpanishEducationLevels     = "contracts_spanish_education_levels"
+	ResSpanishProfessionalCats    = "contracts_spanish_professional_categories"
+	ResSpanishWorkingDayTypes     = "contracts_spanish_working_day_types"
+	ResCompensationConcepts       = "compensations_concepts"
+	ResPayrollPolicyPeriods       = "payroll_policy_periods"
+	ResPayrollEmployeeIdentifiers = "payroll_employees_identifiers"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -110,7 +162,23 @@ var datedTables = map[string]string{
 	"ats/messages":                                 ResAtsMessages,
 	"performance/review_process_estimated_targets": "",
 	"performance/target_managers":                  "",
-	"documents/download_urls":                      "",
+	// Imputable projects are the projects, in their short form.
+	"project_management/imputable_projects":  ResPMProjects,
+	"project_management/exportable_expenses": "",
+	"attendance/open_shifts":                 "",
+	"attendance/estimated_times":             "",
+	"attendance/worked_times":                "",
+	"shift_management/shifts":                ResManagedShifts,
+
+	// Contracts and payroll: v1's records where v1 has them.
+	"contracts/contract_versions":          ResContractVersions,
+	"contracts/reference_contracts":        ResContractVersions,
+	"contracts/contract_version_meta_data": "",
+	"contracts/compensations":              ResCompensations,
+	"contracts/taxonomies":                 ResTaxonomies,
+	"payroll/family_situations":            ResFamilySituations,
+	"payroll_integrations_base/codes":      ResPayrollIntegrationCodes,
+	"documents/download_urls":              "",
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -153,6 +221,12 @@ func init() {
 		"POST documents/documents/move_to_trash_bin":                   {fn: (*call).moveToTrashBin},
 		"POST documents/documents/restore_from_trash_bin":              {fn: (*call).restoreFromTrashBin},
 		"POST locations/work_areas/archive":                            {fn: (*call).archiveWorkArea},
+		"GET contracts/reference_contracts":                            {fn: (*call).referenceContracts},
+		"GET contracts/contract_versions/{id}":                         {fn: (*call).getPersonalRecord},
+		"GET contracts/contract_version_histories/{id}":                {fn: (*call).getPersonalRecord},
+		"GET payroll_employees/identifiers/{id}":                       {fn: (*call).getPersonalRecord},
+		"GET contracts/contract_version_meta_data":                     {fn: (*call).contractVersionMetaData},
+		"POST payroll/policy_periods/change_status":                    {fn: (*call).changePolicyPeriodStatus},
 		"POST locations/work_areas/unarchive":                          {fn: (*call).unarchiveWorkArea},
 		"POST tasks/tasks/bulk_create":                                 {fn: (*call).createTasksInBulk},
 		"POST tasks/tasks/bulk_delete":                                 {fn: (*call).deleteTasksInBulk},
@@ -214,6 +288,49 @@ func init() {
 		"POST performance/review_questionnaire_by_strategies/update_default_rating_scale":       {fn: (*call).updateDefaultRatingScale, manager: true},
 		"POST performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy": {fn: (*call).updateQuestionnaireForStrategy, manager: true},
 		"PUT performance/review_visibility_settings/{id}":                                       {fn: (*call).update, manager: true},
+		"GET project_management/projects/{id}":                                                  {fn: (*call).getVisibleProject},
+		"GET project_management/imputable_projects/{id}":                                        {fn: (*call).getVisibleProject},
+		"POST project_management/projects/activate":                                             {fn: (*call).activateProject},
+		"POST project_management/projects/close":                                                {fn: (*call).closeProject},
+		"POST project_management/projects/change_status":                                        {fn: (*call).changeProjectStatus},
+		"POST project_management/projects/change_assignment":                                    {fn: (*call).changeProjectAssignment},
+		"POST project_management/projects/soft_delete":                                          {fn: (*call).softDeleteProject},
+		"POST project_management/subprojects/rename":                                            {fn: (*call).renameSubproject},
+		"POST project_management/project_workers/bulk_create":                                   {fn: (*call).createWorkersInBulk},
+		"POST project_management/project_workers/bulk_assign":                                   {fn: (*call).assignWorkersInBulk},
+		"POST project_management/project_workers/unassign":                                      {fn: (*call).unassignWorker},
+		"POST project_management/time_records/bulk_delete":                                      {fn: (*call).deleteTimeRecordsOfDay},
+		"POST project_management/time_records/bulk_process":                                     {fn: (*call).processTimeRecordsInBulk},
+		"POST project_management/time_records/update_project_worker":                            {fn: (*call).moveTimeRecord},
+		"POST project_management/planned_records/bulk_create":                                   {fn: (*call).createPlannedRecordsInBulk},
+		"GET project_management/exportable_expenses":                                            {fn: (*call).exportableExpenses},
+		"POST project_management/project_tasks":                                                 {fn: (*call).createProjectTask},
+		"PUT project_management/project_tasks/{id}":                                             {fn: (*call).updateProjectTask},
+		"GET project_management/project_tasks/{id}":                                             {fn: (*call).getVisibleProjectTask},
+		"POST project_management/project_tasks/bulk_destroy":                                    {fn: (*call).deleteProjectTasksInBulk},
+		"POST project_management/project_tasks/bulk_duplicate":                                  {fn: (*call).duplicateProjectTasksInBulk},
+		"POST trainings/session_access_memberships/bulk_create":                                 {fn: (*call).createSessionAccessMembers},
+		"POST trainings/session_access_memberships/bulk_destroy":                                {fn: (*call).deleteSessionAccessMembers},
+		"POST trainings/session_attendances/bulk_update":                                        {fn: (*call).updateSessionAttendances},
+		"POST trainings/trainings/bulk_delete":                                                  {fn: (*call).deleteTrainingsInBulk},
+		"POST trainings/trainings/bulk_update_catalog":                                          {fn: (*call).setTrainingsCatalog},
+		"POST trainings/trainings/update_status":                                                {fn: (*call).updateTrainingStatus},
+		"POST trainings/training_memberships/bulk_create":                                       {fn: (*call).createTrainingMemberships},
+		"POST trainings/training_memberships/bulk_destroy":                                      {fn: (*call).deleteTrainingMemberships},
+		"GET attendance/open_shifts":                                                            {fn: (*call).listOpenShifts},
+		"GET attendance/estimated_times":                                                        {fn: (*call).listEstimatedTimes},
+		"GET attendance/worked_times":                                                           {fn: (*call).listWorkedTimes},
+		"GET attendance/reviews":                                                                {fn: (*call).listAttendanceReviews},
+		"POST attendance/reviews/bulk_create":                                                   {fn: (*call).createAttendanceReviews},
+		"POST attendance/reviews/bulk_destroy":                                                  {fn: (*call).deleteAttendanceReviews},
+		"POST attendance/overtime_requests/approve":                                             {fn: (*call).approveOvertimeRequest},
+		"POST attendance/overtime_requests/reject":                                              {fn: (*call).rejectOvertimeRequest},
+		"POST shift_management/shifts/bulk_create":                                              {fn: (*call).createPlannedShiftsInBulk},
+		"POST shift_management/shifts/bulk_delete":                                              {fn: (*call).deletePlannedShiftsInBulk},
+		"POST time_planning/planned_breaks/bulk_create":                                         {fn: (*call).createPlannedBreaksInBulk},
+		"POST time_planning/planning_versions/bulk_create":                                      {fn: (*call).createPlanningVersionsInBulk},
+		"POST work_schedule/schedules/toggle_archive":                                           {fn: (*call).toggleWorkScheduleArchive},
+		"POST work_schedule/day_configurations/bulk_cud":                                        {fn: (*call).applyDayConfigurationChanges},
 	}
 }
 
@@ -363,6 +480,9 @@ var customParams = map[string][]string{
 	ResShifts:               {"updated_at", "half_day"},
 	ResCardPayments:         {"from", "to"},
 	ResBankTransactions:     {"from", "to"},
+	ResPMPlannedRecords:     {"start_date", "end_date"},
+	ResPMWorkers:            {"assigned"},
+	ResAttendanceReviews:    {"reviewed_at"},
 	ResBookkeeperIncidences: {"starts_on", "ends_on"},
 }
 

@@ -42,7 +42,8 @@ func tooLarge(err error) bool {
 // everything else is dropped, as Rails' params.permit drops unpermitted
 // keys without an error (ActionController's default
 // action_on_unpermitted_parameters is to log them). A schema that allows
-// additional properties permits every key at its level. An operation
+// additional properties, or a free-form object (one declaring no members),
+// permits every key at its level. An operation
 // without a request schema permits nothing.
 func strongParams(sh *shape, v map[string]any) map[string]any {
 	if sh == nil {
@@ -76,7 +77,9 @@ func permitValue(sh *shape, v any) any {
 			switch {
 			case declared:
 				out[k] = permitValue(ps, x)
-			case sh.addl:
+			case sh.addl, len(sh.props) == 0:
+				// Additional properties declared, or a free-form object
+				// (no members declared): every key is permitted.
 				out[k] = x
 			}
 		}

@@ -90,6 +90,7 @@ func init() {
 	hooks = map[string]*resourceHooks{
 		ResEmployees:         {prepare: prepareEmployee, validate: validateEmployee},
 		ResTeams:             {prepare: prepareTeam, deleted: teamDeleted},
+		ResTrainingSessions:  {deleted: sessionDeleted},
 		ResLeaves:            {prepare: prepareLeave, validate: validateLeave, decorate: decorateLeave},
 		ResAPIKeys:           {prepare: prepareAPIKey},
 		ResCustomTableFields: {prepare: prepareCustomTableField},
@@ -99,6 +100,8 @@ func init() {
 		ResAtsMessages:       {prepare: prepareAtsMessage},
 		ResWebhooksV2:        {prepare: prepareWebhook},
 		ResWebhooks:          {prepare: prepareWebhook},
+		ResOverlapPeriods:    {deleted: overlapPeriodDeleted},
+		ResCompensations:     {deleted: compensationDeleted},
 	}
 }
 

@@ -11,10 +11,8 @@ import (
 // time-off policy, the options of the T-shirt size field and a custom
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
-// main location, one archived, a small job catalog (seedJobCatalog), the banking records
-// (seedBanking), the recruiting records around v1's (seedAts) and the
-// performance review catalogues (seedPerformance) and the records of the
-// smaller namespaces (seedMisc).
+// main location, one archived, and each area's records (the seed<Area>
+// functions below, each describing what it writes).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -45,6 +43,9 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 2, "field_id": 1, "label": "M", "value": "m", "is_active": true})
 	put(ResResourceFields, M{"id": 1, "field_id": 2, "schema_id": 1})
 	s.seedBanking(put)
+	s.seedProjects(put)
+	s.seedTrainings(put)
+	s.seedTimeTracking(put)
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
 	put(ResWorkAreas,
@@ -54,6 +55,65 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedAts(put)
 	seedPerformance(put)
 	s.seedMisc(put)
+	s.seedContracts(put)
+}
+
+// seedContracts writes the dated API's contract and payroll records: two
+// contract templates (Spain, France) with one entry in each Spanish list,
+// contract types of France, Germany, Portugal and Spain (one Spanish type
+// archived), two payroll concepts (one inactive), the history entry of
+// the seeded contract version, the materialized templates of the Spanish
+// legal entity at each level, this month's payroll period and the
+// Portuguese payroll identifiers of the manager.
+func (s *Sandbox) seedContracts(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1)
+	put(ResContractTemplates,
+		M{"id": 1, "company_id": 1, "contract_version_type": "es"},
+		M{"id": 2, "company_id": 1, "contract_version_type": "fr"})
+	entry := func(id int, name string, archived bool) M {
+		return M{"id": id, "name": name, "default": true, "archived": archived, "contracts_contract_template_id": 1}
+	}
+	put(ResSpanishContractTypes, entry(1, "Indefinido", false), entry(2, "Obra y servicio", true))
+	put(ResSpanishEducationLevels, entry(1, "Without studies", false))
+	put(ResSpanishProfessionalCats, entry(1, "Administration Manager", false))
+	put(ResSpanishWorkingDayTypes, entry(1, "Fulltime", false))
+	put(ResFrenchContractTypes,
+		M{"id": 1, "name": "CDI - Contrat à durée indéterminée", "archived": false},
+		M{"id": 2, "name": "CDD - Contrat à durée déterminée", "archived": false})
+	put(ResGermanContractTypes, M{"id": 1, "name": "Unbefristet Vollzeit", "archived": false})
+	put(ResPortugueseContractTypes, M{"id": 1, "name": "Sem Termo", "archived": false})
+	put(ResCompensationConcepts,
+		M{"id": 1, "company_id": 1, "category": "earnings_fixed_salary", "default": true, "name": "base_salary",
+			"label": "Base salary", "description": "Monthly base salary", "translated_name": "Base salary",
+			"unit_name": "EUR", "unit_type": "money", "active": true},
+		M{"id": 2, "company_id": 1, "category": "earnings_variable", "default": false, "name": "fixed_comission",
+			"label": "Fixed comission", "description": "Fixed comission", "translated_name": "Fixed comission",
+			"unit_name": "EUR", "unit_type": "money", "active": false})
+	cv := s.tbl(ResContractVersions).recs[1]
+	put(ResContractVersionHistories, M{"id": 1, "employee_id": DemoBasicID, "original_contract_version_id": 1,
+		"contracts_contract_version_id": 1, "changed_at": now.AddDate(0, 0, -30).Format(time.RFC3339),
+		"author": "Ada Admin", "action_type": "promotion", "effective_on": cv["effective_on"], "starts_on": cv["starts_on"],
+		"country": "es", "job_title": cv["job_title"], "has_payroll": true, "salary_amount": cv["salary_amount"],
+		"salary_frequency": cv["salary_frequency"], "fr_forfait_jours": false,
+		"created_at": now.AddDate(0, 0, -30).Format(time.DateOnly), "updated_at": now.AddDate(0, 0, -30).Format(time.DateOnly)})
+	fields := []M{
+		{"field_id": "contract_type", "name": "Contract type", "required": true},
+		{"field_id": "job_title", "name": "Job title", "required": false},
+	}
+	put(ResMaterializedTemplates,
+		M{"id": 1, "company_id": 1, "template_type": "company", "legal_entity_id": nil, "country_code": nil, "template": fields[1:]},
+		M{"id": 2, "company_id": 1, "template_type": "country", "legal_entity_id": nil, "country_code": "es", "template": fields},
+		M{"id": 3, "company_id": 1, "template_type": "legal_entity", "legal_entity_id": 1, "country_code": "es", "template": fields})
+	put(ResPayrollPolicyPeriods, M{"id": 1, "policy_id": 1, "policy_name": "Monthly payroll", "company_id": 1,
+		"name":      "Monthly payroll " + first.Format("2 Jan") + " - " + last.Format("2 Jan"),
+		"starts_on": first.Format(time.DateOnly), "ends_on": last.Format(time.DateOnly),
+		"period": first.Format("2 Jan") + " - " + last.Format("2 Jan 2006"), "status": "supplements_definition",
+		"calculation_started_at": nil})
+	put(ResPayrollEmployeeIdentifiers, M{"id": 1, "employee_id": DemoManagerID, "country": "pt",
+		"social_security_number": "12345678901", "tax_id": "123456789"})
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the
@@ -107,6 +167,52 @@ func (s *Sandbox) seedJobCatalog(put func(res string, recs ...map[string]any)) {
 		attr(3, "jobcatalog_treerole-1", "working_conditions", nil, M{"name": "Office agreement", "description": "Standard contract",
 			"conditions": []any{M{"key": "max_weekly_hours", "value": "4000"}}}),
 		attr(4, "jobcatalog_treerole-1", "it_management_asset", nil, M{"type_name": "laptop", "brand": "Lenovo", "name": "ThinkPad T14"}))
+}
+
+// seedTimeTracking writes the records of the time areas: two kinds of
+// break (the lunch break v1's break configurations name, id 1, and a paid
+// rest), Bea Basic's switch for the lunch break, an office-hours work
+// schedule (one default period, eight hours Monday to Friday from 09:00)
+// that Bea follows from 2024-01-01 while Bruno's hours are planned with
+// shift management, a lunch break in Bea's planned shift, a pending
+// overtime request of Bea's for yesterday, her undecided request to add a
+// shift two days ago, and the review of her timesheet of three days ago.
+// The caller holds the write lock.
+func (s *Sandbox) seedTimeTracking(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	at := func(offset int, hhmm string) string { return day(offset) + "T" + hhmm + ":00Z" }
+	put(ResTimeBreakConfigs,
+		M{"id": 1, "name": "Lunch", "paid": false, "archived": false},
+		M{"id": 2, "name": "Rest", "paid": true, "archived": false})
+	put(ResEmployeeBreakConfigs, M{"id": 1, "attendance_employees_setting_id": DemoBasicID,
+		"time_settings_break_configuration_id": 1, "enabled": true})
+	put(ResWorkSchedules, M{"id": 1, "name": "Office hours", "schedule_type": "fixed", "archived_at": nil,
+		"company_id": 1, "created_at": at(-400, "09:00"), "updated_at": at(-400, "09:00")})
+	put(ResOverlapPeriods, M{"id": 1, "schedule_id": 1, "default": true, "start_month": 1, "start_day": 1,
+		"end_month": 12, "end_day": 31, "schedule_type": "fixed"})
+	for i, wd := range []string{"monday", "tuesday", "wednesday", "thursday", "friday"} {
+		put(ResDayConfigurations, M{"id": i + 1, "overlap_period_id": 1, "weekday": wd, "start_at": "09:00",
+			"duration_in_seconds": 8 * 3600})
+	}
+	put(ResPlanningVersions,
+		M{"id": 1, "employee_id": DemoBasicID, "effective_at": "2024-01-01", "planning_tool": "work_schedule",
+			"work_schedule_schedule_id": 1, "number_of_rest_days_in_cents": 200},
+		M{"id": 2, "employee_id": DemoBasic2ID, "effective_at": "2024-01-01", "planning_tool": "shift_management",
+			"work_schedule_schedule_id": nil, "number_of_rest_days_in_cents": 200})
+	put(ResPlannedBreaks, M{"id": 1, "shift_id": 1, "break_configuration_id": 1, "break_type": "fixed",
+		"start_at": at(1, "13:00"), "end_at": at(1, "13:30"), "duration": 30})
+	put(ResOvertimeRequests, M{"id": 1, "employee_id": DemoBasicID, "author_id": DemoBasicID, "status": "pending",
+		"date": day(-1), "hours_amount_in_cents": 150, "description": "Release night", "reason": nil,
+		"approver_id": nil, "created_at": at(0, "08:00")})
+	put(ResEditTimesheetRequests, M{"id": 1, "employee_id": DemoBasicID, "request_type": "create_shift",
+		"approved": nil, "date": day(-2), "reference_date": day(-2), "clock_in": "09:00:00", "clock_out": "17:00:00",
+		"workable": true, "location_type": "office", "reason": nil, "observations": "Forgot to clock in",
+		"created_at": at(-1, "10:00")})
+	put(ResAttendanceReviews, M{"id": 1, "employee_id": DemoBasicID, "date": day(-3), "reviewed_at": at(-2, "12:00"),
+		"author_id": DemoAdminID})
 }
 
 // seedBanking writes two company bank accounts of the legal entity, the
@@ -304,4 +410,90 @@ func (s *Sandbox) seedMisc(put func(res string, recs ...map[string]any)) {
 	put(ResMarketplaceSettings, M{"id": 1, "company_id": 1, "integration_id": "Y0h_Sh7pRxCWpl0DySn_uQ",
 		"leave_types": []any{M{"id": "holidays", "value": "VAC"}}, "file_numbers": []any{M{"legal_entity_id": "1", "value": "123456"}},
 		"establishment_codes": []any{M{"location_id": "1", "value": "0001"}}, "timeoff_allowance_code": []any{M{"id": "1", "value": "A1"}}})
+}
+
+// seedProjects writes two projects: the active Website relaunch (its
+// administrator the admin, its manager the manager, two subprojects, Bea
+// and Bruno Basic assigned, a budget, Bea's time record of yesterday's
+// shift and her plan for the next two weeks, Bruno's expense and a task)
+// and Internal tools, closed, open to the whole company, where Bea is no
+// longer assigned. Dates are relative to the clock's day.
+func (s *Sandbox) seedProjects(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	day := func(offset int) string {
+		return time.Date(now.Year(), now.Month(), now.Day()+offset, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	put(ResPMProjects,
+		M{"id": 1, "name": "Website relaunch", "code": "WEB", "description": "New public website and blog",
+			"start_date": day(-30), "due_date": day(60), "status": "active", "employees_assignment": "manual",
+			"is_billable": true, "fixed_cost_cents": 500000, "legal_entity_id": 1, "client_id": nil,
+			"project_admins": []int{DemoAdminID}, "project_managers": []int{DemoManagerID}},
+		M{"id": 2, "name": "Internal tools", "code": "INT", "description": nil, "start_date": day(-400), "due_date": day(-30),
+			"status": "closed", "employees_assignment": "company", "is_billable": false, "fixed_cost_cents": 0,
+			"legal_entity_id": 1, "client_id": nil, "project_admins": []int{DemoAdminID}, "project_managers": []int{}})
+	put(ResPMSubprojects,
+		M{"id": 1, "name": "Design", "project_id": 1, "description": "Visual design", "status": "active", "code": "DES",
+			"start_date": day(-30), "due_date": day(0)},
+		M{"id": 2, "name": "Backend", "project_id": 1, "description": nil, "status": "active", "code": "BE",
+			"start_date": day(-10), "due_date": day(60)})
+	put(ResPMWorkers,
+		M{"id": 1, "project_id": 1, "employee_id": DemoBasicID, "assigned": true},
+		M{"id": 2, "project_id": 1, "employee_id": DemoBasic2ID, "assigned": true},
+		M{"id": 3, "project_id": 2, "employee_id": DemoBasicID, "assigned": false})
+	put(ResPMTimeRecords, M{"id": 1, "project_worker_id": 1, "attendance_shift_id": 1, "subproject_id": 1, "observations": "Mock-ups"})
+	put(ResPMPlannedRecords, M{"id": 1, "project_worker_id": 1, "subproject_id": 2, "start_date": day(0), "end_date": day(13),
+		"daily_minutes": 240, "week_days": []int{1, 2, 3, 4, 5}})
+	put(ResPMBudgetStrategies,
+		M{"id": 1, "project_id": 1, "subproject_id": nil, "budget_type": "total_budget", "planned_cents": 2000000,
+			"planned_minutes": 48000, "fee_amount_cents": nil, "delegated": false},
+		M{"id": 2, "project_id": 1, "subproject_id": 1, "budget_type": "project_fixed_cost", "planned_cents": 300000,
+			"planned_minutes": nil, "fee_amount_cents": 50000, "delegated": true})
+	put(ResPMExpenseRecords, M{"id": 1, "project_worker_id": 2, "expense_id": 1, "subproject_id": 2,
+		"original_amount_currency": "EUR", "original_amount_cents": 4590, "legal_entity_amount_currency": "EUR",
+		"legal_entity_amount_cents": "4590", "effective_on": day(-3), "exchange_rate": 1.0, "status": "approved"})
+	put(ResPMProjectTasks, M{"id": 1, "project_id": 1, "subproject_id": 2, "task_id": 1, "follow_up": true})
+}
+
+// seedTrainings writes two training categories and two trainings: a
+// mandatory risk-prevention course valid for two years, active and in the
+// catalog, with one class, one session next week to which Bea Basic is
+// invited (attendance pending), Bea enrolled and started and the manager
+// enrolled and completed a year ago; and a draft leadership course from
+// an outside provider. Dates are relative to the clock's day.
+func (s *Sandbox) seedTrainings(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	put(ResTrainingCategories,
+		M{"id": 1, "name": "Health and safety", "company_id": 1, "created_at": day(-400) + "T09:00:00Z", "updated_at": day(-400) + "T09:00:00Z"},
+		M{"id": 2, "name": "Leadership", "company_id": 1, "created_at": day(-400) + "T09:00:00Z", "updated_at": day(-400) + "T09:00:00Z"})
+	training := func(id int, name, desc, status string, catalog, mandatory bool, cats []int, extra M) M {
+		rec := M{"id": id, "company_id": 1, "author_id": 1, "name": name, "description": desc, "status": status,
+			"catalog": catalog, "is_mandatory": mandatory, "category_ids": cats, "competency_ids": []int{}, "external": false,
+			"external_provider": nil, "fundae_subsidized": false, "subsidized": false, "cost": 0, "subsidized_cost": 0,
+			"year": today.Year(), "valid_for": nil, "total_duration": 4, "objectives": nil, "code": nil,
+			"created_at": day(-200) + "T10:00:00Z", "updated_at": day(-200) + "T10:00:00Z"}
+		for k, v := range extra {
+			rec[k] = v
+		}
+		return rec
+	}
+	put(ResTrainings,
+		training(1, "Occupational risk prevention", "Workplace hazards and how to avoid them", "active", true, true, []int{1},
+			M{"code": "PRL-01", "valid_for": 2, "objectives": "Know the risks of each workplace"}),
+		training(2, "Feedback for managers", "Giving and receiving feedback", "draft", false, false, []int{2},
+			M{"external": true, "external_provider": "Coursera", "cost": 300, "cost_decimal": "300.0"}))
+	put(ResTrainingClasses, M{"id": 1, "training_id": 1, "name": "Spring edition", "description": "Barcelona office",
+		"start_date": day(-3), "end_date": day(10), "cost": "400.0", "indirect_cost": "50.0", "salary_cost": "120.0",
+		"subsidized_cost": "100.0", "payment_status": "pending", "currency": "EUR", "author_id": 1, "created_at": day(-30) + "T08:00:00Z"})
+	put(ResTrainingSessions, M{"id": 1, "training_id": 1, "training_class_id": 1, "name": "Hazards on site",
+		"description": "First session", "starts_at": day(7) + "T09:00:00Z", "ends_at": day(7) + "T11:00:00Z", "duration": "2",
+		"modality": "inperson", "schedule": "scheduled", "location": "Room 1", "link": nil, "subsidized": false, "status": "pending"})
+	put(ResSessionAccessMembers, M{"id": 1, "session_id": 1, "employee_id": DemoBasicID, "access_id": 3})
+	put(ResSessionAttendances, M{"id": 1, "session_access_membership_id": 1, "access_id": 3, "status": "pending", "completed_duration": nil})
+	put(ResTrainingMemberships,
+		M{"id": 1, "training_id": 1, "employee_id": DemoBasicID, "access_id": 3, "status": "started", "training_completed_at": nil},
+		M{"id": 2, "training_id": 1, "employee_id": DemoManagerID, "access_id": 2, "status": "completed", "training_completed_at": day(-365)})
 }

@@ -126,6 +126,17 @@ func TestResourceConstants(t *testing.T) {
 		ResAtsEvaluationForms, ResAtsFeedbacks, ResAtsQuestions, ResAtsAnswers,
 		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
 		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales, ResPerfAnswers, ResPerfScores,
+		ResPMProjects, ResPMSubprojects, ResPMWorkers, ResPMTimeRecords, ResPMPlannedRecords, ResPMBudgetStrategies,
+		ResPMExpenseRecords, ResPMProjectTasks,
+		ResTrainingCategories, ResTrainings, ResTrainingClasses, ResTrainingSessions, ResSessionAccessMembers,
+		ResSessionAttendances, ResTrainingMemberships,
+		ResEmployeeBreakConfigs, ResEditTimesheetRequests, ResOvertimeRequests, ResAttendanceReviews,
+		ResTimeBreakConfigs, ResPlannedBreaks, ResPlanningVersions, ResWorkSchedules, ResOverlapPeriods,
+		ResDayConfigurations,
+		ResContractTemplates, ResContractVersionHistories, ResMaterializedTemplates, ResFrenchContractTypes,
+		ResGermanContractTypes, ResPortugueseContractTypes, ResSpanishContractTypes, ResSpanishEducationLevels,
+		ResSpanishProfessionalCats, ResSpanishWorkingDayTypes, ResCompensationConcepts, ResPayrollPolicyPeriods,
+		ResPayrollEmployeeIdentifiers,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
