@@ -75,6 +75,9 @@ type Client struct {
 	// Employees: employees, their lifecycle (hire with contract, invite,
 	// terminate, unterminate) and their personal data.
 	Employees *EmployeesService
+	// Expenses: expense claims (expensables) and their details: receipts
+	// (expenses), mileage claims and per diems, with their review status.
+	Expenses *ExpensesService
 	// Holidays: company (bank) holidays of each location.
 	Holidays *HolidaysService
 	// JobCatalog: the job catalog's roles, their levels, its tree of

@@ -17,139 +17,149 @@ import (
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
 // the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
 var (
-	datedApproveLeave                      = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApproveLeaveDirectly              = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedArchiveWorkArea                   = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedAutofillShifts                    = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedClockIn                           = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedClockOut                          = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCopyTask                          = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateAllowance                   = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomField                 = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomFieldOption           = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomFieldValue            = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateDocument                    = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateEmployeeWithContract        = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateFolder                      = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLeave                       = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLeaveType                   = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLegalEntity                 = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLocation                    = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateManualBankAccount           = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePolicy                      = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateResourceField               = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateShift                       = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSupplement                  = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTask                        = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTaskComment                 = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTaskFile                    = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTasksInBulk                 = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTeam                        = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTeamMembership              = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWebhookSubscription         = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWorkArea                    = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedDeleteAllowance                   = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAllowanceWithAltAllowance   = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteCustomField                 = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteDocument                    = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteLeave                       = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteLocation                    = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePolicy                      = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteShift                       = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteSupplement                  = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTask                        = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTaskFile                    = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTasksInBulk                 = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTeam                        = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTeamMembership              = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteWebhookSubscription         = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedEndShiftBreak                     = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowance                      = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowanceStat                  = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBankAccount                    = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBankTransaction                = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCardPayment                    = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCompanyHoliday                 = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomField                    = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomFieldOption              = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomFieldValue               = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetDocument                       = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployee                       = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFolder                         = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJobCatalogLevel                = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJobCatalogRole                 = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLeave                          = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLeaveType                      = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLegalEntity                    = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLocation                       = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPolicy                         = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetResourceField                  = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetShift                          = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSupplement                     = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTask                           = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTaskFile                       = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTeam                           = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTeamMembership                 = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWebhookSubscription            = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWorkArea                       = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBankAccounts                  = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBankTransactions              = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCardPayments                  = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCompanyHolidays               = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCredentials                   = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFieldOptions            = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFieldValues             = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFields                  = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListDocuments                     = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployees                     = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFolders                       = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogLevels              = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogNodeAttributes      = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogRoles               = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogTreeNodes           = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLeaveTypes                    = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLeaves                        = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLegalEntities                 = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLocations                     = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPolicies                      = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListResourceFields                = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListShifts                        = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSupplements                   = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTaskFiles                     = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTasks                         = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTeamMemberships               = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTeams                         = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWebhookSubscriptions          = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkAreas                     = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedMoveDocumentsToTrashBin           = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRejectLeave                       = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRestoreDocumentsFromTrashBin      = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSetEmployeeRegularAccessStartDate = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedStartShiftBreak                   = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedTerminateEmployee                 = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedToggleClock                       = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnarchiveWorkArea                 = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnterminateEmployee               = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAllowance                   = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateCustomFieldValue            = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateDocument                    = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateEmployee                    = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateFolder                      = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLeave                       = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLeaveType                   = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLocation                    = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePolicy                      = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateShift                       = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateSupplement                  = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTask                        = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTasksInBulk                 = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTeam                        = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTeamMembership              = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWebhookSubscription         = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWorkArea                    = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveLeave                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveLeaveDirectly               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedArchiveWorkArea                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAutofillShifts                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockIn                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockOut                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCopyTask                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateAllowance                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomField                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldOption            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldValue             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateDocument                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeWithContract         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFolder                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeave                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeaveType                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLegalEntity                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLocation                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateManualBankAccount            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePolicy                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateResourceField                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateShift                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSupplement                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTask                         = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTaskComment                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTaskFile                     = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTasksInBulk                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTeam                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTeamMembership               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWebhookSubscription          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkArea                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedDeleteAllowance                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAllowanceWithAltAllowance    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCustomField                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteDocument                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLeave                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLocation                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePolicy                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteShift                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteSupplement                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTask                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTaskFile                     = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTasksInBulk                  = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeam                         = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeamMembership               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteWebhookSubscription          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedEndShiftBreak                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowance                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowanceStat                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBankAccount                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBankTransaction                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCardPayment                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompanyHoliday                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomField                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldOption               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldValue                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetDocument                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployee                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetExpensable                      = operation{id: "GetExpensable", method: "GET", path: "/expenses/expensables/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetExpense                         = operation{id: "GetExpense", method: "GET", path: "/expenses/expenses/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFolder                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJobCatalogLevel                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJobCatalogRole                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeave                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeaveType                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLegalEntity                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLocation                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetMileage                         = operation{id: "GetMileage", method: "GET", path: "/expenses/mileages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerDiem                         = operation{id: "GetPerDiem", method: "GET", path: "/expenses/per_diems/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPolicy                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetResourceField                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetShift                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSupplement                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTask                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaskFile                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeam                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeamMembership                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWebhookSubscription             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkArea                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedInviteEmployee                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowanceStats                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowances                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBankAccounts                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBankTransactions               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCardPayments                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompanyHolidays                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCredentials                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldOptions             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldValues              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFields                   = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListDocuments                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployees                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListExpensables                    = operation{id: "ListExpensables", method: "GET", path: "/expenses/expensables", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListExpenses                       = operation{id: "ListExpenses", method: "GET", path: "/expenses/expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFolders                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogLevels               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogNodeAttributes       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogRoles                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogTreeNodes            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaveTypes                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaves                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLegalEntities                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLocations                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListMileages                       = operation{id: "ListMileages", method: "GET", path: "/expenses/mileages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerDiems                       = operation{id: "ListPerDiems", method: "GET", path: "/expenses/per_diems", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicies                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListResourceFields                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListShifts                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSupplements                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaskFiles                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTasks                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeamMemberships                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeams                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWebhookSubscriptions           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkAreas                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedMoveDocumentsToTrashBin            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectLeave                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRestoreDocumentsFromTrashBin       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetEmployeeRegularAccessStartDate  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetExpensablesToPaid               = operation{id: "SetExpensablesToPaid", method: "POST", path: "/expenses/expensables/bulk_set_to_paid", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedStartShiftBreak                    = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedTerminateEmployee                  = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedToggleClock                        = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnarchiveWorkArea                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnterminateEmployee                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAllowance                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateCustomFieldValue             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateDocument                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployee                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateExpensableReimbursableAmount = operation{id: "UpdateExpensableReimbursableAmount", method: "POST", path: "/expenses/expensables/update_reimbursable_amount", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFolder                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeave                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeaveType                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLocation                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePolicy                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateShift                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateSupplement                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTask                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTasksInBulk                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeam                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeamMembership               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWebhookSubscription          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkArea                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
@@ -212,6 +222,8 @@ var datedOperations = []*operation{
 	&datedGetCustomFieldValue,
 	&datedGetDocument,
 	&datedGetEmployee,
+	&datedGetExpensable,
+	&datedGetExpense,
 	&datedGetFolder,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
@@ -219,6 +231,8 @@ var datedOperations = []*operation{
 	&datedGetLeaveType,
 	&datedGetLegalEntity,
 	&datedGetLocation,
+	&datedGetMileage,
+	&datedGetPerDiem,
 	&datedGetPolicy,
 	&datedGetResourceField,
 	&datedGetShift,
@@ -242,6 +256,8 @@ var datedOperations = []*operation{
 	&datedListCustomFields,
 	&datedListDocuments,
 	&datedListEmployees,
+	&datedListExpensables,
+	&datedListExpenses,
 	&datedListFolders,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
@@ -251,6 +267,8 @@ var datedOperations = []*operation{
 	&datedListLeaves,
 	&datedListLegalEntities,
 	&datedListLocations,
+	&datedListMileages,
+	&datedListPerDiems,
 	&datedListPolicies,
 	&datedListResourceFields,
 	&datedListShifts,
@@ -265,6 +283,7 @@ var datedOperations = []*operation{
 	&datedRejectLeave,
 	&datedRestoreDocumentsFromTrashBin,
 	&datedSetEmployeeRegularAccessStartDate,
+	&datedSetExpensablesToPaid,
 	&datedStartShiftBreak,
 	&datedTerminateEmployee,
 	&datedToggleClock,
@@ -274,6 +293,7 @@ var datedOperations = []*operation{
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
 	&datedUpdateEmployee,
+	&datedUpdateExpensableReimbursableAmount,
 	&datedUpdateFolder,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
@@ -730,6 +750,123 @@ func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
 	return q.String()
 }
 
+// datedQueryListExpensables encodes the query of ListExpensables.
+func datedQueryListExpensables(p *resources.ListExpensablesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.GroupIDs {
+		q.add("group_ids[]", string(v))
+	}
+	for _, v := range p.ByResources {
+		q.add("by_resources[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.ReporterIDs {
+		q.add("reporter_ids[]", string(v))
+	}
+	for _, v := range p.Status {
+		q.add("status[]", string(v))
+	}
+	for _, v := range p.CreationType {
+		q.add("creation_type[]", string(v))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	if p.To != nil {
+		q.add("to", string(*p.To))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.IncludeGrouped != nil {
+		q.add("include_grouped", strconv.FormatBool(*p.IncludeGrouped))
+	}
+	if p.IncludeAttachments != nil {
+		q.add("include_attachments", strconv.FormatBool(*p.IncludeAttachments))
+	}
+	if p.IncludeManualDrafts != nil {
+		q.add("include_manual_drafts", strconv.FormatBool(*p.IncludeManualDrafts))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListExpenses encodes the query of ListExpenses.
+func datedQueryListExpenses(p *resources.ListExpensesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ExpensesExpensableIDs {
+		q.add("expenses_expensable_ids[]", string(v))
+	}
+	if p.IncludeManualDrafts != nil {
+		q.add("include_manual_drafts", strconv.FormatBool(*p.IncludeManualDrafts))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.ExternalAuthorizationIDs {
+		q.add("external_authorization_ids[]", string(v))
+	}
+	for _, v := range p.CardIDs {
+		q.add("card_ids[]", string(v))
+	}
+	for _, v := range p.CardPaymentIDs {
+		q.add("card_payment_ids[]", string(v))
+	}
+	if p.IncludeAttachments != nil {
+		q.add("include_attachments", strconv.FormatBool(*p.IncludeAttachments))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	if p.To != nil {
+		q.add("to", string(*p.To))
+	}
+	for _, v := range p.DisputeIDs {
+		q.add("dispute_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListFolders encodes the query of ListFolders.
 func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	if p == nil {
@@ -1029,6 +1166,90 @@ func datedQueryListLocations(p *resources.ListLocationsParams) string {
 	}
 	if p.Main != nil {
 		q.add("main", strconv.FormatBool(*p.Main))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListMileages encodes the query of ListMileages.
+func datedQueryListMileages(p *resources.ListMileagesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ExpensesExpensableIDs {
+		q.add("expenses_expensable_ids[]", string(v))
+	}
+	if p.IncludeManualDrafts != nil {
+		q.add("include_manual_drafts", strconv.FormatBool(*p.IncludeManualDrafts))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.ExternalAuthorizationIDs {
+		q.add("external_authorization_ids[]", string(v))
+	}
+	for _, v := range p.CardIDs {
+		q.add("card_ids[]", string(v))
+	}
+	for _, v := range p.CardPaymentIDs {
+		q.add("card_payment_ids[]", string(v))
+	}
+	if p.IncludeAttachments != nil {
+		q.add("include_attachments", strconv.FormatBool(*p.IncludeAttachments))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	if p.To != nil {
+		q.add("to", string(*p.To))
+	}
+	for _, v := range p.DisputeIDs {
+		q.add("dispute_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerDiems encodes the query of ListPerDiems.
+func datedQueryListPerDiems(p *resources.ListPerDiemsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ExpensesExpensableIDs {
+		q.add("expenses_expensable_ids[]", string(v))
+	}
+	if p.ExcludeDrafts != nil {
+		q.add("exclude_drafts", strconv.FormatBool(*p.ExcludeDrafts))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1399,6 +1620,7 @@ func (c *Client) initServices() {
 	c.CustomFields = &CustomFieldsService{c: c}
 	c.Documents = &DocumentsService{c: c}
 	c.Employees = &EmployeesService{c: c}
+	c.Expenses = &ExpensesService{c: c}
 	c.Holidays = &HolidaysService{c: c}
 	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
@@ -2378,6 +2600,265 @@ func (s *EmployeesService) Unterminate(ctx context.Context, body resources.Unter
 func (s *EmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateEmployee, s.c.datedBase, "/employees/employees/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Employee](ctx, s.c, &datedUpdateEmployee, req, err)
+}
+
+// ExpensesService calls the Expenses operations: Expense claims (receipt-backed expenses, mileage claims and per diems), their review status and their payment.
+// Reach it as Client.Expenses.
+type ExpensesService struct{ c *Client }
+
+// Get gets an expense.
+//
+//	GET /expenses/expenses/{id} (GetExpense)
+func (s *ExpensesService) Get(ctx context.Context, id string) (resources.Expense, error) {
+	req, err := s.c.newRequest(ctx, &datedGetExpense, s.c.datedBase, "/expenses/expenses/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Expense](ctx, s.c, &datedGetExpense, req, err)
+}
+
+// GetExpensable gets an expensable.
+//
+//	GET /expenses/expensables/{id} (GetExpensable)
+func (s *ExpensesService) GetExpensable(ctx context.Context, id string) (resources.Expensable, error) {
+	req, err := s.c.newRequest(ctx, &datedGetExpensable, s.c.datedBase, "/expenses/expensables/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Expensable](ctx, s.c, &datedGetExpensable, req, err)
+}
+
+// GetMileage gets a mileage claim.
+//
+//	GET /expenses/mileages/{id} (GetMileage)
+func (s *ExpensesService) GetMileage(ctx context.Context, id string) (resources.Mileage, error) {
+	req, err := s.c.newRequest(ctx, &datedGetMileage, s.c.datedBase, "/expenses/mileages/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Mileage](ctx, s.c, &datedGetMileage, req, err)
+}
+
+// GetPerDiem gets a per diem.
+//
+//	GET /expenses/per_diems/{id} (GetPerDiem)
+func (s *ExpensesService) GetPerDiem(ctx context.Context, id string) (resources.PerDiem, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerDiem, s.c.datedBase, "/expenses/per_diems/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerDiem](ctx, s.c, &datedGetPerDiem, req, err)
+}
+
+// List lists expenses, every page of it.
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes, files and
+// the card payment that settled them, if any. Each belongs to an expensable
+// (`expenses_expensable_id`) that carries its review status. These are the
+// records v1's finance expenses listed.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /expenses/expenses (ListExpenses)
+func (s *ExpensesService) List(ctx context.Context, params *resources.ListExpensesParams) ([]resources.Expense, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists expenses, page by page.
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes, files and
+// the card payment that settled them, if any. Each belongs to an expensable
+// (`expenses_expensable_id`) that carries its review status. These are the
+// records v1's finance expenses listed.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/expenses (ListExpenses)
+func (s *ExpensesService) ListIter(ctx context.Context, params *resources.ListExpensesParams) iter.Seq2[resources.Expense, error] {
+	return walkPages(ctx, s.c, &datedListExpenses, params,
+		func(p *resources.ListExpensesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(p), nil)
+		},
+		func(pg *resources.ExpensePage) ([]resources.Expense, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListExpensesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists expenses: one page.
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes, files and
+// the card payment that settled them, if any. Each belongs to an expensable
+// (`expenses_expensable_id`) that carries its review status. These are the
+// records v1's finance expenses listed.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/expenses (ListExpenses)
+func (s *ExpensesService) ListPage(ctx context.Context, params *resources.ListExpensesParams) (resources.ExpensePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(params), nil)
+	return send[resources.ExpensePage](ctx, s.c, &datedListExpenses, req, err)
+}
+
+// ListExpensables lists expensables, every page of it.
+//
+// Every claim an employee submits for reimbursement, whatever its kind: a
+// receipt-backed expense, a mileage claim or a per diem (`type`), with the
+// status it has reached in review and payment. The details of each kind are
+// read from ListExpenses, ListMileages and ListPerDiems through `expense_id`,
+// `mileage_id` or `per_diem_id`. Factorial documents no permission beyond the
+// expenses scope.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListExpensablesIter holds one page at a time, ListExpensablesPage returns one page.
+//
+//	GET /expenses/expensables (ListExpensables)
+func (s *ExpensesService) ListExpensables(ctx context.Context, params *resources.ListExpensablesParams) ([]resources.Expensable, error) {
+	return collect(s.ListExpensablesIter(ctx, params))
+}
+
+// ListExpensablesIter lists expensables, page by page.
+//
+// Every claim an employee submits for reimbursement, whatever its kind: a
+// receipt-backed expense, a mileage claim or a per diem (`type`), with the
+// status it has reached in review and payment. The details of each kind are
+// read from ListExpenses, ListMileages and ListPerDiems through `expense_id`,
+// `mileage_id` or `per_diem_id`. Factorial documents no permission beyond the
+// expenses scope.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/expensables (ListExpensables)
+func (s *ExpensesService) ListExpensablesIter(ctx context.Context, params *resources.ListExpensablesParams) iter.Seq2[resources.Expensable, error] {
+	return walkPages(ctx, s.c, &datedListExpensables, params,
+		func(p *resources.ListExpensablesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(p), nil)
+		},
+		func(pg *resources.ExpensablePage) ([]resources.Expensable, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListExpensablesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListExpensablesPage lists expensables: one page.
+//
+// Every claim an employee submits for reimbursement, whatever its kind: a
+// receipt-backed expense, a mileage claim or a per diem (`type`), with the
+// status it has reached in review and payment. The details of each kind are
+// read from ListExpenses, ListMileages and ListPerDiems through `expense_id`,
+// `mileage_id` or `per_diem_id`. Factorial documents no permission beyond the
+// expenses scope.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/expensables (ListExpensables)
+func (s *ExpensesService) ListExpensablesPage(ctx context.Context, params *resources.ListExpensablesParams) (resources.ExpensablePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(params), nil)
+	return send[resources.ExpensablePage](ctx, s.c, &datedListExpensables, req, err)
+}
+
+// ListMileages lists mileage claims, every page of it.
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in cents. Each
+// belongs to an expensable of type `mileage`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMileagesIter holds one page at a time, ListMileagesPage returns one page.
+//
+//	GET /expenses/mileages (ListMileages)
+func (s *ExpensesService) ListMileages(ctx context.Context, params *resources.ListMileagesParams) ([]resources.Mileage, error) {
+	return collect(s.ListMileagesIter(ctx, params))
+}
+
+// ListMileagesIter lists mileage claims, page by page.
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in cents. Each
+// belongs to an expensable of type `mileage`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/mileages (ListMileages)
+func (s *ExpensesService) ListMileagesIter(ctx context.Context, params *resources.ListMileagesParams) iter.Seq2[resources.Mileage, error] {
+	return walkPages(ctx, s.c, &datedListMileages, params,
+		func(p *resources.ListMileagesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(p), nil)
+		},
+		func(pg *resources.MileagePage) ([]resources.Mileage, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListMileagesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListMileagesPage lists mileage claims: one page.
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in cents. Each
+// belongs to an expensable of type `mileage`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/mileages (ListMileages)
+func (s *ExpensesService) ListMileagesPage(ctx context.Context, params *resources.ListMileagesParams) (resources.MileagePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(params), nil)
+	return send[resources.MileagePage](ctx, s.c, &datedListMileages, req, err)
+}
+
+// ListPerDiems lists per diems, every page of it.
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an expensable
+// of type `perdiem`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPerDiemsIter holds one page at a time, ListPerDiemsPage returns one page.
+//
+//	GET /expenses/per_diems (ListPerDiems)
+func (s *ExpensesService) ListPerDiems(ctx context.Context, params *resources.ListPerDiemsParams) ([]resources.PerDiem, error) {
+	return collect(s.ListPerDiemsIter(ctx, params))
+}
+
+// ListPerDiemsIter lists per diems, page by page.
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an expensable
+// of type `perdiem`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/per_diems (ListPerDiems)
+func (s *ExpensesService) ListPerDiemsIter(ctx context.Context, params *resources.ListPerDiemsParams) iter.Seq2[resources.PerDiem, error] {
+	return walkPages(ctx, s.c, &datedListPerDiems, params,
+		func(p *resources.ListPerDiemsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(p), nil)
+		},
+		func(pg *resources.PerDiemPage) ([]resources.PerDiem, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListPerDiemsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPerDiemsPage lists per diems: one page.
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an expensable
+// of type `perdiem`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/per_diems (ListPerDiems)
+func (s *ExpensesService) ListPerDiemsPage(ctx context.Context, params *resources.ListPerDiemsParams) (resources.PerDiemPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(params), nil)
+	return send[resources.PerDiemPage](ctx, s.c, &datedListPerDiems, req, err)
+}
+
+// SetExpensablesToPaid marks expensables as paid.
+//
+// Records that the employees were paid back for several expensables at once.
+// Answers the expensables as they are afterwards, in a bare array, and raises
+// the `expenses/expensable/bulk_set_to_paid` event. Factorial does not
+// document which states may be paid or what happens when one id fails;
+// factorialtest's sandbox pays approved expensables (and those sent to pay or
+// in payroll), refuses the whole call (422) when one is in another state and
+// answers 404 for an unknown id, changing nothing in either case.
+//
+//	POST /expenses/expensables/bulk_set_to_paid (SetExpensablesToPaid)
+func (s *ExpensesService) SetExpensablesToPaid(ctx context.Context, body resources.SetExpensablesToPaidInput) ([]resources.Expensable, error) {
+	req, err := s.c.newRequest(ctx, &datedSetExpensablesToPaid, s.c.datedBase, "/expenses/expensables/bulk_set_to_paid", "", body)
+	return send[[]resources.Expensable](ctx, s.c, &datedSetExpensablesToPaid, req, err)
+}
+
+// UpdateExpensableReimbursableAmount changes the amount reimbursed for an expensable.
+//
+// Sets how much of an expensable is paid back to the employee, in cents.
+// Factorial supports it only for expensables of type `expense` whose expense
+// is reimbursable (`payment` is `reimbursable`); others are refused. Raises
+// the `expenses/expensable/update_reimbursable_amount` event.
+//
+//	POST /expenses/expensables/update_reimbursable_amount (UpdateExpensableReimbursableAmount)
+func (s *ExpensesService) UpdateExpensableReimbursableAmount(ctx context.Context, body resources.UpdateExpensableReimbursableAmountInput) (resources.Expensable, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateExpensableReimbursableAmount, s.c.datedBase, "/expenses/expensables/update_reimbursable_amount", "", body)
+	return send[resources.Expensable](ctx, s.c, &datedUpdateExpensableReimbursableAmount, req, err)
 }
 
 // HolidaysService calls the Holidays operations: Company (bank) holidays of each location.

@@ -4160,6 +4160,606 @@ func (x Error) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x Error) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Expensable) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *Expensable) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Expensable) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *Expensable) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Expensable) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Expensable) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *Expensable) GetEffectiveOn() (v time.Time) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Expensable) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExpenseID returns x.ExpenseID, or its zero value when x or the field is nil.
+func (x *Expensable) GetExpenseID() (v string) {
+	if x == nil || x.ExpenseID == nil {
+		return v
+	}
+	return *x.ExpenseID
+}
+
+// GetGroupID returns x.GroupID, or its zero value when x or the field is nil.
+func (x *Expensable) GetGroupID() (v string) {
+	if x == nil || x.GroupID == nil {
+		return v
+	}
+	return *x.GroupID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Expensable) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInternalReference returns x.InternalReference, or its zero value when x or the field is nil.
+func (x *Expensable) GetInternalReference() (v string) {
+	if x == nil || x.InternalReference == nil {
+		return v
+	}
+	return *x.InternalReference
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *Expensable) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetMileageID returns x.MileageID, or its zero value when x or the field is nil.
+func (x *Expensable) GetMileageID() (v string) {
+	if x == nil || x.MileageID == nil {
+		return v
+	}
+	return *x.MileageID
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetPaidAt() (v time.Time) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPerDiemID returns x.PerDiemID, or its zero value when x or the field is nil.
+func (x *Expensable) GetPerDiemID() (v string) {
+	if x == nil || x.PerDiemID == nil {
+		return v
+	}
+	return *x.PerDiemID
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Expensable) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *Expensable) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *Expensable) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReimbursementMethod returns x.ReimbursementMethod, or its zero value when x or the field is nil.
+func (x *Expensable) GetReimbursementMethod() (v ExpenseReimbursementMethod) {
+	if x == nil || x.ReimbursementMethod == nil {
+		return v
+	}
+	return *x.ReimbursementMethod
+}
+
+// GetReporterID returns x.ReporterID, or its zero value when x or the field is nil.
+func (x *Expensable) GetReporterID() (v string) {
+	if x == nil || x.ReporterID == nil {
+		return v
+	}
+	return *x.ReporterID
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetReviewRequestAt() (v time.Time) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Expensable) GetStatus() (v ExpensableStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetStatusUpdatedAt returns x.StatusUpdatedAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetStatusUpdatedAt() (v time.Time) {
+	if x == nil || x.StatusUpdatedAt == nil {
+		return v
+	}
+	return *x.StatusUpdatedAt
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *Expensable) GetType() (v ExpensableType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x Expensable) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Expensable) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ExpensablePage) GetData() (v []Expensable) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ExpensablePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ExpensablePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ExpensablePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessToken returns x.AccessToken, or its zero value when x or the field is nil.
+func (x *Expense) GetAccessToken() (v string) {
+	if x == nil || x.AccessToken == nil {
+		return v
+	}
+	return *x.AccessToken
+}
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Expense) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *Expense) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCard returns x.Card, or its zero value when x is nil.
+func (x *Expense) GetCard() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Card
+}
+
+// GetCardPaymentID returns x.CardPaymentID, or its zero value when x or the field is nil.
+func (x *Expense) GetCardPaymentID() (v string) {
+	if x == nil || x.CardPaymentID == nil {
+		return v
+	}
+	return *x.CardPaymentID
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *Expense) GetCategory() (v ExpenseCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCategoryID returns x.CategoryID, or its zero value when x or the field is nil.
+func (x *Expense) GetCategoryID() (v string) {
+	if x == nil || x.CategoryID == nil {
+		return v
+	}
+	return *x.CategoryID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Expense) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *Expense) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCreationType returns x.CreationType, or its zero value when x or the field is nil.
+func (x *Expense) GetCreationType() (v ExpenseCreationType) {
+	if x == nil || x.CreationType == nil {
+		return v
+	}
+	return *x.CreationType
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Expense) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Expense) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDisputeID returns x.DisputeID, or its zero value when x or the field is nil.
+func (x *Expense) GetDisputeID() (v string) {
+	if x == nil || x.DisputeID == nil {
+		return v
+	}
+	return *x.DisputeID
+}
+
+// GetDocumentID returns x.DocumentID, or its zero value when x or the field is nil.
+func (x *Expense) GetDocumentID() (v string) {
+	if x == nil || x.DocumentID == nil {
+		return v
+	}
+	return *x.DocumentID
+}
+
+// GetDocumentNumber returns x.DocumentNumber, or its zero value when x or the field is nil.
+func (x *Expense) GetDocumentNumber() (v string) {
+	if x == nil || x.DocumentNumber == nil {
+		return v
+	}
+	return *x.DocumentNumber
+}
+
+// GetDocumentType returns x.DocumentType, or its zero value when x or the field is nil.
+func (x *Expense) GetDocumentType() (v string) {
+	if x == nil || x.DocumentType == nil {
+		return v
+	}
+	return *x.DocumentType
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *Expense) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Expense) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExchangeRate returns x.ExchangeRate, or its zero value when x or the field is nil.
+func (x *Expense) GetExchangeRate() (v float32) {
+	if x == nil || x.ExchangeRate == nil {
+		return v
+	}
+	return *x.ExchangeRate
+}
+
+// GetExpensesCardID returns x.ExpensesCardID, or its zero value when x or the field is nil.
+func (x *Expense) GetExpensesCardID() (v string) {
+	if x == nil || x.ExpensesCardID == nil {
+		return v
+	}
+	return *x.ExpensesCardID
+}
+
+// GetExpensesExpensableID returns x.ExpensesExpensableID, or its zero value when x or the field is nil.
+func (x *Expense) GetExpensesExpensableID() (v string) {
+	if x == nil || x.ExpensesExpensableID == nil {
+		return v
+	}
+	return *x.ExpensesExpensableID
+}
+
+// GetExternalAuthorizationID returns x.ExternalAuthorizationID, or its zero value when x or the field is nil.
+func (x *Expense) GetExternalAuthorizationID() (v string) {
+	if x == nil || x.ExternalAuthorizationID == nil {
+		return v
+	}
+	return *x.ExternalAuthorizationID
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *Expense) GetFiles() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *Expense) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *Expense) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetMerchantName returns x.MerchantName, or its zero value when x or the field is nil.
+func (x *Expense) GetMerchantName() (v string) {
+	if x == nil || x.MerchantName == nil {
+		return v
+	}
+	return *x.MerchantName
+}
+
+// GetMerchantTin returns x.MerchantTin, or its zero value when x or the field is nil.
+func (x *Expense) GetMerchantTin() (v string) {
+	if x == nil || x.MerchantTin == nil {
+		return v
+	}
+	return *x.MerchantTin
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *Expense) GetPaidAt() (v string) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPayment returns x.Payment, or its zero value when x or the field is nil.
+func (x *Expense) GetPayment() (v ExpensePayment) {
+	if x == nil || x.Payment == nil {
+		return v
+	}
+	return *x.Payment
+}
+
+// GetPaymentMethod returns x.PaymentMethod, or its zero value when x or the field is nil.
+func (x *Expense) GetPaymentMethod() (v string) {
+	if x == nil || x.PaymentMethod == nil {
+		return v
+	}
+	return *x.PaymentMethod
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Expense) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetReference returns x.Reference, or its zero value when x or the field is nil.
+func (x *Expense) GetReference() (v string) {
+	if x == nil || x.Reference == nil {
+		return v
+	}
+	return *x.Reference
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *Expense) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *Expense) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *Expense) GetReviewRequestAt() (v string) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetSignedDocument returns x.SignedDocument, or its zero value when x is nil.
+func (x *Expense) GetSignedDocument() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.SignedDocument
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Expense) GetStatus() (v ExpensableStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetStatusUpdatedAt returns x.StatusUpdatedAt, or its zero value when x or the field is nil.
+func (x *Expense) GetStatusUpdatedAt() (v string) {
+	if x == nil || x.StatusUpdatedAt == nil {
+		return v
+	}
+	return *x.StatusUpdatedAt
+}
+
+// GetSubcategory returns x.Subcategory, or its zero value when x or the field is nil.
+func (x *Expense) GetSubcategory() (v string) {
+	if x == nil || x.Subcategory == nil {
+		return v
+	}
+	return *x.Subcategory
+}
+
+// GetTaxes returns x.Taxes, or its zero value when x is nil.
+func (x *Expense) GetTaxes() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Taxes
+}
+
+// GetUserMerchant returns x.UserMerchant, or its zero value when x or the field is nil.
+func (x *Expense) GetUserMerchant() (v string) {
+	if x == nil || x.UserMerchant == nil {
+		return v
+	}
+	return *x.UserMerchant
+}
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x Expense) String() string { return pretty.String(x, "AccessToken") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x Expense) LogValue() slog.Value { return pretty.LogValue(x, "AccessToken") }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ExpensePage) GetData() (v []Expense) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ExpensePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ExpensePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ExpensePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -6248,6 +6848,298 @@ func (x LocationUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x LocationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Mileage) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *Mileage) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCalculatedMileage returns x.CalculatedMileage, or its zero value when x or the field is nil.
+func (x *Mileage) GetCalculatedMileage() (v int) {
+	if x == nil || x.CalculatedMileage == nil {
+		return v
+	}
+	return *x.CalculatedMileage
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *Mileage) GetCategory() (v ExpenseCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCategoryID returns x.CategoryID, or its zero value when x or the field is nil.
+func (x *Mileage) GetCategoryID() (v string) {
+	if x == nil || x.CategoryID == nil {
+		return v
+	}
+	return *x.CategoryID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Mileage) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *Mileage) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Mileage) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Mileage) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDestinationLatitude returns x.DestinationLatitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetDestinationLatitude() (v string) {
+	if x == nil || x.DestinationLatitude == nil {
+		return v
+	}
+	return *x.DestinationLatitude
+}
+
+// GetDestinationLongitude returns x.DestinationLongitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetDestinationLongitude() (v string) {
+	if x == nil || x.DestinationLongitude == nil {
+		return v
+	}
+	return *x.DestinationLongitude
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *Mileage) GetEffectiveOn() (v time.Time) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Mileage) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExpensesExpensableID returns x.ExpensesExpensableID, or its zero value when x or the field is nil.
+func (x *Mileage) GetExpensesExpensableID() (v string) {
+	if x == nil || x.ExpensesExpensableID == nil {
+		return v
+	}
+	return *x.ExpensesExpensableID
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *Mileage) GetFiles() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetFrom returns x.From, or its zero value when x or the field is nil.
+func (x *Mileage) GetFrom() (v string) {
+	if x == nil || x.From == nil {
+		return v
+	}
+	return *x.From
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Mileage) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *Mileage) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetMileage returns x.Mileage, or its zero value when x or the field is nil.
+func (x *Mileage) GetMileage() (v int) {
+	if x == nil || x.Mileage == nil {
+		return v
+	}
+	return *x.Mileage
+}
+
+// GetOriginLatitude returns x.OriginLatitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetOriginLatitude() (v string) {
+	if x == nil || x.OriginLatitude == nil {
+		return v
+	}
+	return *x.OriginLatitude
+}
+
+// GetOriginLongitude returns x.OriginLongitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetOriginLongitude() (v string) {
+	if x == nil || x.OriginLongitude == nil {
+		return v
+	}
+	return *x.OriginLongitude
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *Mileage) GetPaidAt() (v time.Time) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPayment returns x.Payment, or its zero value when x or the field is nil.
+func (x *Mileage) GetPayment() (v ExpensePayment) {
+	if x == nil || x.Payment == nil {
+		return v
+	}
+	return *x.Payment
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Mileage) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetRate returns x.Rate, or its zero value when x or the field is nil.
+func (x *Mileage) GetRate() (v string) {
+	if x == nil || x.Rate == nil {
+		return v
+	}
+	return *x.Rate
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *Mileage) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *Mileage) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *Mileage) GetReviewRequestAt() (v time.Time) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetRoundTrip returns x.RoundTrip, or its zero value when x or the field is nil.
+func (x *Mileage) GetRoundTrip() (v bool) {
+	if x == nil || x.RoundTrip == nil {
+		return v
+	}
+	return *x.RoundTrip
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Mileage) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubcategory returns x.Subcategory, or its zero value when x or the field is nil.
+func (x *Mileage) GetSubcategory() (v string) {
+	if x == nil || x.Subcategory == nil {
+		return v
+	}
+	return *x.Subcategory
+}
+
+// GetTo returns x.To, or its zero value when x or the field is nil.
+func (x *Mileage) GetTo() (v string) {
+	if x == nil || x.To == nil {
+		return v
+	}
+	return *x.To
+}
+
+// GetUnits returns x.Units, or its zero value when x or the field is nil.
+func (x *Mileage) GetUnits() (v string) {
+	if x == nil || x.Units == nil {
+		return v
+	}
+	return *x.Units
+}
+
+// String shows the fields of x that are set.
+func (x Mileage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Mileage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *MileagePage) GetData() (v []Mileage) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *MileagePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x MileagePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MileagePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDocumentIDs returns x.DocumentIDs, or its zero value when x is nil.
 func (x *MoveDocumentsToTrashBinInput) GetDocumentIDs() (v []string) {
 	if x == nil {
@@ -6323,6 +7215,250 @@ func (x PageMeta) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x PageMeta) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *PerDiem) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *PerDiem) GetCategory() (v ExpenseCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *PerDiem) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *PerDiem) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PerDiem) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *PerDiem) GetEffectiveOn() (v time.Time) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *PerDiem) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetExpensesExpensableID returns x.ExpensesExpensableID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetExpensesExpensableID() (v string) {
+	if x == nil || x.ExpensesExpensableID == nil {
+		return v
+	}
+	return *x.ExpensesExpensableID
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *PerDiem) GetFiles() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetFrom returns x.From, or its zero value when x or the field is nil.
+func (x *PerDiem) GetFrom() (v string) {
+	if x == nil || x.From == nil {
+		return v
+	}
+	return *x.From
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerDiem) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *PerDiem) GetPaidAt() (v time.Time) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPayment returns x.Payment, or its zero value when x or the field is nil.
+func (x *PerDiem) GetPayment() (v ExpensePayment) {
+	if x == nil || x.Payment == nil {
+		return v
+	}
+	return *x.Payment
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetRates returns x.Rates, or its zero value when x is nil.
+func (x *PerDiem) GetRates() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Rates
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *PerDiem) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *PerDiem) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *PerDiem) GetReviewRequestAt() (v time.Time) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *PerDiem) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PerDiem) GetStatus() (v ExpensableStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubcategory returns x.Subcategory, or its zero value when x or the field is nil.
+func (x *PerDiem) GetSubcategory() (v string) {
+	if x == nil || x.Subcategory == nil {
+		return v
+	}
+	return *x.Subcategory
+}
+
+// GetTo returns x.To, or its zero value when x or the field is nil.
+func (x *PerDiem) GetTo() (v string) {
+	if x == nil || x.To == nil {
+		return v
+	}
+	return *x.To
+}
+
+// GetTripName returns x.TripName, or its zero value when x or the field is nil.
+func (x *PerDiem) GetTripName() (v string) {
+	if x == nil || x.TripName == nil {
+		return v
+	}
+	return *x.TripName
+}
+
+// String shows the fields of x that are set.
+func (x PerDiem) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerDiem) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerDiemPage) GetData() (v []PerDiem) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerDiemPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerDiemPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerDiemPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *RejectLeaveInput) GetID() (v string) {
@@ -6519,6 +7655,20 @@ func (x SetEmployeeRegularAccessStartDateInput) String() string { return pretty.
 
 // LogValue logs the fields of x that are set.
 func (x SetEmployeeRegularAccessStartDateInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *SetExpensablesToPaidInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x SetExpensablesToPaidInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SetExpensablesToPaidInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *Shift) GetClockIn() (v string) {
@@ -8189,6 +9339,28 @@ func (x UnterminateEmployeeInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UnterminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdateExpensableReimbursableAmountInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x is nil.
+func (x *UpdateExpensableReimbursableAmountInput) GetReimbursableAmount() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ReimbursableAmount
+}
+
+// String shows the fields of x that are set.
+func (x UpdateExpensableReimbursableAmountInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateExpensableReimbursableAmountInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetTasks returns x.Tasks, or its zero value when x is nil.
 func (x *UpdateTasksInBulkInput) GetTasks() (v []TaskBulkUpdateItem) {

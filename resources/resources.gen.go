@@ -721,6 +721,126 @@ func (e EmployeeBankNumberFormat) Valid() bool {
 	}
 }
 
+// Defines values for ExpensableStatus.
+const (
+	ExpensableStatusApproved         ExpensableStatus = "approved"
+	ExpensableStatusChangesRequested ExpensableStatus = "changes_requested"
+	ExpensableStatusDraft            ExpensableStatus = "draft"
+	ExpensableStatusInPayroll        ExpensableStatus = "in_payroll"
+	ExpensableStatusPaid             ExpensableStatus = "paid"
+	ExpensableStatusPending          ExpensableStatus = "pending"
+	ExpensableStatusRejected         ExpensableStatus = "rejected"
+	ExpensableStatusReversed         ExpensableStatus = "reversed"
+	ExpensableStatusSentToPay        ExpensableStatus = "sent_to_pay"
+)
+
+// Valid indicates whether the value is a known member of the ExpensableStatus enum.
+func (e ExpensableStatus) Valid() bool {
+	switch e {
+	case ExpensableStatusApproved:
+		return true
+	case ExpensableStatusChangesRequested:
+		return true
+	case ExpensableStatusDraft:
+		return true
+	case ExpensableStatusInPayroll:
+		return true
+	case ExpensableStatusPaid:
+		return true
+	case ExpensableStatusPending:
+		return true
+	case ExpensableStatusRejected:
+		return true
+	case ExpensableStatusReversed:
+		return true
+	case ExpensableStatusSentToPay:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpensableType.
+const (
+	ExpensableTypeExpense ExpensableType = "expense"
+	ExpensableTypeMileage ExpensableType = "mileage"
+	ExpensableTypePerdiem ExpensableType = "perdiem"
+)
+
+// Valid indicates whether the value is a known member of the ExpensableType enum.
+func (e ExpensableType) Valid() bool {
+	switch e {
+	case ExpensableTypeExpense:
+		return true
+	case ExpensableTypeMileage:
+		return true
+	case ExpensableTypePerdiem:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpenseCreationType.
+const (
+	ExpenseCreationTypeAutomatic  ExpenseCreationType = "automatic"
+	ExpenseCreationTypeManual     ExpenseCreationType = "manual"
+	ExpenseCreationTypeTravelperk ExpenseCreationType = "travelperk"
+)
+
+// Valid indicates whether the value is a known member of the ExpenseCreationType enum.
+func (e ExpenseCreationType) Valid() bool {
+	switch e {
+	case ExpenseCreationTypeAutomatic:
+		return true
+	case ExpenseCreationTypeManual:
+		return true
+	case ExpenseCreationTypeTravelperk:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpensePayment.
+const (
+	ExpensePaymentNotReimbursable ExpensePayment = "not_reimbursable"
+	ExpensePaymentReimbursable    ExpensePayment = "reimbursable"
+)
+
+// Valid indicates whether the value is a known member of the ExpensePayment enum.
+func (e ExpensePayment) Valid() bool {
+	switch e {
+	case ExpensePaymentNotReimbursable:
+		return true
+	case ExpensePaymentReimbursable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpenseReimbursementMethod.
+const (
+	ExpenseReimbursementMethodPayroll      ExpenseReimbursementMethod = "payroll"
+	ExpenseReimbursementMethodSepaTransfer ExpenseReimbursementMethod = "sepa_transfer"
+	ExpenseReimbursementMethodUnknown      ExpenseReimbursementMethod = "unknown"
+)
+
+// Valid indicates whether the value is a known member of the ExpenseReimbursementMethod enum.
+func (e ExpenseReimbursementMethod) Valid() bool {
+	switch e {
+	case ExpenseReimbursementMethodPayroll:
+		return true
+	case ExpenseReimbursementMethodSepaTransfer:
+		return true
+	case ExpenseReimbursementMethodUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JobCatalogAttributeType.
 const (
 	JobCatalogAttributeTypeCompetency        JobCatalogAttributeType = "competency"
@@ -2197,6 +2317,201 @@ type Error struct {
 	Message *string `json:"message,omitempty"`
 }
 
+// Expensable A claim for reimbursement of any kind, with its review and payment
+// status; the details are in the expense, mileage claim or per diem it
+// names. Amounts in cents.
+type Expensable struct {
+	// Amount Amount in cents.
+	Amount    *int    `json:"amount,omitempty"`
+	BudgetID  *string `json:"budget_id,omitempty"`
+	CompanyID *string `json:"company_id"`
+
+	// CostCenterIDs The cost centers the cost is allocated to.
+	CostCenterIDs []string   `json:"cost_center_ids"`
+	CreatedAt     *time.Time `json:"created_at"`
+
+	// Currency ISO 4217 code.
+	Currency    *string `json:"currency"`
+	Description *string `json:"description,omitempty"`
+
+	// EffectiveOn When the spending took place (a timestamp despite the name).
+	EffectiveOn *time.Time `json:"effective_on,omitempty"`
+
+	// EmployeeID The employee who owns the claim.
+	EmployeeID *string `json:"employee_id"`
+
+	// ExpenseID The expense record; set when type is `expense`.
+	ExpenseID *string `json:"expense_id,omitempty"`
+
+	// GroupID The expense report it was submitted in, if any.
+	GroupID           *string `json:"group_id,omitempty"`
+	ID                string  `json:"id"`
+	InternalReference *string `json:"internal_reference,omitempty"`
+	LegalEntityID     *string `json:"legal_entity_id,omitempty"`
+
+	// MileageID The mileage claim; set when type is `mileage`.
+	MileageID *string `json:"mileage_id,omitempty"`
+
+	// PaidAt When it was marked paid.
+	PaidAt *time.Time `json:"paid_at,omitempty"`
+
+	// PerDiemID The per diem; set when type is `perdiem`.
+	PerDiemID *string `json:"per_diem_id,omitempty"`
+	ProjectID *string `json:"project_id,omitempty"`
+
+	// ReimbursableAmount Amount owed back to the employee in cents.
+	ReimbursableAmount *int `json:"reimbursable_amount,omitempty"`
+
+	// ReimbursableCurrency ISO 4217 code of reimbursable_amount.
+	ReimbursableCurrency *string                     `json:"reimbursable_currency,omitempty"`
+	ReimbursementMethod  *ExpenseReimbursementMethod `json:"reimbursement_method,omitempty"`
+
+	// ReporterID The employee who reported it, when not the owner.
+	ReporterID *string `json:"reporter_id,omitempty"`
+
+	// ReviewRequestAt When it was submitted for review.
+	ReviewRequestAt *time.Time        `json:"review_request_at,omitempty"`
+	Status          *ExpensableStatus `json:"status"`
+	StatusUpdatedAt *time.Time        `json:"status_updated_at"`
+	Type            *ExpensableType   `json:"type"`
+	UpdatedAt       *time.Time        `json:"updated_at"`
+}
+
+// ExpensablePage defines model for ExpensablePage.
+type ExpensablePage struct {
+	Data []Expensable `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ExpensableStatus Where a claim stands in review and payment.
+type ExpensableStatus string
+
+// ExpensableType The kind of claim: a receipt-backed expense, a mileage claim or a per diem.
+type ExpensableType string
+
+// Expense A receipt-backed expense. Amounts in cents.
+type Expense struct {
+	AccessToken *string `json:"access_token,omitempty"`
+
+	// Amount Total in cents.
+	Amount   *int    `json:"amount,omitempty"`
+	BudgetID *string `json:"budget_id,omitempty"`
+
+	// Card The company card used; its members are not documented.
+	Card map[string]interface{} `json:"card,omitempty"`
+
+	// CardPaymentID The company card payment that settled it.
+	CardPaymentID *string `json:"card_payment_id,omitempty"`
+
+	// Category The category of a claim. Factorial types it as an object while every
+	// example is a plain name (`travel`, `business_travel`), so either
+	// form is accepted; `category_id` names the category record.
+	Category      *ExpenseCategory     `json:"category,omitempty"`
+	CategoryID    *string              `json:"category_id,omitempty"`
+	CompanyID     *string              `json:"company_id"`
+	CostCenterIDs []string             `json:"cost_center_ids"`
+	CreationType  *ExpenseCreationType `json:"creation_type"`
+
+	// Currency ISO 4217 code.
+	Currency    *string `json:"currency"`
+	Description *string `json:"description,omitempty"`
+	DisputeID   *string `json:"dispute_id,omitempty"`
+	DocumentID  *string `json:"document_id,omitempty"`
+
+	// DocumentNumber Number of the invoice or receipt.
+	DocumentNumber *string `json:"document_number,omitempty"`
+
+	// DocumentType Kind of that document, for example `invoice`.
+	DocumentType *string `json:"document_type,omitempty"`
+
+	// EffectiveOn The day of the spending.
+	EffectiveOn *openapi_types.Date `json:"effective_on"`
+
+	// EmployeeID The employee who owns it.
+	EmployeeID   *string  `json:"employee_id,omitempty"`
+	ExchangeRate *float32 `json:"exchange_rate,omitempty"`
+
+	// ExpensesCardID The company card used.
+	ExpensesCardID *string `json:"expenses_card_id,omitempty"`
+
+	// ExpensesExpensableID The expensable that carries its review status.
+	ExpensesExpensableID    *string `json:"expenses_expensable_id,omitempty"`
+	ExternalAuthorizationID *string `json:"external_authorization_id,omitempty"`
+
+	// Files The receipts and attachments; their shape is not documented.
+	Files []interface{} `json:"files"`
+
+	// ID Always present in practice, though Factorial's document does not list it as required.
+	ID              *string `json:"id,omitempty"`
+	LedgerAccountID *string `json:"ledger_account_id,omitempty"`
+
+	// MerchantName The merchant as read from the receipt.
+	MerchantName *string `json:"merchant_name,omitempty"`
+
+	// MerchantTin The merchant's tax identification number.
+	MerchantTin *string `json:"merchant_tin,omitempty"`
+
+	// PaidAt When it was paid (a timestamp, as review_request_at).
+	PaidAt        *string         `json:"paid_at,omitempty"`
+	Payment       *ExpensePayment `json:"payment,omitempty"`
+	PaymentMethod *string         `json:"payment_method,omitempty"`
+	ProjectID     *string         `json:"project_id,omitempty"`
+	Reference     *string         `json:"reference,omitempty"`
+
+	// ReimbursableAmount Amount owed back to the employee in cents.
+	ReimbursableAmount   *int    `json:"reimbursable_amount,omitempty"`
+	ReimbursableCurrency *string `json:"reimbursable_currency,omitempty"`
+
+	// ReviewRequestAt When it was submitted for review (a timestamp; Factorial's example is not a valid one, so no format is declared).
+	ReviewRequestAt *string `json:"review_request_at,omitempty"`
+
+	// SignedDocument The signed (certified) receipt; its members are not documented.
+	SignedDocument map[string]interface{} `json:"signed_document,omitempty"`
+	Status         *ExpensableStatus      `json:"status"`
+
+	// StatusUpdatedAt When the status last changed (a timestamp, as review_request_at).
+	StatusUpdatedAt *string `json:"status_updated_at"`
+	Subcategory     *string `json:"subcategory,omitempty"`
+
+	// Taxes The taxes of the receipt; their shape is not documented.
+	Taxes []interface{} `json:"taxes"`
+
+	// UserMerchant The merchant as the employee typed it; takes precedence over merchant_name.
+	UserMerchant *string `json:"user_merchant,omitempty"`
+}
+
+// ExpenseCategory The category of a claim. Factorial types it as an object while every
+// example is a plain name (`travel`, `business_travel`), so either
+// form is accepted; `category_id` names the category record.
+type ExpenseCategory struct {
+	union json.RawMessage
+}
+
+// ExpenseCategory0 defines model for ExpenseCategory.0.
+type ExpenseCategory0 = string
+
+// ExpenseCategory1 defines model for ExpenseCategory.1.
+type ExpenseCategory1 map[string]interface{}
+
+// ExpenseCreationType How an expense was recorded: by hand, from a card payment, or imported from TravelPerk.
+type ExpenseCreationType string
+
+// ExpensePage defines model for ExpensePage.
+type ExpensePage struct {
+	Data []Expense `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ExpensePayment Whether the employee paid and is owed the amount (`reimbursable`) or the company paid directly.
+type ExpensePayment string
+
+// ExpenseReimbursementMethod How the employee is paid back.
+type ExpenseReimbursementMethod string
+
 // Folder defines model for Folder.
 type Folder struct {
 	Active         *bool   `json:"active"`
@@ -2709,6 +3024,74 @@ type LocationUpdate struct {
 	Timezone    *string  `json:"timezone,omitempty"`
 }
 
+// Mileage A claim for distance travelled with one's own vehicle. Amounts in cents.
+type Mileage struct {
+	// Amount Amount in cents.
+	Amount   *int    `json:"amount,omitempty"`
+	BudgetID *string `json:"budget_id,omitempty"`
+
+	// CalculatedMileage Distance between origin and destination as Factorial computes it, in decametres (or tenths of a mile).
+	CalculatedMileage *int `json:"calculated_mileage,omitempty"`
+
+	// Category The category of a claim. Factorial types it as an object while every
+	// example is a plain name (`travel`, `business_travel`), so either
+	// form is accepted; `category_id` names the category record.
+	Category             *ExpenseCategory `json:"category,omitempty"`
+	CategoryID           *string          `json:"category_id,omitempty"`
+	CompanyID            *string          `json:"company_id"`
+	CostCenterIDs        []string         `json:"cost_center_ids"`
+	Currency             *string          `json:"currency"`
+	Description          *string          `json:"description,omitempty"`
+	DestinationLatitude  *string          `json:"destination_latitude,omitempty"`
+	DestinationLongitude *string          `json:"destination_longitude,omitempty"`
+	EffectiveOn          *time.Time       `json:"effective_on,omitempty"`
+	EmployeeID           *string          `json:"employee_id,omitempty"`
+	ExpensesExpensableID *string          `json:"expenses_expensable_id,omitempty"`
+
+	// Files Attachments; their shape is not documented.
+	Files []interface{} `json:"files"`
+
+	// From Where the trip started.
+	From            *string `json:"from,omitempty"`
+	ID              string  `json:"id"`
+	LedgerAccountID *string `json:"ledger_account_id,omitempty"`
+
+	// Mileage The distance travelled in `units`.
+	Mileage         *int            `json:"mileage,omitempty"`
+	OriginLatitude  *string         `json:"origin_latitude,omitempty"`
+	OriginLongitude *string         `json:"origin_longitude,omitempty"`
+	PaidAt          *time.Time      `json:"paid_at,omitempty"`
+	Payment         *ExpensePayment `json:"payment"`
+	ProjectID       *string         `json:"project_id,omitempty"`
+
+	// Rate The rate per unit in `currency`, as a decimal string.
+	Rate *string `json:"rate,omitempty"`
+
+	// ReimbursableAmount Amount owed back to the employee in cents.
+	ReimbursableAmount   *int       `json:"reimbursable_amount,omitempty"`
+	ReimbursableCurrency *string    `json:"reimbursable_currency,omitempty"`
+	ReviewRequestAt      *time.Time `json:"review_request_at,omitempty"`
+	RoundTrip            *bool      `json:"round_trip,omitempty"`
+
+	// Status The review status, one of ExpensableStatus's values (Factorial declares no enum here).
+	Status      *string `json:"status"`
+	Subcategory *string `json:"subcategory,omitempty"`
+
+	// To Where the trip ended.
+	To *string `json:"to,omitempty"`
+
+	// Units The distance unit, for example `km`.
+	Units *string `json:"units,omitempty"`
+}
+
+// MileagePage defines model for MileagePage.
+type MileagePage struct {
+	Data []Mileage `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // MoveDocumentsToTrashBinInput defines model for MoveDocumentsToTrashBinInput.
 type MoveDocumentsToTrashBinInput struct {
 	DocumentIDs []string `json:"document_ids"`
@@ -2736,6 +3119,56 @@ type PageMeta struct {
 
 	// Total Number of records matching the filters, across all pages.
 	Total int `json:"total"`
+}
+
+// PerDiem A daily allowance claimed for a trip. Amounts in cents.
+type PerDiem struct {
+	// Amount The whole allowance in cents.
+	Amount   *int    `json:"amount,omitempty"`
+	BudgetID *string `json:"budget_id,omitempty"`
+
+	// Category The category of a claim. Factorial types it as an object while every
+	// example is a plain name (`travel`, `business_travel`), so either
+	// form is accepted; `category_id` names the category record.
+	Category      *ExpenseCategory `json:"category,omitempty"`
+	CompanyID     *string          `json:"company_id"`
+	CostCenterIDs []string         `json:"cost_center_ids"`
+	Currency      *string          `json:"currency"`
+	Description   *string          `json:"description,omitempty"`
+	EffectiveOn   *time.Time       `json:"effective_on,omitempty"`
+	EmployeeID    *string          `json:"employee_id,omitempty"`
+
+	// EndDate The trip's last day.
+	EndDate              *openapi_types.Date `json:"end_date,omitempty"`
+	ExpensesExpensableID *string             `json:"expenses_expensable_id,omitempty"`
+	Files                []interface{}       `json:"files"`
+	From                 *string             `json:"from,omitempty"`
+	ID                   string              `json:"id"`
+	LedgerAccountID      *string             `json:"ledger_account_id,omitempty"`
+	PaidAt               *time.Time          `json:"paid_at,omitempty"`
+	Payment              *ExpensePayment     `json:"payment"`
+	ProjectID            *string             `json:"project_id,omitempty"`
+
+	// Rates The rates applied per day; their shape is not documented.
+	Rates                []interface{} `json:"rates"`
+	ReimbursableAmount   *int          `json:"reimbursable_amount,omitempty"`
+	ReimbursableCurrency *string       `json:"reimbursable_currency,omitempty"`
+	ReviewRequestAt      *time.Time    `json:"review_request_at,omitempty"`
+
+	// StartDate The trip's first day.
+	StartDate   *openapi_types.Date `json:"start_date,omitempty"`
+	Status      *ExpensableStatus   `json:"status"`
+	Subcategory *string             `json:"subcategory,omitempty"`
+	To          *string             `json:"to,omitempty"`
+	TripName    *string             `json:"trip_name,omitempty"`
+}
+
+// PerDiemPage defines model for PerDiemPage.
+type PerDiemPage struct {
+	Data []PerDiem `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // RejectLeaveInput defines model for RejectLeaveInput.
@@ -2794,6 +3227,12 @@ type RestoreDocumentsFromTrashBinInput struct {
 type SetEmployeeRegularAccessStartDateInput struct {
 	ID       string              `json:"id"`
 	StartsOn *openapi_types.Date `json:"starts_on,omitempty"`
+}
+
+// SetExpensablesToPaidInput defines model for SetExpensablesToPaidInput.
+type SetExpensablesToPaidInput struct {
+	// IDs The expensables to mark paid.
+	IDs []string `json:"ids"`
 }
 
 // Shift A stretch of worked time (or a break, when `workable` is false) of one
@@ -3270,6 +3709,15 @@ type UnarchiveWorkAreaInput struct {
 // UnterminateEmployeeInput defines model for UnterminateEmployeeInput.
 type UnterminateEmployeeInput struct {
 	ID string `json:"id"`
+}
+
+// UpdateExpensableReimbursableAmountInput defines model for UpdateExpensableReimbursableAmountInput.
+type UpdateExpensableReimbursableAmountInput struct {
+	// ID The expensable (of type `expense`).
+	ID string `json:"id"`
+
+	// ReimbursableAmount The amount to pay back in cents.
+	ReimbursableAmount int `json:"reimbursable_amount"`
 }
 
 // UpdateTasksInBulkInput defines model for UpdateTasksInBulkInput.
@@ -3813,6 +4261,183 @@ type ListEmployeesParams struct {
 
 	// OnlyManagers True for managers only. Optional here although Factorial's document marks it required.
 	OnlyManagers *bool `form:"only_managers,omitempty" json:"only_managers,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListExpensablesParams defines parameters for ListExpensables.
+type ListExpensablesParams struct {
+	// IDs Only these expensables.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only expensables of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// GroupIDs Only expensables submitted in these expense reports (group_id).
+	GroupIDs []string `form:"group_ids[],omitempty" json:"group_ids[],omitempty"`
+
+	// ByResources A selection by related resource whose form Factorial leaves undocumented (its items are untyped); sent as strings.
+	ByResources []string `form:"by_resources[],omitempty" json:"by_resources[],omitempty"`
+
+	// EmployeeIDs Only expensables owned by these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ReporterIDs Only expensables reported by these employees.
+	ReporterIDs []string `form:"reporter_ids[],omitempty" json:"reporter_ids[],omitempty"`
+
+	// Status Only expensables in these states.
+	Status []ExpensableStatus `form:"status[],omitempty" json:"status[],omitempty"`
+
+	// CreationType Only expensables created this way (`manual`, `automatic`, `travelperk`; the creation type is a member of the expense detail).
+	CreationType []string `form:"creation_type[],omitempty" json:"creation_type[],omitempty"`
+
+	// From Only expensables effective on or after this day (`YYYY-MM-DD`).
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only expensables effective on or before this day (`YYYY-MM-DD`).
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// Search Free-text search; what it matches is not documented.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// IncludeGrouped Whether expensables already grouped in an expense report are listed; Factorial declares it required without saying what each value does.
+	IncludeGrouped *bool `form:"include_grouped,omitempty" json:"include_grouped,omitempty"`
+
+	// IncludeAttachments Whether the answer carries attachments; Factorial declares it required.
+	IncludeAttachments *bool `form:"include_attachments,omitempty" json:"include_attachments,omitempty"`
+
+	// IncludeManualDrafts Whether drafts (claims not yet submitted) are listed; Factorial declares it required.
+	IncludeManualDrafts *bool `form:"include_manual_drafts,omitempty" json:"include_manual_drafts,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListExpensesParams defines parameters for ListExpenses.
+type ListExpensesParams struct {
+	// IDs Only these expenses.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ExpensesExpensableIDs Only the expenses of these expensables.
+	ExpensesExpensableIDs []string `form:"expenses_expensable_ids[],omitempty" json:"expenses_expensable_ids[],omitempty"`
+
+	// IncludeManualDrafts Whether drafts created by hand are listed; Factorial declares it required.
+	IncludeManualDrafts *bool `form:"include_manual_drafts,omitempty" json:"include_manual_drafts,omitempty"`
+
+	// EmployeeIDs Only expenses of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ExternalAuthorizationIDs Only expenses of these external card authorizations.
+	ExternalAuthorizationIDs []string `form:"external_authorization_ids[],omitempty" json:"external_authorization_ids[],omitempty"`
+
+	// CardIDs Only expenses paid with these company cards (expenses_card_id).
+	CardIDs []string `form:"card_ids[],omitempty" json:"card_ids[],omitempty"`
+
+	// CardPaymentIDs Only expenses of these card payments.
+	CardPaymentIDs []string `form:"card_payment_ids[],omitempty" json:"card_payment_ids[],omitempty"`
+
+	// IncludeAttachments Whether the answer carries the files; Factorial declares it required.
+	IncludeAttachments *bool `form:"include_attachments,omitempty" json:"include_attachments,omitempty"`
+
+	// From Only expenses made on or after this day (`YYYY-MM-DD`).
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only expenses made on or before this day (`YYYY-MM-DD`).
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// DisputeIDs Only expenses of these card payment disputes.
+	DisputeIDs []string `form:"dispute_ids[],omitempty" json:"dispute_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListMileagesParams defines parameters for ListMileages.
+type ListMileagesParams struct {
+	// IDs Only these mileage claims.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ExpensesExpensableIDs Only the claims of these expensables.
+	ExpensesExpensableIDs []string `form:"expenses_expensable_ids[],omitempty" json:"expenses_expensable_ids[],omitempty"`
+
+	// IncludeManualDrafts Whether drafts are listed; Factorial declares it required.
+	IncludeManualDrafts *bool `form:"include_manual_drafts,omitempty" json:"include_manual_drafts,omitempty"`
+
+	// EmployeeIDs Only claims of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ExternalAuthorizationIDs Declared as on expenses; a mileage claim carries no card authorization, so any value selects none.
+	ExternalAuthorizationIDs []string `form:"external_authorization_ids[],omitempty" json:"external_authorization_ids[],omitempty"`
+
+	// CardIDs Declared as on expenses; a mileage claim carries no card, so any value selects none.
+	CardIDs []string `form:"card_ids[],omitempty" json:"card_ids[],omitempty"`
+
+	// CardPaymentIDs Declared as on expenses; a mileage claim carries no card payment, so any value selects none.
+	CardPaymentIDs []string `form:"card_payment_ids[],omitempty" json:"card_payment_ids[],omitempty"`
+
+	// IncludeAttachments Whether the answer carries the files; Factorial declares it required.
+	IncludeAttachments *bool `form:"include_attachments,omitempty" json:"include_attachments,omitempty"`
+
+	// From Only claims effective on or after this day (`YYYY-MM-DD`).
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only claims effective on or before this day (`YYYY-MM-DD`).
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// DisputeIDs Declared as on expenses; a mileage claim carries no dispute, so any value selects none.
+	DisputeIDs []string `form:"dispute_ids[],omitempty" json:"dispute_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerDiemsParams defines parameters for ListPerDiems.
+type ListPerDiemsParams struct {
+	// IDs Only these per diems.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ExpensesExpensableIDs Only the per diems of these expensables.
+	ExpensesExpensableIDs []string `form:"expenses_expensable_ids[],omitempty" json:"expenses_expensable_ids[],omitempty"`
+
+	// ExcludeDrafts Leave out per diems still in draft.
+	ExcludeDrafts *bool `form:"exclude_drafts,omitempty" json:"exclude_drafts,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -4391,6 +5016,12 @@ type UnterminateEmployeeJSONRequestBody = UnterminateEmployeeInput
 // UpdateEmployeeJSONRequestBody defines body for UpdateEmployee for application/json ContentType.
 type UpdateEmployeeJSONRequestBody = EmployeeUpdate
 
+// SetExpensablesToPaidJSONRequestBody defines body for SetExpensablesToPaid for application/json ContentType.
+type SetExpensablesToPaidJSONRequestBody = SetExpensablesToPaidInput
+
+// UpdateExpensableReimbursableAmountJSONRequestBody defines body for UpdateExpensableReimbursableAmount for application/json ContentType.
+type UpdateExpensableReimbursableAmountJSONRequestBody = UpdateExpensableReimbursableAmountInput
+
 // CreateLocationJSONRequestBody defines body for CreateLocation for application/json ContentType.
 type CreateLocationJSONRequestBody = LocationCreate
 
@@ -4597,6 +5228,68 @@ func (t CustomFieldValue_Value) MarshalJSON() ([]byte, error) {
 }
 
 func (t *CustomFieldValue_Value) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsExpenseCategory0 returns the union data inside the ExpenseCategory as a ExpenseCategory0
+func (t ExpenseCategory) AsExpenseCategory0() (ExpenseCategory0, error) {
+	var body ExpenseCategory0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromExpenseCategory0 overwrites any union data inside the ExpenseCategory as the provided ExpenseCategory0
+func (t *ExpenseCategory) FromExpenseCategory0(v ExpenseCategory0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeExpenseCategory0 performs a merge with any union data inside the ExpenseCategory, using the provided ExpenseCategory0
+func (t *ExpenseCategory) MergeExpenseCategory0(v ExpenseCategory0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsExpenseCategory1 returns the union data inside the ExpenseCategory as a ExpenseCategory1
+func (t ExpenseCategory) AsExpenseCategory1() (ExpenseCategory1, error) {
+	var body ExpenseCategory1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromExpenseCategory1 overwrites any union data inside the ExpenseCategory as the provided ExpenseCategory1
+func (t *ExpenseCategory) FromExpenseCategory1(v ExpenseCategory1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeExpenseCategory1 performs a merge with any union data inside the ExpenseCategory, using the provided ExpenseCategory1
+func (t *ExpenseCategory) MergeExpenseCategory1(v ExpenseCategory1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ExpenseCategory) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *ExpenseCategory) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

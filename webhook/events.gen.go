@@ -67,6 +67,10 @@ const (
 	EmployeesEmployeeUnterminate Event = "employees/employee/unterminate"
 	// EmployeesEmployeeUpdate is delivered with a resources.Employee.
 	EmployeesEmployeeUpdate Event = "employees/employee/update"
+	// ExpensesExpensableBulkSetToPaid is delivered with a resources.Expensable.
+	ExpensesExpensableBulkSetToPaid Event = "expenses/expensable/bulk_set_to_paid"
+	// ExpensesExpensableUpdateReimbursableAmount is delivered with a resources.Expensable.
+	ExpensesExpensableUpdateReimbursableAmount Event = "expenses/expensable/update_reimbursable_amount"
 	// LocationsLocationCreate is delivered with a resources.Location.
 	LocationsLocationCreate Event = "locations/location/create"
 	// LocationsLocationDelete is delivered with a resources.Location.
@@ -164,6 +168,8 @@ var payloads = map[Event]reflect.Type{
 	EmployeesEmployeeTerminate:                 reflect.TypeFor[resources.Employee](),
 	EmployeesEmployeeUnterminate:               reflect.TypeFor[resources.Employee](),
 	EmployeesEmployeeUpdate:                    reflect.TypeFor[resources.Employee](),
+	ExpensesExpensableBulkSetToPaid:            reflect.TypeFor[resources.Expensable](),
+	ExpensesExpensableUpdateReimbursableAmount: reflect.TypeFor[resources.Expensable](),
 	LocationsLocationCreate:                    reflect.TypeFor[resources.Location](),
 	LocationsLocationDelete:                    reflect.TypeFor[resources.Location](),
 	LocationsLocationUpdate:                    reflect.TypeFor[resources.Location](),

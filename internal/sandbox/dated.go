@@ -46,6 +46,15 @@ const (
 	ResJobCatalogNodeAttributes = "job_catalog_node_attributes"
 )
 
+// Tables of the dated API's expenses (rules_dated_expenses.go): the
+// expensables (one per claim, carrying its status) and the mileage claims
+// and per diems they name; the expenses themselves are v1's (ResExpenses).
+const (
+	ResExpensables = "expenses_expensables"
+	ResMileages    = "expenses_mileages"
+	ResPerDiems    = "expenses_per_diems"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -86,6 +95,7 @@ var datedTables = map[string]string{
 	"payroll/supplements":              ResSupplements,
 	"tasks/tasks":                      ResTasks,
 	"tasks/task_files":                 ResTaskFiles,
+	"expenses/expenses":                ResExpenses,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -140,6 +150,8 @@ func init() {
 		"GET banking/bank_accounts/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/card_payments/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
+		"POST expenses/expensables/bulk_set_to_paid":             {fn: (*call).setExpensablesToPaid},
+		"POST expenses/expensables/update_reimbursable_amount":   {fn: (*call).updateReimbursableAmount},
 	}
 }
 

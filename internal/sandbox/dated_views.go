@@ -47,6 +47,12 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		// Expenses (rules_dated_expenses.go).
+		ResExpensables: company,
+		ResExpenses:    viewExpenseDetail,
+		ResMileages:    viewExpenseDetail,
+		ResPerDiems:    viewExpenseDetail,
+
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
 		ResJobCatalogLevels: viewJobCatalogLevel,
@@ -485,6 +491,10 @@ func init() {
 		ResBankAccounts:     bankAccountFilter,
 		ResCardPayments:     bankingFilter("created_at"),
 		ResBankTransactions: bankingFilter("booking_date"),
+		ResExpensables:      expensableFilter,
+		ResExpenses:         expenseFilter,
+		ResMileages:         mileageFilter,
+		ResPerDiems:         perDiemFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -709,6 +719,10 @@ var datedFilterParams = map[string][]string{
 	ResBankAccounts:     {"updated_from"},
 	ResCardPayments:     {"account_ids[]", "from", "to"},
 	ResBankTransactions: {"from", "to", "updated_from"},
+	ResExpensables:      {"include_manual_drafts", "creation_type[]", "search"},
+	ResExpenses:         {"include_manual_drafts", "card_ids[]"},
+	ResMileages:         {"include_manual_drafts", "external_authorization_ids[]", "card_ids[]", "card_payment_ids[]", "dispute_ids[]"},
+	ResPerDiems:         {"exclude_drafts"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -743,6 +757,11 @@ var unappliedParams = map[string]string{
 	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
 	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
 	ResTasks + " category":                           "tasks: the records carry no category (Factorial's answers have none either)",
+	ResExpensables + " include_grouped":              "expensables: Factorial does not say what either value selects; the sandbox lists grouped and ungrouped claims",
+	ResExpensables + " include_attachments":          "shapes the answer: expensables carry no attachments",
+	ResExpensables + " by_resources[]":               "expensables: the form of its items is undocumented (untyped in Factorial's document)",
+	ResExpenses + " include_attachments":             "shapes the answer: the sandbox always fills files",
+	ResMileages + " include_attachments":             "shapes the answer: the sandbox always fills files",
 }
 
 // employeeField lists the values of an integer field of the employees

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -48,6 +49,77 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 1, "location_id": 1, "name": "Front desk", "archived_at": nil},
 		M{"id": 2, "location_id": 1, "name": "Terrace", "archived_at": s.clock().UTC().AddDate(0, 0, -30).Format(time.RFC3339)})
 	s.seedJobCatalog(put)
+	s.seedExpenses(put)
+}
+
+// seedExpenses writes five claims: an approved lunch paid with a team card
+// (seedBanking's first card payment), an approved train ticket owed to the
+// employee, a mileage claim pending review, a per diem still in draft and
+// a taxi expense drafted by hand. The expenses are v1's records (v1 fields
+// plus the dated ones); each claim's status is on its expensable.
+func (s *Sandbox) seedExpenses(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	at := func(offset int, hhmm string) string { return day(offset) + "T" + hhmm + ":00Z" }
+	expensable := func(id int, typ string, detail string, emp int, status string, amount, reimbursable int, effective int) M {
+		rec := M{"id": id, "type": typ, "company_id": 1, "employee_id": emp, "group_id": nil, "legal_entity_id": 1,
+			"created_at": at(effective, "18:00"), "amount": amount, "currency": "EUR", "status": status, "description": nil,
+			"reporter_id": nil, "status_updated_at": at(effective+1, "09:00"), "effective_on": at(effective, "12:00"),
+			"review_request_at": nil, "paid_at": nil, "updated_at": at(effective+1, "09:00"), "reimbursable_amount": reimbursable,
+			"reimbursable_currency": "EUR", "reimbursement_method": "sepa_transfer", "internal_reference": "EXP-" + strconv.Itoa(id),
+			"expense_id": nil, "mileage_id": nil, "per_diem_id": nil, "budget_id": nil, "project_id": nil, "cost_center_ids": []int{}}
+		rec[detail] = 1
+		if status != "draft" {
+			rec["review_request_at"] = at(effective, "18:30")
+		}
+		return rec
+	}
+	lunch := expensable(1, "expense", "expense_id", DemoBasicID, "approved", 4590, 0, -2)
+	lunch["description"], lunch["reimbursement_method"] = "Team lunch with a candidate", "unknown"
+	train := expensable(2, "expense", "expense_id", DemoBasicID, "approved", 12000, 12000, -10)
+	train["description"], train["expense_id"], train["group_id"] = "Train to Barcelona", 2, 1
+	mileage := expensable(3, "mileage", "mileage_id", DemoManagerID, "pending", 5200, 5200, -5)
+	mileage["description"], mileage["group_id"] = "Visit to the Girona client", 1
+	perDiem := expensable(4, "perdiem", "per_diem_id", DemoBasicID, "draft", 5300, 5300, -20)
+	perDiem["description"] = "Two days at the Madrid offsite"
+	taxi := expensable(5, "expense", "expense_id", DemoManagerID, "draft", 2350, 2350, -1)
+	taxi["description"], taxi["expense_id"] = "Taxi to the client", 3
+	put(ResExpensables, lunch, train, mileage, perDiem, taxi)
+
+	expense := func(id, expensable, emp int, v1Status, creation, payment, merchant, category string, amount, vat, effective int) M {
+		return M{"id": id, "employee_id": emp, "company_id": 1, "description": nil, "merchant_name": merchant, "user_merchant": nil,
+			"merchant_tin": nil, "category": category, "subcategory": nil, "creation_type": creation, "reference": nil,
+			"amount": amount, "vat_amount": vat, "currency": "EUR", "status": v1Status, "effective_on": day(effective),
+			"status_updated_at": at(effective+1, "09:00"), "files": []string{}, "expenses_expensable_id": expensable,
+			"card_payment_id": nil, "dispute_id": nil, "external_authorization_id": nil, "expenses_card_id": nil,
+			"document_id": nil, "document_number": nil, "document_type": "receipt", "payment": payment,
+			"payment_method": nil, "exchange_rate": 1.0, "taxes": []M{}, "category_id": nil, "ledger_account_id": nil,
+			"budget_id": nil, "project_id": nil, "cost_center_ids": []int{}}
+	}
+	card := expense(1, 1, DemoBasicID, "published", "automatic", "not_reimbursable", "Cafe Central", "meals", 4590, 417, -2)
+	card["description"], card["card_payment_id"], card["expenses_card_id"], card["payment_method"] = "Team lunch with a candidate", 1, 21, "card"
+	ticket := expense(2, 2, DemoBasicID, "published", "manual", "reimbursable", "Renfe", "travel", 12000, 1091, -10)
+	ticket["description"], ticket["document_type"], ticket["document_number"] = "Train to Barcelona", "invoice", "R-2231"
+	ticket["taxes"] = []M{{"name": "IVA", "percentage": 10, "amount": 1091}}
+	cab := expense(3, 5, DemoManagerID, "draft", "manual", "reimbursable", "Taxi BCN", "travel", 2350, 214, -1)
+	cab["description"] = "Taxi to the client"
+	put(ResExpenses, card, ticket, cab)
+
+	put(ResMileages, M{"id": 1, "employee_id": DemoManagerID, "company_id": 1, "expenses_expensable_id": 3,
+		"category": "business_travel", "subcategory": "client_visit", "category_id": nil, "amount": 5200, "currency": "EUR",
+		"mileage": 200, "units": "km", "rate": "0.26", "from": "Barcelona", "to": "Girona",
+		"description": "Visit to the Girona client", "effective_on": at(-5, "12:00"), "files": []string{},
+		"payment": "reimbursable", "ledger_account_id": nil, "round_trip": true, "origin_longitude": "2.1686",
+		"origin_latitude": "41.3874", "destination_longitude": "2.8214", "destination_latitude": "41.9794",
+		"calculated_mileage": 10000, "budget_id": nil, "project_id": nil, "cost_center_ids": []int{}})
+	put(ResPerDiems, M{"id": 1, "employee_id": DemoBasicID, "company_id": 1, "expenses_expensable_id": 4,
+		"start_date": day(-20), "end_date": day(-19), "from": "Barcelona", "to": "Madrid", "trip_name": "Madrid offsite",
+		"ledger_account_id": nil, "amount": 5300, "currency": "EUR", "payment": "reimbursable", "files": []string{},
+		"effective_on": at(-20, "12:00"), "description": "Two days at the Madrid offsite", "category": "travel",
+		"subcategory": "national", "budget_id": nil, "project_id": nil, "cost_center_ids": []int{},
+		"rates": []M{{"date": day(-20), "amount": 2650}, {"date": day(-19), "amount": 2650}}})
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the

@@ -119,6 +119,7 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResExpensables, ResMileages, ResPerDiems,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

@@ -811,6 +811,124 @@ type ClientInterface interface {
 	// Corresponds with PUT /employees/employees/{id} (the `UpdateEmployee` operationId).
 	UpdateEmployee(ctx context.Context, id ID, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListExpensables List expensables
+	//
+	// Every claim an employee submits for reimbursement, whatever its kind:
+	// a receipt-backed expense, a mileage claim or a per diem (`type`),
+	// with the status it has reached in review and payment. The details of
+	// each kind are read from ListExpenses, ListMileages and ListPerDiems
+	// through `expense_id`, `mileage_id` or `per_diem_id`. Factorial
+	// documents no permission beyond the expenses scope.
+	//
+	// Corresponds with GET /expenses/expensables (the `ListExpensables` operationId).
+	ListExpensables(ctx context.Context, params *ListExpensablesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetExpensablesToPaidWithBody Mark expensables as paid
+	//
+	// Records that the employees were paid back for several expensables at
+	// once. Answers the expensables as they are afterwards, in a bare
+	// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+	// Factorial does not document which states may be paid or what
+	// happens when one id fails; factorialtest's sandbox pays approved
+	// expensables (and those sent to pay or in payroll), refuses the whole
+	// call (422) when one is in another state and answers 404 for an
+	// unknown id, changing nothing in either case.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+	SetExpensablesToPaidWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetExpensablesToPaid Mark expensables as paid
+	//
+	// Records that the employees were paid back for several expensables at
+	// once. Answers the expensables as they are afterwards, in a bare
+	// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+	// Factorial does not document which states may be paid or what
+	// happens when one id fails; factorialtest's sandbox pays approved
+	// expensables (and those sent to pay or in payroll), refuses the whole
+	// call (422) when one is in another state and answers 404 for an
+	// unknown id, changing nothing in either case.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+	SetExpensablesToPaid(ctx context.Context, body SetExpensablesToPaidJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateExpensableReimbursableAmountWithBody Change the amount reimbursed for an expensable
+	//
+	// Sets how much of an expensable is paid back to the employee, in
+	// cents. Factorial supports it only for expensables of type `expense`
+	// whose expense is reimbursable (`payment` is `reimbursable`); others
+	// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+	// event.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+	UpdateExpensableReimbursableAmountWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateExpensableReimbursableAmount Change the amount reimbursed for an expensable
+	//
+	// Sets how much of an expensable is paid back to the employee, in
+	// cents. Factorial supports it only for expensables of type `expense`
+	// whose expense is reimbursable (`payment` is `reimbursable`); others
+	// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+	// event.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+	UpdateExpensableReimbursableAmount(ctx context.Context, body UpdateExpensableReimbursableAmountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetExpensable Get an expensable
+	//
+	// Corresponds with GET /expenses/expensables/{id} (the `GetExpensable` operationId).
+	GetExpensable(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListExpenses List expenses
+	//
+	// The receipt-backed expenses: merchant, amounts in cents, taxes,
+	// files and the card payment that settled them, if any. Each belongs
+	// to an expensable (`expenses_expensable_id`) that carries its review
+	// status. These are the records v1's finance expenses listed.
+	//
+	// Corresponds with GET /expenses/expenses (the `ListExpenses` operationId).
+	ListExpenses(ctx context.Context, params *ListExpensesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetExpense Get an expense
+	//
+	// Corresponds with GET /expenses/expenses/{id} (the `GetExpense` operationId).
+	GetExpense(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMileages List mileage claims
+	//
+	// Claims for distance travelled with one's own vehicle: origin and
+	// destination, distance, rate per unit and the resulting amount in
+	// cents. Each belongs to an expensable of type `mileage`.
+	//
+	// Corresponds with GET /expenses/mileages (the `ListMileages` operationId).
+	ListMileages(ctx context.Context, params *ListMileagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMileage Get a mileage claim
+	//
+	// Corresponds with GET /expenses/mileages/{id} (the `GetMileage` operationId).
+	GetMileage(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerDiems List per diems
+	//
+	// Daily allowances claimed for a trip (its first and last day, origin,
+	// destination and the rates applied), in cents. Each belongs to an
+	// expensable of type `perdiem`.
+	//
+	// Corresponds with GET /expenses/per_diems (the `ListPerDiems` operationId).
+	ListPerDiems(ctx context.Context, params *ListPerDiemsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerDiem Get a per diem
+	//
+	// Corresponds with GET /expenses/per_diems/{id} (the `GetPerDiem` operationId).
+	GetPerDiem(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCompanyHolidays List company holidays
 	//
 	// Corresponds with GET /holidays/company_holidays (the `ListCompanyHolidays` operationId).
@@ -3221,6 +3339,244 @@ func (c *Client) UpdateEmployeeWithBody(ctx context.Context, id ID, contentType 
 // Corresponds with PUT /employees/employees/{id} (the `UpdateEmployee` operationId).
 func (c *Client) UpdateEmployee(ctx context.Context, id ID, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateEmployeeRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListExpensables List expensables
+//
+// Every claim an employee submits for reimbursement, whatever its kind:
+// a receipt-backed expense, a mileage claim or a per diem (`type`),
+// with the status it has reached in review and payment. The details of
+// each kind are read from ListExpenses, ListMileages and ListPerDiems
+// through `expense_id`, `mileage_id` or `per_diem_id`. Factorial
+// documents no permission beyond the expenses scope.
+//
+// Corresponds with GET /expenses/expensables (the `ListExpensables` operationId).
+func (c *Client) ListExpensables(ctx context.Context, params *ListExpensablesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListExpensablesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetExpensablesToPaidWithBody Mark expensables as paid
+//
+// Records that the employees were paid back for several expensables at
+// once. Answers the expensables as they are afterwards, in a bare
+// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+// Factorial does not document which states may be paid or what
+// happens when one id fails; factorialtest's sandbox pays approved
+// expensables (and those sent to pay or in payroll), refuses the whole
+// call (422) when one is in another state and answers 404 for an
+// unknown id, changing nothing in either case.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+func (c *Client) SetExpensablesToPaidWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetExpensablesToPaidRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetExpensablesToPaid Mark expensables as paid
+//
+// Records that the employees were paid back for several expensables at
+// once. Answers the expensables as they are afterwards, in a bare
+// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+// Factorial does not document which states may be paid or what
+// happens when one id fails; factorialtest's sandbox pays approved
+// expensables (and those sent to pay or in payroll), refuses the whole
+// call (422) when one is in another state and answers 404 for an
+// unknown id, changing nothing in either case.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+func (c *Client) SetExpensablesToPaid(ctx context.Context, body SetExpensablesToPaidJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetExpensablesToPaidRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateExpensableReimbursableAmountWithBody Change the amount reimbursed for an expensable
+//
+// Sets how much of an expensable is paid back to the employee, in
+// cents. Factorial supports it only for expensables of type `expense`
+// whose expense is reimbursable (`payment` is `reimbursable`); others
+// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+// event.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+func (c *Client) UpdateExpensableReimbursableAmountWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateExpensableReimbursableAmountRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateExpensableReimbursableAmount Change the amount reimbursed for an expensable
+//
+// Sets how much of an expensable is paid back to the employee, in
+// cents. Factorial supports it only for expensables of type `expense`
+// whose expense is reimbursable (`payment` is `reimbursable`); others
+// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+// event.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+func (c *Client) UpdateExpensableReimbursableAmount(ctx context.Context, body UpdateExpensableReimbursableAmountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateExpensableReimbursableAmountRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetExpensable Get an expensable
+//
+// Corresponds with GET /expenses/expensables/{id} (the `GetExpensable` operationId).
+func (c *Client) GetExpensable(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetExpensableRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListExpenses List expenses
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes,
+// files and the card payment that settled them, if any. Each belongs
+// to an expensable (`expenses_expensable_id`) that carries its review
+// status. These are the records v1's finance expenses listed.
+//
+// Corresponds with GET /expenses/expenses (the `ListExpenses` operationId).
+func (c *Client) ListExpenses(ctx context.Context, params *ListExpensesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListExpensesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetExpense Get an expense
+//
+// Corresponds with GET /expenses/expenses/{id} (the `GetExpense` operationId).
+func (c *Client) GetExpense(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetExpenseRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMileages List mileage claims
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in
+// cents. Each belongs to an expensable of type `mileage`.
+//
+// Corresponds with GET /expenses/mileages (the `ListMileages` operationId).
+func (c *Client) ListMileages(ctx context.Context, params *ListMileagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMileagesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMileage Get a mileage claim
+//
+// Corresponds with GET /expenses/mileages/{id} (the `GetMileage` operationId).
+func (c *Client) GetMileage(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMileageRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerDiems List per diems
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an
+// expensable of type `perdiem`.
+//
+// Corresponds with GET /expenses/per_diems (the `ListPerDiems` operationId).
+func (c *Client) ListPerDiems(ctx context.Context, params *ListPerDiemsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerDiemsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerDiem Get a per diem
+//
+// Corresponds with GET /expenses/per_diems/{id} (the `GetPerDiem` operationId).
+func (c *Client) GetPerDiem(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerDiemRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -9030,6 +9386,1050 @@ func NewUpdateEmployeeRequestWithBody(server string, id ID, contentType string, 
 	return req, nil
 }
 
+// NewListExpensablesRequest constructs an http.Request for the ListExpensables method
+func NewListExpensablesRequest(server string, params *ListExpensablesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/expensables")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CompanyID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_id", *params.CompanyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.GroupIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "group_ids[]", params.GroupIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ByResources != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "by_resources[]", params.ByResources, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReporterIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reporter_ids[]", params.ReporterIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status[]", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CreationType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "creation_type[]", params.CreationType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeGrouped != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_grouped", *params.IncludeGrouped, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeAttachments != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_attachments", *params.IncludeAttachments, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeManualDrafts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_manual_drafts", *params.IncludeManualDrafts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSetExpensablesToPaidRequest calls the generic SetExpensablesToPaid builder with application/json body
+func NewSetExpensablesToPaidRequest(server string, body SetExpensablesToPaidJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetExpensablesToPaidRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSetExpensablesToPaidRequestWithBody constructs an http.Request for the SetExpensablesToPaid method, with any body, and a specified content type
+func NewSetExpensablesToPaidRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/expensables/bulk_set_to_paid")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateExpensableReimbursableAmountRequest calls the generic UpdateExpensableReimbursableAmount builder with application/json body
+func NewUpdateExpensableReimbursableAmountRequest(server string, body UpdateExpensableReimbursableAmountJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateExpensableReimbursableAmountRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdateExpensableReimbursableAmountRequestWithBody constructs an http.Request for the UpdateExpensableReimbursableAmount method, with any body, and a specified content type
+func NewUpdateExpensableReimbursableAmountRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/expensables/update_reimbursable_amount")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetExpensableRequest constructs an http.Request for the GetExpensable method
+func NewGetExpensableRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/expensables/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListExpensesRequest constructs an http.Request for the ListExpenses method
+func NewListExpensesRequest(server string, params *ListExpensesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/expenses")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExpensesExpensableIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "expenses_expensable_ids[]", params.ExpensesExpensableIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeManualDrafts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_manual_drafts", *params.IncludeManualDrafts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExternalAuthorizationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "external_authorization_ids[]", params.ExternalAuthorizationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CardIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "card_ids[]", params.CardIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CardPaymentIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "card_payment_ids[]", params.CardPaymentIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeAttachments != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_attachments", *params.IncludeAttachments, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DisputeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dispute_ids[]", params.DisputeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetExpenseRequest constructs an http.Request for the GetExpense method
+func NewGetExpenseRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/expenses/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMileagesRequest constructs an http.Request for the ListMileages method
+func NewListMileagesRequest(server string, params *ListMileagesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/mileages")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExpensesExpensableIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "expenses_expensable_ids[]", params.ExpensesExpensableIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeManualDrafts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_manual_drafts", *params.IncludeManualDrafts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExternalAuthorizationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "external_authorization_ids[]", params.ExternalAuthorizationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CardIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "card_ids[]", params.CardIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CardPaymentIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "card_payment_ids[]", params.CardPaymentIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeAttachments != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_attachments", *params.IncludeAttachments, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DisputeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dispute_ids[]", params.DisputeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetMileageRequest constructs an http.Request for the GetMileage method
+func NewGetMileageRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/mileages/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerDiemsRequest constructs an http.Request for the ListPerDiems method
+func NewListPerDiemsRequest(server string, params *ListPerDiemsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/per_diems")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExpensesExpensableIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "expenses_expensable_ids[]", params.ExpensesExpensableIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExcludeDrafts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "exclude_drafts", *params.ExcludeDrafts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerDiemRequest constructs an http.Request for the GetPerDiem method
+func NewGetPerDiemRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/expenses/per_diems/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListCompanyHolidaysRequest constructs an http.Request for the ListCompanyHolidays method
 func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysParams) (*http.Request, error) {
 	var err error
@@ -14430,6 +15830,140 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /employees/employees/{id} (the `UpdateEmployee` operationId).
 	UpdateEmployeeWithResponse(ctx context.Context, id ID, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error)
 
+	// ListExpensablesWithResponse List expensables
+	//
+	// Every claim an employee submits for reimbursement, whatever its kind:
+	// a receipt-backed expense, a mileage claim or a per diem (`type`),
+	// with the status it has reached in review and payment. The details of
+	// each kind are read from ListExpenses, ListMileages and ListPerDiems
+	// through `expense_id`, `mileage_id` or `per_diem_id`. Factorial
+	// documents no permission beyond the expenses scope.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/expensables (the `ListExpensables` operationId).
+	ListExpensablesWithResponse(ctx context.Context, params *ListExpensablesParams, reqEditors ...RequestEditorFn) (*ListExpensablesResponse, error)
+
+	// SetExpensablesToPaidWithBodyWithResponse Mark expensables as paid
+	//
+	// Records that the employees were paid back for several expensables at
+	// once. Answers the expensables as they are afterwards, in a bare
+	// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+	// Factorial does not document which states may be paid or what
+	// happens when one id fails; factorialtest's sandbox pays approved
+	// expensables (and those sent to pay or in payroll), refuses the whole
+	// call (422) when one is in another state and answers 404 for an
+	// unknown id, changing nothing in either case.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+	SetExpensablesToPaidWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetExpensablesToPaidResponse, error)
+
+	// SetExpensablesToPaidWithResponse Mark expensables as paid
+	//
+	// Records that the employees were paid back for several expensables at
+	// once. Answers the expensables as they are afterwards, in a bare
+	// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+	// Factorial does not document which states may be paid or what
+	// happens when one id fails; factorialtest's sandbox pays approved
+	// expensables (and those sent to pay or in payroll), refuses the whole
+	// call (422) when one is in another state and answers 404 for an
+	// unknown id, changing nothing in either case.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+	SetExpensablesToPaidWithResponse(ctx context.Context, body SetExpensablesToPaidJSONRequestBody, reqEditors ...RequestEditorFn) (*SetExpensablesToPaidResponse, error)
+
+	// UpdateExpensableReimbursableAmountWithBodyWithResponse Change the amount reimbursed for an expensable
+	//
+	// Sets how much of an expensable is paid back to the employee, in
+	// cents. Factorial supports it only for expensables of type `expense`
+	// whose expense is reimbursable (`payment` is `reimbursable`); others
+	// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+	// event.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+	UpdateExpensableReimbursableAmountWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateExpensableReimbursableAmountResponse, error)
+
+	// UpdateExpensableReimbursableAmountWithResponse Change the amount reimbursed for an expensable
+	//
+	// Sets how much of an expensable is paid back to the employee, in
+	// cents. Factorial supports it only for expensables of type `expense`
+	// whose expense is reimbursable (`payment` is `reimbursable`); others
+	// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+	// event.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+	UpdateExpensableReimbursableAmountWithResponse(ctx context.Context, body UpdateExpensableReimbursableAmountJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateExpensableReimbursableAmountResponse, error)
+
+	// GetExpensableWithResponse Get an expensable
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/expensables/{id} (the `GetExpensable` operationId).
+	GetExpensableWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetExpensableResponse, error)
+
+	// ListExpensesWithResponse List expenses
+	//
+	// The receipt-backed expenses: merchant, amounts in cents, taxes,
+	// files and the card payment that settled them, if any. Each belongs
+	// to an expensable (`expenses_expensable_id`) that carries its review
+	// status. These are the records v1's finance expenses listed.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/expenses (the `ListExpenses` operationId).
+	ListExpensesWithResponse(ctx context.Context, params *ListExpensesParams, reqEditors ...RequestEditorFn) (*ListExpensesResponse, error)
+
+	// GetExpenseWithResponse Get an expense
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/expenses/{id} (the `GetExpense` operationId).
+	GetExpenseWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetExpenseResponse, error)
+
+	// ListMileagesWithResponse List mileage claims
+	//
+	// Claims for distance travelled with one's own vehicle: origin and
+	// destination, distance, rate per unit and the resulting amount in
+	// cents. Each belongs to an expensable of type `mileage`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/mileages (the `ListMileages` operationId).
+	ListMileagesWithResponse(ctx context.Context, params *ListMileagesParams, reqEditors ...RequestEditorFn) (*ListMileagesResponse, error)
+
+	// GetMileageWithResponse Get a mileage claim
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/mileages/{id} (the `GetMileage` operationId).
+	GetMileageWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetMileageResponse, error)
+
+	// ListPerDiemsWithResponse List per diems
+	//
+	// Daily allowances claimed for a trip (its first and last day, origin,
+	// destination and the rates applied), in cents. Each belongs to an
+	// expensable of type `perdiem`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/per_diems (the `ListPerDiems` operationId).
+	ListPerDiemsWithResponse(ctx context.Context, params *ListPerDiemsParams, reqEditors ...RequestEditorFn) (*ListPerDiemsResponse, error)
+
+	// GetPerDiemWithResponse Get a per diem
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /expenses/per_diems/{id} (the `GetPerDiem` operationId).
+	GetPerDiemWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerDiemResponse, error)
+
 	// ListCompanyHolidaysWithResponse List company holidays
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -18625,6 +20159,556 @@ func (r UpdateEmployeeResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateEmployeeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListExpensablesResponse401Headers the declared response headers of an HTTP 401 response for ListExpensables
+type ListExpensablesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListExpensablesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ExpensablePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListExpensablesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListExpensablesResponse) GetJSON200() *ExpensablePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListExpensablesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListExpensablesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListExpensablesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListExpensablesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListExpensablesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SetExpensablesToPaidResponse401Headers the declared response headers of an HTTP 401 response for SetExpensablesToPaid
+type SetExpensablesToPaidResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SetExpensablesToPaidResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]Expensable
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SetExpensablesToPaidResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetExpensablesToPaidResponse) GetJSON200() *[]Expensable {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SetExpensablesToPaidResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SetExpensablesToPaidResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetExpensablesToPaidResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetExpensablesToPaidResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetExpensablesToPaidResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateExpensableReimbursableAmountResponse401Headers the declared response headers of an HTTP 401 response for UpdateExpensableReimbursableAmount
+type UpdateExpensableReimbursableAmountResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateExpensableReimbursableAmountResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Expensable
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateExpensableReimbursableAmountResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateExpensableReimbursableAmountResponse) GetJSON200() *Expensable {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateExpensableReimbursableAmountResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateExpensableReimbursableAmountResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateExpensableReimbursableAmountResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateExpensableReimbursableAmountResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateExpensableReimbursableAmountResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetExpensableResponse401Headers the declared response headers of an HTTP 401 response for GetExpensable
+type GetExpensableResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetExpensableResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Expensable
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetExpensableResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetExpensableResponse) GetJSON200() *Expensable {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetExpensableResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetExpensableResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetExpensableResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetExpensableResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetExpensableResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListExpensesResponse401Headers the declared response headers of an HTTP 401 response for ListExpenses
+type ListExpensesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListExpensesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ExpensePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListExpensesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListExpensesResponse) GetJSON200() *ExpensePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListExpensesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListExpensesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListExpensesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListExpensesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListExpensesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetExpenseResponse401Headers the declared response headers of an HTTP 401 response for GetExpense
+type GetExpenseResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetExpenseResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Expense
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetExpenseResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetExpenseResponse) GetJSON200() *Expense {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetExpenseResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetExpenseResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetExpenseResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetExpenseResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetExpenseResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListMileagesResponse401Headers the declared response headers of an HTTP 401 response for ListMileages
+type ListMileagesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListMileagesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MileagePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListMileagesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMileagesResponse) GetJSON200() *MileagePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListMileagesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMileagesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMileagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMileagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMileagesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetMileageResponse401Headers the declared response headers of an HTTP 401 response for GetMileage
+type GetMileageResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetMileageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Mileage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetMileageResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMileageResponse) GetJSON200() *Mileage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetMileageResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMileageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMileageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMileageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMileageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerDiemsResponse401Headers the declared response headers of an HTTP 401 response for ListPerDiems
+type ListPerDiemsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerDiemsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerDiemPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerDiemsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerDiemsResponse) GetJSON200() *PerDiemPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerDiemsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerDiemsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerDiemsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerDiemsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerDiemsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerDiemResponse401Headers the declared response headers of an HTTP 401 response for GetPerDiem
+type GetPerDiemResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerDiemResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerDiem
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerDiemResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerDiemResponse) GetJSON200() *PerDiem {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerDiemResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerDiemResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerDiemResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerDiemResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerDiemResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -23957,6 +26041,212 @@ func (c *ClientWithResponses) UpdateEmployeeWithResponse(ctx context.Context, id
 	return ParseUpdateEmployeeResponse(rsp)
 }
 
+// ListExpensablesWithResponse List expensables
+//
+// Every claim an employee submits for reimbursement, whatever its kind:
+// a receipt-backed expense, a mileage claim or a per diem (`type`),
+// with the status it has reached in review and payment. The details of
+// each kind are read from ListExpenses, ListMileages and ListPerDiems
+// through `expense_id`, `mileage_id` or `per_diem_id`. Factorial
+// documents no permission beyond the expenses scope.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/expensables (the `ListExpensables` operationId).
+func (c *ClientWithResponses) ListExpensablesWithResponse(ctx context.Context, params *ListExpensablesParams, reqEditors ...RequestEditorFn) (*ListExpensablesResponse, error) {
+	rsp, err := c.ListExpensables(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListExpensablesResponse(rsp)
+}
+
+// SetExpensablesToPaidWithBodyWithResponse Mark expensables as paid
+//
+// Records that the employees were paid back for several expensables at
+// once. Answers the expensables as they are afterwards, in a bare
+// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+// Factorial does not document which states may be paid or what
+// happens when one id fails; factorialtest's sandbox pays approved
+// expensables (and those sent to pay or in payroll), refuses the whole
+// call (422) when one is in another state and answers 404 for an
+// unknown id, changing nothing in either case.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+func (c *ClientWithResponses) SetExpensablesToPaidWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetExpensablesToPaidResponse, error) {
+	rsp, err := c.SetExpensablesToPaidWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetExpensablesToPaidResponse(rsp)
+}
+
+// SetExpensablesToPaidWithResponse Mark expensables as paid
+//
+// Records that the employees were paid back for several expensables at
+// once. Answers the expensables as they are afterwards, in a bare
+// array, and raises the `expenses/expensable/bulk_set_to_paid` event.
+// Factorial does not document which states may be paid or what
+// happens when one id fails; factorialtest's sandbox pays approved
+// expensables (and those sent to pay or in payroll), refuses the whole
+// call (422) when one is in another state and answers 404 for an
+// unknown id, changing nothing in either case.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /expenses/expensables/bulk_set_to_paid (the `SetExpensablesToPaid` operationId).
+func (c *ClientWithResponses) SetExpensablesToPaidWithResponse(ctx context.Context, body SetExpensablesToPaidJSONRequestBody, reqEditors ...RequestEditorFn) (*SetExpensablesToPaidResponse, error) {
+	rsp, err := c.SetExpensablesToPaid(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetExpensablesToPaidResponse(rsp)
+}
+
+// UpdateExpensableReimbursableAmountWithBodyWithResponse Change the amount reimbursed for an expensable
+//
+// Sets how much of an expensable is paid back to the employee, in
+// cents. Factorial supports it only for expensables of type `expense`
+// whose expense is reimbursable (`payment` is `reimbursable`); others
+// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+// event.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+func (c *ClientWithResponses) UpdateExpensableReimbursableAmountWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateExpensableReimbursableAmountResponse, error) {
+	rsp, err := c.UpdateExpensableReimbursableAmountWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateExpensableReimbursableAmountResponse(rsp)
+}
+
+// UpdateExpensableReimbursableAmountWithResponse Change the amount reimbursed for an expensable
+//
+// Sets how much of an expensable is paid back to the employee, in
+// cents. Factorial supports it only for expensables of type `expense`
+// whose expense is reimbursable (`payment` is `reimbursable`); others
+// are refused. Raises the `expenses/expensable/update_reimbursable_amount`
+// event.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /expenses/expensables/update_reimbursable_amount (the `UpdateExpensableReimbursableAmount` operationId).
+func (c *ClientWithResponses) UpdateExpensableReimbursableAmountWithResponse(ctx context.Context, body UpdateExpensableReimbursableAmountJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateExpensableReimbursableAmountResponse, error) {
+	rsp, err := c.UpdateExpensableReimbursableAmount(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateExpensableReimbursableAmountResponse(rsp)
+}
+
+// GetExpensableWithResponse Get an expensable
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/expensables/{id} (the `GetExpensable` operationId).
+func (c *ClientWithResponses) GetExpensableWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetExpensableResponse, error) {
+	rsp, err := c.GetExpensable(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetExpensableResponse(rsp)
+}
+
+// ListExpensesWithResponse List expenses
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes,
+// files and the card payment that settled them, if any. Each belongs
+// to an expensable (`expenses_expensable_id`) that carries its review
+// status. These are the records v1's finance expenses listed.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/expenses (the `ListExpenses` operationId).
+func (c *ClientWithResponses) ListExpensesWithResponse(ctx context.Context, params *ListExpensesParams, reqEditors ...RequestEditorFn) (*ListExpensesResponse, error) {
+	rsp, err := c.ListExpenses(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListExpensesResponse(rsp)
+}
+
+// GetExpenseWithResponse Get an expense
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/expenses/{id} (the `GetExpense` operationId).
+func (c *ClientWithResponses) GetExpenseWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetExpenseResponse, error) {
+	rsp, err := c.GetExpense(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetExpenseResponse(rsp)
+}
+
+// ListMileagesWithResponse List mileage claims
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in
+// cents. Each belongs to an expensable of type `mileage`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/mileages (the `ListMileages` operationId).
+func (c *ClientWithResponses) ListMileagesWithResponse(ctx context.Context, params *ListMileagesParams, reqEditors ...RequestEditorFn) (*ListMileagesResponse, error) {
+	rsp, err := c.ListMileages(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMileagesResponse(rsp)
+}
+
+// GetMileageWithResponse Get a mileage claim
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/mileages/{id} (the `GetMileage` operationId).
+func (c *ClientWithResponses) GetMileageWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetMileageResponse, error) {
+	rsp, err := c.GetMileage(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMileageResponse(rsp)
+}
+
+// ListPerDiemsWithResponse List per diems
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an
+// expensable of type `perdiem`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/per_diems (the `ListPerDiems` operationId).
+func (c *ClientWithResponses) ListPerDiemsWithResponse(ctx context.Context, params *ListPerDiemsParams, reqEditors ...RequestEditorFn) (*ListPerDiemsResponse, error) {
+	rsp, err := c.ListPerDiems(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerDiemsResponse(rsp)
+}
+
+// GetPerDiemWithResponse Get a per diem
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /expenses/per_diems/{id} (the `GetPerDiem` operationId).
+func (c *ClientWithResponses) GetPerDiemWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerDiemResponse, error) {
+	rsp, err := c.GetPerDiem(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerDiemResponse(rsp)
+}
+
 // ListCompanyHolidaysWithResponse List company holidays
 //
 // Returns a wrapper object for the known response body format(s).
@@ -28408,6 +30698,496 @@ func ParseUpdateEmployeeResponse(rsp *http.Response) (*UpdateEmployeeResponse, e
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateEmployeeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListExpensablesResponse parses an HTTP response from a ListExpensablesWithResponse call
+func ParseListExpensablesResponse(rsp *http.Response) (*ListExpensablesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListExpensablesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExpensablePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListExpensablesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSetExpensablesToPaidResponse parses an HTTP response from a SetExpensablesToPaidWithResponse call
+func ParseSetExpensablesToPaidResponse(rsp *http.Response) (*SetExpensablesToPaidResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetExpensablesToPaidResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []Expensable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SetExpensablesToPaidResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateExpensableReimbursableAmountResponse parses an HTTP response from a UpdateExpensableReimbursableAmountWithResponse call
+func ParseUpdateExpensableReimbursableAmountResponse(rsp *http.Response) (*UpdateExpensableReimbursableAmountResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateExpensableReimbursableAmountResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Expensable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateExpensableReimbursableAmountResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetExpensableResponse parses an HTTP response from a GetExpensableWithResponse call
+func ParseGetExpensableResponse(rsp *http.Response) (*GetExpensableResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetExpensableResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Expensable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetExpensableResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListExpensesResponse parses an HTTP response from a ListExpensesWithResponse call
+func ParseListExpensesResponse(rsp *http.Response) (*ListExpensesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListExpensesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExpensePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListExpensesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetExpenseResponse parses an HTTP response from a GetExpenseWithResponse call
+func ParseGetExpenseResponse(rsp *http.Response) (*GetExpenseResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetExpenseResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Expense
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetExpenseResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListMileagesResponse parses an HTTP response from a ListMileagesWithResponse call
+func ParseListMileagesResponse(rsp *http.Response) (*ListMileagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMileagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MileagePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListMileagesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetMileageResponse parses an HTTP response from a GetMileageWithResponse call
+func ParseGetMileageResponse(rsp *http.Response) (*GetMileageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMileageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Mileage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetMileageResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerDiemsResponse parses an HTTP response from a ListPerDiemsWithResponse call
+func ParseListPerDiemsResponse(rsp *http.Response) (*ListPerDiemsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerDiemsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerDiemPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerDiemsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerDiemResponse parses an HTTP response from a GetPerDiemWithResponse call
+func ParseGetPerDiemResponse(rsp *http.Response) (*GetPerDiemResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerDiemResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerDiem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerDiemResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
