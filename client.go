@@ -89,6 +89,9 @@ type Client struct {
 	// Payroll: payroll supplements, one-off amounts paid with an
 	// employee's payroll in a period.
 	Payroll *PayrollService
+	// Procurement: purchase requests, the purchase orders placed for
+	// them and the procurement types they are classified by (read-only).
+	Procurement *ProcurementService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService

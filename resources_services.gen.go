@@ -87,6 +87,9 @@ var (
 	datedGetMileage                         = operation{id: "GetMileage", method: "GET", path: "/expenses/mileages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerDiem                         = operation{id: "GetPerDiem", method: "GET", path: "/expenses/per_diems/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProcurementType                 = operation{id: "GetProcurementType", method: "GET", path: "/procurement/types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPurchaseOrder                   = operation{id: "GetPurchaseOrder", method: "GET", path: "/procurement/purchase_orders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPurchaseRequest                 = operation{id: "GetPurchaseRequest", method: "GET", path: "/procurement/purchase_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -123,6 +126,9 @@ var (
 	datedListMileages                       = operation{id: "ListMileages", method: "GET", path: "/expenses/mileages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerDiems                       = operation{id: "ListPerDiems", method: "GET", path: "/expenses/per_diems", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProcurementTypes               = operation{id: "ListProcurementTypes", method: "GET", path: "/procurement/types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPurchaseOrders                 = operation{id: "ListPurchaseOrders", method: "GET", path: "/procurement/purchase_orders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPurchaseRequests               = operation{id: "ListPurchaseRequests", method: "GET", path: "/procurement/purchase_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -234,6 +240,9 @@ var datedOperations = []*operation{
 	&datedGetMileage,
 	&datedGetPerDiem,
 	&datedGetPolicy,
+	&datedGetProcurementType,
+	&datedGetPurchaseOrder,
+	&datedGetPurchaseRequest,
 	&datedGetResourceField,
 	&datedGetShift,
 	&datedGetSupplement,
@@ -270,6 +279,9 @@ var datedOperations = []*operation{
 	&datedListMileages,
 	&datedListPerDiems,
 	&datedListPolicies,
+	&datedListProcurementTypes,
+	&datedListPurchaseOrders,
+	&datedListPurchaseRequests,
 	&datedListResourceFields,
 	&datedListShifts,
 	&datedListSupplements,
@@ -1293,6 +1305,96 @@ func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	return q.String()
 }
 
+// datedQueryListProcurementTypes encodes the query of ListProcurementTypes.
+func datedQueryListProcurementTypes(p *resources.ListProcurementTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPurchaseOrders encodes the query of ListPurchaseOrders.
+func datedQueryListPurchaseOrders(p *resources.ListPurchaseOrdersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.PurchaseRequestIDs {
+		q.add("purchase_request_ids[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	for _, v := range p.VendorIDs {
+		q.add("vendor_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPurchaseRequests encodes the query of ListPurchaseRequests.
+func datedQueryListPurchaseRequests(p *resources.ListPurchaseRequestsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.RequesterEmployeeIDs {
+		q.add("requester_employee_ids[]", string(v))
+	}
+	for _, v := range p.TypeIDs {
+		q.add("type_ids[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListResourceFields encodes the query of ListResourceFields.
 func datedQueryListResourceFields(p *resources.ListResourceFieldsParams) string {
 	if p == nil {
@@ -1625,6 +1727,7 @@ func (c *Client) initServices() {
 	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
 	c.Payroll = &PayrollService{c: c}
+	c.Procurement = &ProcurementService{c: c}
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
@@ -3349,6 +3452,181 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
+}
+
+// ProcurementService calls the Procurement operations: Purchase requests, the purchase orders placed for them and the procurement types they are classified by; read-only.
+// Reach it as Client.Procurement.
+type ProcurementService struct{ c *Client }
+
+// GetPurchaseOrder gets a purchase order.
+//
+//	GET /procurement/purchase_orders/{id} (GetPurchaseOrder)
+func (s *ProcurementService) GetPurchaseOrder(ctx context.Context, id string) (resources.PurchaseOrder, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPurchaseOrder, s.c.datedBase, "/procurement/purchase_orders/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PurchaseOrder](ctx, s.c, &datedGetPurchaseOrder, req, err)
+}
+
+// GetPurchaseRequest gets a purchase request.
+//
+//	GET /procurement/purchase_requests/{id} (GetPurchaseRequest)
+func (s *ProcurementService) GetPurchaseRequest(ctx context.Context, id string) (resources.PurchaseRequisition, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPurchaseRequest, s.c.datedBase, "/procurement/purchase_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PurchaseRequisition](ctx, s.c, &datedGetPurchaseRequest, req, err)
+}
+
+// GetType gets a procurement type.
+//
+//	GET /procurement/types/{id} (GetProcurementType)
+func (s *ProcurementService) GetType(ctx context.Context, id string) (resources.ProcurementType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProcurementType, s.c.datedBase, "/procurement/types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProcurementType](ctx, s.c, &datedGetProcurementType, req, err)
+}
+
+// ListPurchaseOrders lists purchase orders, every page of it.
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery status.
+// Factorial documents no OAuth scope for procurement; this document requires
+// `finance`, the scope of Factorial's accounting records, for its three
+// collections.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPurchaseOrdersIter holds one page at a time, ListPurchaseOrdersPage returns one page.
+//
+//	GET /procurement/purchase_orders (ListPurchaseOrders)
+func (s *ProcurementService) ListPurchaseOrders(ctx context.Context, params *resources.ListPurchaseOrdersParams) ([]resources.PurchaseOrder, error) {
+	return collect(s.ListPurchaseOrdersIter(ctx, params))
+}
+
+// ListPurchaseOrdersIter lists purchase orders, page by page.
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery status.
+// Factorial documents no OAuth scope for procurement; this document requires
+// `finance`, the scope of Factorial's accounting records, for its three
+// collections.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /procurement/purchase_orders (ListPurchaseOrders)
+func (s *ProcurementService) ListPurchaseOrdersIter(ctx context.Context, params *resources.ListPurchaseOrdersParams) iter.Seq2[resources.PurchaseOrder, error] {
+	return walkPages(ctx, s.c, &datedListPurchaseOrders, params,
+		func(p *resources.ListPurchaseOrdersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(p), nil)
+		},
+		func(pg *resources.PurchaseOrderPage) ([]resources.PurchaseOrder, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPurchaseOrdersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPurchaseOrdersPage lists purchase orders: one page.
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery status.
+// Factorial documents no OAuth scope for procurement; this document requires
+// `finance`, the scope of Factorial's accounting records, for its three
+// collections.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /procurement/purchase_orders (ListPurchaseOrders)
+func (s *ProcurementService) ListPurchaseOrdersPage(ctx context.Context, params *resources.ListPurchaseOrdersParams) (resources.PurchaseOrderPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(params), nil)
+	return send[resources.PurchaseOrderPage](ctx, s.c, &datedListPurchaseOrders, req, err)
+}
+
+// ListPurchaseRequests lists purchase requests, every page of it.
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the `finance`
+// scope here (Factorial documents none for procurement).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPurchaseRequestsIter holds one page at a time, ListPurchaseRequestsPage returns one page.
+//
+//	GET /procurement/purchase_requests (ListPurchaseRequests)
+func (s *ProcurementService) ListPurchaseRequests(ctx context.Context, params *resources.ListPurchaseRequestsParams) ([]resources.PurchaseRequisition, error) {
+	return collect(s.ListPurchaseRequestsIter(ctx, params))
+}
+
+// ListPurchaseRequestsIter lists purchase requests, page by page.
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the `finance`
+// scope here (Factorial documents none for procurement).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /procurement/purchase_requests (ListPurchaseRequests)
+func (s *ProcurementService) ListPurchaseRequestsIter(ctx context.Context, params *resources.ListPurchaseRequestsParams) iter.Seq2[resources.PurchaseRequisition, error] {
+	return walkPages(ctx, s.c, &datedListPurchaseRequests, params,
+		func(p *resources.ListPurchaseRequestsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(p), nil)
+		},
+		func(pg *resources.PurchaseRequisitionPage) ([]resources.PurchaseRequisition, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPurchaseRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPurchaseRequestsPage lists purchase requests: one page.
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the `finance`
+// scope here (Factorial documents none for procurement).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /procurement/purchase_requests (ListPurchaseRequests)
+func (s *ProcurementService) ListPurchaseRequestsPage(ctx context.Context, params *resources.ListPurchaseRequestsParams) (resources.PurchaseRequisitionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(params), nil)
+	return send[resources.PurchaseRequisitionPage](ctx, s.c, &datedListPurchaseRequests, req, err)
+}
+
+// ListTypes lists procurement types, every page of it.
+//
+// The kinds of purchase the company accepts requests for (the defaults
+// Factorial provides and the company's own). Requires the `finance` scope here
+// (Factorial documents none for procurement).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTypesIter holds one page at a time, ListTypesPage returns one page.
+//
+//	GET /procurement/types (ListProcurementTypes)
+func (s *ProcurementService) ListTypes(ctx context.Context, params *resources.ListProcurementTypesParams) ([]resources.ProcurementType, error) {
+	return collect(s.ListTypesIter(ctx, params))
+}
+
+// ListTypesIter lists procurement types, page by page.
+//
+// The kinds of purchase the company accepts requests for (the defaults
+// Factorial provides and the company's own). Requires the `finance` scope here
+// (Factorial documents none for procurement).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /procurement/types (ListProcurementTypes)
+func (s *ProcurementService) ListTypesIter(ctx context.Context, params *resources.ListProcurementTypesParams) iter.Seq2[resources.ProcurementType, error] {
+	return walkPages(ctx, s.c, &datedListProcurementTypes, params,
+		func(p *resources.ListProcurementTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(p), nil)
+		},
+		func(pg *resources.ProcurementTypePage) ([]resources.ProcurementType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProcurementTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTypesPage lists procurement types: one page.
+//
+// The kinds of purchase the company accepts requests for (the defaults
+// Factorial provides and the company's own). Requires the `finance` scope here
+// (Factorial documents none for procurement).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /procurement/types (ListProcurementTypes)
+func (s *ProcurementService) ListTypesPage(ctx context.Context, params *resources.ListProcurementTypesParams) (resources.ProcurementTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(params), nil)
+	return send[resources.ProcurementTypePage](ctx, s.c, &datedListProcurementTypes, req, err)
 }
 
 // TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.

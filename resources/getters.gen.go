@@ -7460,6 +7460,346 @@ func (x PerDiemPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x PerDiemPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProcurementType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetIdentifier() (v string) {
+	if x == nil || x.Identifier == nil {
+		return v
+	}
+	return *x.Identifier
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x ProcurementType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProcurementType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProcurementTypePage) GetData() (v []ProcurementType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProcurementTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProcurementTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProcurementTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *PurchaseOrder) GetCost() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFormattedPoNumber returns x.FormattedPoNumber, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetFormattedPoNumber() (v string) {
+	if x == nil || x.FormattedPoNumber == nil {
+		return v
+	}
+	return *x.FormattedPoNumber
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PurchaseOrder) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetPoNumber returns x.PoNumber, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetPoNumber() (v int) {
+	if x == nil || x.PoNumber == nil {
+		return v
+	}
+	return *x.PoNumber
+}
+
+// GetPurchaseRequestID returns x.PurchaseRequestID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetPurchaseRequestID() (v string) {
+	if x == nil || x.PurchaseRequestID == nil {
+		return v
+	}
+	return *x.PurchaseRequestID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetStatus() (v PurchaseOrderStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetVendorID returns x.VendorID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetVendorID() (v string) {
+	if x == nil || x.VendorID == nil {
+		return v
+	}
+	return *x.VendorID
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseOrder) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseOrder) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PurchaseOrderPage) GetData() (v []PurchaseOrder) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PurchaseOrderPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseOrderPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseOrderPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAdditionalInformation returns x.AdditionalInformation, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetAdditionalInformation() (v string) {
+	if x == nil || x.AdditionalInformation == nil {
+		return v
+	}
+	return *x.AdditionalInformation
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *PurchaseRequisition) GetCost() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDeadline returns x.Deadline, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetDeadline() (v openapi_types.Date) {
+	if x == nil || x.Deadline == nil {
+		return v
+	}
+	return *x.Deadline
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PurchaseRequisition) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetRequesterEmployeeID returns x.RequesterEmployeeID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetRequesterEmployeeID() (v string) {
+	if x == nil || x.RequesterEmployeeID == nil {
+		return v
+	}
+	return *x.RequesterEmployeeID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetStatus() (v PurchaseRequestStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTypeID returns x.TypeID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetTypeID() (v string) {
+	if x == nil || x.TypeID == nil {
+		return v
+	}
+	return *x.TypeID
+}
+
+// GetURL returns x.URL, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetURL() (v string) {
+	if x == nil || x.URL == nil {
+		return v
+	}
+	return *x.URL
+}
+
+// GetVendorID returns x.VendorID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetVendorID() (v string) {
+	if x == nil || x.VendorID == nil {
+		return v
+	}
+	return *x.VendorID
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseRequisition) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseRequisition) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PurchaseRequisitionPage) GetData() (v []PurchaseRequisition) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PurchaseRequisitionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseRequisitionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseRequisitionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *RejectLeaveInput) GetID() (v string) {
 	if x == nil {

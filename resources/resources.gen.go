@@ -892,6 +892,66 @@ func (e JobCatalogNodeType) Valid() bool {
 	}
 }
 
+// Defines values for PurchaseOrderStatus.
+const (
+	PurchaseOrderStatusClosed     PurchaseOrderStatus = "closed"
+	PurchaseOrderStatusDraft      PurchaseOrderStatus = "draft"
+	PurchaseOrderStatusOrdered    PurchaseOrderStatus = "ordered"
+	PurchaseOrderStatusPartial    PurchaseOrderStatus = "partial"
+	PurchaseOrderStatusPending    PurchaseOrderStatus = "pending"
+	PurchaseOrderStatusProcessing PurchaseOrderStatus = "processing"
+	PurchaseOrderStatusReceived   PurchaseOrderStatus = "received"
+)
+
+// Valid indicates whether the value is a known member of the PurchaseOrderStatus enum.
+func (e PurchaseOrderStatus) Valid() bool {
+	switch e {
+	case PurchaseOrderStatusClosed:
+		return true
+	case PurchaseOrderStatusDraft:
+		return true
+	case PurchaseOrderStatusOrdered:
+		return true
+	case PurchaseOrderStatusPartial:
+		return true
+	case PurchaseOrderStatusPending:
+		return true
+	case PurchaseOrderStatusProcessing:
+		return true
+	case PurchaseOrderStatusReceived:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PurchaseRequestStatus.
+const (
+	PurchaseRequestStatusApproved         PurchaseRequestStatus = "approved"
+	PurchaseRequestStatusChangesRequested PurchaseRequestStatus = "changes_requested"
+	PurchaseRequestStatusDraft            PurchaseRequestStatus = "draft"
+	PurchaseRequestStatusPending          PurchaseRequestStatus = "pending"
+	PurchaseRequestStatusRejected         PurchaseRequestStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the PurchaseRequestStatus enum.
+func (e PurchaseRequestStatus) Valid() bool {
+	switch e {
+	case PurchaseRequestStatusApproved:
+		return true
+	case PurchaseRequestStatusChangesRequested:
+		return true
+	case PurchaseRequestStatusDraft:
+		return true
+	case PurchaseRequestStatusPending:
+		return true
+	case PurchaseRequestStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShiftHalfDay.
 const (
 	ShiftHalfDayBeginningOfDay ShiftHalfDay = "beginning_of_day"
@@ -3171,6 +3231,105 @@ type PerDiemPage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// ProcurementType A kind of purchase requests may be made for.
+type ProcurementType struct {
+	// AuthorID The employee who created it; null for the types Factorial provides.
+	AuthorID    *string    `json:"author_id,omitempty"`
+	CompanyID   *string    `json:"company_id"`
+	CreatedAt   *time.Time `json:"created_at"`
+	Description *string    `json:"description,omitempty"`
+	Enabled     *bool      `json:"enabled,omitempty"`
+	ID          string     `json:"id"`
+
+	// Identifier The system name of a default type (`software_license`).
+	Identifier *string    `json:"identifier,omitempty"`
+	Name       *string    `json:"name"`
+	UpdatedAt  *time.Time `json:"updated_at"`
+}
+
+// ProcurementTypePage defines model for ProcurementTypePage.
+type ProcurementTypePage struct {
+	Data []ProcurementType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PurchaseOrder An order placed with a vendor for an accepted purchase request.
+type PurchaseOrder struct {
+	CompanyID *string `json:"company_id"`
+
+	// Cost The total cost. Factorial declares no members; its example has `cents` (integer) and `currency` (ISO 4217 code).
+	Cost map[string]interface{} `json:"cost"`
+
+	// Date The day the order was created.
+	Date        *openapi_types.Date `json:"date"`
+	Description *string             `json:"description"`
+
+	// FormattedPoNumber The number as printed, with its prefix (`PO-02131`).
+	FormattedPoNumber *string `json:"formatted_po_number"`
+	ID                string  `json:"id"`
+	LegalEntityID     *string `json:"legal_entity_id"`
+
+	// PoNumber The order's sequence number.
+	PoNumber          *int                 `json:"po_number"`
+	PurchaseRequestID *string              `json:"purchase_request_id"`
+	Status            *PurchaseOrderStatus `json:"status"`
+
+	// VendorID The vendor (a finance contact).
+	VendorID *string `json:"vendor_id,omitempty"`
+}
+
+// PurchaseOrderPage defines model for PurchaseOrderPage.
+type PurchaseOrderPage struct {
+	Data []PurchaseOrder `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PurchaseOrderStatus Where a purchase order stands, from drafting to delivery.
+type PurchaseOrderStatus string
+
+// PurchaseRequestStatus Where a purchase request stands in its approval.
+type PurchaseRequestStatus string
+
+// PurchaseRequisition An employee's request to buy something for the company: a purchase request, also called a requisition.
+type PurchaseRequisition struct {
+	AdditionalInformation *string `json:"additional_information,omitempty"`
+	CompanyID             *string `json:"company_id,omitempty"`
+
+	// Cost The estimated cost. Factorial declares no members; its example has `cents` (integer) and `currency` (ISO 4217 code).
+	Cost map[string]interface{} `json:"cost"`
+
+	// Date The day the request was made.
+	Date *openapi_types.Date `json:"date"`
+
+	// Deadline The day the purchase is needed by.
+	Deadline            *openapi_types.Date    `json:"deadline,omitempty"`
+	Description         *string                `json:"description"`
+	ID                  string                 `json:"id"`
+	RequesterEmployeeID *string                `json:"requester_employee_id"`
+	Status              *PurchaseRequestStatus `json:"status"`
+
+	// TypeID The procurement type.
+	TypeID *string `json:"type_id"`
+
+	// URL A link about the purchase, for example the product page.
+	URL *string `json:"url,omitempty"`
+
+	// VendorID The vendor (a finance contact).
+	VendorID *string `json:"vendor_id,omitempty"`
+}
+
+// PurchaseRequisitionPage defines model for PurchaseRequisitionPage.
+type PurchaseRequisitionPage struct {
+	Data []PurchaseRequisition `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // RejectLeaveInput defines model for RejectLeaveInput.
 type RejectLeaveInput struct {
 	// ID The leave.
@@ -4642,6 +4801,78 @@ type ListSupplementsParams struct {
 
 	// To Only supplements effective on or before this date.
 	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPurchaseOrdersParams defines parameters for ListPurchaseOrders.
+type ListPurchaseOrdersParams struct {
+	// IDs Only these purchase orders.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// PurchaseRequestIDs Only the orders of these purchase requests.
+	PurchaseRequestIDs []string `form:"purchase_request_ids[],omitempty" json:"purchase_request_ids[],omitempty"`
+
+	// Status Only orders in this state.
+	Status *PurchaseOrderStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// VendorIDs Only orders placed with these vendors (finance contacts).
+	VendorIDs []string `form:"vendor_ids[],omitempty" json:"vendor_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPurchaseRequestsParams defines parameters for ListPurchaseRequests.
+type ListPurchaseRequestsParams struct {
+	// IDs Only these purchase requests.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// RequesterEmployeeIDs Only requests made by these employees.
+	RequesterEmployeeIDs []string `form:"requester_employee_ids[],omitempty" json:"requester_employee_ids[],omitempty"`
+
+	// TypeIDs Only requests of these procurement types.
+	TypeIDs []string `form:"type_ids[],omitempty" json:"type_ids[],omitempty"`
+
+	// Status Only requests in this state.
+	Status *PurchaseRequestStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProcurementTypesParams defines parameters for ListProcurementTypes.
+type ListProcurementTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`

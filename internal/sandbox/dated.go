@@ -55,6 +55,14 @@ const (
 	ResPerDiems    = "expenses_per_diems"
 )
 
+// Tables of the dated API's procurement namespace, read-only and served
+// by the generic engine; seedProcurement fills them.
+const (
+	ResPurchaseOrders   = "procurement_purchase_orders"
+	ResPurchaseRequests = "procurement_purchase_requests"
+	ResProcurementTypes = "procurement_types"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.

@@ -50,6 +50,34 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 2, "location_id": 1, "name": "Terrace", "archived_at": s.clock().UTC().AddDate(0, 0, -30).Format(time.RFC3339)})
 	s.seedJobCatalog(put)
 	s.seedExpenses(put)
+	s.seedProcurement(put)
+}
+
+// seedProcurement writes two procurement types (one of Factorial's
+// defaults, one the admin added), two purchase requests (laptops,
+// approved and ordered; a software licence pending) and the order placed
+// for the approved one.
+func (s *Sandbox) seedProcurement(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	stamp := today.AddDate(0, 0, -90).Format(time.RFC3339)
+	put(ResProcurementTypes,
+		M{"id": 1, "author_id": nil, "company_id": 1, "name": "Hardware", "description": "Computers, screens and peripherals",
+			"enabled": true, "identifier": "hardware", "created_at": stamp, "updated_at": stamp},
+		M{"id": 2, "author_id": DemoAdminID, "company_id": 1, "name": "Software licences", "description": "Yearly software subscriptions",
+			"enabled": true, "identifier": nil, "created_at": stamp, "updated_at": stamp})
+	put(ResPurchaseRequests,
+		M{"id": 1, "description": "Two laptops for the new engineers", "type_id": 1, "company_id": 1,
+			"cost": M{"cents": 360000, "currency": "EUR"}, "date": day(-14), "requester_employee_id": DemoManagerID,
+			"vendor_id": nil, "status": "approved", "url": nil, "additional_information": "14-inch, 32 GB", "deadline": day(7)},
+		M{"id": 2, "description": "Design tool licence", "type_id": 2, "company_id": 1,
+			"cost": M{"cents": 54000, "currency": "EUR"}, "date": day(-2), "requester_employee_id": DemoBasicID,
+			"vendor_id": nil, "status": "pending", "url": "https://example.com/pricing", "additional_information": nil, "deadline": nil})
+	put(ResPurchaseOrders, M{"id": 1, "po_number": 42, "formatted_po_number": "PO-00042", "description": "Two laptops for the new engineers",
+		"status": "ordered", "cost": M{"cents": 356000, "currency": "EUR"}, "date": day(-10), "vendor_id": nil,
+		"purchase_request_id": 1, "legal_entity_id": 1, "company_id": 1})
 }
 
 // seedExpenses writes five claims: an approved lunch paid with a team card

@@ -120,6 +120,7 @@ func TestResourceConstants(t *testing.T) {
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 		ResExpensables, ResMileages, ResPerDiems,
+		ResPurchaseOrders, ResPurchaseRequests, ResProcurementTypes,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

@@ -1162,6 +1162,48 @@ type ClientInterface interface {
 	// Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 	UpdateSupplement(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListPurchaseOrders List purchase orders
+	//
+	// The company's purchase orders: the orders placed with a vendor once a
+	// purchase request is accepted, with their number, cost and delivery
+	// status. Factorial documents no OAuth scope for procurement; this
+	// document requires `finance`, the scope of Factorial's accounting
+	// records, for its three collections.
+	//
+	// Corresponds with GET /procurement/purchase_orders (the `ListPurchaseOrders` operationId).
+	ListPurchaseOrders(ctx context.Context, params *ListPurchaseOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPurchaseOrder Get a purchase order
+	//
+	// Corresponds with GET /procurement/purchase_orders/{id} (the `GetPurchaseOrder` operationId).
+	GetPurchaseOrder(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPurchaseRequests List purchase requests
+	//
+	// Requests employees make to buy something for the company, with their
+	// procurement type, estimated cost and approval status. Requires the
+	// `finance` scope here (Factorial documents none for procurement).
+	//
+	// Corresponds with GET /procurement/purchase_requests (the `ListPurchaseRequests` operationId).
+	ListPurchaseRequests(ctx context.Context, params *ListPurchaseRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPurchaseRequest Get a purchase request
+	//
+	// Corresponds with GET /procurement/purchase_requests/{id} (the `GetPurchaseRequest` operationId).
+	GetPurchaseRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProcurementTypes List procurement types
+	//
+	// The kinds of purchase the company accepts requests for (the defaults Factorial provides and the company's own). Requires the `finance` scope here (Factorial documents none for procurement).
+	//
+	// Corresponds with GET /procurement/types (the `ListProcurementTypes` operationId).
+	ListProcurementTypes(ctx context.Context, params *ListProcurementTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProcurementType Get a procurement type
+	//
+	// Corresponds with GET /procurement/types/{id} (the `GetProcurementType` operationId).
+	GetProcurementType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListTaskFiles List the files attached to tasks
 	//
 	// Corresponds with GET /tasks/task_files (the `ListTaskFiles` operationId).
@@ -4130,6 +4172,108 @@ func (c *Client) UpdateSupplementWithBody(ctx context.Context, id ID, contentTyp
 // Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 func (c *Client) UpdateSupplement(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSupplementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPurchaseOrders List purchase orders
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery
+// status. Factorial documents no OAuth scope for procurement; this
+// document requires `finance`, the scope of Factorial's accounting
+// records, for its three collections.
+//
+// Corresponds with GET /procurement/purchase_orders (the `ListPurchaseOrders` operationId).
+func (c *Client) ListPurchaseOrders(ctx context.Context, params *ListPurchaseOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPurchaseOrdersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPurchaseOrder Get a purchase order
+//
+// Corresponds with GET /procurement/purchase_orders/{id} (the `GetPurchaseOrder` operationId).
+func (c *Client) GetPurchaseOrder(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPurchaseOrderRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPurchaseRequests List purchase requests
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the
+// `finance` scope here (Factorial documents none for procurement).
+//
+// Corresponds with GET /procurement/purchase_requests (the `ListPurchaseRequests` operationId).
+func (c *Client) ListPurchaseRequests(ctx context.Context, params *ListPurchaseRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPurchaseRequestsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPurchaseRequest Get a purchase request
+//
+// Corresponds with GET /procurement/purchase_requests/{id} (the `GetPurchaseRequest` operationId).
+func (c *Client) GetPurchaseRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPurchaseRequestRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProcurementTypes List procurement types
+//
+// The kinds of purchase the company accepts requests for (the defaults Factorial provides and the company's own). Requires the `finance` scope here (Factorial documents none for procurement).
+//
+// Corresponds with GET /procurement/types (the `ListProcurementTypes` operationId).
+func (c *Client) ListProcurementTypes(ctx context.Context, params *ListProcurementTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProcurementTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProcurementType Get a procurement type
+//
+// Corresponds with GET /procurement/types/{id} (the `GetProcurementType` operationId).
+func (c *Client) GetProcurementType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProcurementTypeRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -12099,6 +12243,486 @@ func NewUpdateSupplementRequestWithBody(server string, id ID, contentType string
 	return req, nil
 }
 
+// NewListPurchaseOrdersRequest constructs an http.Request for the ListPurchaseOrders method
+func NewListPurchaseOrdersRequest(server string, params *ListPurchaseOrdersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/procurement/purchase_orders")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PurchaseRequestIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "purchase_request_ids[]", params.PurchaseRequestIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.VendorIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vendor_ids[]", params.VendorIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPurchaseOrderRequest constructs an http.Request for the GetPurchaseOrder method
+func NewGetPurchaseOrderRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/procurement/purchase_orders/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPurchaseRequestsRequest constructs an http.Request for the ListPurchaseRequests method
+func NewListPurchaseRequestsRequest(server string, params *ListPurchaseRequestsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/procurement/purchase_requests")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RequesterEmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "requester_employee_ids[]", params.RequesterEmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TypeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type_ids[]", params.TypeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPurchaseRequestRequest constructs an http.Request for the GetPurchaseRequest method
+func NewGetPurchaseRequestRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/procurement/purchase_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListProcurementTypesRequest constructs an http.Request for the ListProcurementTypes method
+func NewListProcurementTypesRequest(server string, params *ListProcurementTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/procurement/types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetProcurementTypeRequest constructs an http.Request for the GetProcurementType method
+func NewGetProcurementTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/procurement/types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListTaskFilesRequest constructs an http.Request for the ListTaskFiles method
 func NewListTaskFilesRequest(server string, params *ListTaskFilesParams) (*http.Request, error) {
 	var err error
@@ -16228,6 +16852,60 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 	UpdateSupplementWithResponse(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSupplementResponse, error)
+
+	// ListPurchaseOrdersWithResponse List purchase orders
+	//
+	// The company's purchase orders: the orders placed with a vendor once a
+	// purchase request is accepted, with their number, cost and delivery
+	// status. Factorial documents no OAuth scope for procurement; this
+	// document requires `finance`, the scope of Factorial's accounting
+	// records, for its three collections.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /procurement/purchase_orders (the `ListPurchaseOrders` operationId).
+	ListPurchaseOrdersWithResponse(ctx context.Context, params *ListPurchaseOrdersParams, reqEditors ...RequestEditorFn) (*ListPurchaseOrdersResponse, error)
+
+	// GetPurchaseOrderWithResponse Get a purchase order
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /procurement/purchase_orders/{id} (the `GetPurchaseOrder` operationId).
+	GetPurchaseOrderWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPurchaseOrderResponse, error)
+
+	// ListPurchaseRequestsWithResponse List purchase requests
+	//
+	// Requests employees make to buy something for the company, with their
+	// procurement type, estimated cost and approval status. Requires the
+	// `finance` scope here (Factorial documents none for procurement).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /procurement/purchase_requests (the `ListPurchaseRequests` operationId).
+	ListPurchaseRequestsWithResponse(ctx context.Context, params *ListPurchaseRequestsParams, reqEditors ...RequestEditorFn) (*ListPurchaseRequestsResponse, error)
+
+	// GetPurchaseRequestWithResponse Get a purchase request
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /procurement/purchase_requests/{id} (the `GetPurchaseRequest` operationId).
+	GetPurchaseRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPurchaseRequestResponse, error)
+
+	// ListProcurementTypesWithResponse List procurement types
+	//
+	// The kinds of purchase the company accepts requests for (the defaults Factorial provides and the company's own). Requires the `finance` scope here (Factorial documents none for procurement).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /procurement/types (the `ListProcurementTypes` operationId).
+	ListProcurementTypesWithResponse(ctx context.Context, params *ListProcurementTypesParams, reqEditors ...RequestEditorFn) (*ListProcurementTypesResponse, error)
+
+	// GetProcurementTypeWithResponse Get a procurement type
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /procurement/types/{id} (the `GetProcurementType` operationId).
+	GetProcurementTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProcurementTypeResponse, error)
 
 	// ListTaskFilesWithResponse List the files attached to tasks
 	//
@@ -22035,6 +22713,336 @@ func (r UpdateSupplementResponse) ContentType() string {
 	return ""
 }
 
+// ListPurchaseOrdersResponse401Headers the declared response headers of an HTTP 401 response for ListPurchaseOrders
+type ListPurchaseOrdersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPurchaseOrdersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PurchaseOrderPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPurchaseOrdersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPurchaseOrdersResponse) GetJSON200() *PurchaseOrderPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPurchaseOrdersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPurchaseOrdersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPurchaseOrdersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPurchaseOrdersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPurchaseOrdersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPurchaseOrderResponse401Headers the declared response headers of an HTTP 401 response for GetPurchaseOrder
+type GetPurchaseOrderResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPurchaseOrderResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PurchaseOrder
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPurchaseOrderResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPurchaseOrderResponse) GetJSON200() *PurchaseOrder {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPurchaseOrderResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPurchaseOrderResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPurchaseOrderResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPurchaseOrderResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPurchaseOrderResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPurchaseRequestsResponse401Headers the declared response headers of an HTTP 401 response for ListPurchaseRequests
+type ListPurchaseRequestsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPurchaseRequestsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PurchaseRequisitionPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPurchaseRequestsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPurchaseRequestsResponse) GetJSON200() *PurchaseRequisitionPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPurchaseRequestsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPurchaseRequestsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPurchaseRequestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPurchaseRequestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPurchaseRequestsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPurchaseRequestResponse401Headers the declared response headers of an HTTP 401 response for GetPurchaseRequest
+type GetPurchaseRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPurchaseRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PurchaseRequisition
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPurchaseRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPurchaseRequestResponse) GetJSON200() *PurchaseRequisition {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPurchaseRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPurchaseRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPurchaseRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPurchaseRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPurchaseRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProcurementTypesResponse401Headers the declared response headers of an HTTP 401 response for ListProcurementTypes
+type ListProcurementTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProcurementTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProcurementTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProcurementTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProcurementTypesResponse) GetJSON200() *ProcurementTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProcurementTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProcurementTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProcurementTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProcurementTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProcurementTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProcurementTypeResponse401Headers the declared response headers of an HTTP 401 response for GetProcurementType
+type GetProcurementTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProcurementTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProcurementType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProcurementTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProcurementTypeResponse) GetJSON200() *ProcurementType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProcurementTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProcurementTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProcurementTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProcurementTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProcurementTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListTaskFilesResponse401Headers the declared response headers of an HTTP 401 response for ListTaskFiles
 type ListTaskFilesResponse401Headers struct {
 	WWWAuthenticate *string
@@ -26702,6 +27710,96 @@ func (c *ClientWithResponses) UpdateSupplementWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseUpdateSupplementResponse(rsp)
+}
+
+// ListPurchaseOrdersWithResponse List purchase orders
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery
+// status. Factorial documents no OAuth scope for procurement; this
+// document requires `finance`, the scope of Factorial's accounting
+// records, for its three collections.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /procurement/purchase_orders (the `ListPurchaseOrders` operationId).
+func (c *ClientWithResponses) ListPurchaseOrdersWithResponse(ctx context.Context, params *ListPurchaseOrdersParams, reqEditors ...RequestEditorFn) (*ListPurchaseOrdersResponse, error) {
+	rsp, err := c.ListPurchaseOrders(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPurchaseOrdersResponse(rsp)
+}
+
+// GetPurchaseOrderWithResponse Get a purchase order
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /procurement/purchase_orders/{id} (the `GetPurchaseOrder` operationId).
+func (c *ClientWithResponses) GetPurchaseOrderWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPurchaseOrderResponse, error) {
+	rsp, err := c.GetPurchaseOrder(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPurchaseOrderResponse(rsp)
+}
+
+// ListPurchaseRequestsWithResponse List purchase requests
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the
+// `finance` scope here (Factorial documents none for procurement).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /procurement/purchase_requests (the `ListPurchaseRequests` operationId).
+func (c *ClientWithResponses) ListPurchaseRequestsWithResponse(ctx context.Context, params *ListPurchaseRequestsParams, reqEditors ...RequestEditorFn) (*ListPurchaseRequestsResponse, error) {
+	rsp, err := c.ListPurchaseRequests(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPurchaseRequestsResponse(rsp)
+}
+
+// GetPurchaseRequestWithResponse Get a purchase request
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /procurement/purchase_requests/{id} (the `GetPurchaseRequest` operationId).
+func (c *ClientWithResponses) GetPurchaseRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPurchaseRequestResponse, error) {
+	rsp, err := c.GetPurchaseRequest(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPurchaseRequestResponse(rsp)
+}
+
+// ListProcurementTypesWithResponse List procurement types
+//
+// The kinds of purchase the company accepts requests for (the defaults Factorial provides and the company's own). Requires the `finance` scope here (Factorial documents none for procurement).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /procurement/types (the `ListProcurementTypes` operationId).
+func (c *ClientWithResponses) ListProcurementTypesWithResponse(ctx context.Context, params *ListProcurementTypesParams, reqEditors ...RequestEditorFn) (*ListProcurementTypesResponse, error) {
+	rsp, err := c.ListProcurementTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProcurementTypesResponse(rsp)
+}
+
+// GetProcurementTypeWithResponse Get a procurement type
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /procurement/types/{id} (the `GetProcurementType` operationId).
+func (c *ClientWithResponses) GetProcurementTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProcurementTypeResponse, error) {
+	rsp, err := c.GetProcurementType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProcurementTypeResponse(rsp)
 }
 
 // ListTaskFilesWithResponse List the files attached to tasks
@@ -32364,6 +33462,300 @@ func ParseUpdateSupplementResponse(rsp *http.Response) (*UpdateSupplementRespons
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateSupplementResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPurchaseOrdersResponse parses an HTTP response from a ListPurchaseOrdersWithResponse call
+func ParseListPurchaseOrdersResponse(rsp *http.Response) (*ListPurchaseOrdersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPurchaseOrdersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PurchaseOrderPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPurchaseOrdersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPurchaseOrderResponse parses an HTTP response from a GetPurchaseOrderWithResponse call
+func ParseGetPurchaseOrderResponse(rsp *http.Response) (*GetPurchaseOrderResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPurchaseOrderResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PurchaseOrder
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPurchaseOrderResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPurchaseRequestsResponse parses an HTTP response from a ListPurchaseRequestsWithResponse call
+func ParseListPurchaseRequestsResponse(rsp *http.Response) (*ListPurchaseRequestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPurchaseRequestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PurchaseRequisitionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPurchaseRequestsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPurchaseRequestResponse parses an HTTP response from a GetPurchaseRequestWithResponse call
+func ParseGetPurchaseRequestResponse(rsp *http.Response) (*GetPurchaseRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPurchaseRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PurchaseRequisition
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPurchaseRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProcurementTypesResponse parses an HTTP response from a ListProcurementTypesWithResponse call
+func ParseListProcurementTypesResponse(rsp *http.Response) (*ListProcurementTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProcurementTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProcurementTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProcurementTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProcurementTypeResponse parses an HTTP response from a GetProcurementTypeWithResponse call
+func ParseGetProcurementTypeResponse(rsp *http.Response) (*GetProcurementTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProcurementTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProcurementType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProcurementTypeResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
