@@ -78,6 +78,10 @@ type Client struct {
 	// Expenses: expense claims (expensables) and their details: receipts
 	// (expenses), mileage claims and per diems, with their review status.
 	Expenses *ExpensesService
+	// Finance: the accounting records of the legal entities (ledger
+	// accounts, accounting settings, contacts) and the budgets and
+	// expense categories spending is classified by.
+	Finance *FinanceService
 	// Holidays: company (bank) holidays of each location.
 	Holidays *HolidaysService
 	// JobCatalog: the job catalog's roles, their levels, its tree of

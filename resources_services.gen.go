@@ -30,9 +30,11 @@ var (
 	datedCreateCustomFieldValue             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateDocument                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEmployeeWithContract         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFinanceContact               = operation{id: "CreateFinanceContact", method: "POST", path: "/finance/contacts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateFolder                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeaveType                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLedgerAccount                = operation{id: "CreateLedgerAccount", method: "POST", path: "/finance/accounts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLegalEntity                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLocation                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateManualBankAccount            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -64,10 +66,12 @@ var (
 	datedDeleteTeamMembership               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAccountingSetting               = operation{id: "GetAccountingSetting", method: "GET", path: "/finance/accounting_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBudgetOption                    = operation{id: "GetBudgetOption", method: "GET", path: "/finance/budget_options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -77,11 +81,14 @@ var (
 	datedGetEmployee                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetExpensable                      = operation{id: "GetExpensable", method: "GET", path: "/expenses/expensables/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetExpense                         = operation{id: "GetExpense", method: "GET", path: "/expenses/expenses/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFinanceCategory                 = operation{id: "GetFinanceCategory", method: "GET", path: "/finance/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFinanceContact                  = operation{id: "GetFinanceContact", method: "GET", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeaveType                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLedgerAccount                   = operation{id: "GetLedgerAccount", method: "GET", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLegalEntity                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLocation                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetMileage                         = operation{id: "GetMileage", method: "GET", path: "/expenses/mileages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -100,10 +107,12 @@ var (
 	datedGetWebhookSubscription             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWorkArea                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAccountingSettings             = operation{id: "ListAccountingSettings", method: "GET", path: "/finance/accounting_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBudgetOptions                  = operation{id: "ListBudgetOptions", method: "GET", path: "/finance/budget_options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -114,6 +123,8 @@ var (
 	datedListEmployees                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListExpensables                    = operation{id: "ListExpensables", method: "GET", path: "/expenses/expensables", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListExpenses                       = operation{id: "ListExpenses", method: "GET", path: "/expenses/expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFinanceCategories              = operation{id: "ListFinanceCategories", method: "GET", path: "/finance/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFinanceContacts                = operation{id: "ListFinanceContacts", method: "GET", path: "/finance/contacts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogNodeAttributes       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -121,6 +132,7 @@ var (
 	datedListJobCatalogTreeNodes            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaveTypes                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaves                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLedgerAccounts                 = operation{id: "ListLedgerAccounts", method: "GET", path: "/finance/accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListMileages                       = operation{id: "ListMileages", method: "GET", path: "/expenses/mileages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -153,9 +165,11 @@ var (
 	datedUpdateDocument                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateExpensableReimbursableAmount = operation{id: "UpdateExpensableReimbursableAmount", method: "POST", path: "/expenses/expensables/update_reimbursable_amount", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFinanceContact               = operation{id: "UpdateFinanceContact", method: "PUT", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFolder                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeave                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeaveType                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLedgerAccount                = operation{id: "UpdateLedgerAccount", method: "PUT", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLocation                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateShift                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -166,6 +180,7 @@ var (
 	datedUpdateTeamMembership               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWebhookSubscription          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkArea                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpsertAccountingSetting            = operation{id: "UpsertAccountingSetting", method: "POST", path: "/finance/accounting_settings/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
@@ -183,9 +198,11 @@ var datedOperations = []*operation{
 	&datedCreateCustomFieldValue,
 	&datedCreateDocument,
 	&datedCreateEmployeeWithContract,
+	&datedCreateFinanceContact,
 	&datedCreateFolder,
 	&datedCreateLeave,
 	&datedCreateLeaveType,
+	&datedCreateLedgerAccount,
 	&datedCreateLegalEntity,
 	&datedCreateLocation,
 	&datedCreateManualBankAccount,
@@ -217,10 +234,12 @@ var datedOperations = []*operation{
 	&datedDeleteTeamMembership,
 	&datedDeleteWebhookSubscription,
 	&datedEndShiftBreak,
+	&datedGetAccountingSetting,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
+	&datedGetBudgetOption,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
 	&datedGetCustomField,
@@ -230,11 +249,14 @@ var datedOperations = []*operation{
 	&datedGetEmployee,
 	&datedGetExpensable,
 	&datedGetExpense,
+	&datedGetFinanceCategory,
+	&datedGetFinanceContact,
 	&datedGetFolder,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
 	&datedGetLeave,
 	&datedGetLeaveType,
+	&datedGetLedgerAccount,
 	&datedGetLegalEntity,
 	&datedGetLocation,
 	&datedGetMileage,
@@ -253,10 +275,12 @@ var datedOperations = []*operation{
 	&datedGetWebhookSubscription,
 	&datedGetWorkArea,
 	&datedInviteEmployee,
+	&datedListAccountingSettings,
 	&datedListAllowanceStats,
 	&datedListAllowances,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
+	&datedListBudgetOptions,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
 	&datedListCredentials,
@@ -267,6 +291,8 @@ var datedOperations = []*operation{
 	&datedListEmployees,
 	&datedListExpensables,
 	&datedListExpenses,
+	&datedListFinanceCategories,
+	&datedListFinanceContacts,
 	&datedListFolders,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
@@ -274,6 +300,7 @@ var datedOperations = []*operation{
 	&datedListJobCatalogTreeNodes,
 	&datedListLeaveTypes,
 	&datedListLeaves,
+	&datedListLedgerAccounts,
 	&datedListLegalEntities,
 	&datedListLocations,
 	&datedListMileages,
@@ -306,9 +333,11 @@ var datedOperations = []*operation{
 	&datedUpdateDocument,
 	&datedUpdateEmployee,
 	&datedUpdateExpensableReimbursableAmount,
+	&datedUpdateFinanceContact,
 	&datedUpdateFolder,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
+	&datedUpdateLedgerAccount,
 	&datedUpdateLocation,
 	&datedUpdatePolicy,
 	&datedUpdateShift,
@@ -319,6 +348,37 @@ var datedOperations = []*operation{
 	&datedUpdateTeamMembership,
 	&datedUpdateWebhookSubscription,
 	&datedUpdateWorkArea,
+	&datedUpsertAccountingSetting,
+}
+
+// datedQueryListAccountingSettings encodes the query of ListAccountingSettings.
+func datedQueryListAccountingSettings(p *resources.ListAccountingSettingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
 }
 
 // datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
@@ -440,6 +500,42 @@ func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) str
 	}
 	if p.UpdatedFrom != nil {
 		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBudgetOptions encodes the query of ListBudgetOptions.
+func datedQueryListBudgetOptions(p *resources.ListBudgetOptionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.EffectiveAt != nil {
+		q.add("effective_at", string(*p.EffectiveAt))
+	}
+	if p.IncludeInactive != nil {
+		q.add("include_inactive", strconv.FormatBool(*p.IncludeInactive))
+	}
+	if p.IncludeArchived != nil {
+		q.add("include_archived", strconv.FormatBool(*p.IncludeArchived))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -879,6 +975,96 @@ func datedQueryListExpenses(p *resources.ListExpensesParams) string {
 	return q.String()
 }
 
+// datedQueryListFinanceCategories encodes the query of ListFinanceCategories.
+func datedQueryListFinanceCategories(p *resources.ListFinanceCategoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.CompanyIDs {
+		q.add("company_ids[]", string(v))
+	}
+	for _, v := range p.ParentCategoryIDs {
+		q.add("parent_category_ids[]", string(v))
+	}
+	if p.CategoryLevel != nil {
+		q.add("category_level", string(*p.CategoryLevel))
+	}
+	if p.Type != nil {
+		q.add("type", string(*p.Type))
+	}
+	for _, v := range p.Statuses {
+		q.add("statuses[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFinanceContacts encodes the query of ListFinanceContacts.
+func datedQueryListFinanceContacts(p *resources.ListFinanceContactsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TaxIDs {
+		q.add("tax_ids[]", string(v))
+	}
+	if p.LegalName != nil {
+		q.add("legal_name", string(*p.LegalName))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.ContactType != nil {
+		q.add("contact_type", string(*p.ContactType))
+	}
+	if p.Website != nil {
+		q.add("website", string(*p.Website))
+	}
+	if p.Email != nil {
+		q.add("email", string(*p.Email))
+	}
+	if p.PhoneNumber != nil {
+		q.add("phone_number", string(*p.PhoneNumber))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListFolders encodes the query of ListFolders.
 func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	if p == nil {
@@ -1115,6 +1301,42 @@ func datedQueryListLeaves(p *resources.ListLeavesParams) string {
 	}
 	if p.TypeIsPayable != nil {
 		q.add("type_is_payable", strconv.FormatBool(*p.TypeIsPayable))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLedgerAccounts encodes the query of ListLedgerAccounts.
+func datedQueryListLedgerAccounts(p *resources.ListLedgerAccountsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.Types {
+		q.add("types[]", string(v))
+	}
+	if p.Number != nil {
+		q.add("number", string(*p.Number))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1723,6 +1945,7 @@ func (c *Client) initServices() {
 	c.Documents = &DocumentsService{c: c}
 	c.Employees = &EmployeesService{c: c}
 	c.Expenses = &ExpensesService{c: c}
+	c.Finance = &FinanceService{c: c}
 	c.Holidays = &HolidaysService{c: c}
 	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
@@ -2962,6 +3185,320 @@ func (s *ExpensesService) SetExpensablesToPaid(ctx context.Context, body resourc
 func (s *ExpensesService) UpdateExpensableReimbursableAmount(ctx context.Context, body resources.UpdateExpensableReimbursableAmountInput) (resources.Expensable, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateExpensableReimbursableAmount, s.c.datedBase, "/expenses/expensables/update_reimbursable_amount", "", body)
 	return send[resources.Expensable](ctx, s.c, &datedUpdateExpensableReimbursableAmount, req, err)
+}
+
+// FinanceService calls the Finance operations: Accounting records of the company's legal entities (ledger accounts, accounting settings, contacts) and the budgets and expense categories spending is classified by.
+// Reach it as Client.Finance.
+type FinanceService struct{ c *Client }
+
+// CreateContact creates a finance contact.
+//
+//	POST /finance/contacts (CreateFinanceContact)
+func (s *FinanceService) CreateContact(ctx context.Context, body resources.FinanceContactCreate) (resources.FinanceContact, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateFinanceContact, s.c.datedBase, "/finance/contacts", "", body)
+	return send[resources.FinanceContact](ctx, s.c, &datedCreateFinanceContact, req, err)
+}
+
+// CreateLedgerAccount creates a ledger account.
+//
+// Adds an account to a legal entity's chart of accounts. Set `external_id` to
+// the account's id in the accounting system it comes from, so the same account
+// is not created twice.
+//
+//	POST /finance/accounts (CreateLedgerAccount)
+func (s *FinanceService) CreateLedgerAccount(ctx context.Context, body resources.LedgerAccountCreate) (resources.LedgerAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateLedgerAccount, s.c.datedBase, "/finance/accounts", "", body)
+	return send[resources.LedgerAccount](ctx, s.c, &datedCreateLedgerAccount, req, err)
+}
+
+// GetAccountingSetting gets accounting settings.
+//
+//	GET /finance/accounting_settings/{id} (GetAccountingSetting)
+func (s *FinanceService) GetAccountingSetting(ctx context.Context, id string) (resources.AccountingSetting, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAccountingSetting, s.c.datedBase, "/finance/accounting_settings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AccountingSetting](ctx, s.c, &datedGetAccountingSetting, req, err)
+}
+
+// GetBudgetOption gets a budget option.
+//
+//	GET /finance/budget_options/{id} (GetBudgetOption)
+func (s *FinanceService) GetBudgetOption(ctx context.Context, id string) (resources.BudgetOption, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBudgetOption, s.c.datedBase, "/finance/budget_options/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BudgetOption](ctx, s.c, &datedGetBudgetOption, req, err)
+}
+
+// GetCategory gets an expense category.
+//
+//	GET /finance/categories/{id} (GetFinanceCategory)
+func (s *FinanceService) GetCategory(ctx context.Context, id string) (resources.FinanceCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFinanceCategory, s.c.datedBase, "/finance/categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FinanceCategory](ctx, s.c, &datedGetFinanceCategory, req, err)
+}
+
+// GetContact gets a finance contact.
+//
+//	GET /finance/contacts/{id} (GetFinanceContact)
+func (s *FinanceService) GetContact(ctx context.Context, id string) (resources.FinanceContact, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FinanceContact](ctx, s.c, &datedGetFinanceContact, req, err)
+}
+
+// GetLedgerAccount gets a ledger account.
+//
+//	GET /finance/accounts/{id} (GetLedgerAccount)
+func (s *FinanceService) GetLedgerAccount(ctx context.Context, id string) (resources.LedgerAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedGetLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.LedgerAccount](ctx, s.c, &datedGetLedgerAccount, req, err)
+}
+
+// ListAccountingSettings lists accounting settings, every page of it.
+//
+// Each legal entity's accounting settings, the default ledger accounts its
+// purchases, sales, banks, vendors, clients, employees, expenses and benefits
+// book to.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAccountingSettingsIter holds one page at a time, ListAccountingSettingsPage returns one page.
+//
+//	GET /finance/accounting_settings (ListAccountingSettings)
+func (s *FinanceService) ListAccountingSettings(ctx context.Context, params *resources.ListAccountingSettingsParams) ([]resources.AccountingSetting, error) {
+	return collect(s.ListAccountingSettingsIter(ctx, params))
+}
+
+// ListAccountingSettingsIter lists accounting settings, page by page.
+//
+// Each legal entity's accounting settings, the default ledger accounts its
+// purchases, sales, banks, vendors, clients, employees, expenses and benefits
+// book to.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/accounting_settings (ListAccountingSettings)
+func (s *FinanceService) ListAccountingSettingsIter(ctx context.Context, params *resources.ListAccountingSettingsParams) iter.Seq2[resources.AccountingSetting, error] {
+	return walkPages(ctx, s.c, &datedListAccountingSettings, params,
+		func(p *resources.ListAccountingSettingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(p), nil)
+		},
+		func(pg *resources.AccountingSettingPage) ([]resources.AccountingSetting, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAccountingSettingsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAccountingSettingsPage lists accounting settings: one page.
+//
+// Each legal entity's accounting settings, the default ledger accounts its
+// purchases, sales, banks, vendors, clients, employees, expenses and benefits
+// book to.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/accounting_settings (ListAccountingSettings)
+func (s *FinanceService) ListAccountingSettingsPage(ctx context.Context, params *resources.ListAccountingSettingsParams) (resources.AccountingSettingPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(params), nil)
+	return send[resources.AccountingSettingPage](ctx, s.c, &datedListAccountingSettings, req, err)
+}
+
+// ListBudgetOptions lists budget options, every page of it.
+//
+// The budgets spending (expenses and purchases) can be charged to.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBudgetOptionsIter holds one page at a time, ListBudgetOptionsPage returns one page.
+//
+//	GET /finance/budget_options (ListBudgetOptions)
+func (s *FinanceService) ListBudgetOptions(ctx context.Context, params *resources.ListBudgetOptionsParams) ([]resources.BudgetOption, error) {
+	return collect(s.ListBudgetOptionsIter(ctx, params))
+}
+
+// ListBudgetOptionsIter lists budget options, page by page.
+//
+// The budgets spending (expenses and purchases) can be charged to.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/budget_options (ListBudgetOptions)
+func (s *FinanceService) ListBudgetOptionsIter(ctx context.Context, params *resources.ListBudgetOptionsParams) iter.Seq2[resources.BudgetOption, error] {
+	return walkPages(ctx, s.c, &datedListBudgetOptions, params,
+		func(p *resources.ListBudgetOptionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(p), nil)
+		},
+		func(pg *resources.BudgetOptionPage) ([]resources.BudgetOption, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBudgetOptionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBudgetOptionsPage lists budget options: one page.
+//
+// The budgets spending (expenses and purchases) can be charged to.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/budget_options (ListBudgetOptions)
+func (s *FinanceService) ListBudgetOptionsPage(ctx context.Context, params *resources.ListBudgetOptionsParams) (resources.BudgetOptionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(params), nil)
+	return send[resources.BudgetOptionPage](ctx, s.c, &datedListBudgetOptions, req, err)
+}
+
+// ListCategories lists expense categories, every page of it.
+//
+// The company's categories of expenses, mileage claims and per diems, and
+// their subcategories (a subcategory names its parent_category_id).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCategoriesIter holds one page at a time, ListCategoriesPage returns one page.
+//
+//	GET /finance/categories (ListFinanceCategories)
+func (s *FinanceService) ListCategories(ctx context.Context, params *resources.ListFinanceCategoriesParams) ([]resources.FinanceCategory, error) {
+	return collect(s.ListCategoriesIter(ctx, params))
+}
+
+// ListCategoriesIter lists expense categories, page by page.
+//
+// The company's categories of expenses, mileage claims and per diems, and
+// their subcategories (a subcategory names its parent_category_id).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/categories (ListFinanceCategories)
+func (s *FinanceService) ListCategoriesIter(ctx context.Context, params *resources.ListFinanceCategoriesParams) iter.Seq2[resources.FinanceCategory, error] {
+	return walkPages(ctx, s.c, &datedListFinanceCategories, params,
+		func(p *resources.ListFinanceCategoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(p), nil)
+		},
+		func(pg *resources.FinanceCategoryPage) ([]resources.FinanceCategory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFinanceCategoriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCategoriesPage lists expense categories: one page.
+//
+// The company's categories of expenses, mileage claims and per diems, and
+// their subcategories (a subcategory names its parent_category_id).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/categories (ListFinanceCategories)
+func (s *FinanceService) ListCategoriesPage(ctx context.Context, params *resources.ListFinanceCategoriesParams) (resources.FinanceCategoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(params), nil)
+	return send[resources.FinanceCategoryPage](ctx, s.c, &datedListFinanceCategories, req, err)
+}
+
+// ListContacts lists finance contacts, every page of it.
+//
+// The company's vendors and clients, as its accounting knows them (name, tax
+// id, address, bank details).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContactsIter holds one page at a time, ListContactsPage returns one page.
+//
+//	GET /finance/contacts (ListFinanceContacts)
+func (s *FinanceService) ListContacts(ctx context.Context, params *resources.ListFinanceContactsParams) ([]resources.FinanceContact, error) {
+	return collect(s.ListContactsIter(ctx, params))
+}
+
+// ListContactsIter lists finance contacts, page by page.
+//
+// The company's vendors and clients, as its accounting knows them (name, tax
+// id, address, bank details).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/contacts (ListFinanceContacts)
+func (s *FinanceService) ListContactsIter(ctx context.Context, params *resources.ListFinanceContactsParams) iter.Seq2[resources.FinanceContact, error] {
+	return walkPages(ctx, s.c, &datedListFinanceContacts, params,
+		func(p *resources.ListFinanceContactsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(p), nil)
+		},
+		func(pg *resources.FinanceContactPage) ([]resources.FinanceContact, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFinanceContactsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContactsPage lists finance contacts: one page.
+//
+// The company's vendors and clients, as its accounting knows them (name, tax
+// id, address, bank details).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/contacts (ListFinanceContacts)
+func (s *FinanceService) ListContactsPage(ctx context.Context, params *resources.ListFinanceContactsParams) (resources.FinanceContactPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(params), nil)
+	return send[resources.FinanceContactPage](ctx, s.c, &datedListFinanceContacts, req, err)
+}
+
+// ListLedgerAccounts lists ledger accounts, every page of it.
+//
+// The accounts of the chart of accounts of the company's legal entities
+// (Factorial's `finance/accounts` are ledger accounts, not bank accounts).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLedgerAccountsIter holds one page at a time, ListLedgerAccountsPage returns one page.
+//
+//	GET /finance/accounts (ListLedgerAccounts)
+func (s *FinanceService) ListLedgerAccounts(ctx context.Context, params *resources.ListLedgerAccountsParams) ([]resources.LedgerAccount, error) {
+	return collect(s.ListLedgerAccountsIter(ctx, params))
+}
+
+// ListLedgerAccountsIter lists ledger accounts, page by page.
+//
+// The accounts of the chart of accounts of the company's legal entities
+// (Factorial's `finance/accounts` are ledger accounts, not bank accounts).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/accounts (ListLedgerAccounts)
+func (s *FinanceService) ListLedgerAccountsIter(ctx context.Context, params *resources.ListLedgerAccountsParams) iter.Seq2[resources.LedgerAccount, error] {
+	return walkPages(ctx, s.c, &datedListLedgerAccounts, params,
+		func(p *resources.ListLedgerAccountsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(p), nil)
+		},
+		func(pg *resources.LedgerAccountPage) ([]resources.LedgerAccount, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListLedgerAccountsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListLedgerAccountsPage lists ledger accounts: one page.
+//
+// The accounts of the chart of accounts of the company's legal entities
+// (Factorial's `finance/accounts` are ledger accounts, not bank accounts).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/accounts (ListLedgerAccounts)
+func (s *FinanceService) ListLedgerAccountsPage(ctx context.Context, params *resources.ListLedgerAccountsParams) (resources.LedgerAccountPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(params), nil)
+	return send[resources.LedgerAccountPage](ctx, s.c, &datedListLedgerAccounts, req, err)
+}
+
+// UpdateContact updates a finance contact.
+//
+// Factorial requires the address on every update, not only on create.
+//
+//	PUT /finance/contacts/{id} (UpdateFinanceContact)
+func (s *FinanceService) UpdateContact(ctx context.Context, id string, body resources.FinanceContactUpdate) (resources.FinanceContact, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", body)
+	return send[resources.FinanceContact](ctx, s.c, &datedUpdateFinanceContact, req, err)
+}
+
+// UpdateLedgerAccount updates a ledger account.
+//
+//	PUT /finance/accounts/{id} (UpdateLedgerAccount)
+func (s *FinanceService) UpdateLedgerAccount(ctx context.Context, id string, body resources.LedgerAccountUpdate) (resources.LedgerAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", body)
+	return send[resources.LedgerAccount](ctx, s.c, &datedUpdateLedgerAccount, req, err)
+}
+
+// UpsertAccountingSetting creates or update a legal entity's accounting settings.
+//
+// Writes the accounting settings of the legal entity named by
+// `legal_entity_id`: creates them when the entity has none, otherwise changes
+// the members sent and keeps the others. An action: it answers 200 either way.
+//
+//	POST /finance/accounting_settings/upsert (UpsertAccountingSetting)
+func (s *FinanceService) UpsertAccountingSetting(ctx context.Context, body resources.UpsertAccountingSettingInput) (resources.AccountingSetting, error) {
+	req, err := s.c.newRequest(ctx, &datedUpsertAccountingSetting, s.c.datedBase, "/finance/accounting_settings/upsert", "", body)
+	return send[resources.AccountingSetting](ctx, s.c, &datedUpsertAccountingSetting, req, err)
 }
 
 // HolidaysService calls the Holidays operations: Company (bank) holidays of each location.

@@ -10,6 +10,146 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDefaultAccountForBanksID returns x.DefaultAccountForBanksID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForBanksID() (v string) {
+	if x == nil || x.DefaultAccountForBanksID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBanksID
+}
+
+// GetDefaultAccountForBenefitsID returns x.DefaultAccountForBenefitsID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForBenefitsID() (v string) {
+	if x == nil || x.DefaultAccountForBenefitsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBenefitsID
+}
+
+// GetDefaultAccountForClientsID returns x.DefaultAccountForClientsID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForClientsID() (v string) {
+	if x == nil || x.DefaultAccountForClientsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForClientsID
+}
+
+// GetDefaultAccountForEmployeesID returns x.DefaultAccountForEmployeesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForEmployeesID() (v string) {
+	if x == nil || x.DefaultAccountForEmployeesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForEmployeesID
+}
+
+// GetDefaultAccountForExpensesID returns x.DefaultAccountForExpensesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForExpensesID() (v string) {
+	if x == nil || x.DefaultAccountForExpensesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForExpensesID
+}
+
+// GetDefaultAccountForPurchaseInvoicesID returns x.DefaultAccountForPurchaseInvoicesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForPurchaseInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForPurchaseInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForPurchaseInvoicesID
+}
+
+// GetDefaultAccountForSaleInvoicesID returns x.DefaultAccountForSaleInvoicesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForSaleInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForSaleInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSaleInvoicesID
+}
+
+// GetDefaultAccountForSuspenseID returns x.DefaultAccountForSuspenseID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForSuspenseID() (v string) {
+	if x == nil || x.DefaultAccountForSuspenseID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSuspenseID
+}
+
+// GetDefaultAccountForVendorsID returns x.DefaultAccountForVendorsID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForVendorsID() (v string) {
+	if x == nil || x.DefaultAccountForVendorsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForVendorsID
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AccountingSetting) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AccountingSetting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AccountingSetting) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AccountingSettingPage) GetData() (v []AccountingSetting) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AccountingSettingPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AccountingSettingPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AccountingSettingPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccruedDenominatorInCents returns x.AccruedDenominatorInCents, or its zero value when x or the field is nil.
 func (x *Allowance) GetAccruedDenominatorInCents() (v int) {
 	if x == nil || x.AccruedDenominatorInCents == nil {
@@ -1403,6 +1543,74 @@ func (x BankTransactionPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x BankTransactionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BudgetOption) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x BudgetOption) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetOption) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BudgetOptionPage) GetData() (v []BudgetOption) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BudgetOptionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BudgetOptionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetOptionPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountCents returns x.AmountCents, or its zero value when x or the field is nil.
 func (x *CardPayment) GetAmountCents() (v int) {
@@ -4760,6 +4968,456 @@ func (x ExpensePage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ExpensePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDefaultLabel returns x.DefaultLabel, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetDefaultLabel() (v string) {
+	if x == nil || x.DefaultLabel == nil {
+		return v
+	}
+	return *x.DefaultLabel
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinanceCategory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetIdentifier() (v string) {
+	if x == nil || x.Identifier == nil {
+		return v
+	}
+	return *x.Identifier
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetParentCategoryID returns x.ParentCategoryID, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetParentCategoryID() (v string) {
+	if x == nil || x.ParentCategoryID == nil {
+		return v
+	}
+	return *x.ParentCategoryID
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// GetVisible returns x.Visible, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetVisible() (v bool) {
+	if x == nil || x.Visible == nil {
+		return v
+	}
+	return *x.Visible
+}
+
+// String shows the fields of x that are set.
+func (x FinanceCategory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceCategory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FinanceCategoryPage) GetData() (v []FinanceCategory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FinanceCategoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FinanceCategoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceCategoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetAddress() (v FinanceContactAddress) {
+	if x == nil || x.Address == nil {
+		return v
+	}
+	return *x.Address
+}
+
+// GetBankCode returns x.BankCode, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetBankCode() (v string) {
+	if x == nil || x.BankCode == nil {
+		return v
+	}
+	return *x.BankCode
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetIban returns x.Iban, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetIban() (v string) {
+	if x == nil || x.Iban == nil {
+		return v
+	}
+	return *x.Iban
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinanceContact) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetLegalName() (v string) {
+	if x == nil || x.LegalName == nil {
+		return v
+	}
+	return *x.LegalName
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetPreferredPaymentMethod returns x.PreferredPaymentMethod, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetPreferredPaymentMethod() (v FinanceContactPaymentMethod) {
+	if x == nil || x.PreferredPaymentMethod == nil {
+		return v
+	}
+	return *x.PreferredPaymentMethod
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWebsite returns x.Website, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetWebsite() (v string) {
+	if x == nil || x.Website == nil {
+		return v
+	}
+	return *x.Website
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContact) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContact) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCity returns x.City, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetCity() (v string) {
+	if x == nil || x.City == nil {
+		return v
+	}
+	return *x.City
+}
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetLine1 returns x.Line1, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetLine1() (v string) {
+	if x == nil || x.Line1 == nil {
+		return v
+	}
+	return *x.Line1
+}
+
+// GetLine2 returns x.Line2, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetLine2() (v string) {
+	if x == nil || x.Line2 == nil {
+		return v
+	}
+	return *x.Line2
+}
+
+// GetPostalCode returns x.PostalCode, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetPostalCode() (v string) {
+	if x == nil || x.PostalCode == nil {
+		return v
+	}
+	return *x.PostalCode
+}
+
+// GetState returns x.State, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetState() (v string) {
+	if x == nil || x.State == nil {
+		return v
+	}
+	return *x.State
+}
+
+// GetAdditionalProperties returns x.AdditionalProperties, or its zero value when x is nil.
+func (x *FinanceContactAddress) GetAdditionalProperties() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.AdditionalProperties
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactAddress) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactAddress) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x is nil.
+func (x *FinanceContactCreate) GetAddress() (v FinanceContactAddress) {
+	if x == nil {
+		return v
+	}
+	return x.Address
+}
+
+// GetBankCode returns x.BankCode, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetBankCode() (v string) {
+	if x == nil || x.BankCode == nil {
+		return v
+	}
+	return *x.BankCode
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetIban returns x.Iban, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetIban() (v string) {
+	if x == nil || x.Iban == nil {
+		return v
+	}
+	return *x.Iban
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetLegalName() (v string) {
+	if x == nil || x.LegalName == nil {
+		return v
+	}
+	return *x.LegalName
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *FinanceContactCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetProjectIDs returns x.ProjectIDs, or its zero value when x is nil.
+func (x *FinanceContactCreate) GetProjectIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectIDs
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetWebsite returns x.Website, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetWebsite() (v string) {
+	if x == nil || x.Website == nil {
+		return v
+	}
+	return *x.Website
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FinanceContactPage) GetData() (v []FinanceContact) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FinanceContactPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x is nil.
+func (x *FinanceContactUpdate) GetAddress() (v FinanceContactAddress) {
+	if x == nil {
+		return v
+	}
+	return x.Address
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinanceContactUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetLegalName() (v string) {
+	if x == nil || x.LegalName == nil {
+		return v
+	}
+	return *x.LegalName
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetWebsite returns x.Website, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetWebsite() (v string) {
+	if x == nil || x.Website == nil {
+		return v
+	}
+	return *x.Website
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -6237,6 +6895,214 @@ func (x LeaveUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x LeaveUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDisabled returns x.Disabled, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetDisabled() (v bool) {
+	if x == nil || x.Disabled == nil {
+		return v
+	}
+	return *x.Disabled
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LedgerAccount) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetNumber() (v string) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetType() (v LedgerAccountType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccount) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccount) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCurrency returns x.Currency, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetCurrency() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Currency
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccountCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *LedgerAccountCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetNumber() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Number
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetType() (v LedgerAccountType) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LedgerAccountPage) GetData() (v []LedgerAccount) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LedgerAccountPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LedgerAccountUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetNumber() (v string) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetType() (v LedgerAccountType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *LegalEntity) GetAddressLine1() (v string) {
@@ -9715,6 +10581,100 @@ func (x UpdateTasksInBulkInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UpdateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefaultAccountForBanksID returns x.DefaultAccountForBanksID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForBanksID() (v string) {
+	if x == nil || x.DefaultAccountForBanksID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBanksID
+}
+
+// GetDefaultAccountForBenefitsID returns x.DefaultAccountForBenefitsID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForBenefitsID() (v string) {
+	if x == nil || x.DefaultAccountForBenefitsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBenefitsID
+}
+
+// GetDefaultAccountForClientsID returns x.DefaultAccountForClientsID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForClientsID() (v string) {
+	if x == nil || x.DefaultAccountForClientsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForClientsID
+}
+
+// GetDefaultAccountForEmployeesID returns x.DefaultAccountForEmployeesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForEmployeesID() (v string) {
+	if x == nil || x.DefaultAccountForEmployeesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForEmployeesID
+}
+
+// GetDefaultAccountForExpensesID returns x.DefaultAccountForExpensesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForExpensesID() (v string) {
+	if x == nil || x.DefaultAccountForExpensesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForExpensesID
+}
+
+// GetDefaultAccountForPurchaseInvoicesID returns x.DefaultAccountForPurchaseInvoicesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForPurchaseInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForPurchaseInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForPurchaseInvoicesID
+}
+
+// GetDefaultAccountForSaleInvoicesID returns x.DefaultAccountForSaleInvoicesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForSaleInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForSaleInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSaleInvoicesID
+}
+
+// GetDefaultAccountForSuspenseID returns x.DefaultAccountForSuspenseID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForSuspenseID() (v string) {
+	if x == nil || x.DefaultAccountForSuspenseID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSuspenseID
+}
+
+// GetDefaultAccountForVendorsID returns x.DefaultAccountForVendorsID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForVendorsID() (v string) {
+	if x == nil || x.DefaultAccountForVendorsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForVendorsID
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *UpsertAccountingSettingInput) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// String shows the fields of x that are set.
+func (x UpsertAccountingSettingInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpsertAccountingSettingInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
 func (x *WebhookSubscription) GetAPIVersion() (v string) {

@@ -4,6 +4,7 @@ package resources
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/oapi-codegen/runtime"
@@ -841,6 +842,108 @@ func (e ExpenseReimbursementMethod) Valid() bool {
 	}
 }
 
+// Defines values for FinanceCategoryLevel.
+const (
+	FinanceCategoryLevelAll         FinanceCategoryLevel = "all"
+	FinanceCategoryLevelCategory    FinanceCategoryLevel = "category"
+	FinanceCategoryLevelSubcategory FinanceCategoryLevel = "subcategory"
+)
+
+// Valid indicates whether the value is a known member of the FinanceCategoryLevel enum.
+func (e FinanceCategoryLevel) Valid() bool {
+	switch e {
+	case FinanceCategoryLevelAll:
+		return true
+	case FinanceCategoryLevelCategory:
+		return true
+	case FinanceCategoryLevelSubcategory:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceCategoryStatus.
+const (
+	FinanceCategoryStatusDeleted  FinanceCategoryStatus = "deleted"
+	FinanceCategoryStatusDisabled FinanceCategoryStatus = "disabled"
+	FinanceCategoryStatusEnabled  FinanceCategoryStatus = "enabled"
+)
+
+// Valid indicates whether the value is a known member of the FinanceCategoryStatus enum.
+func (e FinanceCategoryStatus) Valid() bool {
+	switch e {
+	case FinanceCategoryStatusDeleted:
+		return true
+	case FinanceCategoryStatusDisabled:
+		return true
+	case FinanceCategoryStatusEnabled:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceCategoryType.
+const (
+	FinanceCategoryTypeAll     FinanceCategoryType = "all"
+	FinanceCategoryTypeExpense FinanceCategoryType = "expense"
+	FinanceCategoryTypeMileage FinanceCategoryType = "mileage"
+	FinanceCategoryTypePerdiem FinanceCategoryType = "perdiem"
+)
+
+// Valid indicates whether the value is a known member of the FinanceCategoryType enum.
+func (e FinanceCategoryType) Valid() bool {
+	switch e {
+	case FinanceCategoryTypeAll:
+		return true
+	case FinanceCategoryTypeExpense:
+		return true
+	case FinanceCategoryTypeMileage:
+		return true
+	case FinanceCategoryTypePerdiem:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceContactPaymentMethod.
+const (
+	FinanceContactPaymentMethodBanktransfer FinanceContactPaymentMethod = "banktransfer"
+	FinanceContactPaymentMethodCard         FinanceContactPaymentMethod = "card"
+)
+
+// Valid indicates whether the value is a known member of the FinanceContactPaymentMethod enum.
+func (e FinanceContactPaymentMethod) Valid() bool {
+	switch e {
+	case FinanceContactPaymentMethodBanktransfer:
+		return true
+	case FinanceContactPaymentMethodCard:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceContactType.
+const (
+	FinanceContactTypeClient FinanceContactType = "client"
+	FinanceContactTypeVendor FinanceContactType = "vendor"
+)
+
+// Valid indicates whether the value is a known member of the FinanceContactType enum.
+func (e FinanceContactType) Valid() bool {
+	switch e {
+	case FinanceContactTypeClient:
+		return true
+	case FinanceContactTypeVendor:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JobCatalogAttributeType.
 const (
 	JobCatalogAttributeTypeCompetency        JobCatalogAttributeType = "competency"
@@ -886,6 +989,42 @@ func (e JobCatalogNodeType) Valid() bool {
 	case JobCatalogNodeTypeRole:
 		return true
 	case JobCatalogNodeTypeRoot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountType.
+const (
+	LedgerAccountTypeBank                LedgerAccountType = "bank"
+	LedgerAccountTypeCurrentAsset        LedgerAccountType = "current_asset"
+	LedgerAccountTypeCurrentLiability    LedgerAccountType = "current_liability"
+	LedgerAccountTypeEquity              LedgerAccountType = "equity"
+	LedgerAccountTypeExpense             LedgerAccountType = "expense"
+	LedgerAccountTypeIncome              LedgerAccountType = "income"
+	LedgerAccountTypeNonCurrentAsset     LedgerAccountType = "non_current_asset"
+	LedgerAccountTypeNonCurrentLiability LedgerAccountType = "non_current_liability"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountType enum.
+func (e LedgerAccountType) Valid() bool {
+	switch e {
+	case LedgerAccountTypeBank:
+		return true
+	case LedgerAccountTypeCurrentAsset:
+		return true
+	case LedgerAccountTypeCurrentLiability:
+		return true
+	case LedgerAccountTypeEquity:
+		return true
+	case LedgerAccountTypeExpense:
+		return true
+	case LedgerAccountTypeIncome:
+		return true
+	case LedgerAccountTypeNonCurrentAsset:
+		return true
+	case LedgerAccountTypeNonCurrentLiability:
 		return true
 	default:
 		return false
@@ -1160,6 +1299,32 @@ func (e WebhookPayloadVersion) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// AccountingSetting A legal entity's default ledger accounts, one per kind of booking.
+type AccountingSetting struct {
+	CompanyID                           *string    `json:"company_id"`
+	DefaultAccountForBanksID            *string    `json:"default_account_for_banks_id,omitempty"`
+	DefaultAccountForBenefitsID         *string    `json:"default_account_for_benefits_id,omitempty"`
+	DefaultAccountForClientsID          *string    `json:"default_account_for_clients_id,omitempty"`
+	DefaultAccountForEmployeesID        *string    `json:"default_account_for_employees_id,omitempty"`
+	DefaultAccountForExpensesID         *string    `json:"default_account_for_expenses_id,omitempty"`
+	DefaultAccountForPurchaseInvoicesID *string    `json:"default_account_for_purchase_invoices_id,omitempty"`
+	DefaultAccountForSaleInvoicesID     *string    `json:"default_account_for_sale_invoices_id,omitempty"`
+	DefaultAccountForSuspenseID         *string    `json:"default_account_for_suspense_id,omitempty"`
+	DefaultAccountForVendorsID          *string    `json:"default_account_for_vendors_id,omitempty"`
+	ExternalID                          *string    `json:"external_id,omitempty"`
+	ID                                  string     `json:"id"`
+	LegalEntityID                       *string    `json:"legal_entity_id"`
+	UpdatedAt                           *time.Time `json:"updated_at"`
+}
+
+// AccountingSettingPage defines model for AccountingSettingPage.
+type AccountingSettingPage struct {
+	Data []AccountingSetting `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // Allowance A time-off counter of a policy and how it accrues and is spent. Unit amounts are in hundredths (`*_in_cents`).
@@ -1604,6 +1769,23 @@ type BankTransactionPage struct {
 
 // BankTransactionType What moved the money.
 type BankTransactionType string
+
+// BudgetOption A budget spending can be charged to.
+type BudgetOption struct {
+	Currency      *string `json:"currency"`
+	Description   *string `json:"description,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name"`
+}
+
+// BudgetOptionPage defines model for BudgetOptionPage.
+type BudgetOptionPage struct {
+	Data []BudgetOption `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
 
 // CardPayment A payment or refund made with a company card; amounts in cents, negative for money leaving the account.
 type CardPayment struct {
@@ -2572,6 +2754,127 @@ type ExpensePayment string
 // ExpenseReimbursementMethod How the employee is paid back.
 type ExpenseReimbursementMethod string
 
+// FinanceCategory A category (or, with a parent, a subcategory) of expense claims.
+type FinanceCategory struct {
+	// DefaultLabel Factorial's name for it, in the caller's language.
+	DefaultLabel *string `json:"default_label"`
+	Enabled      *bool   `json:"enabled"`
+	ID           string  `json:"id"`
+
+	// Identifier The system name (`accommodation`).
+	Identifier *string `json:"identifier"`
+
+	// Label The company's name for it.
+	Label *string `json:"label"`
+
+	// ParentCategoryID The main category of a subcategory; null for a main category.
+	ParentCategoryID *string `json:"parent_category_id,omitempty"`
+
+	// Position Order in which categories are shown.
+	Position *int  `json:"position,omitempty"`
+	Visible  *bool `json:"visible"`
+}
+
+// FinanceCategoryLevel Main categories, subcategories, or both.
+type FinanceCategoryLevel string
+
+// FinanceCategoryPage defines model for FinanceCategoryPage.
+type FinanceCategoryPage struct {
+	Data []FinanceCategory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FinanceCategoryStatus Whether a category is offered, switched off or removed.
+type FinanceCategoryStatus string
+
+// FinanceCategoryType The kind of claim a category is for, or all of them.
+type FinanceCategoryType string
+
+// FinanceContact A vendor or client of the company.
+type FinanceContact struct {
+	Address *FinanceContactAddress `json:"address"`
+
+	// BankCode BIC or branch code.
+	BankCode   *string `json:"bank_code,omitempty"`
+	Email      *string `json:"email,omitempty"`
+	ExternalID *string `json:"external_id,omitempty"`
+	Iban       *string `json:"iban,omitempty"`
+	ID         string  `json:"id"`
+	LegalName  *string `json:"legal_name,omitempty"`
+
+	// Name The commercial name.
+	Name                   *string                      `json:"name"`
+	PhoneNumber            *string                      `json:"phone_number,omitempty"`
+	PreferredPaymentMethod *FinanceContactPaymentMethod `json:"preferred_payment_method,omitempty"`
+
+	// TaxID Tax identification number.
+	TaxID     *string    `json:"tax_id,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at"`
+	Website   *string    `json:"website,omitempty"`
+}
+
+// FinanceContactAddress A postal address. Factorial declares no members; these are its example's.
+type FinanceContactAddress struct {
+	City *string `json:"city,omitempty"`
+
+	// CountryCode ISO 3166-1 alpha-2 code.
+	CountryCode          *string                `json:"country_code,omitempty"`
+	Line1                *string                `json:"line1,omitempty"`
+	Line2                *string                `json:"line2,omitempty"`
+	PostalCode           *string                `json:"postal_code,omitempty"`
+	State                *string                `json:"state,omitempty"`
+	AdditionalProperties map[string]interface{} `json:"-"`
+}
+
+// FinanceContactCreate defines model for FinanceContactCreate.
+type FinanceContactCreate struct {
+	// Address A postal address. Factorial declares no members; these are its example's.
+	Address     FinanceContactAddress `json:"address"`
+	BankCode    *string               `json:"bank_code,omitempty"`
+	Email       *string               `json:"email,omitempty"`
+	ExternalID  *string               `json:"external_id,omitempty"`
+	Iban        *string               `json:"iban,omitempty"`
+	LegalName   *string               `json:"legal_name,omitempty"`
+	Name        string                `json:"name"`
+	PhoneNumber *string               `json:"phone_number,omitempty"`
+
+	// ProjectIDs Projects the contact is linked to. Not part of the contact Factorial answers.
+	ProjectIDs []string `json:"project_ids,omitempty"`
+	TaxID      *string  `json:"tax_id,omitempty"`
+	Website    *string  `json:"website,omitempty"`
+}
+
+// FinanceContactPage defines model for FinanceContactPage.
+type FinanceContactPage struct {
+	Data []FinanceContact `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FinanceContactPaymentMethod How a contact prefers to be paid.
+type FinanceContactPaymentMethod string
+
+// FinanceContactType A vendor the company buys from or a client it sells to.
+type FinanceContactType string
+
+// FinanceContactUpdate defines model for FinanceContactUpdate.
+type FinanceContactUpdate struct {
+	// Address A postal address. Factorial declares no members; these are its example's.
+	Address FinanceContactAddress `json:"address"`
+	Email   *string               `json:"email,omitempty"`
+
+	// ID The contact (the path's id again).
+	ID          string  `json:"id"`
+	LegalName   *string `json:"legal_name,omitempty"`
+	Name        *string `json:"name,omitempty"`
+	PhoneNumber *string `json:"phone_number,omitempty"`
+	TaxID       *string `json:"tax_id,omitempty"`
+	Website     *string `json:"website,omitempty"`
+}
+
 // Folder defines model for Folder.
 type Folder struct {
 	Active         *bool   `json:"active"`
@@ -2953,6 +3256,63 @@ type LeaveUpdate struct {
 
 	// StartTime `HH:MM`.
 	StartTime *string `json:"start_time,omitempty"`
+}
+
+// LedgerAccount An account of a legal entity's chart of accounts.
+type LedgerAccount struct {
+	Disabled *bool `json:"disabled"`
+
+	// ExternalID The account's id in the accounting system it comes from.
+	ExternalID    *string `json:"external_id,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name,omitempty"`
+
+	// Number The account number (`1000`).
+	Number    *string            `json:"number"`
+	Type      *LedgerAccountType `json:"type"`
+	UpdatedAt *time.Time         `json:"updated_at"`
+}
+
+// LedgerAccountCreate defines model for LedgerAccountCreate.
+type LedgerAccountCreate struct {
+	// Currency ISO 4217 code. Not part of the account Factorial answers.
+	Currency string `json:"currency"`
+
+	// ExternalID The account's id in the source accounting system, which keeps it from being created twice.
+	ExternalID    *string `json:"external_id,omitempty"`
+	LegalEntityID string  `json:"legal_entity_id"`
+	Name          *string `json:"name,omitempty"`
+	Number        string  `json:"number"`
+
+	// Type Where a ledger account sits in the chart of accounts.
+	Type LedgerAccountType `json:"type"`
+}
+
+// LedgerAccountPage defines model for LedgerAccountPage.
+type LedgerAccountPage struct {
+	Data []LedgerAccount `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// LedgerAccountType Where a ledger account sits in the chart of accounts.
+type LedgerAccountType string
+
+// LedgerAccountUpdate defines model for LedgerAccountUpdate.
+type LedgerAccountUpdate struct {
+	Currency   *string `json:"currency,omitempty"`
+	ExternalID *string `json:"external_id,omitempty"`
+
+	// ID The account (the path's id again).
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+	Name          *string `json:"name,omitempty"`
+	Number        *string `json:"number,omitempty"`
+
+	// Type Where a ledger account sits in the chart of accounts.
+	Type *LedgerAccountType `json:"type,omitempty"`
 }
 
 // LegalEntity A registered business of the company, with its own country, currency and legal name; employees are contracted under one.
@@ -3884,6 +4244,40 @@ type UpdateTasksInBulkInput struct {
 	Tasks []TaskBulkUpdateItem `json:"tasks"`
 }
 
+// UpsertAccountingSettingInput defines model for UpsertAccountingSettingInput.
+type UpsertAccountingSettingInput struct {
+	// DefaultAccountForBanksID A ledger account.
+	DefaultAccountForBanksID *string `json:"default_account_for_banks_id,omitempty"`
+
+	// DefaultAccountForBenefitsID A ledger account.
+	DefaultAccountForBenefitsID *string `json:"default_account_for_benefits_id,omitempty"`
+
+	// DefaultAccountForClientsID A ledger account.
+	DefaultAccountForClientsID *string `json:"default_account_for_clients_id,omitempty"`
+
+	// DefaultAccountForEmployeesID A ledger account.
+	DefaultAccountForEmployeesID *string `json:"default_account_for_employees_id,omitempty"`
+
+	// DefaultAccountForExpensesID A ledger account.
+	DefaultAccountForExpensesID *string `json:"default_account_for_expenses_id,omitempty"`
+
+	// DefaultAccountForPurchaseInvoicesID A ledger account.
+	DefaultAccountForPurchaseInvoicesID *string `json:"default_account_for_purchase_invoices_id,omitempty"`
+
+	// DefaultAccountForSaleInvoicesID A ledger account.
+	DefaultAccountForSaleInvoicesID *string `json:"default_account_for_sale_invoices_id,omitempty"`
+
+	// DefaultAccountForSuspenseID A ledger account.
+	DefaultAccountForSuspenseID *string `json:"default_account_for_suspense_id,omitempty"`
+
+	// DefaultAccountForVendorsID A ledger account.
+	DefaultAccountForVendorsID *string `json:"default_account_for_vendors_id,omitempty"`
+	ExternalID                 *string `json:"external_id,omitempty"`
+
+	// LegalEntityID The legal entity whose settings are written.
+	LegalEntityID string `json:"legal_entity_id"`
+}
+
 // WebhookPayloadVersion API versions a subscription's payloads can follow (Factorial's 2026-07-01 document accepts these).
 type WebhookPayloadVersion string
 
@@ -4611,6 +5005,168 @@ type ListPerDiemsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListAccountingSettingsParams defines parameters for ListAccountingSettings.
+type ListAccountingSettingsParams struct {
+	// IDs Only these settings.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only the settings of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// UpdatedFrom Only settings changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListLedgerAccountsParams defines parameters for ListLedgerAccounts.
+type ListLedgerAccountsParams struct {
+	// IDs Only these ledger accounts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only accounts of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// Types Only accounts of these types (LedgerAccountType's values; Factorial declares no enum here).
+	Types []string `form:"types[],omitempty" json:"types[],omitempty"`
+
+	// Number Only the account with this number.
+	Number *string `form:"number,omitempty" json:"number,omitempty"`
+
+	// UpdatedFrom Only accounts changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBudgetOptionsParams defines parameters for ListBudgetOptions.
+type ListBudgetOptionsParams struct {
+	// IDs Only these budget options.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only the budget options available to these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// EffectiveAt Only the budget options in effect at this moment (a timestamp, `2026-01-01T00:00:00Z`).
+	EffectiveAt *string `form:"effective_at,omitempty" json:"effective_at,omitempty"`
+
+	// IncludeInactive Whether inactive budget options are listed; Factorial declares it required.
+	IncludeInactive *bool `form:"include_inactive,omitempty" json:"include_inactive,omitempty"`
+
+	// IncludeArchived Whether archived budget options are listed; Factorial declares it required.
+	IncludeArchived *bool `form:"include_archived,omitempty" json:"include_archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFinanceCategoriesParams defines parameters for ListFinanceCategories.
+type ListFinanceCategoriesParams struct {
+	// IDs Only these categories.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyIDs Only categories of these companies (the caller's).
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+
+	// ParentCategoryIDs Only the subcategories of these categories.
+	ParentCategoryIDs []string `form:"parent_category_ids[],omitempty" json:"parent_category_ids[],omitempty"`
+
+	// CategoryLevel Main categories, subcategories or both; Factorial declares it required.
+	CategoryLevel *FinanceCategoryLevel `form:"category_level,omitempty" json:"category_level,omitempty"`
+
+	// Type The kind of claim the categories are for, or `all`; Factorial declares it required.
+	Type *FinanceCategoryType `form:"type,omitempty" json:"type,omitempty"`
+
+	// Statuses Only categories in these states; Factorial declares it required.
+	Statuses []FinanceCategoryStatus `form:"statuses[],omitempty" json:"statuses[],omitempty"`
+
+	// Search Only categories whose label or identifier contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFinanceContactsParams defines parameters for ListFinanceContacts.
+type ListFinanceContactsParams struct {
+	// IDs Only these contacts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TaxIDs Only contacts with these tax identification numbers.
+	TaxIDs []string `form:"tax_ids[],omitempty" json:"tax_ids[],omitempty"`
+
+	// LegalName Only contacts whose legal name contains this text.
+	LegalName *string `form:"legal_name,omitempty" json:"legal_name,omitempty"`
+
+	// Name Only contacts with this commercial name.
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// ContactType Vendors or clients; vendors when not sent.
+	ContactType *FinanceContactType `form:"contact_type,omitempty" json:"contact_type,omitempty"`
+
+	// Website Only contacts with this website.
+	Website *string `form:"website,omitempty" json:"website,omitempty"`
+
+	// Email Only contacts with this email.
+	Email *string `form:"email,omitempty" json:"email,omitempty"`
+
+	// PhoneNumber Only contacts with this phone number.
+	PhoneNumber *string `form:"phone_number,omitempty" json:"phone_number,omitempty"`
+
+	// UpdatedFrom Only contacts changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListCompanyHolidaysParams defines parameters for ListCompanyHolidays.
 type ListCompanyHolidaysParams struct {
 	// IDs Only these holidays.
@@ -5253,6 +5809,21 @@ type SetExpensablesToPaidJSONRequestBody = SetExpensablesToPaidInput
 // UpdateExpensableReimbursableAmountJSONRequestBody defines body for UpdateExpensableReimbursableAmount for application/json ContentType.
 type UpdateExpensableReimbursableAmountJSONRequestBody = UpdateExpensableReimbursableAmountInput
 
+// UpsertAccountingSettingJSONRequestBody defines body for UpsertAccountingSetting for application/json ContentType.
+type UpsertAccountingSettingJSONRequestBody = UpsertAccountingSettingInput
+
+// CreateLedgerAccountJSONRequestBody defines body for CreateLedgerAccount for application/json ContentType.
+type CreateLedgerAccountJSONRequestBody = LedgerAccountCreate
+
+// UpdateLedgerAccountJSONRequestBody defines body for UpdateLedgerAccount for application/json ContentType.
+type UpdateLedgerAccountJSONRequestBody = LedgerAccountUpdate
+
+// CreateFinanceContactJSONRequestBody defines body for CreateFinanceContact for application/json ContentType.
+type CreateFinanceContactJSONRequestBody = FinanceContactCreate
+
+// UpdateFinanceContactJSONRequestBody defines body for UpdateFinanceContact for application/json ContentType.
+type UpdateFinanceContactJSONRequestBody = FinanceContactUpdate
+
 // CreateLocationJSONRequestBody defines body for CreateLocation for application/json ContentType.
 type CreateLocationJSONRequestBody = LocationCreate
 
@@ -5348,6 +5919,149 @@ type CreatePolicyJSONRequestBody = TimeOffPolicyCreate
 
 // UpdatePolicyJSONRequestBody defines body for UpdatePolicy for application/json ContentType.
 type UpdatePolicyJSONRequestBody = TimeOffPolicyUpdate
+
+// Getter for additional properties for FinanceContactAddress. Returns the specified
+// element and whether it was found
+func (a FinanceContactAddress) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for FinanceContactAddress
+func (a *FinanceContactAddress) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for FinanceContactAddress to handle AdditionalProperties
+func (a *FinanceContactAddress) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["city"]; found {
+		err = json.Unmarshal(raw, &a.City)
+		if err != nil {
+			return fmt.Errorf("error reading 'city': %w", err)
+		}
+		delete(object, "city")
+	}
+
+	if raw, found := object["country_code"]; found {
+		err = json.Unmarshal(raw, &a.CountryCode)
+		if err != nil {
+			return fmt.Errorf("error reading 'country_code': %w", err)
+		}
+		delete(object, "country_code")
+	}
+
+	if raw, found := object["line1"]; found {
+		err = json.Unmarshal(raw, &a.Line1)
+		if err != nil {
+			return fmt.Errorf("error reading 'line1': %w", err)
+		}
+		delete(object, "line1")
+	}
+
+	if raw, found := object["line2"]; found {
+		err = json.Unmarshal(raw, &a.Line2)
+		if err != nil {
+			return fmt.Errorf("error reading 'line2': %w", err)
+		}
+		delete(object, "line2")
+	}
+
+	if raw, found := object["postal_code"]; found {
+		err = json.Unmarshal(raw, &a.PostalCode)
+		if err != nil {
+			return fmt.Errorf("error reading 'postal_code': %w", err)
+		}
+		delete(object, "postal_code")
+	}
+
+	if raw, found := object["state"]; found {
+		err = json.Unmarshal(raw, &a.State)
+		if err != nil {
+			return fmt.Errorf("error reading 'state': %w", err)
+		}
+		delete(object, "state")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for FinanceContactAddress to handle AdditionalProperties
+func (a FinanceContactAddress) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.City != nil {
+		object["city"], err = json.Marshal(a.City)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'city': %w", err)
+		}
+	}
+
+	if a.CountryCode != nil {
+		object["country_code"], err = json.Marshal(a.CountryCode)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'country_code': %w", err)
+		}
+	}
+
+	if a.Line1 != nil {
+		object["line1"], err = json.Marshal(a.Line1)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'line1': %w", err)
+		}
+	}
+
+	if a.Line2 != nil {
+		object["line2"], err = json.Marshal(a.Line2)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'line2': %w", err)
+		}
+	}
+
+	if a.PostalCode != nil {
+		object["postal_code"], err = json.Marshal(a.PostalCode)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'postal_code': %w", err)
+		}
+	}
+
+	if a.State != nil {
+		object["state"], err = json.Marshal(a.State)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'state': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
 
 // AsCustomFieldValueValue0 returns the union data inside the CustomFieldValue_Value as a CustomFieldValueValue0
 func (t CustomFieldValue_Value) AsCustomFieldValueValue0() (CustomFieldValueValue0, error) {

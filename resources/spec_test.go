@@ -105,7 +105,7 @@ var scopes = map[string]string{
 	"Attendance": "time_tracking", "Documents": "documents",
 	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
 	"JobCatalog": "job_catalog", "Banking": "banking",
-	"Expenses": "expenses", "Procurement": "finance",
+	"Expenses": "expenses", "Procurement": "finance", "Finance": "finance",
 }
 
 var listParams = []string{"limit", "page", "after_id", "before_id"}

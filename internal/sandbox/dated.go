@@ -63,6 +63,15 @@ const (
 	ResProcurementTypes = "procurement_types"
 )
 
+// Tables of the dated API's finance namespace (rules_dated_finance.go).
+const (
+	ResLedgerAccounts     = "finance_accounts"
+	ResAccountingSettings = "finance_accounting_settings"
+	ResBudgetOptions      = "finance_budget_options"
+	ResFinanceCategories  = "finance_categories"
+	ResFinanceContacts    = "finance_contacts"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -160,6 +169,7 @@ func init() {
 		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
 		"POST expenses/expensables/bulk_set_to_paid":             {fn: (*call).setExpensablesToPaid},
 		"POST expenses/expensables/update_reimbursable_amount":   {fn: (*call).updateReimbursableAmount},
+		"POST finance/accounting_settings/upsert":                {fn: (*call).upsertAccountingSetting},
 	}
 }
 
@@ -309,6 +319,7 @@ var customParams = map[string][]string{
 	ResShifts:           {"updated_at", "half_day"},
 	ResCardPayments:     {"from", "to"},
 	ResBankTransactions: {"from", "to"},
+	ResFinanceContacts:  {"legal_name"},
 }
 
 // oauthScopes are the scopes of the operation's oauth2 requirement (the

@@ -488,13 +488,17 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
-		ResBankAccounts:     bankAccountFilter,
-		ResCardPayments:     bankingFilter("created_at"),
-		ResBankTransactions: bankingFilter("booking_date"),
-		ResExpensables:      expensableFilter,
-		ResExpenses:         expenseFilter,
-		ResMileages:         mileageFilter,
-		ResPerDiems:         perDiemFilter,
+		ResBankAccounts:       bankAccountFilter,
+		ResCardPayments:       bankingFilter("created_at"),
+		ResBankTransactions:   bankingFilter("booking_date"),
+		ResExpensables:        expensableFilter,
+		ResExpenses:           expenseFilter,
+		ResMileages:           mileageFilter,
+		ResPerDiems:           perDiemFilter,
+		ResLedgerAccounts:     updatedFromFilter,
+		ResAccountingSettings: updatedFromFilter,
+		ResFinanceCategories:  financeCategoryFilter,
+		ResFinanceContacts:    financeContactFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -700,29 +704,33 @@ func (c *call) teamMembers(teams []int) []int {
 // datedFilterParams names, per table, the list parameters its datedFilters
 // entry applies (or customParams keeps from the generic matcher).
 var datedFilterParams = map[string][]string{
-	ResEmployees:        {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
-	ResLocations:        {"employee_ids[]"},
-	ResLegalEntities:    {"employees_ids[]", "companies_ids[]", "country_ids[]"},
-	ResCompanyHolidays:  {"employee_ids[]", "team_ids[]"},
-	ResFolders:          {"employee_id"},
-	ResLeaves:           {"type_is_workable", "type_is_payable"},
-	ResLeaveTypes:       {"leave_type_id", "employee_id"},
-	ResAllowances:       {"by_overtime"},
-	ResShifts:           {"start_on", "end_on", "updated_at"},
-	ResDocuments:        {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
-	ResCustomFields:     {"label"},
-	ResResourceFields:   {"schema_ids[]"},
-	ResCustomValues:     {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
-	ResSupplements:      {"policy_period_ids[]", "compensation_id"},
-	ResWorkAreas:        {"only_non_archived"},
-	ResTasks:            {"task_status", "already_due", "involvee_id"},
-	ResBankAccounts:     {"updated_from"},
-	ResCardPayments:     {"account_ids[]", "from", "to"},
-	ResBankTransactions: {"from", "to", "updated_from"},
-	ResExpensables:      {"include_manual_drafts", "creation_type[]", "search"},
-	ResExpenses:         {"include_manual_drafts", "card_ids[]"},
-	ResMileages:         {"include_manual_drafts", "external_authorization_ids[]", "card_ids[]", "card_payment_ids[]", "dispute_ids[]"},
-	ResPerDiems:         {"exclude_drafts"},
+	ResEmployees:          {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
+	ResLocations:          {"employee_ids[]"},
+	ResLegalEntities:      {"employees_ids[]", "companies_ids[]", "country_ids[]"},
+	ResCompanyHolidays:    {"employee_ids[]", "team_ids[]"},
+	ResFolders:            {"employee_id"},
+	ResLeaves:             {"type_is_workable", "type_is_payable"},
+	ResLeaveTypes:         {"leave_type_id", "employee_id"},
+	ResAllowances:         {"by_overtime"},
+	ResShifts:             {"start_on", "end_on", "updated_at"},
+	ResDocuments:          {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
+	ResCustomFields:       {"label"},
+	ResResourceFields:     {"schema_ids[]"},
+	ResCustomValues:       {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
+	ResSupplements:        {"policy_period_ids[]", "compensation_id"},
+	ResWorkAreas:          {"only_non_archived"},
+	ResTasks:              {"task_status", "already_due", "involvee_id"},
+	ResBankAccounts:       {"updated_from"},
+	ResCardPayments:       {"account_ids[]", "from", "to"},
+	ResBankTransactions:   {"from", "to", "updated_from"},
+	ResExpensables:        {"include_manual_drafts", "creation_type[]", "search"},
+	ResExpenses:           {"include_manual_drafts", "card_ids[]"},
+	ResMileages:           {"include_manual_drafts", "external_authorization_ids[]", "card_ids[]", "card_payment_ids[]", "dispute_ids[]"},
+	ResPerDiems:           {"exclude_drafts"},
+	ResLedgerAccounts:     {"updated_from"},
+	ResAccountingSettings: {"updated_from"},
+	ResFinanceCategories:  {"category_level", "statuses[]", "search"},
+	ResFinanceContacts:    {"contact_type", "legal_name", "updated_from"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -762,6 +770,11 @@ var unappliedParams = map[string]string{
 	ResExpensables + " by_resources[]":               "expensables: the form of its items is undocumented (untyped in Factorial's document)",
 	ResExpenses + " include_attachments":             "shapes the answer: the sandbox always fills files",
 	ResMileages + " include_attachments":             "shapes the answer: the sandbox always fills files",
+	ResBudgetOptions + " employee_ids[]":             "budget options: which employees may use one is not modelled",
+	ResBudgetOptions + " effective_at":               "budget options: the records carry no validity period",
+	ResBudgetOptions + " include_inactive":           "budget options: the records carry no active flag (all are active)",
+	ResBudgetOptions + " include_archived":           "budget options: the records carry no archived flag (none is archived)",
+	ResFinanceCategories + " type":                   "categories: the records carry no claim kind (Factorial's answers have none either)",
 }
 
 // employeeField lists the values of an integer field of the employees

@@ -51,6 +51,44 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedJobCatalog(put)
 	s.seedExpenses(put)
 	s.seedProcurement(put)
+	s.seedFinance(put)
+}
+
+// seedFinance writes a small chart of accounts of the first legal entity
+// (a bank account, a suppliers account and a travel expenses account), its
+// accounting settings pointing at them, expense categories (travel with
+// two subcategories, one switched off, and meals), two vendors and a
+// budget.
+func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	stamp := func(days int) string { return now.AddDate(0, 0, days).Format(time.RFC3339) }
+	account := func(id int, name, number, typ string) M {
+		return M{"id": id, "name": name, "legal_entity_id": 1, "number": number, "disabled": false, "type": typ,
+			"currency": "EUR", "external_id": nil, "updated_at": stamp(-30)}
+	}
+	put(ResLedgerAccounts, account(1, "Bank", "572000", "bank"), account(2, "Suppliers", "400000", "current_liability"),
+		account(3, "Travel expenses", "629100", "expense"))
+	put(ResAccountingSettings, M{"id": 1, "external_id": nil, "company_id": 1, "legal_entity_id": 1, "updated_at": stamp(-30),
+		"default_account_for_purchase_invoices_id": nil, "default_account_for_vendors_id": 2, "default_account_for_banks_id": 1,
+		"default_account_for_suspense_id": nil, "default_account_for_expenses_id": 3, "default_account_for_employees_id": nil,
+		"default_account_for_sale_invoices_id": nil, "default_account_for_clients_id": nil, "default_account_for_benefits_id": nil})
+	category := func(id int, parent any, label, identifier string, enabled bool) M {
+		return M{"id": id, "label": label, "default_label": label, "parent_category_id": parent, "identifier": identifier,
+			"visible": enabled, "enabled": enabled, "position": id}
+	}
+	put(ResFinanceCategories, category(1, nil, "Travel", "travel", true), category(2, 1, "Train", "train", true),
+		category(3, 1, "Flights", "flights", false), category(4, nil, "Meals", "meals", true))
+	contact := func(id int, name, legal, taxID, email string, days int) M {
+		return M{"id": id, "name": name, "legal_name": legal, "tax_id": taxID, "external_id": nil, "updated_at": stamp(days),
+			"address": M{"line1": "Carrer de Pallars 193", "line2": nil, "postal_code": "08005", "city": "Barcelona",
+				"state": nil, "country_code": "ES"},
+			"iban": nil, "bank_code": nil, "preferred_payment_method": "banktransfer", "website": nil, "email": email, "phone_number": nil}
+	}
+	put(ResFinanceContacts, contact(1, "Renfe", "Renfe Viajeros S.M.E., S.A.", "A86868189", "billing@renfe.test", -60),
+		contact(2, "Office Supply Co", "Office Supply Company S.L.", "B12345678", "invoices@officesupply.test", -1))
+	put(ResBudgetOptions, M{"id": 1, "name": "Engineering travel", "description": "Trips of the engineering team",
+		"currency": "EUR", "legal_entity_id": 1})
 }
 
 // seedProcurement writes two procurement types (one of Factorial's

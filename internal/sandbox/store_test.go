@@ -121,6 +121,7 @@ func TestResourceConstants(t *testing.T) {
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 		ResExpensables, ResMileages, ResPerDiems,
 		ResPurchaseOrders, ResPurchaseRequests, ResProcurementTypes,
+		ResLedgerAccounts, ResAccountingSettings, ResBudgetOptions, ResFinanceCategories, ResFinanceContacts,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
