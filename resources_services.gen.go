@@ -25,6 +25,7 @@ var (
 	datedClockOut                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCopyTask                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCostCenter                   = operation{id: "CreateCostCenter", method: "POST", path: "/finance/cost_centers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -52,6 +53,7 @@ var (
 	datedCreateWorkArea                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCostCenter                   = operation{id: "DeleteCostCenter", method: "DELETE", path: "/finance/cost_centers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -65,6 +67,7 @@ var (
 	datedDeleteTeam                         = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeamMembership               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedEditCostCenter                     = operation{id: "EditCostCenter", method: "POST", path: "/finance/cost_centers/edit", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAccountingSetting               = operation{id: "GetAccountingSetting", method: "GET", path: "/finance/accounting_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -74,6 +77,7 @@ var (
 	datedGetBudgetOption                    = operation{id: "GetBudgetOption", method: "GET", path: "/finance/budget_options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCostCenter                      = operation{id: "GetCostCenter", method: "GET", path: "/finance/cost_centers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldOption               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldValue                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -115,6 +119,8 @@ var (
 	datedListBudgetOptions                  = operation{id: "ListBudgetOptions", method: "GET", path: "/finance/budget_options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCostCenterMemberships          = operation{id: "ListCostCenterMemberships", method: "GET", path: "/finance/cost_center_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCostCenters                    = operation{id: "ListCostCenters", method: "GET", path: "/finance/cost_centers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldOptions             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldValues              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -152,6 +158,7 @@ var (
 	datedListWorkAreas                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedReplaceCostCenterMemberships       = operation{id: "ReplaceCostCenterMemberships", method: "POST", path: "/finance/cost_center_memberships/bulk_create_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRestoreDocumentsFromTrashBin       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetEmployeeRegularAccessStartDate  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetExpensablesToPaid               = operation{id: "SetExpensablesToPaid", method: "POST", path: "/expenses/expensables/bulk_set_to_paid", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -193,6 +200,7 @@ var datedOperations = []*operation{
 	&datedClockOut,
 	&datedCopyTask,
 	&datedCreateAllowance,
+	&datedCreateCostCenter,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
@@ -220,6 +228,7 @@ var datedOperations = []*operation{
 	&datedCreateWorkArea,
 	&datedDeleteAllowance,
 	&datedDeleteAllowanceWithAltAllowance,
+	&datedDeleteCostCenter,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
 	&datedDeleteLeave,
@@ -233,6 +242,7 @@ var datedOperations = []*operation{
 	&datedDeleteTeam,
 	&datedDeleteTeamMembership,
 	&datedDeleteWebhookSubscription,
+	&datedEditCostCenter,
 	&datedEndShiftBreak,
 	&datedGetAccountingSetting,
 	&datedGetAllowance,
@@ -242,6 +252,7 @@ var datedOperations = []*operation{
 	&datedGetBudgetOption,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
+	&datedGetCostCenter,
 	&datedGetCustomField,
 	&datedGetCustomFieldOption,
 	&datedGetCustomFieldValue,
@@ -283,6 +294,8 @@ var datedOperations = []*operation{
 	&datedListBudgetOptions,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
+	&datedListCostCenterMemberships,
+	&datedListCostCenters,
 	&datedListCredentials,
 	&datedListCustomFieldOptions,
 	&datedListCustomFieldValues,
@@ -320,6 +333,7 @@ var datedOperations = []*operation{
 	&datedListWorkAreas,
 	&datedMoveDocumentsToTrashBin,
 	&datedRejectLeave,
+	&datedReplaceCostCenterMemberships,
 	&datedRestoreDocumentsFromTrashBin,
 	&datedSetEmployeeRegularAccessStartDate,
 	&datedSetExpensablesToPaid,
@@ -611,6 +625,84 @@ func datedQueryListCompanyHolidays(p *resources.ListCompanyHolidaysParams) strin
 	}
 	if p.EndAt != nil {
 		q.add("end_at", (*p.EndAt).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCostCenterMemberships encodes the query of ListCostCenterMemberships.
+func datedQueryListCostCenterMemberships(p *resources.ListCostCenterMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CostCenterID != nil {
+		q.add("cost_center_id", string(*p.CostCenterID))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.ActiveOn != nil {
+		q.add("active_on", (*p.ActiveOn).String())
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.ApplyingOn != nil {
+		q.add("applying_on", (*p.ApplyingOn).String())
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.CostCenterIDs {
+		q.add("cost_center_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCostCenters encodes the query of ListCostCenters.
+func datedQueryListCostCenters(p *resources.ListCostCentersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.IncludeActivesOnDate != nil {
+		q.add("include_actives_on_date", (*p.IncludeActivesOnDate).String())
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3199,6 +3291,16 @@ func (s *FinanceService) CreateContact(ctx context.Context, body resources.Finan
 	return send[resources.FinanceContact](ctx, s.c, &datedCreateFinanceContact, req, err)
 }
 
+// CreateCostCenter creates a cost center.
+//
+// Raises the `finance/cost_center/create` event.
+//
+//	POST /finance/cost_centers (CreateCostCenter)
+func (s *FinanceService) CreateCostCenter(ctx context.Context, body resources.CostCenterCreate) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateCostCenter, s.c.datedBase, "/finance/cost_centers", "", body)
+	return send[resources.CostCenter](ctx, s.c, &datedCreateCostCenter, req, err)
+}
+
 // CreateLedgerAccount creates a ledger account.
 //
 // Adds an account to a legal entity's chart of accounts. Set `external_id` to
@@ -3209,6 +3311,29 @@ func (s *FinanceService) CreateContact(ctx context.Context, body resources.Finan
 func (s *FinanceService) CreateLedgerAccount(ctx context.Context, body resources.LedgerAccountCreate) (resources.LedgerAccount, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateLedgerAccount, s.c.datedBase, "/finance/accounts", "", body)
 	return send[resources.LedgerAccount](ctx, s.c, &datedCreateLedgerAccount, req, err)
+}
+
+// DeleteCostCenter deletes a cost center.
+//
+// Answers the deleted cost center and raises the `finance/cost_center/delete`
+// event.
+//
+//	DELETE /finance/cost_centers/{id} (DeleteCostCenter)
+func (s *FinanceService) DeleteCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CostCenter](ctx, s.c, &datedDeleteCostCenter, req, err)
+}
+
+// EditCostCenter changes a cost center.
+//
+// Changes the name, code or description of a cost center; there is no PUT on
+// cost centers. Raises the `finance/cost_center/edit` event. An action: it
+// answers 200.
+//
+//	POST /finance/cost_centers/edit (EditCostCenter)
+func (s *FinanceService) EditCostCenter(ctx context.Context, body resources.EditCostCenterInput) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedEditCostCenter, s.c.datedBase, "/finance/cost_centers/edit", "", body)
+	return send[resources.CostCenter](ctx, s.c, &datedEditCostCenter, req, err)
 }
 
 // GetAccountingSetting gets accounting settings.
@@ -3241,6 +3366,14 @@ func (s *FinanceService) GetCategory(ctx context.Context, id string) (resources.
 func (s *FinanceService) GetContact(ctx context.Context, id string) (resources.FinanceContact, error) {
 	req, err := s.c.newRequest(ctx, &datedGetFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.FinanceContact](ctx, s.c, &datedGetFinanceContact, req, err)
+}
+
+// GetCostCenter gets a cost center.
+//
+//	GET /finance/cost_centers/{id} (GetCostCenter)
+func (s *FinanceService) GetCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CostCenter](ctx, s.c, &datedGetCostCenter, req, err)
 }
 
 // GetLedgerAccount gets a ledger account.
@@ -3427,6 +3560,97 @@ func (s *FinanceService) ListContactsPage(ctx context.Context, params *resources
 	return send[resources.FinanceContactPage](ctx, s.c, &datedListFinanceContacts, req, err)
 }
 
+// ListCostCenterMemberships lists cost center memberships, every page of it.
+//
+// Which share of each employee's time goes to which cost center, and since
+// when. Factorial lists only the memberships in force unless `only_active` is
+// false.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCostCenterMembershipsIter holds one page at a time, ListCostCenterMembershipsPage returns one page.
+//
+//	GET /finance/cost_center_memberships (ListCostCenterMemberships)
+func (s *FinanceService) ListCostCenterMemberships(ctx context.Context, params *resources.ListCostCenterMembershipsParams) ([]resources.CostCenterMembership, error) {
+	return collect(s.ListCostCenterMembershipsIter(ctx, params))
+}
+
+// ListCostCenterMembershipsIter lists cost center memberships, page by page.
+//
+// Which share of each employee's time goes to which cost center, and since
+// when. Factorial lists only the memberships in force unless `only_active` is
+// false.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/cost_center_memberships (ListCostCenterMemberships)
+func (s *FinanceService) ListCostCenterMembershipsIter(ctx context.Context, params *resources.ListCostCenterMembershipsParams) iter.Seq2[resources.CostCenterMembership, error] {
+	return walkPages(ctx, s.c, &datedListCostCenterMemberships, params,
+		func(p *resources.ListCostCenterMembershipsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(p), nil)
+		},
+		func(pg *resources.CostCenterMembershipPage) ([]resources.CostCenterMembership, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCostCenterMembershipsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCostCenterMembershipsPage lists cost center memberships: one page.
+//
+// Which share of each employee's time goes to which cost center, and since
+// when. Factorial lists only the memberships in force unless `only_active` is
+// false.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/cost_center_memberships (ListCostCenterMemberships)
+func (s *FinanceService) ListCostCenterMembershipsPage(ctx context.Context, params *resources.ListCostCenterMembershipsParams) (resources.CostCenterMembershipPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(params), nil)
+	return send[resources.CostCenterMembershipPage](ctx, s.c, &datedListCostCenterMemberships, req, err)
+}
+
+// ListCostCenters lists cost centers, every page of it.
+//
+// The cost centers employees' costs are allocated to, with how many employees
+// are in each now and have ever been.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCostCentersIter holds one page at a time, ListCostCentersPage returns one page.
+//
+//	GET /finance/cost_centers (ListCostCenters)
+func (s *FinanceService) ListCostCenters(ctx context.Context, params *resources.ListCostCentersParams) ([]resources.CostCenter, error) {
+	return collect(s.ListCostCentersIter(ctx, params))
+}
+
+// ListCostCentersIter lists cost centers, page by page.
+//
+// The cost centers employees' costs are allocated to, with how many employees
+// are in each now and have ever been.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/cost_centers (ListCostCenters)
+func (s *FinanceService) ListCostCentersIter(ctx context.Context, params *resources.ListCostCentersParams) iter.Seq2[resources.CostCenter, error] {
+	return walkPages(ctx, s.c, &datedListCostCenters, params,
+		func(p *resources.ListCostCentersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(p), nil)
+		},
+		func(pg *resources.CostCenterPage) ([]resources.CostCenter, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCostCentersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCostCentersPage lists cost centers: one page.
+//
+// The cost centers employees' costs are allocated to, with how many employees
+// are in each now and have ever been.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/cost_centers (ListCostCenters)
+func (s *FinanceService) ListCostCentersPage(ctx context.Context, params *resources.ListCostCentersParams) (resources.CostCenterPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(params), nil)
+	return send[resources.CostCenterPage](ctx, s.c, &datedListCostCenters, req, err)
+}
+
 // ListLedgerAccounts lists ledger accounts, every page of it.
 //
 // The accounts of the chart of accounts of the company's legal entities
@@ -3469,6 +3693,20 @@ func (s *FinanceService) ListLedgerAccountsIter(ctx context.Context, params *res
 func (s *FinanceService) ListLedgerAccountsPage(ctx context.Context, params *resources.ListLedgerAccountsParams) (resources.LedgerAccountPage, error) {
 	req, err := s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(params), nil)
 	return send[resources.LedgerAccountPage](ctx, s.c, &datedListLedgerAccounts, req, err)
+}
+
+// ReplaceCostCenterMemberships replaces an employee's cost center memberships.
+//
+// Gives an employee a new set of cost center memberships starting today and
+// ends the ones in force, so the history is kept. Each membership names a cost
+// center and the share of the employee's time it takes, a number between 0 and
+// 1; with several, the shares must add up to 1. Answers the new memberships in
+// a bare array.
+//
+//	POST /finance/cost_center_memberships/bulk_create_update (ReplaceCostCenterMemberships)
+func (s *FinanceService) ReplaceCostCenterMemberships(ctx context.Context, body resources.ReplaceCostCenterMembershipsInput) ([]resources.CostCenterMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedReplaceCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships/bulk_create_update", "", body)
+	return send[[]resources.CostCenterMembership](ctx, s.c, &datedReplaceCostCenterMemberships, req, err)
 }
 
 // UpdateContact updates a finance contact.

@@ -262,3 +262,116 @@ func TestUpdateFinanceContact(t *testing.T) {
 	must(t, err)
 	is(t, "Email", ct.Email, "contact@example.com")
 }
+
+const costCenterJSON = `{"id":"4","name":"Engineering","company_id":"1","legal_entity_id":"11","code":"ENG",` +
+	`"description":"Product engineering","active_employees_count":12,"historical_employees_count":20,"status":"active",` +
+	`"deactivation_date":null}`
+
+const costCenterMembershipJSON = `{"id":"9","employee_id":"7","cost_center_id":"4","start_date":"2026-06-01","end_date":null,"percentage":0.3}`
+
+func TestListCostCenters(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/cost_centers", status: 200, body: page(onePage(1), costCenterJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"legal_entity_ids[]": {"11"}, "include_actives_on_date": {"2026-06-01"}, "search": {"eng"}})
+		},
+	})
+	all, err := c.Finance.ListCostCenters(t.Context(), &resources.ListCostCentersParams{
+		LegalEntityIDs: []string{"11"}, IncludeActivesOnDate: datep("2026-06-01"), Search: ptr("eng"),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d cost centers, want 1", len(all))
+	}
+	is(t, "ActiveEmployeesCount", all[0].ActiveEmployeesCount, 12)
+	is(t, "HistoricalEmployeesCount", all[0].HistoricalEmployeesCount, 20)
+	null(t, "DeactivationDate", all[0].DeactivationDate)
+}
+
+func TestCreateCostCenter(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/cost_centers", status: 201, body: costCenterJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"name":"Engineering","company_id":"1","code":"ENG"}`)
+		},
+	})
+	cc, err := c.Finance.CreateCostCenter(t.Context(), resources.CostCenterCreate{Name: "Engineering", CompanyID: "1", Code: ptr("ENG")})
+	must(t, err)
+	eq(t, "ID", cc.ID, "4")
+}
+
+func TestGetCostCenter(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/cost_centers/4", status: 200, body: costCenterJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	cc, err := c.Finance.GetCostCenter(t.Context(), "4")
+	must(t, err)
+	is(t, "Code", cc.Code, "ENG")
+}
+
+func TestEditCostCenter(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/cost_centers/edit", status: 200, body: costCenterJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"id":"4","company_id":"1","description":"Product engineering"}`)
+		},
+	})
+	cc, err := c.Finance.EditCostCenter(t.Context(), resources.EditCostCenterInput{ID: "4", CompanyID: "1", Description: ptr("Product engineering")})
+	must(t, err)
+	is(t, "Description", cc.Description, "Product engineering")
+}
+
+func TestDeleteCostCenter(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodDelete, path: "/finance/cost_centers/4", status: 200, body: costCenterJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	cc, err := c.Finance.DeleteCostCenter(t.Context(), "4")
+	must(t, err)
+	is(t, "Name", cc.Name, "Engineering")
+}
+
+func TestListCostCenterMemberships(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/cost_center_memberships", status: 200, body: page(onePage(1), costCenterMembershipJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"employee_id": {"7"}, "only_active": {"false"}, "active_on": {"2026-06-15"}})
+		},
+	})
+	all, err := c.Finance.ListCostCenterMemberships(t.Context(), &resources.ListCostCenterMembershipsParams{
+		EmployeeID: ptr("7"), OnlyActive: ptr(false), ActiveOn: datep("2026-06-15"),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d memberships, want 1", len(all))
+	}
+	day(t, "StartDate", all[0].StartDate, "2026-06-01")
+	null(t, "EndDate", all[0].EndDate)
+	is(t, "Percentage", all[0].Percentage, float32(0.3))
+}
+
+func TestReplaceCostCenterMemberships(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/cost_center_memberships/bulk_create_update", status: 200,
+		body: "[" + costCenterMembershipJSON + "]",
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"employee_id":"7","company_id":"1","memberships":[{"cost_center_id":"4","percentage":0.3},`+
+				`{"cost_center_id":"5","percentage":0.7}]}`)
+		},
+	})
+	ms, err := c.Finance.ReplaceCostCenterMemberships(t.Context(), resources.ReplaceCostCenterMembershipsInput{
+		EmployeeID: "7", CompanyID: "1",
+		Memberships: []resources.CostCenterShare{{CostCenterID: "4", Percentage: 0.3}, {CostCenterID: "5", Percentage: 0.7}},
+	})
+	must(t, err)
+	if len(ms) != 1 {
+		t.Fatalf("%d memberships, want 1", len(ms))
+	}
+	is(t, "CostCenterID", ms[0].CostCenterID, "4")
+}

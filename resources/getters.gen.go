@@ -1998,6 +1998,258 @@ func (x CopyTaskInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetActiveEmployeesCount returns x.ActiveEmployeesCount, or its zero value when x or the field is nil.
+func (x *CostCenter) GetActiveEmployeesCount() (v int) {
+	if x == nil || x.ActiveEmployeesCount == nil {
+		return v
+	}
+	return *x.ActiveEmployeesCount
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *CostCenter) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *CostCenter) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDeactivationDate returns x.DeactivationDate, or its zero value when x or the field is nil.
+func (x *CostCenter) GetDeactivationDate() (v string) {
+	if x == nil || x.DeactivationDate == nil {
+		return v
+	}
+	return *x.DeactivationDate
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CostCenter) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetHistoricalEmployeesCount returns x.HistoricalEmployeesCount, or its zero value when x or the field is nil.
+func (x *CostCenter) GetHistoricalEmployeesCount() (v int) {
+	if x == nil || x.HistoricalEmployeesCount == nil {
+		return v
+	}
+	return *x.HistoricalEmployeesCount
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CostCenter) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *CostCenter) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CostCenter) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *CostCenter) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x CostCenter) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenter) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *CostCenterCreate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *CostCenterCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CostCenterCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *CostCenterCreate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *CostCenterCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCostCenterID returns x.CostCenterID, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetCostCenterID() (v string) {
+	if x == nil || x.CostCenterID == nil {
+		return v
+	}
+	return *x.CostCenterID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CostCenterMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPercentage returns x.Percentage, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetPercentage() (v float32) {
+	if x == nil || x.Percentage == nil {
+		return v
+	}
+	return *x.Percentage
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CostCenterMembershipPage) GetData() (v []CostCenterMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CostCenterMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CostCenterPage) GetData() (v []CostCenter) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CostCenterPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCostCenterID returns x.CostCenterID, or its zero value when x is nil.
+func (x *CostCenterShare) GetCostCenterID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterID
+}
+
+// GetPercentage returns x.Percentage, or its zero value when x is nil.
+func (x *CostCenterShare) GetPercentage() (v float32) {
+	if x == nil {
+		return v
+	}
+	return x.Percentage
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterShare) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterShare) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetA3InnuvaCode returns x.A3InnuvaCode, or its zero value when x or the field is nil.
 func (x *CreateEmployeeWithContractInput) GetA3InnuvaCode() (v string) {
 	if x == nil || x.A3InnuvaCode == nil {
@@ -3561,6 +3813,52 @@ func (x DocumentUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x DocumentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *EditCostCenterInput) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *EditCostCenterInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *EditCostCenterInput) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EditCostCenterInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *EditCostCenterInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x EditCostCenterInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EditCostCenterInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
@@ -8687,6 +8985,36 @@ func (x RejectLeaveInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x RejectLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *ReplaceCostCenterMembershipsInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ReplaceCostCenterMembershipsInput) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetMemberships returns x.Memberships, or its zero value when x is nil.
+func (x *ReplaceCostCenterMembershipsInput) GetMemberships() (v []CostCenterShare) {
+	if x == nil {
+		return v
+	}
+	return x.Memberships
+}
+
+// String shows the fields of x that are set.
+func (x ReplaceCostCenterMembershipsInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ReplaceCostCenterMembershipsInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetFieldID returns x.FieldID, or its zero value when x or the field is nil.
 func (x *ResourceField) GetFieldID() (v string) {

@@ -1909,6 +1909,74 @@ type CopyTaskInput struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// CostCenter A cost center employees' costs are allocated to.
+type CostCenter struct {
+	// ActiveEmployeesCount Employees with a membership in force.
+	ActiveEmployeesCount *int    `json:"active_employees_count"`
+	Code                 *string `json:"code,omitempty"`
+	CompanyID            *string `json:"company_id"`
+
+	// DeactivationDate The day it stopped being used, if it has (`YYYY-MM-DD`).
+	DeactivationDate *string `json:"deactivation_date,omitempty"`
+	Description      *string `json:"description,omitempty"`
+
+	// HistoricalEmployeesCount Employees who have ever had a membership.
+	HistoricalEmployeesCount *int    `json:"historical_employees_count"`
+	ID                       string  `json:"id"`
+	LegalEntityID            *string `json:"legal_entity_id,omitempty"`
+	Name                     *string `json:"name"`
+
+	// Status Whether the cost center is in use; Factorial names no values (the sandbox answers `active`).
+	Status *string `json:"status"`
+}
+
+// CostCenterCreate defines model for CostCenterCreate.
+type CostCenterCreate struct {
+	Code          *string `json:"code,omitempty"`
+	CompanyID     string  `json:"company_id"`
+	Description   *string `json:"description,omitempty"`
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+	Name          string  `json:"name"`
+}
+
+// CostCenterMembership A share of an employee's time allocated to a cost center over a period.
+type CostCenterMembership struct {
+	CostCenterID *string `json:"cost_center_id"`
+	EmployeeID   *string `json:"employee_id"`
+
+	// EndDate Null while the membership is in force.
+	EndDate *openapi_types.Date `json:"end_date,omitempty"`
+	ID      string              `json:"id"`
+
+	// Percentage The share, between 0 and 1 (0.5 is half).
+	Percentage *float32            `json:"percentage"`
+	StartDate  *openapi_types.Date `json:"start_date"`
+}
+
+// CostCenterMembershipPage defines model for CostCenterMembershipPage.
+type CostCenterMembershipPage struct {
+	Data []CostCenterMembership `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CostCenterPage defines model for CostCenterPage.
+type CostCenterPage struct {
+	Data []CostCenter `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CostCenterShare One cost center of an employee and the share of their time it takes.
+type CostCenterShare struct {
+	CostCenterID string `json:"cost_center_id"`
+
+	// Percentage Between 0 and 1.
+	Percentage float32 `json:"percentage"`
+}
+
 // CreateEmployeeWithContractInput defines model for CreateEmployeeWithContractInput.
 type CreateEmployeeWithContractInput struct {
 	// A3InnuvaCode Employee code in A3Innuva payroll.
@@ -2361,6 +2429,17 @@ type DocumentUpdate struct {
 
 	// SigneeIDs Access ids of the people asked to sign.
 	SigneeIDs []string `json:"signee_ids"`
+}
+
+// EditCostCenterInput defines model for EditCostCenterInput.
+type EditCostCenterInput struct {
+	Code        *string `json:"code,omitempty"`
+	CompanyID   string  `json:"company_id"`
+	Description *string `json:"description,omitempty"`
+
+	// ID The cost center to change.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
 }
 
 // Employee An employee: identity, placement (company, legal entity, location,
@@ -3697,6 +3776,15 @@ type RejectLeaveInput struct {
 
 	// Reason Shown to the employee.
 	Reason *string `json:"reason,omitempty"`
+}
+
+// ReplaceCostCenterMembershipsInput defines model for ReplaceCostCenterMembershipsInput.
+type ReplaceCostCenterMembershipsInput struct {
+	CompanyID  string `json:"company_id"`
+	EmployeeID string `json:"employee_id"`
+
+	// Memberships The employee's cost centers from today; their shares add up to 1.
+	Memberships []CostCenterShare `json:"memberships"`
 }
 
 // ResourceField A custom field used as a column of a custom table. Factorial's document describes only these two members.
@@ -5167,6 +5255,72 @@ type ListFinanceContactsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListCostCenterMembershipsParams defines parameters for ListCostCenterMemberships.
+type ListCostCenterMembershipsParams struct {
+	// CostCenterID Only memberships of this cost center.
+	CostCenterID *string `form:"cost_center_id,omitempty" json:"cost_center_id,omitempty"`
+
+	// EmployeeID Only memberships of this employee.
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// ActiveOn Only memberships in force on this day (`YYYY-MM-DD`).
+	ActiveOn *openapi_types.Date `form:"active_on,omitempty" json:"active_on,omitempty"`
+
+	// OnlyActive Only memberships in force today (the default); false lists ended and future ones too.
+	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
+
+	// ApplyingOn Only memberships that apply on this day (`YYYY-MM-DD`).
+	ApplyingOn *openapi_types.Date `form:"applying_on,omitempty" json:"applying_on,omitempty"`
+
+	// CompanyID Only memberships of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// CostCenterIDs Only memberships of these cost centers.
+	CostCenterIDs []string `form:"cost_center_ids[],omitempty" json:"cost_center_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCostCentersParams defines parameters for ListCostCenters.
+type ListCostCentersParams struct {
+	// IDs Only these cost centers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only cost centers of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// LegalEntityIDs Only cost centers of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// IncludeActivesOnDate Only cost centers active on this day.
+	IncludeActivesOnDate *openapi_types.Date `form:"include_actives_on_date,omitempty" json:"include_actives_on_date,omitempty"`
+
+	// Search Only cost centers whose name or code contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListCompanyHolidaysParams defines parameters for ListCompanyHolidays.
 type ListCompanyHolidaysParams struct {
 	// IDs Only these holidays.
@@ -5823,6 +5977,15 @@ type CreateFinanceContactJSONRequestBody = FinanceContactCreate
 
 // UpdateFinanceContactJSONRequestBody defines body for UpdateFinanceContact for application/json ContentType.
 type UpdateFinanceContactJSONRequestBody = FinanceContactUpdate
+
+// ReplaceCostCenterMembershipsJSONRequestBody defines body for ReplaceCostCenterMemberships for application/json ContentType.
+type ReplaceCostCenterMembershipsJSONRequestBody = ReplaceCostCenterMembershipsInput
+
+// CreateCostCenterJSONRequestBody defines body for CreateCostCenter for application/json ContentType.
+type CreateCostCenterJSONRequestBody = CostCenterCreate
+
+// EditCostCenterJSONRequestBody defines body for EditCostCenter for application/json ContentType.
+type EditCostCenterJSONRequestBody = EditCostCenterInput
 
 // CreateLocationJSONRequestBody defines body for CreateLocation for application/json ContentType.
 type CreateLocationJSONRequestBody = LocationCreate

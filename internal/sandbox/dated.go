@@ -65,11 +65,13 @@ const (
 
 // Tables of the dated API's finance namespace (rules_dated_finance.go).
 const (
-	ResLedgerAccounts     = "finance_accounts"
-	ResAccountingSettings = "finance_accounting_settings"
-	ResBudgetOptions      = "finance_budget_options"
-	ResFinanceCategories  = "finance_categories"
-	ResFinanceContacts    = "finance_contacts"
+	ResLedgerAccounts        = "finance_accounts"
+	ResAccountingSettings    = "finance_accounting_settings"
+	ResBudgetOptions         = "finance_budget_options"
+	ResFinanceCategories     = "finance_categories"
+	ResFinanceContacts       = "finance_contacts"
+	ResCostCenters           = "finance_cost_centers"
+	ResCostCenterMemberships = "finance_cost_center_memberships"
 )
 
 // demoCompanyID is the id of the sandbox's one company: a dated request
@@ -127,49 +129,51 @@ var datedActions map[string]datedAction
 
 func init() {
 	datedActions = map[string]datedAction{
-		"GET api_public/credentials":                             {fn: (*call).credentials},
-		"POST api_public/webhook_subscriptions":                  {fn: (*call).createSubscription},
-		"PUT api_public/webhook_subscriptions/{id}":              {fn: (*call).updateSubscription},
-		"POST employees/employees/create_with_contract":          {fn: (*call).createWithContract},
-		"POST employees/employees/invite":                        {fn: (*call).invite},
-		"POST employees/employees/set_regular_access_start_date": {fn: (*call).setRegularAccessStart},
-		"POST employees/employees/terminate":                     {fn: (*call).terminateDated},
-		"POST employees/employees/unterminate":                   {fn: (*call).unterminate},
-		"POST teams/memberships":                                 {fn: (*call).createMembership},
-		"PUT teams/memberships/{id}":                             {fn: (*call).updateMembership},
-		"DELETE teams/memberships/{id}":                          {fn: (*call).deleteMembership},
-		"POST timeoff/leaves":                                    {fn: (*call).create, self: true},
-		"POST timeoff/leaves/approve":                            {fn: (*call).approveLeave, manager: true},
-		"POST timeoff/leaves/approve_all":                        {fn: (*call).approveLeave, manager: true},
-		"POST timeoff/leaves/reject":                             {fn: (*call).rejectLeave, manager: true},
-		"POST timeoff/allowances/delete_with_alt_allowance":      {fn: (*call).deleteAllowanceWithAlt},
-		"GET timeoff/allowance_stats":                            {fn: (*call).allowanceStats},
-		"GET timeoff/allowance_stats/{id}":                       {fn: (*call).allowanceStat},
-		"POST attendance/shifts":                                 {fn: (*call).create, self: true},
-		"POST attendance/shifts/clock_in":                        {fn: (*call).clockInDated, self: true},
-		"POST attendance/shifts/clock_out":                       {fn: (*call).clockOutDated, self: true},
-		"POST attendance/shifts/break_start":                     {fn: (*call).breakStartDated, self: true},
-		"POST attendance/shifts/break_end":                       {fn: (*call).breakEndDated, self: true},
-		"POST attendance/shifts/toggle_clock":                    {fn: (*call).toggleClock, self: true},
-		"POST attendance/shifts/autofill":                        {fn: (*call).autofill},
-		"POST documents/documents/move_to_trash_bin":             {fn: (*call).moveToTrashBin},
-		"POST documents/documents/restore_from_trash_bin":        {fn: (*call).restoreFromTrashBin},
-		"POST locations/work_areas/archive":                      {fn: (*call).archiveWorkArea},
-		"POST locations/work_areas/unarchive":                    {fn: (*call).unarchiveWorkArea},
-		"POST tasks/tasks/bulk_create":                           {fn: (*call).createTasksInBulk},
-		"POST tasks/tasks/bulk_delete":                           {fn: (*call).deleteTasksInBulk},
-		"POST tasks/tasks/bulk_update":                           {fn: (*call).updateTasksInBulk},
-		"POST tasks/tasks/copy":                                  {fn: (*call).copyDatedTask},
-		"POST tasks/tasks/create_comment":                        {fn: (*call).commentTask},
-		"GET job_catalog/tree_nodes":                             {fn: (*call).listTreeNodes},
-		"GET job_catalog/node_attributes":                        {fn: (*call).listNodeAttributes},
-		"POST banking/bank_accounts/create_manual":               {fn: (*call).createManualBankAccount},
-		"GET banking/bank_accounts/{id}":                         {fn: (*call).getBankingRecord},
-		"GET banking/card_payments/{id}":                         {fn: (*call).getBankingRecord},
-		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
-		"POST expenses/expensables/bulk_set_to_paid":             {fn: (*call).setExpensablesToPaid},
-		"POST expenses/expensables/update_reimbursable_amount":   {fn: (*call).updateReimbursableAmount},
-		"POST finance/accounting_settings/upsert":                {fn: (*call).upsertAccountingSetting},
+		"GET api_public/credentials":                              {fn: (*call).credentials},
+		"POST api_public/webhook_subscriptions":                   {fn: (*call).createSubscription},
+		"PUT api_public/webhook_subscriptions/{id}":               {fn: (*call).updateSubscription},
+		"POST employees/employees/create_with_contract":           {fn: (*call).createWithContract},
+		"POST employees/employees/invite":                         {fn: (*call).invite},
+		"POST employees/employees/set_regular_access_start_date":  {fn: (*call).setRegularAccessStart},
+		"POST employees/employees/terminate":                      {fn: (*call).terminateDated},
+		"POST employees/employees/unterminate":                    {fn: (*call).unterminate},
+		"POST teams/memberships":                                  {fn: (*call).createMembership},
+		"PUT teams/memberships/{id}":                              {fn: (*call).updateMembership},
+		"DELETE teams/memberships/{id}":                           {fn: (*call).deleteMembership},
+		"POST timeoff/leaves":                                     {fn: (*call).create, self: true},
+		"POST timeoff/leaves/approve":                             {fn: (*call).approveLeave, manager: true},
+		"POST timeoff/leaves/approve_all":                         {fn: (*call).approveLeave, manager: true},
+		"POST timeoff/leaves/reject":                              {fn: (*call).rejectLeave, manager: true},
+		"POST timeoff/allowances/delete_with_alt_allowance":       {fn: (*call).deleteAllowanceWithAlt},
+		"GET timeoff/allowance_stats":                             {fn: (*call).allowanceStats},
+		"GET timeoff/allowance_stats/{id}":                        {fn: (*call).allowanceStat},
+		"POST attendance/shifts":                                  {fn: (*call).create, self: true},
+		"POST attendance/shifts/clock_in":                         {fn: (*call).clockInDated, self: true},
+		"POST attendance/shifts/clock_out":                        {fn: (*call).clockOutDated, self: true},
+		"POST attendance/shifts/break_start":                      {fn: (*call).breakStartDated, self: true},
+		"POST attendance/shifts/break_end":                        {fn: (*call).breakEndDated, self: true},
+		"POST attendance/shifts/toggle_clock":                     {fn: (*call).toggleClock, self: true},
+		"POST attendance/shifts/autofill":                         {fn: (*call).autofill},
+		"POST documents/documents/move_to_trash_bin":              {fn: (*call).moveToTrashBin},
+		"POST documents/documents/restore_from_trash_bin":         {fn: (*call).restoreFromTrashBin},
+		"POST locations/work_areas/archive":                       {fn: (*call).archiveWorkArea},
+		"POST locations/work_areas/unarchive":                     {fn: (*call).unarchiveWorkArea},
+		"POST tasks/tasks/bulk_create":                            {fn: (*call).createTasksInBulk},
+		"POST tasks/tasks/bulk_delete":                            {fn: (*call).deleteTasksInBulk},
+		"POST tasks/tasks/bulk_update":                            {fn: (*call).updateTasksInBulk},
+		"POST tasks/tasks/copy":                                   {fn: (*call).copyDatedTask},
+		"POST tasks/tasks/create_comment":                         {fn: (*call).commentTask},
+		"GET job_catalog/tree_nodes":                              {fn: (*call).listTreeNodes},
+		"GET job_catalog/node_attributes":                         {fn: (*call).listNodeAttributes},
+		"POST banking/bank_accounts/create_manual":                {fn: (*call).createManualBankAccount},
+		"GET banking/bank_accounts/{id}":                          {fn: (*call).getBankingRecord},
+		"GET banking/card_payments/{id}":                          {fn: (*call).getBankingRecord},
+		"GET banking/transactions/{id}":                           {fn: (*call).getBankingRecord},
+		"POST expenses/expensables/bulk_set_to_paid":              {fn: (*call).setExpensablesToPaid},
+		"POST expenses/expensables/update_reimbursable_amount":    {fn: (*call).updateReimbursableAmount},
+		"POST finance/accounting_settings/upsert":                 {fn: (*call).upsertAccountingSetting},
+		"POST finance/cost_centers/edit":                          {fn: (*call).editCostCenter},
+		"POST finance/cost_center_memberships/bulk_create_update": {fn: (*call).replaceCostCenterMemberships},
 	}
 }
 

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 )
@@ -25,6 +26,16 @@ func walkFinance(t *testing.T, _ *env, ok okFunc) {
 	contact := idOf(t, ok("POST", "/finance/contacts", map[string]any{"name": "Acme Paper", "address": map[string]any{"city": "Girona"}}))
 	ok("GET", "/finance/contacts/"+contact, nil)
 	ok("PUT", "/finance/contacts/"+contact, map[string]any{"id": contact, "address": map[string]any{"city": "Lleida"}, "email": "a@b.test"})
+	ok("GET", "/finance/cost_centers", nil)
+	center := idOf(t, ok("POST", "/finance/cost_centers", map[string]any{"name": "Marketing", "company_id": "1", "code": "MKT"}))
+	ok("GET", "/finance/cost_centers/"+center, nil)
+	ok("POST", "/finance/cost_centers/edit", map[string]any{"id": center, "company_id": "1", "name": "Growth"})
+	ok("GET", "/finance/cost_center_memberships", nil)
+	ok("POST", "/finance/cost_center_memberships/bulk_create_update", map[string]any{"employee_id": "1001", "company_id": "1",
+		"memberships": []map[string]any{{"cost_center_id": center, "percentage": 1}}})
+	ok("POST", "/finance/cost_center_memberships/bulk_create_update", map[string]any{"employee_id": "1001", "company_id": "1",
+		"memberships": []map[string]any{}})
+	ok("DELETE", "/finance/cost_centers/"+center, nil)
 }
 
 // TestDatedFinanceFilters: the finance lists' filters, including those the
@@ -104,5 +115,111 @@ func TestDatedUpsertAccountingSetting(t *testing.T) {
 	}
 	if r := e.dated("POST", path, tokBasic, map[string]any{"legal_entity_id": "1"}); r.status != 403 {
 		t.Errorf("basic user: %d %s, want 403", r.status, r.body)
+	}
+}
+
+// TestDatedCostCenters: counts derived from the memberships, edit,
+// filters, and the memberships replacement keeping the history.
+func TestDatedCostCenters(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	today := DefaultNow.Format("2006-01-02")
+	yesterday := DefaultNow.AddDate(0, 0, -1).Format("2006-01-02")
+	m := e.dated("GET", "/finance/cost_centers/1", key, nil).obj(t)
+	if m["active_employees_count"] != float64(2) || m["historical_employees_count"] != float64(2) || m["status"] != "active" {
+		t.Errorf("cost center 1: %v", m)
+	}
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/finance/cost_centers?search=sal", []string{"2"}},
+		{"/finance/cost_centers?include_actives_on_date=" + today, []string{"1", "2"}},
+		{"/finance/cost_center_memberships?employee_id=1002", []string{"2", "3"}},
+		{"/finance/cost_center_memberships?cost_center_ids[]=2", []string{"3"}},
+		{"/finance/cost_center_memberships?active_on=" + DefaultNow.AddDate(0, 0, -200).Format("2006-01-02"), []string{"1"}},
+	} {
+		r := e.dated("GET", tc.path, key, nil)
+		if got := idsOf(t, r); r.status != 200 || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %d ids %v, want %v", tc.path, r.status, got, tc.want)
+		}
+	}
+	r := e.dated("POST", "/finance/cost_centers/edit", key, map[string]any{"id": "2", "company_id": "1", "code": "SALES"})
+	if m := r.obj(t); r.status != 200 || m["code"] != "SALES" || m["name"] != "Sales" {
+		t.Errorf("edit: %d %s", r.status, r.body)
+	}
+	if r := e.dated("POST", "/finance/cost_centers/edit", key, map[string]any{"id": "2", "company_id": "1", "name": " "}); r.status != 422 {
+		t.Errorf("blank name: %d %s, want 422", r.status, r.body)
+	}
+	if r := e.dated("POST", "/finance/cost_centers/edit", key, map[string]any{"id": "9", "company_id": "1"}); r.status != 404 {
+		t.Errorf("unknown cost center: %d %s, want 404", r.status, r.body)
+	}
+
+	path := "/finance/cost_center_memberships/bulk_create_update"
+	for _, body := range []map[string]any{
+		{"employee_id": "1002", "company_id": "1", "memberships": []map[string]any{{"cost_center_id": "1", "percentage": 0.3}, {"cost_center_id": "2", "percentage": 0.3}}},
+		{"employee_id": "1002", "company_id": "1", "memberships": []map[string]any{{"cost_center_id": "9", "percentage": 1}}},
+		{"employee_id": "1002", "company_id": "1", "memberships": []map[string]any{{"cost_center_id": "1", "percentage": 1.5}}},
+		{"employee_id": "9999", "company_id": "1", "memberships": []map[string]any{{"cost_center_id": "1", "percentage": 1}}},
+	} {
+		if r := e.dated("POST", path, key, body); r.status != 422 {
+			t.Errorf("%v: %d %s, want 422", body, r.status, r.body)
+		}
+	}
+	r = e.dated("POST", path, key, map[string]any{"employee_id": "1002", "company_id": "1",
+		"memberships": []map[string]any{{"cost_center_id": "1", "percentage": 0.3}, {"cost_center_id": "2", "percentage": 0.7}}})
+	if r.status != 200 || len(r.list(t)) != 2 {
+		t.Fatalf("replace: %d %s", r.status, r.body)
+	}
+	first := r.list(t)[0].(map[string]any)
+	if first["start_date"] != today || first["percentage"] != 0.3 || first["end_date"] != nil {
+		t.Errorf("new membership: %v", first)
+	}
+	all, _ := e.dated("GET", "/finance/cost_center_memberships?employee_id=1002&only_active=false", key, nil).page(t)
+	if len(all) != 4 {
+		t.Fatalf("%d memberships of the manager, want 4 (two ended, two new)", len(all))
+	}
+	if all[0]["end_date"] != yesterday || all[1]["end_date"] != yesterday {
+		t.Errorf("the old memberships did not end yesterday: %v %v", all[0], all[1])
+	}
+	if got := idsOf(t, e.dated("GET", "/finance/cost_center_memberships?employee_id=1002", key, nil)); len(got) != 2 || got[0] == "2" {
+		t.Errorf("memberships in force: %v, want the two new ones", got)
+	}
+	if r := e.dated("POST", path, tokBasic, map[string]any{"employee_id": "1003", "company_id": "1", "memberships": []map[string]any{}}); r.status != 403 {
+		t.Errorf("basic user: %d %s, want 403", r.status, r.body)
+	}
+}
+
+// TestDatedCostCenterEvents: create, edit and delete raise their events.
+func TestDatedCostCenterEvents(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	rc := newReceiver(t)
+	for _, ev := range []string{"finance/cost_center/create", "finance/cost_center/edit", "finance/cost_center/delete"} {
+		e.subscribe(ev, rc.srv.URL, ev, true)
+	}
+	key := "key:" + tokKey
+	id := idOf(t, e.dated("POST", "/finance/cost_centers", key, map[string]any{"name": "Ops", "company_id": "1"}).obj(t))
+	e.dated("POST", "/finance/cost_centers/edit", key, map[string]any{"id": id, "company_id": "1", "name": "Operations"})
+	e.dated("DELETE", "/finance/cost_centers/"+id, key, nil)
+	e.waitWebhooks()
+	if rc.count() != 3 {
+		t.Fatalf("%d deliveries, want 3", rc.count())
+	}
+	seen := map[string]string{}
+	for i := range 3 {
+		req, b := rc.at(i)
+		var p map[string]any
+		if err := json.Unmarshal(b, &p); err != nil {
+			t.Fatal(err)
+		}
+		if p["id"] != id {
+			t.Errorf("payload %s", b)
+		}
+		seen[req.Header.Get("x-factorial-wh-challenge")], _ = p["name"].(string)
+	}
+	if seen["finance/cost_center/create"] != "Ops" || seen["finance/cost_center/edit"] != "Operations" || seen["finance/cost_center/delete"] != "Operations" {
+		t.Errorf("events by type: %v", seen)
 	}
 }

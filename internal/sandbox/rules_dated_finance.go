@@ -126,3 +126,159 @@ func financeContactFilter(c *call, q url.Values) func(v map[string]any) bool {
 		return updated == nil || updated(v)
 	}
 }
+
+// editCostCenter changes the name, code or description of the cost
+// center the body's id names; a blank name is refused.
+func (c *call) editCostCenter() {
+	c.edit(ResCostCenters, func(rec map[string]any) *apiError {
+		for _, k := range []string{"name", "code", "description"} {
+			if v, sent := c.in[k]; sent {
+				rec[k] = v
+			}
+		}
+		if strings.TrimSpace(stringOr(rec["name"])) == "" {
+			return invalid("name", msgBlank)
+		}
+		return nil
+	})
+}
+
+// membershipInForce reports whether a cost center membership applies on
+// day (YYYY-MM-DD): started on or before it and not ended before it.
+func membershipInForce(m map[string]any, day string) bool {
+	start, _ := m["start_date"].(string)
+	end, _ := m["end_date"].(string)
+	return start <= day && (end == "" || end >= day)
+}
+
+// replaceCostCenterMemberships gives the employee the memberships of the
+// body from today and ends those in force yesterday (one that started
+// today is replaced). All or nothing: an unknown employee or cost center,
+// a share outside (0, 1] or shares that do not add up to 1 are 422.
+func (c *call) replaceCostCenterMemberships() {
+	c.locked(writeLock, func() *apiError {
+		emp := intOr(c.in["employee_id"])
+		if c.s.tbl(ResEmployees).recs[emp] == nil {
+			return invalid("employee_id", "The employee does not exist")
+		}
+		type share struct {
+			center int
+			pct    float64
+		}
+		var shares []share
+		total := 0.0
+		for _, x := range listOf(c.in["memberships"]) {
+			m, _ := x.(map[string]any)
+			center := intOr(m["cost_center_id"])
+			if c.s.tbl(ResCostCenters).recs[center] == nil {
+				return invalid("memberships", "names a cost center that does not exist: "+fmtVal(m["cost_center_id"]))
+			}
+			pct, ok := m["percentage"].(float64)
+			if n, isInt := m["percentage"].(int); isInt {
+				pct, ok = float64(n), true
+			}
+			if !ok || pct <= 0 || pct > 1 {
+				return invalid("memberships", "percentage must be greater than 0 and at most 1")
+			}
+			shares = append(shares, share{center, pct})
+			total += pct
+		}
+		if len(shares) > 0 && (total < 0.9999 || total > 1.0001) {
+			return invalid("memberships", "percentages must add up to 1")
+		}
+		today := c.pj.today
+		yesterday := c.s.clock().UTC().AddDate(0, 0, -1).Format("2006-01-02")
+		t := c.s.store(ResCostCenterMemberships)
+		var ended, dropped []int
+		t.each(func(m map[string]any) bool {
+			if intOr(m["employee_id"]) == emp && membershipInForce(m, today) {
+				if m["start_date"] == today {
+					dropped = append(dropped, intOr(m["id"]))
+				} else {
+					ended = append(ended, intOr(m["id"]))
+				}
+			}
+			return true
+		})
+		for _, id := range dropped {
+			t.remove(id)
+		}
+		for _, id := range ended {
+			m := clone(t.recs[id])
+			m["end_date"] = yesterday
+			t.insert(m)
+		}
+		out := []map[string]any{}
+		for _, sh := range shares {
+			rec := map[string]any{"employee_id": emp, "cost_center_id": sh.center, "start_date": today, "end_date": nil, "percentage": sh.pct}
+			t.insert(rec)
+			out = append(out, c.decorate(rec))
+		}
+		c.respondList(out)
+		return nil
+	})
+}
+
+// viewCostCenter counts the employees with a membership in force today
+// and those who ever had one.
+func viewCostCenter(c *call, v map[string]any) {
+	setDefault(v, "company_id", demoCompanyID)
+	setDefault(v, "status", "active")
+	id := intOr(v["id"])
+	active, ever := map[int]bool{}, map[int]bool{}
+	c.s.tbl(ResCostCenterMemberships).each(func(m map[string]any) bool {
+		if intOr(m["cost_center_id"]) == id {
+			emp := intOr(m["employee_id"])
+			ever[emp] = true
+			if membershipInForce(m, c.pj.today) {
+				active[emp] = true
+			}
+		}
+		return true
+	})
+	v["active_employees_count"], v["historical_employees_count"] = len(active), len(ever)
+}
+
+// costCenterFilter: include_actives_on_date keeps the cost centers not
+// deactivated by that day; search matches part of the name or code.
+func costCenterFilter(_ *call, q url.Values) func(v map[string]any) bool {
+	on := q.Get("include_actives_on_date")
+	search := strings.ToLower(q.Get("search"))
+	return func(v map[string]any) bool {
+		if on != "" {
+			if d, _ := v["deactivation_date"].(string); d != "" && d <= on {
+				return false
+			}
+		}
+		if search != "" {
+			n, _ := v["name"].(string)
+			code, _ := v["code"].(string)
+			return strings.Contains(strings.ToLower(n), search) || strings.Contains(strings.ToLower(code), search)
+		}
+		return true
+	}
+}
+
+// costCenterMembershipFilter: only the memberships in force today unless
+// only_active is false (Factorial's default), and those in force on
+// active_on or applying_on.
+func costCenterMembershipFilter(c *call, q url.Values) func(v map[string]any) bool {
+	onlyActive, set := queryBool(q, "only_active")
+	days := []string{}
+	if !set || onlyActive {
+		days = append(days, c.pj.today)
+	}
+	for _, p := range []string{"active_on", "applying_on"} {
+		if d := q.Get(p); d != "" {
+			days = append(days, d)
+		}
+	}
+	return func(v map[string]any) bool {
+		for _, d := range days {
+			if !membershipInForce(v, d) {
+				return false
+			}
+		}
+		return true
+	}
+}

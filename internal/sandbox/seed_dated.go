@@ -57,8 +57,8 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 // seedFinance writes a small chart of accounts of the first legal entity
 // (a bank account, a suppliers account and a travel expenses account), its
 // accounting settings pointing at them, expense categories (travel with
-// two subcategories, one switched off, and meals), two vendors and a
-// budget.
+// two subcategories, one switched off, and meals), two vendors, two cost
+// centers (the manager split between them) and a budget.
 func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
 	now := s.clock().UTC()
@@ -87,6 +87,16 @@ func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
 	}
 	put(ResFinanceContacts, contact(1, "Renfe", "Renfe Viajeros S.M.E., S.A.", "A86868189", "billing@renfe.test", -60),
 		contact(2, "Office Supply Co", "Office Supply Company S.L.", "B12345678", "invoices@officesupply.test", -1))
+	day := func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
+	put(ResCostCenters,
+		M{"id": 1, "name": "Engineering", "company_id": 1, "legal_entity_id": 1, "code": "ENG", "description": "Product engineering",
+			"status": "active", "deactivation_date": nil},
+		M{"id": 2, "name": "Sales", "company_id": 1, "legal_entity_id": 1, "code": "SAL", "description": nil,
+			"status": "active", "deactivation_date": nil})
+	put(ResCostCenterMemberships,
+		M{"id": 1, "employee_id": DemoBasicID, "cost_center_id": 1, "start_date": day(-365), "end_date": nil, "percentage": 1.0},
+		M{"id": 2, "employee_id": DemoManagerID, "cost_center_id": 1, "start_date": day(-100), "end_date": nil, "percentage": 0.5},
+		M{"id": 3, "employee_id": DemoManagerID, "cost_center_id": 2, "start_date": day(-100), "end_date": nil, "percentage": 0.5})
 	put(ResBudgetOptions, M{"id": 1, "name": "Engineering travel", "description": "Trips of the engineering team",
 		"currency": "EUR", "legal_entity_id": 1})
 }

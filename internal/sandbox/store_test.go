@@ -122,6 +122,7 @@ func TestResourceConstants(t *testing.T) {
 		ResExpensables, ResMileages, ResPerDiems,
 		ResPurchaseOrders, ResPurchaseRequests, ResProcurementTypes,
 		ResLedgerAccounts, ResAccountingSettings, ResBudgetOptions, ResFinanceCategories, ResFinanceContacts,
+		ResCostCenters, ResCostCenterMemberships,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

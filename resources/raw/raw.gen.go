@@ -1077,6 +1077,100 @@ type ClientInterface interface {
 	// Corresponds with PUT /finance/contacts/{id} (the `UpdateFinanceContact` operationId).
 	UpdateFinanceContact(ctx context.Context, id ID, body UpdateFinanceContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListCostCenterMemberships List cost center memberships
+	//
+	// Which share of each employee's time goes to which cost center, and
+	// since when. Factorial lists only the memberships in force unless
+	// `only_active` is false.
+	//
+	// Corresponds with GET /finance/cost_center_memberships (the `ListCostCenterMemberships` operationId).
+	ListCostCenterMemberships(ctx context.Context, params *ListCostCenterMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplaceCostCenterMembershipsWithBody Replace an employee's cost center memberships
+	//
+	// Gives an employee a new set of cost center memberships starting
+	// today and ends the ones in force, so the history is kept. Each
+	// membership names a cost center and the share of the employee's time
+	// it takes, a number between 0 and 1; with several, the shares must add
+	// up to 1. Answers the new memberships in a bare array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+	ReplaceCostCenterMembershipsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplaceCostCenterMemberships Replace an employee's cost center memberships
+	//
+	// Gives an employee a new set of cost center memberships starting
+	// today and ends the ones in force, so the history is kept. Each
+	// membership names a cost center and the share of the employee's time
+	// it takes, a number between 0 and 1; with several, the shares must add
+	// up to 1. Answers the new memberships in a bare array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+	ReplaceCostCenterMemberships(ctx context.Context, body ReplaceCostCenterMembershipsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCostCenters List cost centers
+	//
+	// The cost centers employees' costs are allocated to, with how many employees are in each now and have ever been.
+	//
+	// Corresponds with GET /finance/cost_centers (the `ListCostCenters` operationId).
+	ListCostCenters(ctx context.Context, params *ListCostCentersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCostCenterWithBody Create a cost center
+	//
+	// Raises the `finance/cost_center/create` event.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+	CreateCostCenterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCostCenter Create a cost center
+	//
+	// Raises the `finance/cost_center/create` event.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+	CreateCostCenter(ctx context.Context, body CreateCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EditCostCenterWithBody Change a cost center
+	//
+	// Changes the name, code or description of a cost center; there is
+	// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+	// An action: it answers 200.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+	EditCostCenterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EditCostCenter Change a cost center
+	//
+	// Changes the name, code or description of a cost center; there is
+	// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+	// An action: it answers 200.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+	EditCostCenter(ctx context.Context, body EditCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteCostCenter Delete a cost center
+	//
+	// Answers the deleted cost center and raises the `finance/cost_center/delete` event.
+	//
+	// Corresponds with DELETE /finance/cost_centers/{id} (the `DeleteCostCenter` operationId).
+	DeleteCostCenter(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCostCenter Get a cost center
+	//
+	// Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
+	GetCostCenter(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCompanyHolidays List company holidays
 	//
 	// Corresponds with GET /holidays/company_holidays (the `ListCompanyHolidays` operationId).
@@ -4115,6 +4209,200 @@ func (c *Client) UpdateFinanceContactWithBody(ctx context.Context, id ID, conten
 // Corresponds with PUT /finance/contacts/{id} (the `UpdateFinanceContact` operationId).
 func (c *Client) UpdateFinanceContact(ctx context.Context, id ID, body UpdateFinanceContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateFinanceContactRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCostCenterMemberships List cost center memberships
+//
+// Which share of each employee's time goes to which cost center, and
+// since when. Factorial lists only the memberships in force unless
+// `only_active` is false.
+//
+// Corresponds with GET /finance/cost_center_memberships (the `ListCostCenterMemberships` operationId).
+func (c *Client) ListCostCenterMemberships(ctx context.Context, params *ListCostCenterMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCostCenterMembershipsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplaceCostCenterMembershipsWithBody Replace an employee's cost center memberships
+//
+// Gives an employee a new set of cost center memberships starting
+// today and ends the ones in force, so the history is kept. Each
+// membership names a cost center and the share of the employee's time
+// it takes, a number between 0 and 1; with several, the shares must add
+// up to 1. Answers the new memberships in a bare array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+func (c *Client) ReplaceCostCenterMembershipsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplaceCostCenterMembershipsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplaceCostCenterMemberships Replace an employee's cost center memberships
+//
+// Gives an employee a new set of cost center memberships starting
+// today and ends the ones in force, so the history is kept. Each
+// membership names a cost center and the share of the employee's time
+// it takes, a number between 0 and 1; with several, the shares must add
+// up to 1. Answers the new memberships in a bare array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+func (c *Client) ReplaceCostCenterMemberships(ctx context.Context, body ReplaceCostCenterMembershipsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplaceCostCenterMembershipsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCostCenters List cost centers
+//
+// The cost centers employees' costs are allocated to, with how many employees are in each now and have ever been.
+//
+// Corresponds with GET /finance/cost_centers (the `ListCostCenters` operationId).
+func (c *Client) ListCostCenters(ctx context.Context, params *ListCostCentersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCostCentersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCostCenterWithBody Create a cost center
+//
+// Raises the `finance/cost_center/create` event.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+func (c *Client) CreateCostCenterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCostCenterRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCostCenter Create a cost center
+//
+// Raises the `finance/cost_center/create` event.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+func (c *Client) CreateCostCenter(ctx context.Context, body CreateCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCostCenterRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EditCostCenterWithBody Change a cost center
+//
+// Changes the name, code or description of a cost center; there is
+// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+// An action: it answers 200.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+func (c *Client) EditCostCenterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEditCostCenterRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EditCostCenter Change a cost center
+//
+// Changes the name, code or description of a cost center; there is
+// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+// An action: it answers 200.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+func (c *Client) EditCostCenter(ctx context.Context, body EditCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEditCostCenterRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteCostCenter Delete a cost center
+//
+// Answers the deleted cost center and raises the `finance/cost_center/delete` event.
+//
+// Corresponds with DELETE /finance/cost_centers/{id} (the `DeleteCostCenter` operationId).
+func (c *Client) DeleteCostCenter(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteCostCenterRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCostCenter Get a cost center
+//
+// Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
+func (c *Client) GetCostCenter(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCostCenterRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -12252,6 +12540,518 @@ func NewUpdateFinanceContactRequestWithBody(server string, id ID, contentType st
 	return req, nil
 }
 
+// NewListCostCenterMembershipsRequest constructs an http.Request for the ListCostCenterMemberships method
+func NewListCostCenterMembershipsRequest(server string, params *ListCostCenterMembershipsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_center_memberships")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.CostCenterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cost_center_id", *params.CostCenterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_id", *params.EmployeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ActiveOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "active_on", *params.ActiveOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyActive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_active", *params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ApplyingOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "applying_on", *params.ApplyingOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CompanyID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_id", *params.CompanyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CostCenterIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cost_center_ids[]", params.CostCenterIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewReplaceCostCenterMembershipsRequest calls the generic ReplaceCostCenterMemberships builder with application/json body
+func NewReplaceCostCenterMembershipsRequest(server string, body ReplaceCostCenterMembershipsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReplaceCostCenterMembershipsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewReplaceCostCenterMembershipsRequestWithBody constructs an http.Request for the ReplaceCostCenterMemberships method, with any body, and a specified content type
+func NewReplaceCostCenterMembershipsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_center_memberships/bulk_create_update")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListCostCentersRequest constructs an http.Request for the ListCostCenters method
+func NewListCostCentersRequest(server string, params *ListCostCentersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_centers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CompanyID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_id", *params.CompanyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeActivesOnDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_actives_on_date", *params.IncludeActivesOnDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateCostCenterRequest calls the generic CreateCostCenter builder with application/json body
+func NewCreateCostCenterRequest(server string, body CreateCostCenterJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateCostCenterRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateCostCenterRequestWithBody constructs an http.Request for the CreateCostCenter method, with any body, and a specified content type
+func NewCreateCostCenterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_centers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewEditCostCenterRequest calls the generic EditCostCenter builder with application/json body
+func NewEditCostCenterRequest(server string, body EditCostCenterJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewEditCostCenterRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewEditCostCenterRequestWithBody constructs an http.Request for the EditCostCenter method, with any body, and a specified content type
+func NewEditCostCenterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_centers/edit")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteCostCenterRequest constructs an http.Request for the DeleteCostCenter method
+func NewDeleteCostCenterRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_centers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCostCenterRequest constructs an http.Request for the GetCostCenter method
+func NewGetCostCenterRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/cost_centers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListCompanyHolidaysRequest constructs an http.Request for the ListCompanyHolidays method
 func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysParams) (*http.Request, error) {
 	var err error
@@ -18434,6 +19234,108 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /finance/contacts/{id} (the `UpdateFinanceContact` operationId).
 	UpdateFinanceContactWithResponse(ctx context.Context, id ID, body UpdateFinanceContactJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateFinanceContactResponse, error)
 
+	// ListCostCenterMembershipsWithResponse List cost center memberships
+	//
+	// Which share of each employee's time goes to which cost center, and
+	// since when. Factorial lists only the memberships in force unless
+	// `only_active` is false.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/cost_center_memberships (the `ListCostCenterMemberships` operationId).
+	ListCostCenterMembershipsWithResponse(ctx context.Context, params *ListCostCenterMembershipsParams, reqEditors ...RequestEditorFn) (*ListCostCenterMembershipsResponse, error)
+
+	// ReplaceCostCenterMembershipsWithBodyWithResponse Replace an employee's cost center memberships
+	//
+	// Gives an employee a new set of cost center memberships starting
+	// today and ends the ones in force, so the history is kept. Each
+	// membership names a cost center and the share of the employee's time
+	// it takes, a number between 0 and 1; with several, the shares must add
+	// up to 1. Answers the new memberships in a bare array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+	ReplaceCostCenterMembershipsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplaceCostCenterMembershipsResponse, error)
+
+	// ReplaceCostCenterMembershipsWithResponse Replace an employee's cost center memberships
+	//
+	// Gives an employee a new set of cost center memberships starting
+	// today and ends the ones in force, so the history is kept. Each
+	// membership names a cost center and the share of the employee's time
+	// it takes, a number between 0 and 1; with several, the shares must add
+	// up to 1. Answers the new memberships in a bare array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+	ReplaceCostCenterMembershipsWithResponse(ctx context.Context, body ReplaceCostCenterMembershipsJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplaceCostCenterMembershipsResponse, error)
+
+	// ListCostCentersWithResponse List cost centers
+	//
+	// The cost centers employees' costs are allocated to, with how many employees are in each now and have ever been.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/cost_centers (the `ListCostCenters` operationId).
+	ListCostCentersWithResponse(ctx context.Context, params *ListCostCentersParams, reqEditors ...RequestEditorFn) (*ListCostCentersResponse, error)
+
+	// CreateCostCenterWithBodyWithResponse Create a cost center
+	//
+	// Raises the `finance/cost_center/create` event.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+	CreateCostCenterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCostCenterResponse, error)
+
+	// CreateCostCenterWithResponse Create a cost center
+	//
+	// Raises the `finance/cost_center/create` event.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+	CreateCostCenterWithResponse(ctx context.Context, body CreateCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCostCenterResponse, error)
+
+	// EditCostCenterWithBodyWithResponse Change a cost center
+	//
+	// Changes the name, code or description of a cost center; there is
+	// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+	// An action: it answers 200.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+	EditCostCenterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EditCostCenterResponse, error)
+
+	// EditCostCenterWithResponse Change a cost center
+	//
+	// Changes the name, code or description of a cost center; there is
+	// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+	// An action: it answers 200.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+	EditCostCenterWithResponse(ctx context.Context, body EditCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*EditCostCenterResponse, error)
+
+	// DeleteCostCenterWithResponse Delete a cost center
+	//
+	// Answers the deleted cost center and raises the `finance/cost_center/delete` event.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /finance/cost_centers/{id} (the `DeleteCostCenter` operationId).
+	DeleteCostCenterWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteCostCenterResponse, error)
+
+	// GetCostCenterWithResponse Get a cost center
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
+	GetCostCenterWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCostCenterResponse, error)
+
 	// ListCompanyHolidaysWithResponse List company holidays
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -24058,6 +24960,391 @@ func (r UpdateFinanceContactResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateFinanceContactResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListCostCenterMembershipsResponse401Headers the declared response headers of an HTTP 401 response for ListCostCenterMemberships
+type ListCostCenterMembershipsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCostCenterMembershipsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CostCenterMembershipPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCostCenterMembershipsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCostCenterMembershipsResponse) GetJSON200() *CostCenterMembershipPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCostCenterMembershipsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCostCenterMembershipsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCostCenterMembershipsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCostCenterMembershipsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCostCenterMembershipsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ReplaceCostCenterMembershipsResponse401Headers the declared response headers of an HTTP 401 response for ReplaceCostCenterMemberships
+type ReplaceCostCenterMembershipsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ReplaceCostCenterMembershipsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]CostCenterMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ReplaceCostCenterMembershipsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReplaceCostCenterMembershipsResponse) GetJSON200() *[]CostCenterMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ReplaceCostCenterMembershipsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ReplaceCostCenterMembershipsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReplaceCostCenterMembershipsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReplaceCostCenterMembershipsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReplaceCostCenterMembershipsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListCostCentersResponse401Headers the declared response headers of an HTTP 401 response for ListCostCenters
+type ListCostCentersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCostCentersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CostCenterPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCostCentersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCostCentersResponse) GetJSON200() *CostCenterPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCostCentersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCostCentersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCostCentersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCostCentersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCostCentersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateCostCenterResponse401Headers the declared response headers of an HTTP 401 response for CreateCostCenter
+type CreateCostCenterResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateCostCenterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CostCenter
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateCostCenterResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateCostCenterResponse) GetJSON201() *CostCenter {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateCostCenterResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateCostCenterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateCostCenterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateCostCenterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateCostCenterResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// EditCostCenterResponse401Headers the declared response headers of an HTTP 401 response for EditCostCenter
+type EditCostCenterResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type EditCostCenterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CostCenter
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *EditCostCenterResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r EditCostCenterResponse) GetJSON200() *CostCenter {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r EditCostCenterResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r EditCostCenterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r EditCostCenterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EditCostCenterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r EditCostCenterResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteCostCenterResponse401Headers the declared response headers of an HTTP 401 response for DeleteCostCenter
+type DeleteCostCenterResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteCostCenterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CostCenter
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteCostCenterResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteCostCenterResponse) GetJSON200() *CostCenter {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteCostCenterResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteCostCenterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteCostCenterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteCostCenterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteCostCenterResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCostCenterResponse401Headers the declared response headers of an HTTP 401 response for GetCostCenter
+type GetCostCenterResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetCostCenterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CostCenter
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetCostCenterResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCostCenterResponse) GetJSON200() *CostCenter {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetCostCenterResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCostCenterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCostCenterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCostCenterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCostCenterResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -30214,6 +31501,168 @@ func (c *ClientWithResponses) UpdateFinanceContactWithResponse(ctx context.Conte
 	return ParseUpdateFinanceContactResponse(rsp)
 }
 
+// ListCostCenterMembershipsWithResponse List cost center memberships
+//
+// Which share of each employee's time goes to which cost center, and
+// since when. Factorial lists only the memberships in force unless
+// `only_active` is false.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/cost_center_memberships (the `ListCostCenterMemberships` operationId).
+func (c *ClientWithResponses) ListCostCenterMembershipsWithResponse(ctx context.Context, params *ListCostCenterMembershipsParams, reqEditors ...RequestEditorFn) (*ListCostCenterMembershipsResponse, error) {
+	rsp, err := c.ListCostCenterMemberships(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCostCenterMembershipsResponse(rsp)
+}
+
+// ReplaceCostCenterMembershipsWithBodyWithResponse Replace an employee's cost center memberships
+//
+// Gives an employee a new set of cost center memberships starting
+// today and ends the ones in force, so the history is kept. Each
+// membership names a cost center and the share of the employee's time
+// it takes, a number between 0 and 1; with several, the shares must add
+// up to 1. Answers the new memberships in a bare array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+func (c *ClientWithResponses) ReplaceCostCenterMembershipsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplaceCostCenterMembershipsResponse, error) {
+	rsp, err := c.ReplaceCostCenterMembershipsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplaceCostCenterMembershipsResponse(rsp)
+}
+
+// ReplaceCostCenterMembershipsWithResponse Replace an employee's cost center memberships
+//
+// Gives an employee a new set of cost center memberships starting
+// today and ends the ones in force, so the history is kept. Each
+// membership names a cost center and the share of the employee's time
+// it takes, a number between 0 and 1; with several, the shares must add
+// up to 1. Answers the new memberships in a bare array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/cost_center_memberships/bulk_create_update (the `ReplaceCostCenterMemberships` operationId).
+func (c *ClientWithResponses) ReplaceCostCenterMembershipsWithResponse(ctx context.Context, body ReplaceCostCenterMembershipsJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplaceCostCenterMembershipsResponse, error) {
+	rsp, err := c.ReplaceCostCenterMemberships(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplaceCostCenterMembershipsResponse(rsp)
+}
+
+// ListCostCentersWithResponse List cost centers
+//
+// The cost centers employees' costs are allocated to, with how many employees are in each now and have ever been.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/cost_centers (the `ListCostCenters` operationId).
+func (c *ClientWithResponses) ListCostCentersWithResponse(ctx context.Context, params *ListCostCentersParams, reqEditors ...RequestEditorFn) (*ListCostCentersResponse, error) {
+	rsp, err := c.ListCostCenters(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCostCentersResponse(rsp)
+}
+
+// CreateCostCenterWithBodyWithResponse Create a cost center
+//
+// Raises the `finance/cost_center/create` event.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+func (c *ClientWithResponses) CreateCostCenterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCostCenterResponse, error) {
+	rsp, err := c.CreateCostCenterWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCostCenterResponse(rsp)
+}
+
+// CreateCostCenterWithResponse Create a cost center
+//
+// Raises the `finance/cost_center/create` event.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/cost_centers (the `CreateCostCenter` operationId).
+func (c *ClientWithResponses) CreateCostCenterWithResponse(ctx context.Context, body CreateCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCostCenterResponse, error) {
+	rsp, err := c.CreateCostCenter(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCostCenterResponse(rsp)
+}
+
+// EditCostCenterWithBodyWithResponse Change a cost center
+//
+// Changes the name, code or description of a cost center; there is
+// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+// An action: it answers 200.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+func (c *ClientWithResponses) EditCostCenterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EditCostCenterResponse, error) {
+	rsp, err := c.EditCostCenterWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEditCostCenterResponse(rsp)
+}
+
+// EditCostCenterWithResponse Change a cost center
+//
+// Changes the name, code or description of a cost center; there is
+// no PUT on cost centers. Raises the `finance/cost_center/edit` event.
+// An action: it answers 200.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/cost_centers/edit (the `EditCostCenter` operationId).
+func (c *ClientWithResponses) EditCostCenterWithResponse(ctx context.Context, body EditCostCenterJSONRequestBody, reqEditors ...RequestEditorFn) (*EditCostCenterResponse, error) {
+	rsp, err := c.EditCostCenter(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEditCostCenterResponse(rsp)
+}
+
+// DeleteCostCenterWithResponse Delete a cost center
+//
+// Answers the deleted cost center and raises the `finance/cost_center/delete` event.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /finance/cost_centers/{id} (the `DeleteCostCenter` operationId).
+func (c *ClientWithResponses) DeleteCostCenterWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteCostCenterResponse, error) {
+	rsp, err := c.DeleteCostCenter(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteCostCenterResponse(rsp)
+}
+
+// GetCostCenterWithResponse Get a cost center
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
+func (c *ClientWithResponses) GetCostCenterWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCostCenterResponse, error) {
+	rsp, err := c.GetCostCenter(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCostCenterResponse(rsp)
+}
+
 // ListCompanyHolidaysWithResponse List company holidays
 //
 // Returns a wrapper object for the known response body format(s).
@@ -35980,6 +37429,349 @@ func ParseUpdateFinanceContactResponse(rsp *http.Response) (*UpdateFinanceContac
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateFinanceContactResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListCostCenterMembershipsResponse parses an HTTP response from a ListCostCenterMembershipsWithResponse call
+func ParseListCostCenterMembershipsResponse(rsp *http.Response) (*ListCostCenterMembershipsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCostCenterMembershipsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CostCenterMembershipPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCostCenterMembershipsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseReplaceCostCenterMembershipsResponse parses an HTTP response from a ReplaceCostCenterMembershipsWithResponse call
+func ParseReplaceCostCenterMembershipsResponse(rsp *http.Response) (*ReplaceCostCenterMembershipsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReplaceCostCenterMembershipsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []CostCenterMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ReplaceCostCenterMembershipsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListCostCentersResponse parses an HTTP response from a ListCostCentersWithResponse call
+func ParseListCostCentersResponse(rsp *http.Response) (*ListCostCentersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCostCentersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CostCenterPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCostCentersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateCostCenterResponse parses an HTTP response from a CreateCostCenterWithResponse call
+func ParseCreateCostCenterResponse(rsp *http.Response) (*CreateCostCenterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateCostCenterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CostCenter
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateCostCenterResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseEditCostCenterResponse parses an HTTP response from a EditCostCenterWithResponse call
+func ParseEditCostCenterResponse(rsp *http.Response) (*EditCostCenterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EditCostCenterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CostCenter
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers EditCostCenterResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteCostCenterResponse parses an HTTP response from a DeleteCostCenterWithResponse call
+func ParseDeleteCostCenterResponse(rsp *http.Response) (*DeleteCostCenterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteCostCenterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CostCenter
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteCostCenterResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCostCenterResponse parses an HTTP response from a GetCostCenterWithResponse call
+func ParseGetCostCenterResponse(rsp *http.Response) (*GetCostCenterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCostCenterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CostCenter
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetCostCenterResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
