@@ -47,6 +47,8 @@ var (
 	datedCreateTaskComment                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateTaskFile                     = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTasksInBulk                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTaxRate                      = operation{id: "CreateTaxRate", method: "POST", path: "/finance/tax_rates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTaxType                      = operation{id: "CreateTaxType", method: "POST", path: "/finance/tax_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeam                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeamMembership               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWebhookSubscription          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -93,6 +95,7 @@ var (
 	datedGetLeave                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeaveType                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLedgerAccount                   = operation{id: "GetLedgerAccount", method: "GET", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLedgerAccountResource           = operation{id: "GetLedgerAccountResource", method: "GET", path: "/finance/ledger_account_resources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLegalEntity                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLocation                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetMileage                         = operation{id: "GetMileage", method: "GET", path: "/expenses/mileages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -106,6 +109,8 @@ var (
 	datedGetSupplement                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTask                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTaskFile                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaxRate                         = operation{id: "GetTaxRate", method: "GET", path: "/finance/tax_rates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaxType                         = operation{id: "GetTaxType", method: "GET", path: "/finance/tax_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeam                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeamMembership                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWebhookSubscription             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -138,6 +143,7 @@ var (
 	datedListJobCatalogTreeNodes            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaveTypes                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaves                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLedgerAccountResources         = operation{id: "ListLedgerAccountResources", method: "GET", path: "/finance/ledger_account_resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLedgerAccounts                 = operation{id: "ListLedgerAccounts", method: "GET", path: "/finance/accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -152,6 +158,8 @@ var (
 	datedListSupplements                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTaskFiles                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTasks                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaxRates                       = operation{id: "ListTaxRates", method: "GET", path: "/finance/tax_rates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaxTypes                       = operation{id: "ListTaxTypes", method: "GET", path: "/finance/tax_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeamMemberships                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeams                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWebhookSubscriptions           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -183,11 +191,14 @@ var (
 	datedUpdateSupplement                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTask                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTasksInBulk                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTaxRate                      = operation{id: "UpdateTaxRate", method: "PUT", path: "/finance/tax_rates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTaxType                      = operation{id: "UpdateTaxType", method: "PUT", path: "/finance/tax_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeam                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeamMembership               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWebhookSubscription          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkArea                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpsertAccountingSetting            = operation{id: "UpsertAccountingSetting", method: "POST", path: "/finance/accounting_settings/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpsertLedgerAccountResource        = operation{id: "UpsertLedgerAccountResource", method: "POST", path: "/finance/ledger_account_resources/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
@@ -222,6 +233,8 @@ var datedOperations = []*operation{
 	&datedCreateTaskComment,
 	&datedCreateTaskFile,
 	&datedCreateTasksInBulk,
+	&datedCreateTaxRate,
+	&datedCreateTaxType,
 	&datedCreateTeam,
 	&datedCreateTeamMembership,
 	&datedCreateWebhookSubscription,
@@ -268,6 +281,7 @@ var datedOperations = []*operation{
 	&datedGetLeave,
 	&datedGetLeaveType,
 	&datedGetLedgerAccount,
+	&datedGetLedgerAccountResource,
 	&datedGetLegalEntity,
 	&datedGetLocation,
 	&datedGetMileage,
@@ -281,6 +295,8 @@ var datedOperations = []*operation{
 	&datedGetSupplement,
 	&datedGetTask,
 	&datedGetTaskFile,
+	&datedGetTaxRate,
+	&datedGetTaxType,
 	&datedGetTeam,
 	&datedGetTeamMembership,
 	&datedGetWebhookSubscription,
@@ -313,6 +329,7 @@ var datedOperations = []*operation{
 	&datedListJobCatalogTreeNodes,
 	&datedListLeaveTypes,
 	&datedListLeaves,
+	&datedListLedgerAccountResources,
 	&datedListLedgerAccounts,
 	&datedListLegalEntities,
 	&datedListLocations,
@@ -327,6 +344,8 @@ var datedOperations = []*operation{
 	&datedListSupplements,
 	&datedListTaskFiles,
 	&datedListTasks,
+	&datedListTaxRates,
+	&datedListTaxTypes,
 	&datedListTeamMemberships,
 	&datedListTeams,
 	&datedListWebhookSubscriptions,
@@ -358,11 +377,14 @@ var datedOperations = []*operation{
 	&datedUpdateSupplement,
 	&datedUpdateTask,
 	&datedUpdateTasksInBulk,
+	&datedUpdateTaxRate,
+	&datedUpdateTaxType,
 	&datedUpdateTeam,
 	&datedUpdateTeamMembership,
 	&datedUpdateWebhookSubscription,
 	&datedUpdateWorkArea,
 	&datedUpsertAccountingSetting,
+	&datedUpsertLedgerAccountResource,
 }
 
 // datedQueryListAccountingSettings encodes the query of ListAccountingSettings.
@@ -1409,6 +1431,45 @@ func datedQueryListLeaves(p *resources.ListLeavesParams) string {
 	return q.String()
 }
 
+// datedQueryListLedgerAccountResources encodes the query of ListLedgerAccountResources.
+func datedQueryListLedgerAccountResources(p *resources.ListLedgerAccountResourcesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ResourceIDs {
+		q.add("resource_ids[]", string(v))
+	}
+	if p.ResourceType != nil {
+		q.add("resource_type", string(*p.ResourceType))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	for _, v := range p.FinanceAccountIDs {
+		q.add("finance_account_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListLedgerAccounts encodes the query of ListLedgerAccounts.
 func datedQueryListLedgerAccounts(p *resources.ListLedgerAccountsParams) string {
 	if p == nil {
@@ -1891,6 +1952,69 @@ func datedQueryListTasks(p *resources.ListTasksParams) string {
 	}
 	if p.Category != nil {
 		q.add("category", string(*p.Category))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTaxRates encodes the query of ListTaxRates.
+func datedQueryListTaxRates(p *resources.ListTaxRatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TaxTypeIDs {
+		q.add("tax_type_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTaxTypes encodes the query of ListTaxTypes.
+func datedQueryListTaxTypes(p *resources.ListTaxTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CountryCode != nil {
+		q.add("country_code", string(*p.CountryCode))
+	}
+	if p.Type != nil {
+		q.add("type", string(*p.Type))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3313,6 +3437,25 @@ func (s *FinanceService) CreateLedgerAccount(ctx context.Context, body resources
 	return send[resources.LedgerAccount](ctx, s.c, &datedCreateLedgerAccount, req, err)
 }
 
+// CreateTaxRate creates a tax rate.
+//
+// Factorial's document marks no member required, though every tax rate it
+// answers has a rate and a tax type.
+//
+//	POST /finance/tax_rates (CreateTaxRate)
+func (s *FinanceService) CreateTaxRate(ctx context.Context, body resources.TaxRateCreate) (resources.TaxRate, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTaxRate, s.c.datedBase, "/finance/tax_rates", "", body)
+	return send[resources.TaxRate](ctx, s.c, &datedCreateTaxRate, req, err)
+}
+
+// CreateTaxType creates a tax type.
+//
+//	POST /finance/tax_types (CreateTaxType)
+func (s *FinanceService) CreateTaxType(ctx context.Context, body resources.TaxTypeCreate) (resources.TaxType, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTaxType, s.c.datedBase, "/finance/tax_types", "", body)
+	return send[resources.TaxType](ctx, s.c, &datedCreateTaxType, req, err)
+}
+
 // DeleteCostCenter deletes a cost center.
 //
 // Answers the deleted cost center and raises the `finance/cost_center/delete`
@@ -3382,6 +3525,30 @@ func (s *FinanceService) GetCostCenter(ctx context.Context, id string) (resource
 func (s *FinanceService) GetLedgerAccount(ctx context.Context, id string) (resources.LedgerAccount, error) {
 	req, err := s.c.newRequest(ctx, &datedGetLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LedgerAccount](ctx, s.c, &datedGetLedgerAccount, req, err)
+}
+
+// GetLedgerAccountResource gets a ledger account assignment.
+//
+//	GET /finance/ledger_account_resources/{id} (GetLedgerAccountResource)
+func (s *FinanceService) GetLedgerAccountResource(ctx context.Context, id string) (resources.LedgerAccountResource, error) {
+	req, err := s.c.newRequest(ctx, &datedGetLedgerAccountResource, s.c.datedBase, "/finance/ledger_account_resources/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.LedgerAccountResource](ctx, s.c, &datedGetLedgerAccountResource, req, err)
+}
+
+// GetTaxRate gets a tax rate.
+//
+//	GET /finance/tax_rates/{id} (GetTaxRate)
+func (s *FinanceService) GetTaxRate(ctx context.Context, id string) (resources.TaxRate, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaxRate, s.c.datedBase, "/finance/tax_rates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TaxRate](ctx, s.c, &datedGetTaxRate, req, err)
+}
+
+// GetTaxType gets a tax type.
+//
+//	GET /finance/tax_types/{id} (GetTaxType)
+func (s *FinanceService) GetTaxType(ctx context.Context, id string) (resources.TaxType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaxType, s.c.datedBase, "/finance/tax_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TaxType](ctx, s.c, &datedGetTaxType, req, err)
 }
 
 // ListAccountingSettings lists accounting settings, every page of it.
@@ -3651,6 +3818,53 @@ func (s *FinanceService) ListCostCentersPage(ctx context.Context, params *resour
 	return send[resources.CostCenterPage](ctx, s.c, &datedListCostCenters, req, err)
 }
 
+// ListLedgerAccountResources lists ledger account assignments, every page of it.
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept,
+// expense category or invoice books to (its `resource_type` and
+// `resource_id`), per legal entity.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLedgerAccountResourcesIter holds one page at a time, ListLedgerAccountResourcesPage returns one page.
+//
+//	GET /finance/ledger_account_resources (ListLedgerAccountResources)
+func (s *FinanceService) ListLedgerAccountResources(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) ([]resources.LedgerAccountResource, error) {
+	return collect(s.ListLedgerAccountResourcesIter(ctx, params))
+}
+
+// ListLedgerAccountResourcesIter lists ledger account assignments, page by page.
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept,
+// expense category or invoice books to (its `resource_type` and
+// `resource_id`), per legal entity.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/ledger_account_resources (ListLedgerAccountResources)
+func (s *FinanceService) ListLedgerAccountResourcesIter(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) iter.Seq2[resources.LedgerAccountResource, error] {
+	return walkPages(ctx, s.c, &datedListLedgerAccountResources, params,
+		func(p *resources.ListLedgerAccountResourcesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(p), nil)
+		},
+		func(pg *resources.LedgerAccountResourcePage) ([]resources.LedgerAccountResource, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListLedgerAccountResourcesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListLedgerAccountResourcesPage lists ledger account assignments: one page.
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept,
+// expense category or invoice books to (its `resource_type` and
+// `resource_id`), per legal entity.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/ledger_account_resources (ListLedgerAccountResources)
+func (s *FinanceService) ListLedgerAccountResourcesPage(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) (resources.LedgerAccountResourcePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(params), nil)
+	return send[resources.LedgerAccountResourcePage](ctx, s.c, &datedListLedgerAccountResources, req, err)
+}
+
 // ListLedgerAccounts lists ledger accounts, every page of it.
 //
 // The accounts of the chart of accounts of the company's legal entities
@@ -3695,6 +3909,87 @@ func (s *FinanceService) ListLedgerAccountsPage(ctx context.Context, params *res
 	return send[resources.LedgerAccountPage](ctx, s.c, &datedListLedgerAccounts, req, err)
 }
 
+// ListTaxRates lists tax rates, every page of it.
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTaxRatesIter holds one page at a time, ListTaxRatesPage returns one page.
+//
+//	GET /finance/tax_rates (ListTaxRates)
+func (s *FinanceService) ListTaxRates(ctx context.Context, params *resources.ListTaxRatesParams) ([]resources.TaxRate, error) {
+	return collect(s.ListTaxRatesIter(ctx, params))
+}
+
+// ListTaxRatesIter lists tax rates, page by page.
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/tax_rates (ListTaxRates)
+func (s *FinanceService) ListTaxRatesIter(ctx context.Context, params *resources.ListTaxRatesParams) iter.Seq2[resources.TaxRate, error] {
+	return walkPages(ctx, s.c, &datedListTaxRates, params,
+		func(p *resources.ListTaxRatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(p), nil)
+		},
+		func(pg *resources.TaxRatePage) ([]resources.TaxRate, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTaxRatesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTaxRatesPage lists tax rates: one page.
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/tax_rates (ListTaxRates)
+func (s *FinanceService) ListTaxRatesPage(ctx context.Context, params *resources.ListTaxRatesParams) (resources.TaxRatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(params), nil)
+	return send[resources.TaxRatePage](ctx, s.c, &datedListTaxRates, req, err)
+}
+
+// ListTaxTypes lists tax types, every page of it.
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per
+// country.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTaxTypesIter holds one page at a time, ListTaxTypesPage returns one page.
+//
+//	GET /finance/tax_types (ListTaxTypes)
+func (s *FinanceService) ListTaxTypes(ctx context.Context, params *resources.ListTaxTypesParams) ([]resources.TaxType, error) {
+	return collect(s.ListTaxTypesIter(ctx, params))
+}
+
+// ListTaxTypesIter lists tax types, page by page.
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per
+// country.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/tax_types (ListTaxTypes)
+func (s *FinanceService) ListTaxTypesIter(ctx context.Context, params *resources.ListTaxTypesParams) iter.Seq2[resources.TaxType, error] {
+	return walkPages(ctx, s.c, &datedListTaxTypes, params,
+		func(p *resources.ListTaxTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(p), nil)
+		},
+		func(pg *resources.TaxTypePage) ([]resources.TaxType, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTaxTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTaxTypesPage lists tax types: one page.
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per
+// country.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/tax_types (ListTaxTypes)
+func (s *FinanceService) ListTaxTypesPage(ctx context.Context, params *resources.ListTaxTypesParams) (resources.TaxTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(params), nil)
+	return send[resources.TaxTypePage](ctx, s.c, &datedListTaxTypes, req, err)
+}
+
 // ReplaceCostCenterMemberships replaces an employee's cost center memberships.
 //
 // Gives an employee a new set of cost center memberships starting today and
@@ -3727,6 +4022,26 @@ func (s *FinanceService) UpdateLedgerAccount(ctx context.Context, id string, bod
 	return send[resources.LedgerAccount](ctx, s.c, &datedUpdateLedgerAccount, req, err)
 }
 
+// UpdateTaxRate updates a tax rate.
+//
+// Only the description can be changed.
+//
+//	PUT /finance/tax_rates/{id} (UpdateTaxRate)
+func (s *FinanceService) UpdateTaxRate(ctx context.Context, id string, body resources.TaxRateUpdate) (resources.TaxRate, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTaxRate, s.c.datedBase, "/finance/tax_rates/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TaxRate](ctx, s.c, &datedUpdateTaxRate, req, err)
+}
+
+// UpdateTaxType updates a tax type.
+//
+// Factorial requires the `type` on every update.
+//
+//	PUT /finance/tax_types/{id} (UpdateTaxType)
+func (s *FinanceService) UpdateTaxType(ctx context.Context, id string, body resources.TaxTypeUpdate) (resources.TaxType, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTaxType, s.c.datedBase, "/finance/tax_types/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TaxType](ctx, s.c, &datedUpdateTaxType, req, err)
+}
+
 // UpsertAccountingSetting creates or update a legal entity's accounting settings.
 //
 // Writes the accounting settings of the legal entity named by
@@ -3737,6 +4052,18 @@ func (s *FinanceService) UpdateLedgerAccount(ctx context.Context, id string, bod
 func (s *FinanceService) UpsertAccountingSetting(ctx context.Context, body resources.UpsertAccountingSettingInput) (resources.AccountingSetting, error) {
 	req, err := s.c.newRequest(ctx, &datedUpsertAccountingSetting, s.c.datedBase, "/finance/accounting_settings/upsert", "", body)
 	return send[resources.AccountingSetting](ctx, s.c, &datedUpsertAccountingSetting, req, err)
+}
+
+// UpsertLedgerAccountResource assigns a ledger account to a resource.
+//
+// Creates the assignment of a resource to a ledger account, or changes it: the
+// one `id` names, else the legal entity's assignment of the same resource. An
+// action: it answers 200 either way.
+//
+//	POST /finance/ledger_account_resources/upsert (UpsertLedgerAccountResource)
+func (s *FinanceService) UpsertLedgerAccountResource(ctx context.Context, body resources.UpsertLedgerAccountResourceInput) (resources.LedgerAccountResource, error) {
+	req, err := s.c.newRequest(ctx, &datedUpsertLedgerAccountResource, s.c.datedBase, "/finance/ledger_account_resources/upsert", "", body)
+	return send[resources.LedgerAccountResource](ctx, s.c, &datedUpsertLedgerAccountResource, req, err)
 }
 
 // HolidaysService calls the Holidays operations: Company (bank) holidays of each location.

@@ -375,3 +375,163 @@ func TestReplaceCostCenterMemberships(t *testing.T) {
 	}
 	is(t, "CostCenterID", ms[0].CostCenterID, "4")
 }
+
+const ledgerAccountResourceJSON = `{"id":"135","resource_type":"taxtype","resource_id":"155","account_id":"15","balance_type":"debit",` +
+	`"updated_at":"2026-01-01T00:00:00.000Z","external_id":"ext_123","legal_entity_id":"13"}`
+
+const taxRateJSON = `{"id":"123","rate":0.07,"description":"VAT for general goods","tax_type_id":"1234","external_id":"EXT-RATE-001",` +
+	`"updated_at":"2026-01-01T00:00:00.000Z"}`
+
+const taxTypeJSON = `{"id":"1234","name":"general IVA","type":"vat","country_code":"ES","external_id":"EXT-TYPE-001",` +
+	`"updated_at":"2026-01-01T00:00:00.000Z"}`
+
+func TestListLedgerAccountResources(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/ledger_account_resources", status: 200, body: page(onePage(1), ledgerAccountResourceJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"resource_type": {"taxtype"}, "finance_account_ids[]": {"15"}})
+		},
+	})
+	all, err := c.Finance.ListLedgerAccountResources(t.Context(), &resources.ListLedgerAccountResourcesParams{
+		ResourceType: ptr(resources.LedgerAccountResourceTypeTaxtype), FinanceAccountIDs: []string{"15"},
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d assignments, want 1", len(all))
+	}
+	is(t, "BalanceType", all[0].BalanceType, resources.LedgerAccountBalanceTypeDebit)
+	is(t, "AccountID", all[0].AccountID, "15")
+}
+
+func TestGetLedgerAccountResource(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/ledger_account_resources/135", status: 200, body: ledgerAccountResourceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	a, err := c.Finance.GetLedgerAccountResource(t.Context(), "135")
+	must(t, err)
+	is(t, "ResourceID", a.ResourceID, "155")
+}
+
+func TestUpsertLedgerAccountResource(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/ledger_account_resources/upsert", status: 200, body: ledgerAccountResourceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"legal_entity_id":"13","account_id":"15","resource_id":"155","resource_type":"taxtype",`+
+				`"balance_type":"debit","operation_type":"purchase"}`)
+		},
+	})
+	a, err := c.Finance.UpsertLedgerAccountResource(t.Context(), resources.UpsertLedgerAccountResourceInput{
+		LegalEntityID: "13", AccountID: ptr("15"), ResourceID: ptr("155"), ResourceType: resources.LedgerAccountResourceTypeTaxtype,
+		BalanceType: ptr(resources.LedgerAccountBalanceTypeDebit), OperationType: ptr(resources.LedgerAccountOperationTypePurchase),
+	})
+	must(t, err)
+	eq(t, "ID", a.ID, "135")
+}
+
+func TestListTaxRates(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/tax_rates", status: 200, body: page(onePage(1), taxRateJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"tax_type_ids[]": {"1234"}, "updated_from": {"2026-01-01"}})
+		},
+	})
+	all, err := c.Finance.ListTaxRates(t.Context(), &resources.ListTaxRatesParams{TaxTypeIDs: []string{"1234"}, UpdatedFrom: datep("2026-01-01")})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d rates, want 1", len(all))
+	}
+	is(t, "Rate", all[0].Rate, float32(0.07))
+}
+
+func TestCreateTaxRate(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/tax_rates", status: 201, body: taxRateJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"rate":0.07,"tax_type_id":"1234"}`)
+		},
+	})
+	tr, err := c.Finance.CreateTaxRate(t.Context(), resources.TaxRateCreate{Rate: ptr(float32(0.07)), TaxTypeID: ptr("1234")})
+	must(t, err)
+	is(t, "TaxTypeID", tr.TaxTypeID, "1234")
+}
+
+func TestGetTaxRate(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/tax_rates/123", status: 200, body: taxRateJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	tr, err := c.Finance.GetTaxRate(t.Context(), "123")
+	must(t, err)
+	is(t, "ExternalID", tr.ExternalID, "EXT-RATE-001")
+}
+
+func TestUpdateTaxRate(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/finance/tax_rates/123", status: 200, body: taxRateJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"id":"123","description":"VAT for general goods"}`)
+		},
+	})
+	tr, err := c.Finance.UpdateTaxRate(t.Context(), "123", resources.TaxRateUpdate{ID: "123", Description: ptr("VAT for general goods")})
+	must(t, err)
+	is(t, "Description", tr.Description, "VAT for general goods")
+}
+
+func TestListTaxTypes(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/tax_types", status: 200, body: page(onePage(1), taxTypeJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"country_code": {"ES"}, "type": {"vat"}})
+		},
+	})
+	all, err := c.Finance.ListTaxTypes(t.Context(), &resources.ListTaxTypesParams{CountryCode: ptr("ES"), Type: ptr(resources.TaxTypeKindVat)})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d tax types, want 1", len(all))
+	}
+	is(t, "Type", all[0].Type, resources.TaxTypeKindVat)
+	at(t, "UpdatedAt", all[0].UpdatedAt, "2026-01-01T00:00:00Z")
+}
+
+func TestCreateTaxType(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/tax_types", status: 201, body: taxTypeJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"name":"general IVA","type":"vat","country_code":"ES"}`)
+		},
+	})
+	tt, err := c.Finance.CreateTaxType(t.Context(), resources.TaxTypeCreate{Name: "general IVA", Type: resources.TaxTypeKindVat, CountryCode: ptr("ES")})
+	must(t, err)
+	eq(t, "ID", tt.ID, "1234")
+}
+
+func TestGetTaxType(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/tax_types/1234", status: 200, body: taxTypeJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	tt, err := c.Finance.GetTaxType(t.Context(), "1234")
+	must(t, err)
+	is(t, "Name", tt.Name, "general IVA")
+}
+
+func TestUpdateTaxType(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/finance/tax_types/1234", status: 200, body: taxTypeJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"id":"1234","type":"vat","name":"general IVA"}`)
+		},
+	})
+	tt, err := c.Finance.UpdateTaxType(t.Context(), "1234", resources.TaxTypeUpdate{ID: "1234", Type: resources.TaxTypeKindVat, Name: ptr("general IVA")})
+	must(t, err)
+	is(t, "CountryCode", tt.CountryCode, "ES")
+}

@@ -7340,6 +7340,98 @@ func (x LedgerAccountPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x LedgerAccountPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAccountID returns x.AccountID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetAccountID() (v string) {
+	if x == nil || x.AccountID == nil {
+		return v
+	}
+	return *x.AccountID
+}
+
+// GetBalanceType returns x.BalanceType, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetBalanceType() (v LedgerAccountBalanceType) {
+	if x == nil || x.BalanceType == nil {
+		return v
+	}
+	return *x.BalanceType
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LedgerAccountResource) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetResourceID() (v string) {
+	if x == nil || x.ResourceID == nil {
+		return v
+	}
+	return *x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetResourceType() (v LedgerAccountResourceType) {
+	if x == nil || x.ResourceType == nil {
+		return v
+	}
+	return *x.ResourceType
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountResource) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountResource) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LedgerAccountResourcePage) GetData() (v []LedgerAccountResource) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LedgerAccountResourcePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountResourcePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountResourcePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCurrency returns x.Currency, or its zero value when x or the field is nil.
 func (x *LedgerAccountUpdate) GetCurrency() (v string) {
 	if x == nil || x.Currency == nil {
@@ -10338,6 +10430,294 @@ func (x TaskUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x TaskUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TaxRate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxRate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxRate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetRate returns x.Rate, or its zero value when x or the field is nil.
+func (x *TaxRate) GetRate() (v float32) {
+	if x == nil || x.Rate == nil {
+		return v
+	}
+	return *x.Rate
+}
+
+// GetTaxTypeID returns x.TaxTypeID, or its zero value when x or the field is nil.
+func (x *TaxRate) GetTaxTypeID() (v string) {
+	if x == nil || x.TaxTypeID == nil {
+		return v
+	}
+	return *x.TaxTypeID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *TaxRate) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x TaxRate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetRate returns x.Rate, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetRate() (v float32) {
+	if x == nil || x.Rate == nil {
+		return v
+	}
+	return *x.Rate
+}
+
+// GetTaxTypeID returns x.TaxTypeID, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetTaxTypeID() (v string) {
+	if x == nil || x.TaxTypeID == nil {
+		return v
+	}
+	return *x.TaxTypeID
+}
+
+// String shows the fields of x that are set.
+func (x TaxRateCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRateCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TaxRatePage) GetData() (v []TaxRate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TaxRatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TaxRatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TaxRateUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxRateUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x TaxRateUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRateUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *TaxType) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxType) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TaxType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *TaxType) GetType() (v TaxTypeKind) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *TaxType) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x TaxType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *TaxTypeCreate) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxTypeCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TaxTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *TaxTypeCreate) GetType() (v TaxTypeKind) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x TaxTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TaxTypePage) GetData() (v []TaxType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TaxTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TaxTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *TaxTypeUpdate) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxTypeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TaxTypeUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *TaxTypeUpdate) GetType() (v TaxTypeKind) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x TaxTypeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxTypeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *Team) GetAvatar() (v string) {
 	if x == nil || x.Avatar == nil {
@@ -11003,6 +11383,92 @@ func (x UpsertAccountingSettingInput) String() string { return pretty.String(x) 
 
 // LogValue logs the fields of x that are set.
 func (x UpsertAccountingSettingInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetAccountID() (v string) {
+	if x == nil || x.AccountID == nil {
+		return v
+	}
+	return *x.AccountID
+}
+
+// GetBalanceType returns x.BalanceType, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetBalanceType() (v LedgerAccountBalanceType) {
+	if x == nil || x.BalanceType == nil {
+		return v
+	}
+	return *x.BalanceType
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *UpsertLedgerAccountResourceInput) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetNumber() (v string) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetOperationType returns x.OperationType, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetOperationType() (v LedgerAccountOperationType) {
+	if x == nil || x.OperationType == nil {
+		return v
+	}
+	return *x.OperationType
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetResourceID() (v string) {
+	if x == nil || x.ResourceID == nil {
+		return v
+	}
+	return *x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x is nil.
+func (x *UpsertLedgerAccountResourceInput) GetResourceType() (v LedgerAccountResourceType) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceType
+}
+
+// String shows the fields of x that are set.
+func (x UpsertLedgerAccountResourceInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpsertLedgerAccountResourceInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
 func (x *WebhookSubscription) GetAPIVersion() (v string) {

@@ -995,6 +995,72 @@ func (e JobCatalogNodeType) Valid() bool {
 	}
 }
 
+// Defines values for LedgerAccountBalanceType.
+const (
+	LedgerAccountBalanceTypeCredit LedgerAccountBalanceType = "credit"
+	LedgerAccountBalanceTypeDebit  LedgerAccountBalanceType = "debit"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountBalanceType enum.
+func (e LedgerAccountBalanceType) Valid() bool {
+	switch e {
+	case LedgerAccountBalanceTypeCredit:
+		return true
+	case LedgerAccountBalanceTypeDebit:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountOperationType.
+const (
+	LedgerAccountOperationTypePurchase LedgerAccountOperationType = "purchase"
+	LedgerAccountOperationTypeSale     LedgerAccountOperationType = "sale"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountOperationType enum.
+func (e LedgerAccountOperationType) Valid() bool {
+	switch e {
+	case LedgerAccountOperationTypePurchase:
+		return true
+	case LedgerAccountOperationTypeSale:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountResourceType.
+const (
+	LedgerAccountResourceTypeBankaccount    LedgerAccountResourceType = "bankaccount"
+	LedgerAccountResourceTypeCustomcategory LedgerAccountResourceType = "customcategory"
+	LedgerAccountResourceTypeInvoice        LedgerAccountResourceType = "invoice"
+	LedgerAccountResourceTypePayrollconcept LedgerAccountResourceType = "payrollconcept"
+	LedgerAccountResourceTypeTaxtype        LedgerAccountResourceType = "taxtype"
+	LedgerAccountResourceTypeVendor         LedgerAccountResourceType = "vendor"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountResourceType enum.
+func (e LedgerAccountResourceType) Valid() bool {
+	switch e {
+	case LedgerAccountResourceTypeBankaccount:
+		return true
+	case LedgerAccountResourceTypeCustomcategory:
+		return true
+	case LedgerAccountResourceTypeInvoice:
+		return true
+	case LedgerAccountResourceTypePayrollconcept:
+		return true
+	case LedgerAccountResourceTypeTaxtype:
+		return true
+	case LedgerAccountResourceTypeVendor:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for LedgerAccountType.
 const (
 	LedgerAccountTypeBank                LedgerAccountType = "bank"
@@ -1268,6 +1334,24 @@ func (e TaskStatus) Valid() bool {
 	case TaskStatusInProgress:
 		return true
 	case TaskStatusTodo:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TaxTypeKind.
+const (
+	TaxTypeKindPersonalIncome TaxTypeKind = "personal_income"
+	TaxTypeKindVat            TaxTypeKind = "vat"
+)
+
+// Valid indicates whether the value is a known member of the TaxTypeKind enum.
+func (e TaxTypeKind) Valid() bool {
+	switch e {
+	case TaxTypeKindPersonalIncome:
+		return true
+	case TaxTypeKindVat:
 		return true
 	default:
 		return false
@@ -3353,6 +3437,9 @@ type LedgerAccount struct {
 	UpdatedAt *time.Time         `json:"updated_at"`
 }
 
+// LedgerAccountBalanceType The side of the account the resource books to.
+type LedgerAccountBalanceType string
+
 // LedgerAccountCreate defines model for LedgerAccountCreate.
 type LedgerAccountCreate struct {
 	// Currency ISO 4217 code. Not part of the account Factorial answers.
@@ -3368,6 +3455,9 @@ type LedgerAccountCreate struct {
 	Type LedgerAccountType `json:"type"`
 }
 
+// LedgerAccountOperationType Whether the assignment is for purchases or sales.
+type LedgerAccountOperationType string
+
 // LedgerAccountPage defines model for LedgerAccountPage.
 type LedgerAccountPage struct {
 	Data []LedgerAccount `json:"data"`
@@ -3375,6 +3465,30 @@ type LedgerAccountPage struct {
 	// Meta Pagination state of a list response.
 	Meta PageMeta `json:"meta"`
 }
+
+// LedgerAccountResource The ledger account a resource (a bank account, vendor, tax type, ...) books to in a legal entity.
+type LedgerAccountResource struct {
+	// AccountID The ledger account.
+	AccountID     *string                    `json:"account_id"`
+	BalanceType   *LedgerAccountBalanceType  `json:"balance_type,omitempty"`
+	ExternalID    *string                    `json:"external_id,omitempty"`
+	ID            string                     `json:"id"`
+	LegalEntityID *string                    `json:"legal_entity_id,omitempty"`
+	ResourceID    *string                    `json:"resource_id"`
+	ResourceType  *LedgerAccountResourceType `json:"resource_type"`
+	UpdatedAt     *time.Time                 `json:"updated_at"`
+}
+
+// LedgerAccountResourcePage defines model for LedgerAccountResourcePage.
+type LedgerAccountResourcePage struct {
+	Data []LedgerAccountResource `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// LedgerAccountResourceType The kind of resource a ledger account is assigned to.
+type LedgerAccountResourceType string
 
 // LedgerAccountType Where a ledger account sits in the chart of accounts.
 type LedgerAccountType string
@@ -4164,6 +4278,88 @@ type TaskUpdate struct {
 	Status *TaskStatus `json:"status,omitempty"`
 }
 
+// TaxRate A rate of a tax type.
+type TaxRate struct {
+	Description *string `json:"description,omitempty"`
+	ExternalID  *string `json:"external_id,omitempty"`
+	ID          string  `json:"id"`
+
+	// Rate The rate as a fraction between -1 and 1 (0.07 is 7%).
+	Rate      *float32   `json:"rate"`
+	TaxTypeID *string    `json:"tax_type_id"`
+	UpdatedAt *time.Time `json:"updated_at"`
+}
+
+// TaxRateCreate defines model for TaxRateCreate.
+type TaxRateCreate struct {
+	Description *string `json:"description,omitempty"`
+	ExternalID  *string `json:"external_id,omitempty"`
+
+	// Rate A fraction between -1 and 1.
+	Rate      *float32 `json:"rate,omitempty"`
+	TaxTypeID *string  `json:"tax_type_id,omitempty"`
+}
+
+// TaxRatePage defines model for TaxRatePage.
+type TaxRatePage struct {
+	Data []TaxRate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TaxRateUpdate defines model for TaxRateUpdate.
+type TaxRateUpdate struct {
+	Description *string `json:"description,omitempty"`
+
+	// ID The tax rate (the path's id again).
+	ID string `json:"id"`
+}
+
+// TaxType A tax the company's accounting uses.
+type TaxType struct {
+	// CountryCode ISO 3166-1 alpha-2 code.
+	CountryCode *string      `json:"country_code,omitempty"`
+	ExternalID  *string      `json:"external_id,omitempty"`
+	ID          string       `json:"id"`
+	Name        *string      `json:"name"`
+	Type        *TaxTypeKind `json:"type"`
+	UpdatedAt   *time.Time   `json:"updated_at"`
+}
+
+// TaxTypeCreate defines model for TaxTypeCreate.
+type TaxTypeCreate struct {
+	CountryCode *string `json:"country_code,omitempty"`
+	ExternalID  *string `json:"external_id,omitempty"`
+	Name        string  `json:"name"`
+
+	// Type Value added tax or personal income tax.
+	Type TaxTypeKind `json:"type"`
+}
+
+// TaxTypeKind Value added tax or personal income tax.
+type TaxTypeKind string
+
+// TaxTypePage defines model for TaxTypePage.
+type TaxTypePage struct {
+	Data []TaxType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TaxTypeUpdate defines model for TaxTypeUpdate.
+type TaxTypeUpdate struct {
+	CountryCode *string `json:"country_code,omitempty"`
+
+	// ID The tax type (the path's id again).
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+
+	// Type Value added tax or personal income tax.
+	Type TaxTypeKind `json:"type"`
+}
+
 // Team defines model for Team.
 type Team struct {
 	// Avatar URL of the team's picture.
@@ -4364,6 +4560,33 @@ type UpsertAccountingSettingInput struct {
 
 	// LegalEntityID The legal entity whose settings are written.
 	LegalEntityID string `json:"legal_entity_id"`
+}
+
+// UpsertLedgerAccountResourceInput defines model for UpsertLedgerAccountResourceInput.
+type UpsertLedgerAccountResourceInput struct {
+	// AccountID The ledger account.
+	AccountID *string `json:"account_id,omitempty"`
+
+	// BalanceType The side of the account the resource books to.
+	BalanceType *LedgerAccountBalanceType `json:"balance_type,omitempty"`
+	ExternalID  *string                   `json:"external_id,omitempty"`
+
+	// ID The assignment to change; without it the legal entity's assignment of the resource is changed or created.
+	ID            *string `json:"id,omitempty"`
+	LegalEntityID string  `json:"legal_entity_id"`
+
+	// Name Name of the ledger account.
+	Name *string `json:"name,omitempty"`
+
+	// Number Number of the ledger account; selects the entity's account with that number when account_id is not sent.
+	Number *string `json:"number,omitempty"`
+
+	// OperationType Whether the assignment is for purchases or sales.
+	OperationType *LedgerAccountOperationType `json:"operation_type,omitempty"`
+	ResourceID    *string                     `json:"resource_id,omitempty"`
+
+	// ResourceType The kind of resource a ledger account is assigned to.
+	ResourceType LedgerAccountResourceType `json:"resource_type"`
 }
 
 // WebhookPayloadVersion API versions a subscription's payloads can follow (Factorial's 2026-07-01 document accepts these).
@@ -5321,6 +5544,90 @@ type ListCostCentersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListLedgerAccountResourcesParams defines parameters for ListLedgerAccountResources.
+type ListLedgerAccountResourcesParams struct {
+	// IDs Only these assignments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ResourceIDs Only the assignments of these resources.
+	ResourceIDs []string `form:"resource_ids[],omitempty" json:"resource_ids[],omitempty"`
+
+	// ResourceType Only assignments of this kind of resource.
+	ResourceType *LedgerAccountResourceType `form:"resource_type,omitempty" json:"resource_type,omitempty"`
+
+	// LegalEntityIDs Only assignments of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// UpdatedFrom Only assignments changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// FinanceAccountIDs Only assignments to these ledger accounts (account_id).
+	FinanceAccountIDs []string `form:"finance_account_ids[],omitempty" json:"finance_account_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaxRatesParams defines parameters for ListTaxRates.
+type ListTaxRatesParams struct {
+	// IDs Only these tax rates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TaxTypeIDs Only the rates of these tax types.
+	TaxTypeIDs []string `form:"tax_type_ids[],omitempty" json:"tax_type_ids[],omitempty"`
+
+	// UpdatedFrom Only rates changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaxTypesParams defines parameters for ListTaxTypes.
+type ListTaxTypesParams struct {
+	// IDs Only these tax types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CountryCode Only tax types of this country (ISO 3166-1 alpha-2, `ES`).
+	CountryCode *string `form:"country_code,omitempty" json:"country_code,omitempty"`
+
+	// Type Only tax types of this kind.
+	Type *TaxTypeKind `form:"type,omitempty" json:"type,omitempty"`
+
+	// UpdatedFrom Only tax types changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListCompanyHolidaysParams defines parameters for ListCompanyHolidays.
 type ListCompanyHolidaysParams struct {
 	// IDs Only these holidays.
@@ -5986,6 +6293,21 @@ type CreateCostCenterJSONRequestBody = CostCenterCreate
 
 // EditCostCenterJSONRequestBody defines body for EditCostCenter for application/json ContentType.
 type EditCostCenterJSONRequestBody = EditCostCenterInput
+
+// UpsertLedgerAccountResourceJSONRequestBody defines body for UpsertLedgerAccountResource for application/json ContentType.
+type UpsertLedgerAccountResourceJSONRequestBody = UpsertLedgerAccountResourceInput
+
+// CreateTaxRateJSONRequestBody defines body for CreateTaxRate for application/json ContentType.
+type CreateTaxRateJSONRequestBody = TaxRateCreate
+
+// UpdateTaxRateJSONRequestBody defines body for UpdateTaxRate for application/json ContentType.
+type UpdateTaxRateJSONRequestBody = TaxRateUpdate
+
+// CreateTaxTypeJSONRequestBody defines body for CreateTaxType for application/json ContentType.
+type CreateTaxTypeJSONRequestBody = TaxTypeCreate
+
+// UpdateTaxTypeJSONRequestBody defines body for UpdateTaxType for application/json ContentType.
+type UpdateTaxTypeJSONRequestBody = TaxTypeUpdate
 
 // CreateLocationJSONRequestBody defines body for CreateLocation for application/json ContentType.
 type CreateLocationJSONRequestBody = LocationCreate

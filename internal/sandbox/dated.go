@@ -65,13 +65,16 @@ const (
 
 // Tables of the dated API's finance namespace (rules_dated_finance.go).
 const (
-	ResLedgerAccounts        = "finance_accounts"
-	ResAccountingSettings    = "finance_accounting_settings"
-	ResBudgetOptions         = "finance_budget_options"
-	ResFinanceCategories     = "finance_categories"
-	ResFinanceContacts       = "finance_contacts"
-	ResCostCenters           = "finance_cost_centers"
-	ResCostCenterMemberships = "finance_cost_center_memberships"
+	ResLedgerAccounts         = "finance_accounts"
+	ResAccountingSettings     = "finance_accounting_settings"
+	ResBudgetOptions          = "finance_budget_options"
+	ResFinanceCategories      = "finance_categories"
+	ResFinanceContacts        = "finance_contacts"
+	ResCostCenters            = "finance_cost_centers"
+	ResCostCenterMemberships  = "finance_cost_center_memberships"
+	ResLedgerAccountResources = "finance_ledger_account_resources"
+	ResTaxRates               = "finance_tax_rates"
+	ResTaxTypes               = "finance_tax_types"
 )
 
 // demoCompanyID is the id of the sandbox's one company: a dated request
@@ -173,6 +176,7 @@ func init() {
 		"POST expenses/expensables/update_reimbursable_amount":    {fn: (*call).updateReimbursableAmount},
 		"POST finance/accounting_settings/upsert":                 {fn: (*call).upsertAccountingSetting},
 		"POST finance/cost_centers/edit":                          {fn: (*call).editCostCenter},
+		"POST finance/ledger_account_resources/upsert":            {fn: (*call).upsertLedgerAccountResource},
 		"POST finance/cost_center_memberships/bulk_create_update": {fn: (*call).replaceCostCenterMemberships},
 	}
 }

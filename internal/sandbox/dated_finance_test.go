@@ -36,6 +36,18 @@ func walkFinance(t *testing.T, _ *env, ok okFunc) {
 	ok("POST", "/finance/cost_center_memberships/bulk_create_update", map[string]any{"employee_id": "1001", "company_id": "1",
 		"memberships": []map[string]any{}})
 	ok("DELETE", "/finance/cost_centers/"+center, nil)
+	ok("GET", "/finance/ledger_account_resources", nil)
+	ok("POST", "/finance/ledger_account_resources/upsert", map[string]any{"legal_entity_id": "1", "resource_type": "taxtype",
+		"resource_id": "1", "account_id": acct, "balance_type": "debit"})
+	ok("GET", "/finance/ledger_account_resources/1", nil)
+	ok("GET", "/finance/tax_types", nil)
+	taxType := idOf(t, ok("POST", "/finance/tax_types", map[string]any{"name": "IGIC", "type": "vat", "country_code": "ES"}))
+	ok("GET", "/finance/tax_types/"+taxType, nil)
+	ok("PUT", "/finance/tax_types/"+taxType, map[string]any{"id": taxType, "type": "vat", "name": "IGIC general"})
+	ok("GET", "/finance/tax_rates", nil)
+	rate := idOf(t, ok("POST", "/finance/tax_rates", map[string]any{"rate": 0.07, "tax_type_id": taxType}))
+	ok("GET", "/finance/tax_rates/"+rate, nil)
+	ok("PUT", "/finance/tax_rates/"+rate, map[string]any{"id": rate, "description": "General IGIC"})
 }
 
 // TestDatedFinanceFilters: the finance lists' filters, including those the
@@ -221,5 +233,71 @@ func TestDatedCostCenterEvents(t *testing.T) {
 	}
 	if seen["finance/cost_center/create"] != "Ops" || seen["finance/cost_center/edit"] != "Operations" || seen["finance/cost_center/delete"] != "Operations" {
 		t.Errorf("events by type: %v", seen)
+	}
+}
+
+// TestDatedTaxesAndAssignments: tax type and rate filters and checks, and
+// the ledger account assignment upsert.
+func TestDatedTaxesAndAssignments(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	day := func(offset int) string { return DefaultNow.AddDate(0, 0, offset).Format("2006-01-02") }
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/finance/tax_types?type=vat", []string{"1"}},
+		{"/finance/tax_types?country_code=FR", []string{}},
+		{"/finance/tax_rates?tax_type_ids[]=1", []string{"1", "2"}},
+		{"/finance/tax_rates?updated_from=" + day(-2), []string{"3"}},
+		{"/finance/ledger_account_resources?resource_type=vendor", []string{"1"}},
+		{"/finance/ledger_account_resources?finance_account_ids[]=1", []string{"2"}},
+		{"/finance/ledger_account_resources?updated_from=" + day(-2), []string{"2"}},
+	} {
+		r := e.dated("GET", tc.path, key, nil)
+		if got := idsOf(t, r); r.status != 200 || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %d ids %v, want %v", tc.path, r.status, got, tc.want)
+		}
+	}
+	for _, body := range []map[string]any{
+		{"rate": 0.07},
+		{"rate": 0.07, "tax_type_id": "99"},
+		{"rate": 1.5, "tax_type_id": "1"},
+		{"tax_type_id": "1"},
+	} {
+		if r := e.dated("POST", "/finance/tax_rates", key, body); r.status != 422 {
+			t.Errorf("tax rate %v: %d %s, want 422", body, r.status, r.body)
+		}
+	}
+	if r := e.dated("POST", "/finance/tax_rates", key, map[string]any{"rate": -0.19, "tax_type_id": "2"}); r.status != 201 {
+		t.Errorf("a negative rate: %d %s", r.status, r.body)
+	}
+
+	path := "/finance/ledger_account_resources/upsert"
+	r := e.dated("POST", path, key, map[string]any{"legal_entity_id": "1", "resource_type": "vendor", "resource_id": "1", "number": "629100"})
+	if m := r.obj(t); r.status != 200 || m["id"] != "1" || m["account_id"] != "3" || m["balance_type"] != "credit" {
+		t.Errorf("upsert of the vendor's assignment by account number: %d %s", r.status, r.body)
+	}
+	r = e.dated("POST", path, key, map[string]any{"legal_entity_id": "1", "resource_type": "taxtype", "resource_id": "1", "account_id": "2"})
+	if m := r.obj(t); r.status != 200 || m["id"] != "3" || m["resource_type"] != "taxtype" {
+		t.Errorf("new assignment: %d %s", r.status, r.body)
+	}
+	r = e.dated("POST", path, key, map[string]any{"id": "2", "legal_entity_id": "1", "resource_type": "bankaccount", "balance_type": "credit"})
+	if m := r.obj(t); r.status != 200 || m["account_id"] != "1" || m["balance_type"] != "credit" {
+		t.Errorf("upsert by id keeping the account: %d %s", r.status, r.body)
+	}
+	for _, tc := range []struct {
+		body   map[string]any
+		status int
+	}{
+		{map[string]any{"id": "99", "legal_entity_id": "1", "resource_type": "vendor", "account_id": "1"}, 404},
+		{map[string]any{"legal_entity_id": "1", "resource_type": "vendor", "resource_id": "2", "account_id": "99"}, 422},
+		{map[string]any{"legal_entity_id": "1", "resource_type": "vendor", "resource_id": "2"}, 422},
+		{map[string]any{"legal_entity_id": "99", "resource_type": "vendor", "account_id": "1"}, 422},
+	} {
+		if r := e.dated("POST", path, key, tc.body); r.status != tc.status {
+			t.Errorf("%v: %d %s, want %d", tc.body, r.status, r.body, tc.status)
+		}
 	}
 }

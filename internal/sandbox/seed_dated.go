@@ -58,7 +58,9 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 // (a bank account, a suppliers account and a travel expenses account), its
 // accounting settings pointing at them, expense categories (travel with
 // two subcategories, one switched off, and meals), two vendors, two cost
-// centers (the manager split between them) and a budget.
+// centers (the manager split between them), VAT and withholding tax types
+// with their rates, the ledger accounts of a vendor and of a bank account,
+// and a budget.
 func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
 	now := s.clock().UTC()
@@ -97,6 +99,18 @@ func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
 		M{"id": 1, "employee_id": DemoBasicID, "cost_center_id": 1, "start_date": day(-365), "end_date": nil, "percentage": 1.0},
 		M{"id": 2, "employee_id": DemoManagerID, "cost_center_id": 1, "start_date": day(-100), "end_date": nil, "percentage": 0.5},
 		M{"id": 3, "employee_id": DemoManagerID, "cost_center_id": 2, "start_date": day(-100), "end_date": nil, "percentage": 0.5})
+	put(ResTaxTypes,
+		M{"id": 1, "name": "IVA", "type": "vat", "country_code": "ES", "external_id": nil, "updated_at": stamp(-30)},
+		M{"id": 2, "name": "IRPF", "type": "personal_income", "country_code": "ES", "external_id": nil, "updated_at": stamp(-30)})
+	put(ResTaxRates,
+		M{"id": 1, "rate": 0.21, "description": "General VAT", "tax_type_id": 1, "external_id": nil, "updated_at": stamp(-30)},
+		M{"id": 2, "rate": 0.10, "description": "Reduced VAT", "tax_type_id": 1, "external_id": nil, "updated_at": stamp(-30)},
+		M{"id": 3, "rate": -0.15, "description": "Professional withholding", "tax_type_id": 2, "external_id": nil, "updated_at": stamp(-1)})
+	put(ResLedgerAccountResources,
+		M{"id": 1, "resource_type": "vendor", "resource_id": 1, "account_id": 2, "balance_type": "credit", "updated_at": stamp(-30),
+			"external_id": nil, "legal_entity_id": 1},
+		M{"id": 2, "resource_type": "bankaccount", "resource_id": 1, "account_id": 1, "balance_type": "debit", "updated_at": stamp(-1),
+			"external_id": nil, "legal_entity_id": 1})
 	put(ResBudgetOptions, M{"id": 1, "name": "Engineering travel", "description": "Trips of the engineering team",
 		"currency": "EUR", "legal_entity_id": 1})
 }

@@ -122,7 +122,7 @@ func TestResourceConstants(t *testing.T) {
 		ResExpensables, ResMileages, ResPerDiems,
 		ResPurchaseOrders, ResPurchaseRequests, ResProcurementTypes,
 		ResLedgerAccounts, ResAccountingSettings, ResBudgetOptions, ResFinanceCategories, ResFinanceContacts,
-		ResCostCenters, ResCostCenterMemberships,
+		ResCostCenters, ResCostCenterMemberships, ResLedgerAccountResources, ResTaxRates, ResTaxTypes,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

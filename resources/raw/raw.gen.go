@@ -1171,6 +1171,132 @@ type ClientInterface interface {
 	// Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
 	GetCostCenter(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListLedgerAccountResources List ledger account assignments
+	//
+	// Which ledger account each bank account, vendor, tax type, payroll concept, expense category or invoice books to (its `resource_type` and `resource_id`), per legal entity.
+	//
+	// Corresponds with GET /finance/ledger_account_resources (the `ListLedgerAccountResources` operationId).
+	ListLedgerAccountResources(ctx context.Context, params *ListLedgerAccountResourcesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpsertLedgerAccountResourceWithBody Assign a ledger account to a resource
+	//
+	// Creates the assignment of a resource to a ledger account, or changes
+	// it: the one `id` names, else the legal entity's assignment of the
+	// same resource. An action: it answers 200 either way.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+	UpsertLedgerAccountResourceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpsertLedgerAccountResource Assign a ledger account to a resource
+	//
+	// Creates the assignment of a resource to a ledger account, or changes
+	// it: the one `id` names, else the legal entity's assignment of the
+	// same resource. An action: it answers 200 either way.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+	UpsertLedgerAccountResource(ctx context.Context, body UpsertLedgerAccountResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetLedgerAccountResource Get a ledger account assignment
+	//
+	// Corresponds with GET /finance/ledger_account_resources/{id} (the `GetLedgerAccountResource` operationId).
+	GetLedgerAccountResource(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTaxRates List tax rates
+	//
+	// The rates of each tax type, as fractions (0.21 is 21%).
+	//
+	// Corresponds with GET /finance/tax_rates (the `ListTaxRates` operationId).
+	ListTaxRates(ctx context.Context, params *ListTaxRatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTaxRateWithBody Create a tax rate
+	//
+	// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+	CreateTaxRateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTaxRate Create a tax rate
+	//
+	// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+	CreateTaxRate(ctx context.Context, body CreateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTaxRate Get a tax rate
+	//
+	// Corresponds with GET /finance/tax_rates/{id} (the `GetTaxRate` operationId).
+	GetTaxRate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTaxRateWithBody Update a tax rate
+	//
+	// Only the description can be changed.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+	UpdateTaxRateWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTaxRate Update a tax rate
+	//
+	// Only the description can be changed.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+	UpdateTaxRate(ctx context.Context, id ID, body UpdateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTaxTypes List tax types
+	//
+	// The taxes the company's accounting uses (VAT, personal income tax), per country.
+	//
+	// Corresponds with GET /finance/tax_types (the `ListTaxTypes` operationId).
+	ListTaxTypes(ctx context.Context, params *ListTaxTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTaxTypeWithBody Create a tax type
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+	CreateTaxTypeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTaxType Create a tax type
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+	CreateTaxType(ctx context.Context, body CreateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTaxType Get a tax type
+	//
+	// Corresponds with GET /finance/tax_types/{id} (the `GetTaxType` operationId).
+	GetTaxType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTaxTypeWithBody Update a tax type
+	//
+	// Factorial requires the `type` on every update.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+	UpdateTaxTypeWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTaxType Update a tax type
+	//
+	// Factorial requires the `type` on every update.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+	UpdateTaxType(ctx context.Context, id ID, body UpdateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCompanyHolidays List company holidays
 	//
 	// Corresponds with GET /holidays/company_holidays (the `ListCompanyHolidays` operationId).
@@ -4403,6 +4529,292 @@ func (c *Client) DeleteCostCenter(ctx context.Context, id ID, reqEditors ...Requ
 // Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
 func (c *Client) GetCostCenter(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetCostCenterRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListLedgerAccountResources List ledger account assignments
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept, expense category or invoice books to (its `resource_type` and `resource_id`), per legal entity.
+//
+// Corresponds with GET /finance/ledger_account_resources (the `ListLedgerAccountResources` operationId).
+func (c *Client) ListLedgerAccountResources(ctx context.Context, params *ListLedgerAccountResourcesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListLedgerAccountResourcesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpsertLedgerAccountResourceWithBody Assign a ledger account to a resource
+//
+// Creates the assignment of a resource to a ledger account, or changes
+// it: the one `id` names, else the legal entity's assignment of the
+// same resource. An action: it answers 200 either way.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+func (c *Client) UpsertLedgerAccountResourceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpsertLedgerAccountResourceRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpsertLedgerAccountResource Assign a ledger account to a resource
+//
+// Creates the assignment of a resource to a ledger account, or changes
+// it: the one `id` names, else the legal entity's assignment of the
+// same resource. An action: it answers 200 either way.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+func (c *Client) UpsertLedgerAccountResource(ctx context.Context, body UpsertLedgerAccountResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpsertLedgerAccountResourceRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetLedgerAccountResource Get a ledger account assignment
+//
+// Corresponds with GET /finance/ledger_account_resources/{id} (the `GetLedgerAccountResource` operationId).
+func (c *Client) GetLedgerAccountResource(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetLedgerAccountResourceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTaxRates List tax rates
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// Corresponds with GET /finance/tax_rates (the `ListTaxRates` operationId).
+func (c *Client) ListTaxRates(ctx context.Context, params *ListTaxRatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTaxRatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTaxRateWithBody Create a tax rate
+//
+// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+func (c *Client) CreateTaxRateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTaxRateRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTaxRate Create a tax rate
+//
+// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+func (c *Client) CreateTaxRate(ctx context.Context, body CreateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTaxRateRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTaxRate Get a tax rate
+//
+// Corresponds with GET /finance/tax_rates/{id} (the `GetTaxRate` operationId).
+func (c *Client) GetTaxRate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTaxRateRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTaxRateWithBody Update a tax rate
+//
+// Only the description can be changed.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+func (c *Client) UpdateTaxRateWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTaxRateRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTaxRate Update a tax rate
+//
+// Only the description can be changed.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+func (c *Client) UpdateTaxRate(ctx context.Context, id ID, body UpdateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTaxRateRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTaxTypes List tax types
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per country.
+//
+// Corresponds with GET /finance/tax_types (the `ListTaxTypes` operationId).
+func (c *Client) ListTaxTypes(ctx context.Context, params *ListTaxTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTaxTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTaxTypeWithBody Create a tax type
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+func (c *Client) CreateTaxTypeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTaxTypeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTaxType Create a tax type
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+func (c *Client) CreateTaxType(ctx context.Context, body CreateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTaxTypeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTaxType Get a tax type
+//
+// Corresponds with GET /finance/tax_types/{id} (the `GetTaxType` operationId).
+func (c *Client) GetTaxType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTaxTypeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTaxTypeWithBody Update a tax type
+//
+// Factorial requires the `type` on every update.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+func (c *Client) UpdateTaxTypeWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTaxTypeRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTaxType Update a tax type
+//
+// Factorial requires the `type` on every update.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+func (c *Client) UpdateTaxType(ctx context.Context, id ID, body UpdateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTaxTypeRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13052,6 +13464,748 @@ func NewGetCostCenterRequest(server string, id ID) (*http.Request, error) {
 	return req, nil
 }
 
+// NewListLedgerAccountResourcesRequest constructs an http.Request for the ListLedgerAccountResources method
+func NewListLedgerAccountResourcesRequest(server string, params *ListLedgerAccountResourcesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/ledger_account_resources")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ResourceIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "resource_ids[]", params.ResourceIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ResourceType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "resource_type", *params.ResourceType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedFrom != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_from", *params.UpdatedFrom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.FinanceAccountIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "finance_account_ids[]", params.FinanceAccountIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpsertLedgerAccountResourceRequest calls the generic UpsertLedgerAccountResource builder with application/json body
+func NewUpsertLedgerAccountResourceRequest(server string, body UpsertLedgerAccountResourceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpsertLedgerAccountResourceRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpsertLedgerAccountResourceRequestWithBody constructs an http.Request for the UpsertLedgerAccountResource method, with any body, and a specified content type
+func NewUpsertLedgerAccountResourceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/ledger_account_resources/upsert")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetLedgerAccountResourceRequest constructs an http.Request for the GetLedgerAccountResource method
+func NewGetLedgerAccountResourceRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/ledger_account_resources/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListTaxRatesRequest constructs an http.Request for the ListTaxRates method
+func NewListTaxRatesRequest(server string, params *ListTaxRatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_rates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TaxTypeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tax_type_ids[]", params.TaxTypeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedFrom != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_from", *params.UpdatedFrom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTaxRateRequest calls the generic CreateTaxRate builder with application/json body
+func NewCreateTaxRateRequest(server string, body CreateTaxRateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTaxRateRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTaxRateRequestWithBody constructs an http.Request for the CreateTaxRate method, with any body, and a specified content type
+func NewCreateTaxRateRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_rates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTaxRateRequest constructs an http.Request for the GetTaxRate method
+func NewGetTaxRateRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_rates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTaxRateRequest calls the generic UpdateTaxRate builder with application/json body
+func NewUpdateTaxRateRequest(server string, id ID, body UpdateTaxRateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTaxRateRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateTaxRateRequestWithBody constructs an http.Request for the UpdateTaxRate method, with any body, and a specified content type
+func NewUpdateTaxRateRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_rates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListTaxTypesRequest constructs an http.Request for the ListTaxTypes method
+func NewListTaxTypesRequest(server string, params *ListTaxTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CountryCode != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country_code", *params.CountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Type != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedFrom != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_from", *params.UpdatedFrom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTaxTypeRequest calls the generic CreateTaxType builder with application/json body
+func NewCreateTaxTypeRequest(server string, body CreateTaxTypeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTaxTypeRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTaxTypeRequestWithBody constructs an http.Request for the CreateTaxType method, with any body, and a specified content type
+func NewCreateTaxTypeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTaxTypeRequest constructs an http.Request for the GetTaxType method
+func NewGetTaxTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTaxTypeRequest calls the generic UpdateTaxType builder with application/json body
+func NewUpdateTaxTypeRequest(server string, id ID, body UpdateTaxTypeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTaxTypeRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateTaxTypeRequestWithBody constructs an http.Request for the UpdateTaxType method, with any body, and a specified content type
+func NewUpdateTaxTypeRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/finance/tax_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListCompanyHolidaysRequest constructs an http.Request for the ListCompanyHolidays method
 func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysParams) (*http.Request, error) {
 	var err error
@@ -19336,6 +20490,144 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /finance/cost_centers/{id} (the `GetCostCenter` operationId).
 	GetCostCenterWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCostCenterResponse, error)
 
+	// ListLedgerAccountResourcesWithResponse List ledger account assignments
+	//
+	// Which ledger account each bank account, vendor, tax type, payroll concept, expense category or invoice books to (its `resource_type` and `resource_id`), per legal entity.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/ledger_account_resources (the `ListLedgerAccountResources` operationId).
+	ListLedgerAccountResourcesWithResponse(ctx context.Context, params *ListLedgerAccountResourcesParams, reqEditors ...RequestEditorFn) (*ListLedgerAccountResourcesResponse, error)
+
+	// UpsertLedgerAccountResourceWithBodyWithResponse Assign a ledger account to a resource
+	//
+	// Creates the assignment of a resource to a ledger account, or changes
+	// it: the one `id` names, else the legal entity's assignment of the
+	// same resource. An action: it answers 200 either way.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+	UpsertLedgerAccountResourceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpsertLedgerAccountResourceResponse, error)
+
+	// UpsertLedgerAccountResourceWithResponse Assign a ledger account to a resource
+	//
+	// Creates the assignment of a resource to a ledger account, or changes
+	// it: the one `id` names, else the legal entity's assignment of the
+	// same resource. An action: it answers 200 either way.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+	UpsertLedgerAccountResourceWithResponse(ctx context.Context, body UpsertLedgerAccountResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpsertLedgerAccountResourceResponse, error)
+
+	// GetLedgerAccountResourceWithResponse Get a ledger account assignment
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/ledger_account_resources/{id} (the `GetLedgerAccountResource` operationId).
+	GetLedgerAccountResourceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetLedgerAccountResourceResponse, error)
+
+	// ListTaxRatesWithResponse List tax rates
+	//
+	// The rates of each tax type, as fractions (0.21 is 21%).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/tax_rates (the `ListTaxRates` operationId).
+	ListTaxRatesWithResponse(ctx context.Context, params *ListTaxRatesParams, reqEditors ...RequestEditorFn) (*ListTaxRatesResponse, error)
+
+	// CreateTaxRateWithBodyWithResponse Create a tax rate
+	//
+	// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+	CreateTaxRateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTaxRateResponse, error)
+
+	// CreateTaxRateWithResponse Create a tax rate
+	//
+	// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+	CreateTaxRateWithResponse(ctx context.Context, body CreateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTaxRateResponse, error)
+
+	// GetTaxRateWithResponse Get a tax rate
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/tax_rates/{id} (the `GetTaxRate` operationId).
+	GetTaxRateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTaxRateResponse, error)
+
+	// UpdateTaxRateWithBodyWithResponse Update a tax rate
+	//
+	// Only the description can be changed.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+	UpdateTaxRateWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTaxRateResponse, error)
+
+	// UpdateTaxRateWithResponse Update a tax rate
+	//
+	// Only the description can be changed.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+	UpdateTaxRateWithResponse(ctx context.Context, id ID, body UpdateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTaxRateResponse, error)
+
+	// ListTaxTypesWithResponse List tax types
+	//
+	// The taxes the company's accounting uses (VAT, personal income tax), per country.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/tax_types (the `ListTaxTypes` operationId).
+	ListTaxTypesWithResponse(ctx context.Context, params *ListTaxTypesParams, reqEditors ...RequestEditorFn) (*ListTaxTypesResponse, error)
+
+	// CreateTaxTypeWithBodyWithResponse Create a tax type
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+	CreateTaxTypeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTaxTypeResponse, error)
+
+	// CreateTaxTypeWithResponse Create a tax type
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+	CreateTaxTypeWithResponse(ctx context.Context, body CreateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTaxTypeResponse, error)
+
+	// GetTaxTypeWithResponse Get a tax type
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /finance/tax_types/{id} (the `GetTaxType` operationId).
+	GetTaxTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTaxTypeResponse, error)
+
+	// UpdateTaxTypeWithBodyWithResponse Update a tax type
+	//
+	// Factorial requires the `type` on every update.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+	UpdateTaxTypeWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTaxTypeResponse, error)
+
+	// UpdateTaxTypeWithResponse Update a tax type
+	//
+	// Factorial requires the `type` on every update.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+	UpdateTaxTypeWithResponse(ctx context.Context, id ID, body UpdateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTaxTypeResponse, error)
+
 	// ListCompanyHolidaysWithResponse List company holidays
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -25345,6 +26637,611 @@ func (r GetCostCenterResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetCostCenterResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListLedgerAccountResourcesResponse401Headers the declared response headers of an HTTP 401 response for ListLedgerAccountResources
+type ListLedgerAccountResourcesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListLedgerAccountResourcesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *LedgerAccountResourcePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListLedgerAccountResourcesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListLedgerAccountResourcesResponse) GetJSON200() *LedgerAccountResourcePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListLedgerAccountResourcesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListLedgerAccountResourcesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListLedgerAccountResourcesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListLedgerAccountResourcesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListLedgerAccountResourcesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpsertLedgerAccountResourceResponse401Headers the declared response headers of an HTTP 401 response for UpsertLedgerAccountResource
+type UpsertLedgerAccountResourceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpsertLedgerAccountResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *LedgerAccountResource
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpsertLedgerAccountResourceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpsertLedgerAccountResourceResponse) GetJSON200() *LedgerAccountResource {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpsertLedgerAccountResourceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpsertLedgerAccountResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpsertLedgerAccountResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpsertLedgerAccountResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpsertLedgerAccountResourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetLedgerAccountResourceResponse401Headers the declared response headers of an HTTP 401 response for GetLedgerAccountResource
+type GetLedgerAccountResourceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetLedgerAccountResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *LedgerAccountResource
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetLedgerAccountResourceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetLedgerAccountResourceResponse) GetJSON200() *LedgerAccountResource {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetLedgerAccountResourceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetLedgerAccountResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetLedgerAccountResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetLedgerAccountResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetLedgerAccountResourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTaxRatesResponse401Headers the declared response headers of an HTTP 401 response for ListTaxRates
+type ListTaxRatesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTaxRatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TaxRatePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTaxRatesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTaxRatesResponse) GetJSON200() *TaxRatePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTaxRatesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTaxRatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTaxRatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTaxRatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTaxRatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTaxRateResponse401Headers the declared response headers of an HTTP 401 response for CreateTaxRate
+type CreateTaxRateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTaxRateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TaxRate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTaxRateResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTaxRateResponse) GetJSON201() *TaxRate {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTaxRateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTaxRateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTaxRateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTaxRateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTaxRateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTaxRateResponse401Headers the declared response headers of an HTTP 401 response for GetTaxRate
+type GetTaxRateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTaxRateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TaxRate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTaxRateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTaxRateResponse) GetJSON200() *TaxRate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTaxRateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTaxRateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTaxRateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTaxRateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTaxRateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTaxRateResponse401Headers the declared response headers of an HTTP 401 response for UpdateTaxRate
+type UpdateTaxRateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTaxRateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TaxRate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTaxRateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTaxRateResponse) GetJSON200() *TaxRate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTaxRateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTaxRateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTaxRateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTaxRateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTaxRateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTaxTypesResponse401Headers the declared response headers of an HTTP 401 response for ListTaxTypes
+type ListTaxTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTaxTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TaxTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTaxTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTaxTypesResponse) GetJSON200() *TaxTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTaxTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTaxTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTaxTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTaxTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTaxTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTaxTypeResponse401Headers the declared response headers of an HTTP 401 response for CreateTaxType
+type CreateTaxTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTaxTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TaxType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTaxTypeResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTaxTypeResponse) GetJSON201() *TaxType {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTaxTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTaxTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTaxTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTaxTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTaxTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTaxTypeResponse401Headers the declared response headers of an HTTP 401 response for GetTaxType
+type GetTaxTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTaxTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TaxType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTaxTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTaxTypeResponse) GetJSON200() *TaxType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTaxTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTaxTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTaxTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTaxTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTaxTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTaxTypeResponse401Headers the declared response headers of an HTTP 401 response for UpdateTaxType
+type UpdateTaxTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTaxTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TaxType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTaxTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTaxTypeResponse) GetJSON200() *TaxType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTaxTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTaxTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTaxTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTaxTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTaxTypeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -31663,6 +33560,240 @@ func (c *ClientWithResponses) GetCostCenterWithResponse(ctx context.Context, id 
 	return ParseGetCostCenterResponse(rsp)
 }
 
+// ListLedgerAccountResourcesWithResponse List ledger account assignments
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept, expense category or invoice books to (its `resource_type` and `resource_id`), per legal entity.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/ledger_account_resources (the `ListLedgerAccountResources` operationId).
+func (c *ClientWithResponses) ListLedgerAccountResourcesWithResponse(ctx context.Context, params *ListLedgerAccountResourcesParams, reqEditors ...RequestEditorFn) (*ListLedgerAccountResourcesResponse, error) {
+	rsp, err := c.ListLedgerAccountResources(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListLedgerAccountResourcesResponse(rsp)
+}
+
+// UpsertLedgerAccountResourceWithBodyWithResponse Assign a ledger account to a resource
+//
+// Creates the assignment of a resource to a ledger account, or changes
+// it: the one `id` names, else the legal entity's assignment of the
+// same resource. An action: it answers 200 either way.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+func (c *ClientWithResponses) UpsertLedgerAccountResourceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpsertLedgerAccountResourceResponse, error) {
+	rsp, err := c.UpsertLedgerAccountResourceWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpsertLedgerAccountResourceResponse(rsp)
+}
+
+// UpsertLedgerAccountResourceWithResponse Assign a ledger account to a resource
+//
+// Creates the assignment of a resource to a ledger account, or changes
+// it: the one `id` names, else the legal entity's assignment of the
+// same resource. An action: it answers 200 either way.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/ledger_account_resources/upsert (the `UpsertLedgerAccountResource` operationId).
+func (c *ClientWithResponses) UpsertLedgerAccountResourceWithResponse(ctx context.Context, body UpsertLedgerAccountResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpsertLedgerAccountResourceResponse, error) {
+	rsp, err := c.UpsertLedgerAccountResource(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpsertLedgerAccountResourceResponse(rsp)
+}
+
+// GetLedgerAccountResourceWithResponse Get a ledger account assignment
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/ledger_account_resources/{id} (the `GetLedgerAccountResource` operationId).
+func (c *ClientWithResponses) GetLedgerAccountResourceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetLedgerAccountResourceResponse, error) {
+	rsp, err := c.GetLedgerAccountResource(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetLedgerAccountResourceResponse(rsp)
+}
+
+// ListTaxRatesWithResponse List tax rates
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/tax_rates (the `ListTaxRates` operationId).
+func (c *ClientWithResponses) ListTaxRatesWithResponse(ctx context.Context, params *ListTaxRatesParams, reqEditors ...RequestEditorFn) (*ListTaxRatesResponse, error) {
+	rsp, err := c.ListTaxRates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTaxRatesResponse(rsp)
+}
+
+// CreateTaxRateWithBodyWithResponse Create a tax rate
+//
+// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+func (c *ClientWithResponses) CreateTaxRateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTaxRateResponse, error) {
+	rsp, err := c.CreateTaxRateWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTaxRateResponse(rsp)
+}
+
+// CreateTaxRateWithResponse Create a tax rate
+//
+// Factorial's document marks no member required, though every tax rate it answers has a rate and a tax type.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/tax_rates (the `CreateTaxRate` operationId).
+func (c *ClientWithResponses) CreateTaxRateWithResponse(ctx context.Context, body CreateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTaxRateResponse, error) {
+	rsp, err := c.CreateTaxRate(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTaxRateResponse(rsp)
+}
+
+// GetTaxRateWithResponse Get a tax rate
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/tax_rates/{id} (the `GetTaxRate` operationId).
+func (c *ClientWithResponses) GetTaxRateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTaxRateResponse, error) {
+	rsp, err := c.GetTaxRate(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTaxRateResponse(rsp)
+}
+
+// UpdateTaxRateWithBodyWithResponse Update a tax rate
+//
+// Only the description can be changed.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+func (c *ClientWithResponses) UpdateTaxRateWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTaxRateResponse, error) {
+	rsp, err := c.UpdateTaxRateWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTaxRateResponse(rsp)
+}
+
+// UpdateTaxRateWithResponse Update a tax rate
+//
+// Only the description can be changed.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /finance/tax_rates/{id} (the `UpdateTaxRate` operationId).
+func (c *ClientWithResponses) UpdateTaxRateWithResponse(ctx context.Context, id ID, body UpdateTaxRateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTaxRateResponse, error) {
+	rsp, err := c.UpdateTaxRate(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTaxRateResponse(rsp)
+}
+
+// ListTaxTypesWithResponse List tax types
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per country.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/tax_types (the `ListTaxTypes` operationId).
+func (c *ClientWithResponses) ListTaxTypesWithResponse(ctx context.Context, params *ListTaxTypesParams, reqEditors ...RequestEditorFn) (*ListTaxTypesResponse, error) {
+	rsp, err := c.ListTaxTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTaxTypesResponse(rsp)
+}
+
+// CreateTaxTypeWithBodyWithResponse Create a tax type
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+func (c *ClientWithResponses) CreateTaxTypeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTaxTypeResponse, error) {
+	rsp, err := c.CreateTaxTypeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTaxTypeResponse(rsp)
+}
+
+// CreateTaxTypeWithResponse Create a tax type
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /finance/tax_types (the `CreateTaxType` operationId).
+func (c *ClientWithResponses) CreateTaxTypeWithResponse(ctx context.Context, body CreateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTaxTypeResponse, error) {
+	rsp, err := c.CreateTaxType(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTaxTypeResponse(rsp)
+}
+
+// GetTaxTypeWithResponse Get a tax type
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /finance/tax_types/{id} (the `GetTaxType` operationId).
+func (c *ClientWithResponses) GetTaxTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTaxTypeResponse, error) {
+	rsp, err := c.GetTaxType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTaxTypeResponse(rsp)
+}
+
+// UpdateTaxTypeWithBodyWithResponse Update a tax type
+//
+// Factorial requires the `type` on every update.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+func (c *ClientWithResponses) UpdateTaxTypeWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTaxTypeResponse, error) {
+	rsp, err := c.UpdateTaxTypeWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTaxTypeResponse(rsp)
+}
+
+// UpdateTaxTypeWithResponse Update a tax type
+//
+// Factorial requires the `type` on every update.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /finance/tax_types/{id} (the `UpdateTaxType` operationId).
+func (c *ClientWithResponses) UpdateTaxTypeWithResponse(ctx context.Context, id ID, body UpdateTaxTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTaxTypeResponse, error) {
+	rsp, err := c.UpdateTaxType(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTaxTypeResponse(rsp)
+}
+
 // ListCompanyHolidaysWithResponse List company holidays
 //
 // Returns a wrapper object for the known response body format(s).
@@ -37772,6 +39903,545 @@ func ParseGetCostCenterResponse(rsp *http.Response) (*GetCostCenterResponse, err
 	switch {
 	case rsp.StatusCode == 401:
 		var headers GetCostCenterResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListLedgerAccountResourcesResponse parses an HTTP response from a ListLedgerAccountResourcesWithResponse call
+func ParseListLedgerAccountResourcesResponse(rsp *http.Response) (*ListLedgerAccountResourcesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListLedgerAccountResourcesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest LedgerAccountResourcePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListLedgerAccountResourcesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpsertLedgerAccountResourceResponse parses an HTTP response from a UpsertLedgerAccountResourceWithResponse call
+func ParseUpsertLedgerAccountResourceResponse(rsp *http.Response) (*UpsertLedgerAccountResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpsertLedgerAccountResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest LedgerAccountResource
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpsertLedgerAccountResourceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetLedgerAccountResourceResponse parses an HTTP response from a GetLedgerAccountResourceWithResponse call
+func ParseGetLedgerAccountResourceResponse(rsp *http.Response) (*GetLedgerAccountResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetLedgerAccountResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest LedgerAccountResource
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetLedgerAccountResourceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTaxRatesResponse parses an HTTP response from a ListTaxRatesWithResponse call
+func ParseListTaxRatesResponse(rsp *http.Response) (*ListTaxRatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTaxRatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TaxRatePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTaxRatesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTaxRateResponse parses an HTTP response from a CreateTaxRateWithResponse call
+func ParseCreateTaxRateResponse(rsp *http.Response) (*CreateTaxRateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTaxRateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TaxRate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTaxRateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTaxRateResponse parses an HTTP response from a GetTaxRateWithResponse call
+func ParseGetTaxRateResponse(rsp *http.Response) (*GetTaxRateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTaxRateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TaxRate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTaxRateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTaxRateResponse parses an HTTP response from a UpdateTaxRateWithResponse call
+func ParseUpdateTaxRateResponse(rsp *http.Response) (*UpdateTaxRateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTaxRateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TaxRate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTaxRateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTaxTypesResponse parses an HTTP response from a ListTaxTypesWithResponse call
+func ParseListTaxTypesResponse(rsp *http.Response) (*ListTaxTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTaxTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TaxTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTaxTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTaxTypeResponse parses an HTTP response from a CreateTaxTypeWithResponse call
+func ParseCreateTaxTypeResponse(rsp *http.Response) (*CreateTaxTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTaxTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TaxType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTaxTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTaxTypeResponse parses an HTTP response from a GetTaxTypeWithResponse call
+func ParseGetTaxTypeResponse(rsp *http.Response) (*GetTaxTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTaxTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TaxType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTaxTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTaxTypeResponse parses an HTTP response from a UpdateTaxTypeWithResponse call
+func ParseUpdateTaxTypeResponse(rsp *http.Response) (*UpdateTaxTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTaxTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TaxType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTaxTypeResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
