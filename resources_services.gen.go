@@ -33,6 +33,7 @@ var (
 	datedCreateEmployeeWithContract         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateFinanceContact               = operation{id: "CreateFinanceContact", method: "POST", path: "/finance/contacts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateFolder                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateJournalEntry                 = operation{id: "CreateJournalEntry", method: "POST", path: "/finance/journal_entries", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeaveType                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLedgerAccount                = operation{id: "CreateLedgerAccount", method: "POST", path: "/finance/accounts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -89,9 +90,12 @@ var (
 	datedGetExpense                         = operation{id: "GetExpense", method: "GET", path: "/expenses/expenses/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFinanceCategory                 = operation{id: "GetFinanceCategory", method: "GET", path: "/finance/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFinanceContact                  = operation{id: "GetFinanceContact", method: "GET", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFinancialDocument               = operation{id: "GetFinancialDocument", method: "GET", path: "/finance/financial_documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJournalEntry                    = operation{id: "GetJournalEntry", method: "GET", path: "/finance/journal_entries/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJournalLine                     = operation{id: "GetJournalLine", method: "GET", path: "/finance/journal_lines/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeaveType                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLedgerAccount                   = operation{id: "GetLedgerAccount", method: "GET", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -136,11 +140,14 @@ var (
 	datedListExpenses                       = operation{id: "ListExpenses", method: "GET", path: "/expenses/expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFinanceCategories              = operation{id: "ListFinanceCategories", method: "GET", path: "/finance/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFinanceContacts                = operation{id: "ListFinanceContacts", method: "GET", path: "/finance/contacts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFinancialDocuments             = operation{id: "ListFinancialDocuments", method: "GET", path: "/finance/financial_documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogNodeAttributes       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogRoles                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogTreeNodes            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJournalEntries                 = operation{id: "ListJournalEntries", method: "GET", path: "/finance/journal_entries", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJournalLines                   = operation{id: "ListJournalLines", method: "GET", path: "/finance/journal_lines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaveTypes                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaves                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLedgerAccountResources         = operation{id: "ListLedgerAccountResources", method: "GET", path: "/finance/ledger_account_resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -219,6 +226,7 @@ var datedOperations = []*operation{
 	&datedCreateEmployeeWithContract,
 	&datedCreateFinanceContact,
 	&datedCreateFolder,
+	&datedCreateJournalEntry,
 	&datedCreateLeave,
 	&datedCreateLeaveType,
 	&datedCreateLedgerAccount,
@@ -275,9 +283,12 @@ var datedOperations = []*operation{
 	&datedGetExpense,
 	&datedGetFinanceCategory,
 	&datedGetFinanceContact,
+	&datedGetFinancialDocument,
 	&datedGetFolder,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
+	&datedGetJournalEntry,
+	&datedGetJournalLine,
 	&datedGetLeave,
 	&datedGetLeaveType,
 	&datedGetLedgerAccount,
@@ -322,11 +333,14 @@ var datedOperations = []*operation{
 	&datedListExpenses,
 	&datedListFinanceCategories,
 	&datedListFinanceContacts,
+	&datedListFinancialDocuments,
 	&datedListFolders,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
 	&datedListJobCatalogRoles,
 	&datedListJobCatalogTreeNodes,
+	&datedListJournalEntries,
+	&datedListJournalLines,
 	&datedListLeaveTypes,
 	&datedListLeaves,
 	&datedListLedgerAccountResources,
@@ -1179,6 +1193,51 @@ func datedQueryListFinanceContacts(p *resources.ListFinanceContactsParams) strin
 	return q.String()
 }
 
+// datedQueryListFinancialDocuments encodes the query of ListFinancialDocuments.
+func datedQueryListFinancialDocuments(p *resources.ListFinancialDocumentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.VendorID != nil {
+		q.add("vendor_id", string(*p.VendorID))
+	}
+	if p.Currency != nil {
+		q.add("currency", string(*p.Currency))
+	}
+	for _, v := range p.Statuses {
+		q.add("statuses[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.DocumentTypes {
+		q.add("document_types[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListFolders encodes the query of ListFolders.
 func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	if p == nil {
@@ -1307,6 +1366,90 @@ func datedQueryListJobCatalogTreeNodes(p *resources.ListJobCatalogTreeNodesParam
 	}
 	if p.IncludeFullPath != nil {
 		q.add("include_full_path", strconv.FormatBool(*p.IncludeFullPath))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJournalEntries encodes the query of ListJournalEntries.
+func datedQueryListJournalEntries(p *resources.ListJournalEntriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.SourceIDs {
+		q.add("source_ids[]", string(v))
+	}
+	if p.SourceType != nil {
+		q.add("source_type", string(*p.SourceType))
+	}
+	for _, v := range p.Types {
+		q.add("types[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJournalLines encodes the query of ListJournalLines.
+func datedQueryListJournalLines(p *resources.ListJournalLinesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.JournalEntryIDs {
+		q.add("journal_entry_ids[]", string(v))
+	}
+	for _, v := range p.AccountIDs {
+		q.add("account_ids[]", string(v))
+	}
+	for _, v := range p.JournalEntryTypes {
+		q.add("journal_entry_types[]", string(v))
+	}
+	if p.ReconciliationStatus != nil {
+		q.add("reconciliation_status", string(*p.ReconciliationStatus))
+	}
+	if p.Description != nil {
+		q.add("description", string(*p.Description))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3425,6 +3568,17 @@ func (s *FinanceService) CreateCostCenter(ctx context.Context, body resources.Co
 	return send[resources.CostCenter](ctx, s.c, &datedCreateCostCenter, req, err)
 }
 
+// CreateJournalEntry creates a journal entry.
+//
+// Books an entry with its lines, each debiting or crediting a ledger account
+// in cents.
+//
+//	POST /finance/journal_entries (CreateJournalEntry)
+func (s *FinanceService) CreateJournalEntry(ctx context.Context, body resources.JournalEntryCreate) (resources.JournalEntry, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateJournalEntry, s.c.datedBase, "/finance/journal_entries", "", body)
+	return send[resources.JournalEntry](ctx, s.c, &datedCreateJournalEntry, req, err)
+}
+
 // CreateLedgerAccount creates a ledger account.
 //
 // Adds an account to a legal entity's chart of accounts. Set `external_id` to
@@ -3517,6 +3671,30 @@ func (s *FinanceService) GetContact(ctx context.Context, id string) (resources.F
 func (s *FinanceService) GetCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
 	req, err := s.c.newRequest(ctx, &datedGetCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CostCenter](ctx, s.c, &datedGetCostCenter, req, err)
+}
+
+// GetFinancialDocument gets a financial document.
+//
+//	GET /finance/financial_documents/{id} (GetFinancialDocument)
+func (s *FinanceService) GetFinancialDocument(ctx context.Context, id string) (resources.FinancialDocument, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFinancialDocument, s.c.datedBase, "/finance/financial_documents/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FinancialDocument](ctx, s.c, &datedGetFinancialDocument, req, err)
+}
+
+// GetJournalEntry gets a journal entry.
+//
+//	GET /finance/journal_entries/{id} (GetJournalEntry)
+func (s *FinanceService) GetJournalEntry(ctx context.Context, id string) (resources.JournalEntry, error) {
+	req, err := s.c.newRequest(ctx, &datedGetJournalEntry, s.c.datedBase, "/finance/journal_entries/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.JournalEntry](ctx, s.c, &datedGetJournalEntry, req, err)
+}
+
+// GetJournalLine gets a journal line.
+//
+//	GET /finance/journal_lines/{id} (GetJournalLine)
+func (s *FinanceService) GetJournalLine(ctx context.Context, id string) (resources.JournalLine, error) {
+	req, err := s.c.newRequest(ctx, &datedGetJournalLine, s.c.datedBase, "/finance/journal_lines/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.JournalLine](ctx, s.c, &datedGetJournalLine, req, err)
 }
 
 // GetLedgerAccount gets a ledger account.
@@ -3816,6 +3994,138 @@ func (s *FinanceService) ListCostCentersIter(ctx context.Context, params *resour
 func (s *FinanceService) ListCostCentersPage(ctx context.Context, params *resources.ListCostCentersParams) (resources.CostCenterPage, error) {
 	req, err := s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(params), nil)
 	return send[resources.CostCenterPage](ctx, s.c, &datedListCostCenters, req, err)
+}
+
+// ListFinancialDocuments lists financial documents, every page of it.
+//
+// The company's invoices, receipts and credit notes as its accounting
+// processes them (amounts in cents, issuer and recipient, taxes, review and
+// payment status).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFinancialDocumentsIter holds one page at a time, ListFinancialDocumentsPage returns one page.
+//
+//	GET /finance/financial_documents (ListFinancialDocuments)
+func (s *FinanceService) ListFinancialDocuments(ctx context.Context, params *resources.ListFinancialDocumentsParams) ([]resources.FinancialDocument, error) {
+	return collect(s.ListFinancialDocumentsIter(ctx, params))
+}
+
+// ListFinancialDocumentsIter lists financial documents, page by page.
+//
+// The company's invoices, receipts and credit notes as its accounting
+// processes them (amounts in cents, issuer and recipient, taxes, review and
+// payment status).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/financial_documents (ListFinancialDocuments)
+func (s *FinanceService) ListFinancialDocumentsIter(ctx context.Context, params *resources.ListFinancialDocumentsParams) iter.Seq2[resources.FinancialDocument, error] {
+	return walkPages(ctx, s.c, &datedListFinancialDocuments, params,
+		func(p *resources.ListFinancialDocumentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(p), nil)
+		},
+		func(pg *resources.FinancialDocumentPage) ([]resources.FinancialDocument, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFinancialDocumentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFinancialDocumentsPage lists financial documents: one page.
+//
+// The company's invoices, receipts and credit notes as its accounting
+// processes them (amounts in cents, issuer and recipient, taxes, review and
+// payment status).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/financial_documents (ListFinancialDocuments)
+func (s *FinanceService) ListFinancialDocumentsPage(ctx context.Context, params *resources.ListFinancialDocumentsParams) (resources.FinancialDocumentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(params), nil)
+	return send[resources.FinancialDocumentPage](ctx, s.c, &datedListFinancialDocuments, req, err)
+}
+
+// ListJournalEntries lists journal entries, every page of it.
+//
+// The entries of the legal entities' journals; their debit and credit lines
+// are read from ListJournalLines.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListJournalEntriesIter holds one page at a time, ListJournalEntriesPage returns one page.
+//
+//	GET /finance/journal_entries (ListJournalEntries)
+func (s *FinanceService) ListJournalEntries(ctx context.Context, params *resources.ListJournalEntriesParams) ([]resources.JournalEntry, error) {
+	return collect(s.ListJournalEntriesIter(ctx, params))
+}
+
+// ListJournalEntriesIter lists journal entries, page by page.
+//
+// The entries of the legal entities' journals; their debit and credit lines
+// are read from ListJournalLines.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/journal_entries (ListJournalEntries)
+func (s *FinanceService) ListJournalEntriesIter(ctx context.Context, params *resources.ListJournalEntriesParams) iter.Seq2[resources.JournalEntry, error] {
+	return walkPages(ctx, s.c, &datedListJournalEntries, params,
+		func(p *resources.ListJournalEntriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(p), nil)
+		},
+		func(pg *resources.JournalEntryPage) ([]resources.JournalEntry, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJournalEntriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListJournalEntriesPage lists journal entries: one page.
+//
+// The entries of the legal entities' journals; their debit and credit lines
+// are read from ListJournalLines.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/journal_entries (ListJournalEntries)
+func (s *FinanceService) ListJournalEntriesPage(ctx context.Context, params *resources.ListJournalEntriesParams) (resources.JournalEntryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(params), nil)
+	return send[resources.JournalEntryPage](ctx, s.c, &datedListJournalEntries, req, err)
+}
+
+// ListJournalLines lists journal lines, every page of it.
+//
+// The debit and credit lines of journal entries, in cents.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListJournalLinesIter holds one page at a time, ListJournalLinesPage returns one page.
+//
+//	GET /finance/journal_lines (ListJournalLines)
+func (s *FinanceService) ListJournalLines(ctx context.Context, params *resources.ListJournalLinesParams) ([]resources.JournalLine, error) {
+	return collect(s.ListJournalLinesIter(ctx, params))
+}
+
+// ListJournalLinesIter lists journal lines, page by page.
+//
+// The debit and credit lines of journal entries, in cents.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/journal_lines (ListJournalLines)
+func (s *FinanceService) ListJournalLinesIter(ctx context.Context, params *resources.ListJournalLinesParams) iter.Seq2[resources.JournalLine, error] {
+	return walkPages(ctx, s.c, &datedListJournalLines, params,
+		func(p *resources.ListJournalLinesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(p), nil)
+		},
+		func(pg *resources.JournalLinePage) ([]resources.JournalLine, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJournalLinesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListJournalLinesPage lists journal lines: one page.
+//
+// The debit and credit lines of journal entries, in cents.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/journal_lines (ListJournalLines)
+func (s *FinanceService) ListJournalLinesPage(ctx context.Context, params *resources.ListJournalLinesParams) (resources.JournalLinePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(params), nil)
+	return send[resources.JournalLinePage](ctx, s.c, &datedListJournalLines, req, err)
 }
 
 // ListLedgerAccountResources lists ledger account assignments, every page of it.

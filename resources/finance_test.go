@@ -535,3 +535,136 @@ func TestUpdateTaxType(t *testing.T) {
 	must(t, err)
 	is(t, "CountryCode", tt.CountryCode, "ES")
 }
+
+const financialDocumentJSON = `{"id":"135","net_amount_cents":10000,"total_amount_cents":12100,"document_number":"INV-135","currency":"USD",` +
+	`"status":"review","due_date":"2026-02-01","document_date":"2026-01-01","legal_entity_id":"13","vendor_id":"33",` +
+	`"file":{"id":1,"filename":"invoice.pdf"},"updated_at":"2026-01-02T00:00:00.000Z",` +
+	`"taxes":[{"amount_cents":2100,"base_amount_cents":10000,"percentage":0.21,"type":"vat"}],"fully_reconciled_at":null,` +
+	`"recorded_at":"2026-01-01T10:00:00.000Z","duplicate_financial_document_id":null,"validated_at":null,"validated_by_id":null,` +
+	`"document_type":"invoice","parent_financial_document_id":null,"taxes_total_amount_cents":2100,"issuer_name":"Acme Corporation",` +
+	`"issuer_country_code":"US","recipient_name":"XYZ Company","recipient_country_code":"es","recipient_tax_id":"B66854530"}`
+
+const journalEntryJSON = `{"id":"4321","number":7,"published_at":"2026-01-01T00:00:00.000Z","type":"bank","source_id":"15",` +
+	`"source_type":"bank_transaction","reference_date":"2026-01-01","description":"Payment for invoice","legal_entity_id":"1001",` +
+	`"external_id":"EXT-001","status":"published","updated_at":"2026-01-01T00:00:00.000Z"}`
+
+const journalLineJSON = `{"id":"1234","number":1,"debit_amount_cents":0,"credit_amount_cents":100,"journal_entry_id":"4321",` +
+	`"account_id":"9876","fully_reconciled_at":null,"external_id":"EXT-LINE-001","updated_at":"2026-01-01T00:00:00.000Z"}`
+
+func TestListFinancialDocuments(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/financial_documents", status: 200, body: page(onePage(1), financialDocumentJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"statuses[]": {"review"}, "document_types[]": {"invoice"}, "vendor_id": {"33"}})
+		},
+	})
+	all, err := c.Finance.ListFinancialDocuments(t.Context(), &resources.ListFinancialDocumentsParams{
+		Statuses:      []resources.FinancialDocumentStatus{resources.FinancialDocumentStatusReview},
+		DocumentTypes: []resources.FinancialDocumentType{resources.FinancialDocumentTypeInvoice}, VendorID: ptr("33"),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d documents, want 1", len(all))
+	}
+	d := all[0]
+	is(t, "TotalAmountCents", d.TotalAmountCents, 12100)
+	day(t, "DueDate", d.DueDate, "2026-02-01")
+	is(t, "DocumentType", d.DocumentType, resources.FinancialDocumentTypeInvoice)
+	if len(d.Taxes) != 1 || d.Taxes[0]["type"] != "vat" || d.File["filename"] != "invoice.pdf" {
+		t.Errorf("Taxes %v, File %v", d.Taxes, d.File)
+	}
+	null(t, "ValidatedAt", d.ValidatedAt)
+}
+
+func TestGetFinancialDocument(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/financial_documents/135", status: 200, body: financialDocumentJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	d, err := c.Finance.GetFinancialDocument(t.Context(), "135")
+	must(t, err)
+	is(t, "IssuerName", d.IssuerName, "Acme Corporation")
+	at(t, "RecordedAt", d.RecordedAt, "2026-01-01T10:00:00Z")
+}
+
+func TestListJournalEntries(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/journal_entries", status: 200, body: page(onePage(1), journalEntryJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"types[]": {"bank", "invoice"}, "source_type": {"bank_transaction"}, "status": {"published"}})
+		},
+	})
+	all, err := c.Finance.ListJournalEntries(t.Context(), &resources.ListJournalEntriesParams{
+		Types:      []resources.JournalEntryType{resources.JournalEntryTypeBank, resources.JournalEntryTypeInvoice},
+		SourceType: ptr(resources.JournalEntrySourceTypeBankTransaction), Status: ptr(resources.JournalEntryStatusPublished),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d entries, want 1", len(all))
+	}
+	is(t, "Number", all[0].Number, 7)
+	day(t, "ReferenceDate", all[0].ReferenceDate, "2026-01-01")
+}
+
+func TestCreateJournalEntry(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/finance/journal_entries", status: 201, body: journalEntryJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noQuery(t, r)
+			wantJSON(t, r, body, `{"legal_entity_id":"1001","reference_date":"2026-01-01","lines":[`+
+				`{"account_id":"9876","debit_amount_cents":0,"credit_amount_cents":100,"external_id":"LINE-001"},`+
+				`{"account_id":"9877","debit_amount_cents":100,"credit_amount_cents":0}]}`)
+		},
+	})
+	je, err := c.Finance.CreateJournalEntry(t.Context(), resources.JournalEntryCreate{
+		LegalEntityID: "1001", ReferenceDate: date("2026-01-01"),
+		Lines: []resources.JournalLineInput{
+			{AccountID: "9876", DebitAmountCents: 0, CreditAmountCents: 100, ExternalID: ptr("LINE-001")},
+			{AccountID: "9877", DebitAmountCents: 100, CreditAmountCents: 0},
+		},
+	})
+	must(t, err)
+	eq(t, "ID", je.ID, "4321")
+	is(t, "Status", je.Status, resources.JournalEntryStatusPublished)
+}
+
+func TestGetJournalEntry(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/journal_entries/4321", status: 200, body: journalEntryJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	je, err := c.Finance.GetJournalEntry(t.Context(), "4321")
+	must(t, err)
+	is(t, "ExternalID", je.ExternalID, "EXT-001")
+}
+
+func TestListJournalLines(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/journal_lines", status: 200, body: page(onePage(1), journalLineJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"journal_entry_ids[]": {"4321"}, "reconciliation_status": {"pending"}, "description": {"invoice"}})
+		},
+	})
+	all, err := c.Finance.ListJournalLines(t.Context(), &resources.ListJournalLinesParams{
+		JournalEntryIDs: []string{"4321"}, ReconciliationStatus: ptr(resources.JournalLineReconciliationStatusPending), Description: ptr("invoice"),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d lines, want 1", len(all))
+	}
+	is(t, "CreditAmountCents", all[0].CreditAmountCents, 100)
+	null(t, "FullyReconciledAt", all[0].FullyReconciledAt)
+}
+
+func TestGetJournalLine(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/finance/journal_lines/1234", status: 200, body: journalLineJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	l, err := c.Finance.GetJournalLine(t.Context(), "1234")
+	must(t, err)
+	is(t, "AccountID", l.AccountID, "9876")
+}

@@ -5716,6 +5716,330 @@ func (x FinanceContactUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x FinanceContactUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDocumentDate returns x.DocumentDate, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDocumentDate() (v openapi_types.Date) {
+	if x == nil || x.DocumentDate == nil {
+		return v
+	}
+	return *x.DocumentDate
+}
+
+// GetDocumentNumber returns x.DocumentNumber, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDocumentNumber() (v string) {
+	if x == nil || x.DocumentNumber == nil {
+		return v
+	}
+	return *x.DocumentNumber
+}
+
+// GetDocumentType returns x.DocumentType, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDocumentType() (v FinancialDocumentType) {
+	if x == nil || x.DocumentType == nil {
+		return v
+	}
+	return *x.DocumentType
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuplicateFinancialDocumentID returns x.DuplicateFinancialDocumentID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDuplicateFinancialDocumentID() (v string) {
+	if x == nil || x.DuplicateFinancialDocumentID == nil {
+		return v
+	}
+	return *x.DuplicateFinancialDocumentID
+}
+
+// GetFile returns x.File, or its zero value when x is nil.
+func (x *FinancialDocument) GetFile() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.File
+}
+
+// GetFullyReconciledAt returns x.FullyReconciledAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetFullyReconciledAt() (v time.Time) {
+	if x == nil || x.FullyReconciledAt == nil {
+		return v
+	}
+	return *x.FullyReconciledAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinancialDocument) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIssuerAddressLine1 returns x.IssuerAddressLine1, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerAddressLine1() (v string) {
+	if x == nil || x.IssuerAddressLine1 == nil {
+		return v
+	}
+	return *x.IssuerAddressLine1
+}
+
+// GetIssuerAddressLine2 returns x.IssuerAddressLine2, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerAddressLine2() (v string) {
+	if x == nil || x.IssuerAddressLine2 == nil {
+		return v
+	}
+	return *x.IssuerAddressLine2
+}
+
+// GetIssuerCity returns x.IssuerCity, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerCity() (v string) {
+	if x == nil || x.IssuerCity == nil {
+		return v
+	}
+	return *x.IssuerCity
+}
+
+// GetIssuerCountryCode returns x.IssuerCountryCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerCountryCode() (v string) {
+	if x == nil || x.IssuerCountryCode == nil {
+		return v
+	}
+	return *x.IssuerCountryCode
+}
+
+// GetIssuerName returns x.IssuerName, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerName() (v string) {
+	if x == nil || x.IssuerName == nil {
+		return v
+	}
+	return *x.IssuerName
+}
+
+// GetIssuerPostalCode returns x.IssuerPostalCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerPostalCode() (v string) {
+	if x == nil || x.IssuerPostalCode == nil {
+		return v
+	}
+	return *x.IssuerPostalCode
+}
+
+// GetIssuerState returns x.IssuerState, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerState() (v string) {
+	if x == nil || x.IssuerState == nil {
+		return v
+	}
+	return *x.IssuerState
+}
+
+// GetIssuerTaxID returns x.IssuerTaxID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerTaxID() (v string) {
+	if x == nil || x.IssuerTaxID == nil {
+		return v
+	}
+	return *x.IssuerTaxID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetNetAmountCents returns x.NetAmountCents, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetNetAmountCents() (v int) {
+	if x == nil || x.NetAmountCents == nil {
+		return v
+	}
+	return *x.NetAmountCents
+}
+
+// GetParentFinancialDocumentID returns x.ParentFinancialDocumentID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetParentFinancialDocumentID() (v string) {
+	if x == nil || x.ParentFinancialDocumentID == nil {
+		return v
+	}
+	return *x.ParentFinancialDocumentID
+}
+
+// GetRecipientAddressLine1 returns x.RecipientAddressLine1, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientAddressLine1() (v string) {
+	if x == nil || x.RecipientAddressLine1 == nil {
+		return v
+	}
+	return *x.RecipientAddressLine1
+}
+
+// GetRecipientAddressLine2 returns x.RecipientAddressLine2, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientAddressLine2() (v string) {
+	if x == nil || x.RecipientAddressLine2 == nil {
+		return v
+	}
+	return *x.RecipientAddressLine2
+}
+
+// GetRecipientCity returns x.RecipientCity, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientCity() (v string) {
+	if x == nil || x.RecipientCity == nil {
+		return v
+	}
+	return *x.RecipientCity
+}
+
+// GetRecipientCountryCode returns x.RecipientCountryCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientCountryCode() (v string) {
+	if x == nil || x.RecipientCountryCode == nil {
+		return v
+	}
+	return *x.RecipientCountryCode
+}
+
+// GetRecipientName returns x.RecipientName, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientName() (v string) {
+	if x == nil || x.RecipientName == nil {
+		return v
+	}
+	return *x.RecipientName
+}
+
+// GetRecipientPostalCode returns x.RecipientPostalCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientPostalCode() (v string) {
+	if x == nil || x.RecipientPostalCode == nil {
+		return v
+	}
+	return *x.RecipientPostalCode
+}
+
+// GetRecipientState returns x.RecipientState, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientState() (v string) {
+	if x == nil || x.RecipientState == nil {
+		return v
+	}
+	return *x.RecipientState
+}
+
+// GetRecipientTaxID returns x.RecipientTaxID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientTaxID() (v string) {
+	if x == nil || x.RecipientTaxID == nil {
+		return v
+	}
+	return *x.RecipientTaxID
+}
+
+// GetRecordedAt returns x.RecordedAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecordedAt() (v time.Time) {
+	if x == nil || x.RecordedAt == nil {
+		return v
+	}
+	return *x.RecordedAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetStatus() (v FinancialDocumentStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTaxes returns x.Taxes, or its zero value when x is nil.
+func (x *FinancialDocument) GetTaxes() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Taxes
+}
+
+// GetTaxesTotalAmountCents returns x.TaxesTotalAmountCents, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetTaxesTotalAmountCents() (v int) {
+	if x == nil || x.TaxesTotalAmountCents == nil {
+		return v
+	}
+	return *x.TaxesTotalAmountCents
+}
+
+// GetTotalAmountCents returns x.TotalAmountCents, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetTotalAmountCents() (v int) {
+	if x == nil || x.TotalAmountCents == nil {
+		return v
+	}
+	return *x.TotalAmountCents
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetValidatedAt returns x.ValidatedAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetValidatedAt() (v time.Time) {
+	if x == nil || x.ValidatedAt == nil {
+		return v
+	}
+	return *x.ValidatedAt
+}
+
+// GetValidatedByID returns x.ValidatedByID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetValidatedByID() (v string) {
+	if x == nil || x.ValidatedByID == nil {
+		return v
+	}
+	return *x.ValidatedByID
+}
+
+// GetVendorID returns x.VendorID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetVendorID() (v string) {
+	if x == nil || x.VendorID == nil {
+		return v
+	}
+	return *x.VendorID
+}
+
+// String shows the fields of x that are set.
+func (x FinancialDocument) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinancialDocument) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FinancialDocumentPage) GetData() (v []FinancialDocument) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FinancialDocumentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FinancialDocumentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinancialDocumentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -6233,6 +6557,330 @@ func (x JobCatalogRolePage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x JobCatalogRolePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JournalEntry) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetNumber() (v int) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetSourceID returns x.SourceID, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetSourceID() (v string) {
+	if x == nil || x.SourceID == nil {
+		return v
+	}
+	return *x.SourceID
+}
+
+// GetSourceType returns x.SourceType, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetSourceType() (v JournalEntrySourceType) {
+	if x == nil || x.SourceType == nil {
+		return v
+	}
+	return *x.SourceType
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetStatus() (v JournalEntryStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetType() (v JournalEntryType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x JournalEntry) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalEntry) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *JournalEntryCreate) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// GetLines returns x.Lines, or its zero value when x is nil.
+func (x *JournalEntryCreate) GetLines() (v []JournalLineInput) {
+	if x == nil {
+		return v
+	}
+	return x.Lines
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x is nil.
+func (x *JournalEntryCreate) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.ReferenceDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetStatus() (v JournalEntryStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetType() (v JournalEntryType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// String shows the fields of x that are set.
+func (x JournalEntryCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalEntryCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JournalEntryPage) GetData() (v []JournalEntry) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JournalEntryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JournalEntryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalEntryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x or the field is nil.
+func (x *JournalLine) GetAccountID() (v string) {
+	if x == nil || x.AccountID == nil {
+		return v
+	}
+	return *x.AccountID
+}
+
+// GetCreditAmountCents returns x.CreditAmountCents, or its zero value when x or the field is nil.
+func (x *JournalLine) GetCreditAmountCents() (v int) {
+	if x == nil || x.CreditAmountCents == nil {
+		return v
+	}
+	return *x.CreditAmountCents
+}
+
+// GetDebitAmountCents returns x.DebitAmountCents, or its zero value when x or the field is nil.
+func (x *JournalLine) GetDebitAmountCents() (v int) {
+	if x == nil || x.DebitAmountCents == nil {
+		return v
+	}
+	return *x.DebitAmountCents
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalLine) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetFullyReconciledAt returns x.FullyReconciledAt, or its zero value when x or the field is nil.
+func (x *JournalLine) GetFullyReconciledAt() (v time.Time) {
+	if x == nil || x.FullyReconciledAt == nil {
+		return v
+	}
+	return *x.FullyReconciledAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JournalLine) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJournalEntryID returns x.JournalEntryID, or its zero value when x or the field is nil.
+func (x *JournalLine) GetJournalEntryID() (v string) {
+	if x == nil || x.JournalEntryID == nil {
+		return v
+	}
+	return *x.JournalEntryID
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *JournalLine) GetNumber() (v int) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *JournalLine) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x JournalLine) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalLine) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x is nil.
+func (x *JournalLineInput) GetAccountID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AccountID
+}
+
+// GetCreditAmountCents returns x.CreditAmountCents, or its zero value when x is nil.
+func (x *JournalLineInput) GetCreditAmountCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.CreditAmountCents
+}
+
+// GetDebitAmountCents returns x.DebitAmountCents, or its zero value when x is nil.
+func (x *JournalLineInput) GetDebitAmountCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DebitAmountCents
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalLineInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// String shows the fields of x that are set.
+func (x JournalLineInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalLineInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JournalLinePage) GetData() (v []JournalLine) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JournalLinePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JournalLinePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalLinePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *Leave) GetApproved() (v bool) {

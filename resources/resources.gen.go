@@ -944,6 +944,51 @@ func (e FinanceContactType) Valid() bool {
 	}
 }
 
+// Defines values for FinancialDocumentStatus.
+const (
+	FinancialDocumentStatusPaid       FinancialDocumentStatus = "paid"
+	FinancialDocumentStatusProcessing FinancialDocumentStatus = "processing"
+	FinancialDocumentStatusReview     FinancialDocumentStatus = "review"
+	FinancialDocumentStatusSentToPay  FinancialDocumentStatus = "sent_to_pay"
+)
+
+// Valid indicates whether the value is a known member of the FinancialDocumentStatus enum.
+func (e FinancialDocumentStatus) Valid() bool {
+	switch e {
+	case FinancialDocumentStatusPaid:
+		return true
+	case FinancialDocumentStatusProcessing:
+		return true
+	case FinancialDocumentStatusReview:
+		return true
+	case FinancialDocumentStatusSentToPay:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinancialDocumentType.
+const (
+	FinancialDocumentTypeCreditNote FinancialDocumentType = "credit_note"
+	FinancialDocumentTypeInvoice    FinancialDocumentType = "invoice"
+	FinancialDocumentTypeReceipt    FinancialDocumentType = "receipt"
+)
+
+// Valid indicates whether the value is a known member of the FinancialDocumentType enum.
+func (e FinancialDocumentType) Valid() bool {
+	switch e {
+	case FinancialDocumentTypeCreditNote:
+		return true
+	case FinancialDocumentTypeInvoice:
+		return true
+	case FinancialDocumentTypeReceipt:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JobCatalogAttributeType.
 const (
 	JobCatalogAttributeTypeCompetency        JobCatalogAttributeType = "competency"
@@ -989,6 +1034,123 @@ func (e JobCatalogNodeType) Valid() bool {
 	case JobCatalogNodeTypeRole:
 		return true
 	case JobCatalogNodeTypeRoot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalEntrySourceType.
+const (
+	JournalEntrySourceTypeAccount               JournalEntrySourceType = "account"
+	JournalEntrySourceTypeBankTransaction       JournalEntrySourceType = "bank_transaction"
+	JournalEntrySourceTypeExpense               JournalEntrySourceType = "expense"
+	JournalEntrySourceTypeFinanceReconciliation JournalEntrySourceType = "finance_reconciliation"
+	JournalEntrySourceTypeInvoice               JournalEntrySourceType = "invoice"
+	JournalEntrySourceTypeJournalEntry          JournalEntrySourceType = "journal_entry"
+	JournalEntrySourceTypePayrollResult         JournalEntrySourceType = "payroll_result"
+	JournalEntrySourceTypeReconciliation        JournalEntrySourceType = "reconciliation"
+)
+
+// Valid indicates whether the value is a known member of the JournalEntrySourceType enum.
+func (e JournalEntrySourceType) Valid() bool {
+	switch e {
+	case JournalEntrySourceTypeAccount:
+		return true
+	case JournalEntrySourceTypeBankTransaction:
+		return true
+	case JournalEntrySourceTypeExpense:
+		return true
+	case JournalEntrySourceTypeFinanceReconciliation:
+		return true
+	case JournalEntrySourceTypeInvoice:
+		return true
+	case JournalEntrySourceTypeJournalEntry:
+		return true
+	case JournalEntrySourceTypePayrollResult:
+		return true
+	case JournalEntrySourceTypeReconciliation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalEntryStatus.
+const (
+	JournalEntryStatusPublished JournalEntryStatus = "published"
+	JournalEntryStatusReversed  JournalEntryStatus = "reversed"
+)
+
+// Valid indicates whether the value is a known member of the JournalEntryStatus enum.
+func (e JournalEntryStatus) Valid() bool {
+	switch e {
+	case JournalEntryStatusPublished:
+		return true
+	case JournalEntryStatusReversed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalEntryType.
+const (
+	JournalEntryTypeBank                JournalEntryType = "bank"
+	JournalEntryTypeBill                JournalEntryType = "bill"
+	JournalEntryTypeCreditNote          JournalEntryType = "credit_note"
+	JournalEntryTypeExternal            JournalEntryType = "external"
+	JournalEntryTypeInvoice             JournalEntryType = "invoice"
+	JournalEntryTypeMergedLedgerAccount JournalEntryType = "merged_ledger_account"
+	JournalEntryTypePayrollResult       JournalEntryType = "payroll_result"
+	JournalEntryTypeReceipt             JournalEntryType = "receipt"
+	JournalEntryTypeReconciliation      JournalEntryType = "reconciliation"
+	JournalEntryTypeTax                 JournalEntryType = "tax"
+)
+
+// Valid indicates whether the value is a known member of the JournalEntryType enum.
+func (e JournalEntryType) Valid() bool {
+	switch e {
+	case JournalEntryTypeBank:
+		return true
+	case JournalEntryTypeBill:
+		return true
+	case JournalEntryTypeCreditNote:
+		return true
+	case JournalEntryTypeExternal:
+		return true
+	case JournalEntryTypeInvoice:
+		return true
+	case JournalEntryTypeMergedLedgerAccount:
+		return true
+	case JournalEntryTypePayrollResult:
+		return true
+	case JournalEntryTypeReceipt:
+		return true
+	case JournalEntryTypeReconciliation:
+		return true
+	case JournalEntryTypeTax:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalLineReconciliationStatus.
+const (
+	JournalLineReconciliationStatusPending    JournalLineReconciliationStatus = "pending"
+	JournalLineReconciliationStatusReconciled JournalLineReconciliationStatus = "reconciled"
+	JournalLineReconciliationStatusSnoozed    JournalLineReconciliationStatus = "snoozed"
+)
+
+// Valid indicates whether the value is a known member of the JournalLineReconciliationStatus enum.
+func (e JournalLineReconciliationStatus) Valid() bool {
+	switch e {
+	case JournalLineReconciliationStatusPending:
+		return true
+	case JournalLineReconciliationStatusReconciled:
+		return true
+	case JournalLineReconciliationStatusSnoozed:
 		return true
 	default:
 		return false
@@ -3038,6 +3200,71 @@ type FinanceContactUpdate struct {
 	Website     *string `json:"website,omitempty"`
 }
 
+// FinancialDocument An invoice, receipt or credit note; amounts in cents.
+type FinancialDocument struct {
+	Currency       *string                `json:"currency,omitempty"`
+	DocumentDate   *openapi_types.Date    `json:"document_date,omitempty"`
+	DocumentNumber *string                `json:"document_number,omitempty"`
+	DocumentType   *FinancialDocumentType `json:"document_type"`
+	DueDate        *openapi_types.Date    `json:"due_date,omitempty"`
+
+	// DuplicateFinancialDocumentID The document this one duplicates.
+	DuplicateFinancialDocumentID *string `json:"duplicate_financial_document_id,omitempty"`
+
+	// File The attached file. Factorial declares no members; its example has `id`, `filename`, `url`, `size`, `content_type` and `created_at`.
+	File                      map[string]interface{} `json:"file,omitempty"`
+	FullyReconciledAt         *time.Time             `json:"fully_reconciled_at,omitempty"`
+	ID                        string                 `json:"id"`
+	IssuerAddressLine1        *string                `json:"issuer_address_line_1,omitempty"`
+	IssuerAddressLine2        *string                `json:"issuer_address_line_2,omitempty"`
+	IssuerCity                *string                `json:"issuer_city,omitempty"`
+	IssuerCountryCode         *string                `json:"issuer_country_code,omitempty"`
+	IssuerName                *string                `json:"issuer_name,omitempty"`
+	IssuerPostalCode          *string                `json:"issuer_postal_code,omitempty"`
+	IssuerState               *string                `json:"issuer_state,omitempty"`
+	IssuerTaxID               *string                `json:"issuer_tax_id,omitempty"`
+	LegalEntityID             *string                `json:"legal_entity_id,omitempty"`
+	NetAmountCents            *int                   `json:"net_amount_cents,omitempty"`
+	ParentFinancialDocumentID *string                `json:"parent_financial_document_id,omitempty"`
+	RecipientAddressLine1     *string                `json:"recipient_address_line_1,omitempty"`
+	RecipientAddressLine2     *string                `json:"recipient_address_line_2,omitempty"`
+	RecipientCity             *string                `json:"recipient_city,omitempty"`
+
+	// RecipientCountryCode Country code; Factorial's example is lowercase (`es`).
+	RecipientCountryCode *string                  `json:"recipient_country_code,omitempty"`
+	RecipientName        *string                  `json:"recipient_name,omitempty"`
+	RecipientPostalCode  *string                  `json:"recipient_postal_code,omitempty"`
+	RecipientState       *string                  `json:"recipient_state,omitempty"`
+	RecipientTaxID       *string                  `json:"recipient_tax_id,omitempty"`
+	RecordedAt           *time.Time               `json:"recorded_at,omitempty"`
+	Status               *FinancialDocumentStatus `json:"status"`
+
+	// Taxes The taxes of the document. Factorial declares no members; its example has `amount_cents`, `base_amount_cents`, `percentage`, `type` and `tax_rates`.
+	Taxes                 []map[string]interface{} `json:"taxes"`
+	TaxesTotalAmountCents *int                     `json:"taxes_total_amount_cents,omitempty"`
+	TotalAmountCents      *int                     `json:"total_amount_cents,omitempty"`
+	UpdatedAt             *time.Time               `json:"updated_at"`
+	ValidatedAt           *time.Time               `json:"validated_at,omitempty"`
+	ValidatedByID         *string                  `json:"validated_by_id,omitempty"`
+
+	// VendorID The vendor (a finance contact).
+	VendorID *string `json:"vendor_id,omitempty"`
+}
+
+// FinancialDocumentPage defines model for FinancialDocumentPage.
+type FinancialDocumentPage struct {
+	Data []FinancialDocument `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FinancialDocumentStatus Where a financial document stands, from reading to payment.
+type FinancialDocumentStatus string
+
+// FinancialDocumentType The kind of financial document.
+type FinancialDocumentType string
+
 // Folder defines model for Folder.
 type Folder struct {
 	Active         *bool   `json:"active"`
@@ -3203,6 +3430,96 @@ type JobCatalogRolePage struct {
 	// Meta Pagination state of a list response.
 	Meta PageMeta `json:"meta"`
 }
+
+// JournalEntry An entry of a legal entity's journal.
+type JournalEntry struct {
+	Description   *string `json:"description,omitempty"`
+	ExternalID    *string `json:"external_id,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+
+	// Number The entry's sequence number.
+	Number      *int       `json:"number"`
+	PublishedAt *time.Time `json:"published_at"`
+
+	// ReferenceDate The date of the source record.
+	ReferenceDate *openapi_types.Date     `json:"reference_date"`
+	SourceID      *string                 `json:"source_id,omitempty"`
+	SourceType    *JournalEntrySourceType `json:"source_type,omitempty"`
+	Status        *JournalEntryStatus     `json:"status"`
+	Type          *JournalEntryType       `json:"type"`
+	UpdatedAt     *time.Time              `json:"updated_at"`
+}
+
+// JournalEntryCreate defines model for JournalEntryCreate.
+type JournalEntryCreate struct {
+	Description   *string `json:"description,omitempty"`
+	ExternalID    *string `json:"external_id,omitempty"`
+	LegalEntityID string  `json:"legal_entity_id"`
+
+	// Lines The entry's lines; debits and credits add up to the same amount.
+	Lines         []JournalLineInput `json:"lines"`
+	ReferenceDate openapi_types.Date `json:"reference_date"`
+
+	// Status A booked entry, or one cancelled by a reversing entry.
+	Status *JournalEntryStatus `json:"status,omitempty"`
+
+	// Type What a journal entry records.
+	Type *JournalEntryType `json:"type,omitempty"`
+}
+
+// JournalEntryPage defines model for JournalEntryPage.
+type JournalEntryPage struct {
+	Data []JournalEntry `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JournalEntrySourceType The kind of record a journal entry was booked from.
+type JournalEntrySourceType string
+
+// JournalEntryStatus A booked entry, or one cancelled by a reversing entry.
+type JournalEntryStatus string
+
+// JournalEntryType What a journal entry records.
+type JournalEntryType string
+
+// JournalLine A debit or credit of a journal entry on a ledger account, in cents.
+type JournalLine struct {
+	// AccountID The ledger account.
+	AccountID         *string    `json:"account_id"`
+	CreditAmountCents *int       `json:"credit_amount_cents"`
+	DebitAmountCents  *int       `json:"debit_amount_cents"`
+	ExternalID        *string    `json:"external_id,omitempty"`
+	FullyReconciledAt *time.Time `json:"fully_reconciled_at,omitempty"`
+	ID                string     `json:"id"`
+	JournalEntryID    *string    `json:"journal_entry_id"`
+
+	// Number The line's position in its entry.
+	Number    *int       `json:"number"`
+	UpdatedAt *time.Time `json:"updated_at"`
+}
+
+// JournalLineInput A line of a new journal entry.
+type JournalLineInput struct {
+	// AccountID The ledger account.
+	AccountID         string  `json:"account_id"`
+	CreditAmountCents int     `json:"credit_amount_cents"`
+	DebitAmountCents  int     `json:"debit_amount_cents"`
+	ExternalID        *string `json:"external_id,omitempty"`
+}
+
+// JournalLinePage defines model for JournalLinePage.
+type JournalLinePage struct {
+	Data []JournalLine `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JournalLineReconciliationStatus Whether a journal line has been matched against its counterpart.
+type JournalLineReconciliationStatus string
 
 // Leave A period an employee is away (vacation, sick leave, ...), in days or hours.
 type Leave struct {
@@ -5544,6 +5861,117 @@ type ListCostCentersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListFinancialDocumentsParams defines parameters for ListFinancialDocuments.
+type ListFinancialDocumentsParams struct {
+	// CompanyID Only documents of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// IDs Only these documents.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// VendorID Only documents of this vendor (a finance contact).
+	VendorID *string `form:"vendor_id,omitempty" json:"vendor_id,omitempty"`
+
+	// Currency Only documents in this currency (ISO 4217).
+	Currency *string `form:"currency,omitempty" json:"currency,omitempty"`
+
+	// Statuses Only documents in these states.
+	Statuses []FinancialDocumentStatus `form:"statuses[],omitempty" json:"statuses[],omitempty"`
+
+	// LegalEntityIDs Only documents of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// DocumentTypes Only documents of these kinds.
+	DocumentTypes []FinancialDocumentType `form:"document_types[],omitempty" json:"document_types[],omitempty"`
+
+	// UpdatedFrom Only documents changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJournalEntriesParams defines parameters for ListJournalEntries.
+type ListJournalEntriesParams struct {
+	// IDs Only these entries.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only entries of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// SourceIDs Only entries of these source records.
+	SourceIDs []string `form:"source_ids[],omitempty" json:"source_ids[],omitempty"`
+
+	// SourceType Only entries whose source is of this kind.
+	SourceType *JournalEntrySourceType `form:"source_type,omitempty" json:"source_type,omitempty"`
+
+	// Types Only entries of these types.
+	Types []JournalEntryType `form:"types[],omitempty" json:"types[],omitempty"`
+
+	// Status Only entries in this state.
+	Status *JournalEntryStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// UpdatedFrom Only entries changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJournalLinesParams defines parameters for ListJournalLines.
+type ListJournalLinesParams struct {
+	// IDs Only these lines.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// JournalEntryIDs Only the lines of these entries.
+	JournalEntryIDs []string `form:"journal_entry_ids[],omitempty" json:"journal_entry_ids[],omitempty"`
+
+	// AccountIDs Only lines on these ledger accounts.
+	AccountIDs []string `form:"account_ids[],omitempty" json:"account_ids[],omitempty"`
+
+	// JournalEntryTypes Only the lines of entries of these types.
+	JournalEntryTypes []JournalEntryType `form:"journal_entry_types[],omitempty" json:"journal_entry_types[],omitempty"`
+
+	// ReconciliationStatus Only lines in this reconciliation state.
+	ReconciliationStatus *JournalLineReconciliationStatus `form:"reconciliation_status,omitempty" json:"reconciliation_status,omitempty"`
+
+	// Description Only the lines of entries whose description contains this text.
+	Description *string `form:"description,omitempty" json:"description,omitempty"`
+
+	// UpdatedFrom Only lines changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListLedgerAccountResourcesParams defines parameters for ListLedgerAccountResources.
 type ListLedgerAccountResourcesParams struct {
 	// IDs Only these assignments.
@@ -6293,6 +6721,9 @@ type CreateCostCenterJSONRequestBody = CostCenterCreate
 
 // EditCostCenterJSONRequestBody defines body for EditCostCenter for application/json ContentType.
 type EditCostCenterJSONRequestBody = EditCostCenterInput
+
+// CreateJournalEntryJSONRequestBody defines body for CreateJournalEntry for application/json ContentType.
+type CreateJournalEntryJSONRequestBody = JournalEntryCreate
 
 // UpsertLedgerAccountResourceJSONRequestBody defines body for UpsertLedgerAccountResource for application/json ContentType.
 type UpsertLedgerAccountResourceJSONRequestBody = UpsertLedgerAccountResourceInput

@@ -75,6 +75,9 @@ const (
 	ResLedgerAccountResources = "finance_ledger_account_resources"
 	ResTaxRates               = "finance_tax_rates"
 	ResTaxTypes               = "finance_tax_types"
+	ResJournalEntries         = "finance_journal_entries"
+	ResJournalLines           = "finance_journal_lines"
+	ResFinancialDocuments     = "finance_financial_documents"
 )
 
 // demoCompanyID is the id of the sandbox's one company: a dated request
@@ -177,6 +180,7 @@ func init() {
 		"POST finance/accounting_settings/upsert":                 {fn: (*call).upsertAccountingSetting},
 		"POST finance/cost_centers/edit":                          {fn: (*call).editCostCenter},
 		"POST finance/ledger_account_resources/upsert":            {fn: (*call).upsertLedgerAccountResource},
+		"POST finance/journal_entries":                            {fn: (*call).createJournalEntry},
 		"POST finance/cost_center_memberships/bulk_create_update": {fn: (*call).replaceCostCenterMemberships},
 	}
 }

@@ -48,6 +48,16 @@ func walkFinance(t *testing.T, _ *env, ok okFunc) {
 	rate := idOf(t, ok("POST", "/finance/tax_rates", map[string]any{"rate": 0.07, "tax_type_id": taxType}))
 	ok("GET", "/finance/tax_rates/"+rate, nil)
 	ok("PUT", "/finance/tax_rates/"+rate, map[string]any{"id": rate, "description": "General IGIC"})
+	ok("GET", "/finance/financial_documents", nil)
+	ok("GET", "/finance/financial_documents/1", nil)
+	ok("GET", "/finance/journal_entries", nil)
+	entry := idOf(t, ok("POST", "/finance/journal_entries", map[string]any{"legal_entity_id": "1", "reference_date": "2026-06-30",
+		"description": "Office rent", "lines": []map[string]any{
+			{"account_id": "3", "debit_amount_cents": 120000, "credit_amount_cents": 0},
+			{"account_id": "1", "debit_amount_cents": 0, "credit_amount_cents": 120000}}}))
+	ok("GET", "/finance/journal_entries/"+entry, nil)
+	ok("GET", "/finance/journal_lines?journal_entry_ids[]="+entry, nil)
+	ok("GET", "/finance/journal_lines/1", nil)
 }
 
 // TestDatedFinanceFilters: the finance lists' filters, including those the
@@ -78,6 +88,9 @@ func TestDatedFinanceFilters(t *testing.T) {
 		{"/finance/contacts?contact_type=vendor&updated_from=" + day(-2), []string{"2"}},
 		{"/finance/contacts?tax_ids[]=A86868189", []string{"1"}},
 		{"/finance/contacts?email=billing@renfe.test", []string{"1"}},
+		{"/finance/financial_documents?statuses[]=review&vendor_id=2", []string{"1"}},
+		{"/finance/financial_documents?document_types[]=credit_note", []string{}},
+		{"/finance/financial_documents?company_id=1&updated_from=" + day(-2), []string{"1"}},
 	} {
 		r := e.dated("GET", tc.path, key, nil)
 		if r.status != 200 {
@@ -299,5 +312,59 @@ func TestDatedTaxesAndAssignments(t *testing.T) {
 		if r := e.dated("POST", path, key, tc.body); r.status != tc.status {
 			t.Errorf("%v: %d %s, want %d", tc.body, r.status, r.body, tc.status)
 		}
+	}
+}
+
+// TestDatedJournalEntries: a balanced entry is booked with its lines,
+// numbered after the entity's last entry; unbalanced entries and foreign
+// accounts are refused; the line filters read the entry.
+func TestDatedJournalEntries(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	line := func(acct string, debit, credit int) map[string]any {
+		return map[string]any{"account_id": acct, "debit_amount_cents": debit, "credit_amount_cents": credit}
+	}
+	for _, body := range []map[string]any{
+		{"legal_entity_id": "1", "reference_date": "2026-06-30", "lines": []map[string]any{line("3", 100, 0), line("1", 0, 90)}},
+		{"legal_entity_id": "1", "reference_date": "2026-06-30", "lines": []map[string]any{line("3", 100, 0), line("99", 0, 100)}},
+		{"legal_entity_id": "1", "reference_date": "2026-06-30", "lines": []map[string]any{line("3", -100, 0), line("1", 0, -100)}},
+		{"legal_entity_id": "1", "reference_date": "2026-06-30", "lines": []map[string]any{}},
+		{"legal_entity_id": "99", "reference_date": "2026-06-30", "lines": []map[string]any{line("3", 100, 0), line("1", 0, 100)}},
+	} {
+		if r := e.dated("POST", "/finance/journal_entries", key, body); r.status != 422 {
+			t.Errorf("%v: %d %s, want 422", body, r.status, r.body)
+		}
+	}
+	r := e.dated("POST", "/finance/journal_entries", key, map[string]any{"legal_entity_id": "1", "reference_date": "2026-06-30",
+		"type": "bill", "description": "Train tickets", "external_id": "EXT-9",
+		"lines": []map[string]any{line("3", 12000, 0), line("2", 0, 12000)}})
+	m := r.obj(t)
+	if r.status != 201 || m["type"] != "bill" || m["status"] != "published" || m["number"] != float64(2) || m["reference_date"] != "2026-06-30" {
+		t.Fatalf("create: %d %s", r.status, r.body)
+	}
+	id := m["id"].(string)
+	lines, _ := e.dated("GET", "/finance/journal_lines?journal_entry_ids[]="+id, key, nil).page(t)
+	if len(lines) != 2 || lines[0]["number"] != float64(1) || lines[0]["debit_amount_cents"] != float64(12000) || lines[1]["account_id"] != "2" {
+		t.Errorf("lines of the new entry: %v", lines)
+	}
+	for _, tc := range []struct {
+		path string
+		n    int
+	}{
+		{"/finance/journal_lines?journal_entry_types[]=bill", 2},
+		{"/finance/journal_lines?description=TRAIN", 2},
+		{"/finance/journal_lines?reconciliation_status=reconciled", 1},
+		{"/finance/journal_lines?reconciliation_status=pending&account_ids[]=2", 2},
+		{"/finance/journal_entries?types[]=bill&status=published", 1},
+	} {
+		data, _ := e.dated("GET", tc.path, key, nil).page(t)
+		if len(data) != tc.n {
+			t.Errorf("%s: %d records, want %d", tc.path, len(data), tc.n)
+		}
+	}
+	if r := e.dated("POST", "/finance/journal_entries", tokBasic, map[string]any{"legal_entity_id": "1", "reference_date": "2026-06-30",
+		"lines": []map[string]any{line("3", 1, 0), line("2", 0, 1)}}); r.status != 403 {
+		t.Errorf("basic user: %d %s, want 403", r.status, r.body)
 	}
 }

@@ -508,6 +508,9 @@ func init() {
 		ResLedgerAccountResources: ledgerAccountResourceFilter,
 		ResTaxRates:               updatedFromFilter,
 		ResTaxTypes:               updatedFromFilter,
+		ResJournalEntries:         updatedFromFilter,
+		ResJournalLines:           journalLineFilter,
+		ResFinancialDocuments:     financialDocumentFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -745,6 +748,9 @@ var datedFilterParams = map[string][]string{
 	ResLedgerAccountResources: {"finance_account_ids[]", "updated_from"},
 	ResTaxRates:               {"updated_from"},
 	ResTaxTypes:               {"updated_from"},
+	ResJournalEntries:         {"updated_from"},
+	ResJournalLines:           {"journal_entry_types[]", "description", "reconciliation_status", "updated_from"},
+	ResFinancialDocuments:     {"statuses[]", "updated_from"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).

@@ -60,7 +60,8 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 // two subcategories, one switched off, and meals), two vendors, two cost
 // centers (the manager split between them), VAT and withholding tax types
 // with their rates, the ledger accounts of a vendor and of a bank account,
-// and a budget.
+// a journal entry with its two lines (one reconciled), a vendor's invoice
+// in review and a budget.
 func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
 	now := s.clock().UTC()
@@ -111,6 +112,25 @@ func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
 			"external_id": nil, "legal_entity_id": 1},
 		M{"id": 2, "resource_type": "bankaccount", "resource_id": 1, "account_id": 1, "balance_type": "debit", "updated_at": stamp(-1),
 			"external_id": nil, "legal_entity_id": 1})
+	put(ResJournalEntries, M{"id": 1, "number": 1, "published_at": stamp(-7), "type": "bank", "source_id": 1,
+		"source_type": "bank_transaction", "reference_date": day(-7), "description": "Transfer from the main bank",
+		"legal_entity_id": 1, "external_id": nil, "status": "published", "updated_at": stamp(-7)})
+	put(ResJournalLines,
+		M{"id": 1, "number": 1, "debit_amount_cents": 5000000, "credit_amount_cents": 0, "journal_entry_id": 1, "account_id": 1,
+			"fully_reconciled_at": stamp(-6), "external_id": nil, "updated_at": stamp(-6)},
+		M{"id": 2, "number": 2, "debit_amount_cents": 0, "credit_amount_cents": 5000000, "journal_entry_id": 1, "account_id": 2,
+			"fully_reconciled_at": nil, "external_id": nil, "updated_at": stamp(-7)})
+	put(ResFinancialDocuments, M{"id": 1, "net_amount_cents": 10000, "total_amount_cents": 12100, "document_number": "OS-2026-17",
+		"currency": "EUR", "status": "review", "due_date": day(20), "document_date": day(-10), "legal_entity_id": 1, "vendor_id": 2,
+		"file":       M{"id": 1, "filename": "OS-2026-17.pdf", "content_type": "application/pdf", "size": 48213},
+		"updated_at": stamp(-2), "taxes": []M{{"amount_cents": 2100, "base_amount_cents": 10000, "percentage": 0.21, "type": "vat"}},
+		"fully_reconciled_at": nil, "recorded_at": stamp(-9), "duplicate_financial_document_id": nil, "validated_at": nil,
+		"validated_by_id": nil, "document_type": "invoice", "parent_financial_document_id": nil, "taxes_total_amount_cents": 2100,
+		"issuer_name": "Office Supply Company S.L.", "issuer_address_line_1": "Carrer de Pallars 193", "issuer_address_line_2": nil,
+		"issuer_city": "Barcelona", "issuer_postal_code": "08005", "issuer_state": nil, "issuer_country_code": "ES",
+		"issuer_tax_id": "B12345678", "recipient_name": "Acme Labs S.L.", "recipient_address_line_1": "Avinguda Diagonal 1",
+		"recipient_address_line_2": nil, "recipient_city": "Barcelona", "recipient_postal_code": "08019", "recipient_state": nil,
+		"recipient_country_code": "ES", "recipient_tax_id": "B87654321"})
 	put(ResBudgetOptions, M{"id": 1, "name": "Engineering travel", "description": "Trips of the engineering team",
 		"currency": "EUR", "legal_entity_id": 1})
 }

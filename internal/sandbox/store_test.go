@@ -123,6 +123,7 @@ func TestResourceConstants(t *testing.T) {
 		ResPurchaseOrders, ResPurchaseRequests, ResProcurementTypes,
 		ResLedgerAccounts, ResAccountingSettings, ResBudgetOptions, ResFinanceCategories, ResFinanceContacts,
 		ResCostCenters, ResCostCenterMemberships, ResLedgerAccountResources, ResTaxRates, ResTaxTypes,
+		ResJournalEntries, ResJournalLines, ResFinancialDocuments,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
