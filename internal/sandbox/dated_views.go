@@ -74,6 +74,14 @@ func init() {
 		ResContractVersions:      viewContractVersion,
 		ResMaterializedTemplates: viewMaterializedTemplate,
 		ResCompensations:         func(c *call, v map[string]any) { setDefault(v, "currency", "EUR") },
+		// Expenses (rules_dated_expenses.go).
+		ResExpensables: company,
+		ResExpenses:    viewExpenseDetail,
+		ResMileages:    viewExpenseDetail,
+		ResPerDiems:    viewExpenseDetail,
+
+		// Finance (rules_dated_finance.go).
+		ResCostCenters: viewCostCenter,
 
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
@@ -304,6 +312,7 @@ func init() {
 		ResFamilySituations:           prepareFamilySituation,
 		ResPayrollEmployeeIdentifiers: prepareEmployeeIdentifier,
 		ResPayrollIntegrationCodes:    prepareIntegrationCode,
+		ResTaxRates:                   prepareTaxRate,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -612,6 +621,22 @@ func init() {
 		ResSpanishEducationLevels:     catalogueFilter,
 		ResSpanishProfessionalCats:    catalogueFilter,
 		ResSpanishWorkingDayTypes:     catalogueFilter,
+		ResExpensables:                expensableFilter,
+		ResExpenses:                   expenseFilter,
+		ResMileages:                   mileageFilter,
+		ResPerDiems:                   perDiemFilter,
+		ResLedgerAccounts:             updatedFromFilter,
+		ResAccountingSettings:         updatedFromFilter,
+		ResFinanceCategories:          financeCategoryFilter,
+		ResFinanceContacts:            financeContactFilter,
+		ResCostCenters:                costCenterFilter,
+		ResCostCenterMemberships:      costCenterMembershipFilter,
+		ResLedgerAccountResources:     ledgerAccountResourceFilter,
+		ResTaxRates:                   updatedFromFilter,
+		ResTaxTypes:                   updatedFromFilter,
+		ResJournalEntries:             updatedFromFilter,
+		ResJournalLines:               journalLineFilter,
+		ResFinancialDocuments:         financialDocumentFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -885,6 +910,22 @@ var datedFilterParams = map[string][]string{
 	ResSpanishEducationLevels:     {"contract_template_id"},
 	ResSpanishProfessionalCats:    {"contract_template_id"},
 	ResSpanishWorkingDayTypes:     {"contract_template_id"},
+	ResExpensables:                {"include_manual_drafts", "creation_type[]", "search"},
+	ResExpenses:                   {"include_manual_drafts", "card_ids[]"},
+	ResMileages:                   {"include_manual_drafts", "external_authorization_ids[]", "card_ids[]", "card_payment_ids[]", "dispute_ids[]"},
+	ResPerDiems:                   {"exclude_drafts"},
+	ResLedgerAccounts:             {"updated_from"},
+	ResAccountingSettings:         {"updated_from"},
+	ResFinanceCategories:          {"category_level", "statuses[]", "search"},
+	ResFinanceContacts:            {"contact_type", "legal_name", "updated_from"},
+	ResCostCenters:                {"include_actives_on_date", "search"},
+	ResCostCenterMemberships:      {"active_on", "only_active", "applying_on"},
+	ResLedgerAccountResources:     {"finance_account_ids[]", "updated_from"},
+	ResTaxRates:                   {"updated_from"},
+	ResTaxTypes:                   {"updated_from"},
+	ResJournalEntries:             {"updated_from"},
+	ResJournalLines:               {"journal_entry_types[]", "description", "reconciliation_status", "updated_from"},
+	ResFinancialDocuments:         {"statuses[]", "updated_from"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -938,6 +979,16 @@ var unappliedParams = map[string]string{
 	ResContractVersionHistories + " current_on":      "contract version histories: Factorial's document does not say what the day selects",
 	ResMaterializedTemplates + " field_ids[]":        "shapes the answer (each template's field list), selects no template",
 	ResMaterializedTemplates + " include_archived":   "materialized templates: the sandbox's templates carry no archived options",
+	ResExpensables + " include_grouped":              "expensables: Factorial does not say what either value selects; the sandbox lists grouped and ungrouped claims",
+	ResExpensables + " include_attachments":          "shapes the answer: expensables carry no attachments",
+	ResExpensables + " by_resources[]":               "expensables: the form of its items is undocumented (untyped in Factorial's document)",
+	ResExpenses + " include_attachments":             "shapes the answer: the sandbox always fills files",
+	ResMileages + " include_attachments":             "shapes the answer: the sandbox always fills files",
+	ResBudgetOptions + " employee_ids[]":             "budget options: which employees may use one is not modelled",
+	ResBudgetOptions + " effective_at":               "budget options: the records carry no validity period",
+	ResBudgetOptions + " include_inactive":           "budget options: the records carry no active flag (all are active)",
+	ResBudgetOptions + " include_archived":           "budget options: the records carry no archived flag (none is archived)",
+	ResFinanceCategories + " type":                   "categories: the records carry no claim kind (Factorial's answers have none either)",
 }
 
 // employeeField lists the values of an integer field of the employees
