@@ -98,6 +98,13 @@ type Client struct {
 	// Employees: employees, their lifecycle (hire with contract, invite,
 	// terminate, unterminate) and their personal data.
 	Employees *EmployeesService
+	// Expenses: expense claims (expensables) and their details: receipts
+	// (expenses), mileage claims and per diems, with their review status.
+	Expenses *ExpensesService
+	// Finance: the accounting records of the legal entities (ledger
+	// accounts, accounting settings, contacts) and the budgets and
+	// expense categories spending is classified by.
+	Finance *FinanceService
 	// Holidays: company (bank) holidays of each location.
 	Holidays *HolidaysService
 	// Integrations: Factorial's integration framework: the items a sync
@@ -130,6 +137,9 @@ type Client struct {
 	// ShiftManagement: the rota, shifts planned for employees ahead of
 	// time (not the attendance shifts they clock).
 	ShiftManagement *ShiftManagementService
+	// Procurement: purchase requests, the purchase orders placed for
+	// them and the procurement types they are classified by (read-only).
+	Procurement *ProcurementService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService

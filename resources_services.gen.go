@@ -47,6 +47,7 @@ var (
 	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCompensation                                                 = operation{id: "CreateCompensation", method: "POST", path: "/contracts/compensations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateContractVersion                                              = operation{id: "CreateContractVersion", method: "POST", path: "/contracts/contract_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCostCenter                                                   = operation{id: "CreateCostCenter", method: "POST", path: "/finance/cost_centers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -59,13 +60,16 @@ var (
 	datedCreateEmployeeIdentifier                                           = operation{id: "CreateEmployeeIdentifier", method: "POST", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateFamilySituation                                              = operation{id: "CreateFamilySituation", method: "POST", path: "/payroll/family_situations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateFinanceContact                                               = operation{id: "CreateFinanceContact", method: "POST", path: "/finance/contacts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateITAsset                                                      = operation{id: "CreateITAsset", method: "POST", path: "/it_management/it_assets", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateITAssetModel                                                 = operation{id: "CreateITAssetModel", method: "POST", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateIntegrationCode                                              = operation{id: "CreateIntegrationCode", method: "POST", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateIntegrationSyncRunOutput                                     = operation{id: "CreateIntegrationSyncRunOutput", method: "POST", path: "/integrations/sync_run_outputs", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateJournalEntry                                                 = operation{id: "CreateJournalEntry", method: "POST", path: "/finance/journal_entries", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeaveType                                                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLedgerAccount                                                = operation{id: "CreateLedgerAccount", method: "POST", path: "/finance/accounts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLegalEntity                                                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLocation                                                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateManualBankAccount                                            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -99,6 +103,8 @@ var (
 	datedCreateTaskComment                                                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateTaskFile                                                     = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTasksInBulk                                                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTaxRate                                                      = operation{id: "CreateTaxRate", method: "POST", path: "/finance/tax_rates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTaxType                                                      = operation{id: "CreateTaxType", method: "POST", path: "/finance/tax_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeam                                                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeamMembership                                               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTraining                                                     = operation{id: "CreateTraining", method: "POST", path: "/trainings/trainings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -122,6 +128,7 @@ var (
 	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCompensation                                                 = operation{id: "DeleteCompensation", method: "DELETE", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteContractVersion                                              = operation{id: "DeleteContractVersion", method: "DELETE", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCostCenter                                                   = operation{id: "DeleteCostCenter", method: "DELETE", path: "/finance/cost_centers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteEditTimesheetRequest                                         = operation{id: "DeleteEditTimesheetRequest", method: "DELETE", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -162,7 +169,9 @@ var (
 	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicateProjectTasksInBulk                                        = operation{id: "DuplicateProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedEditCostCenter                                                     = operation{id: "EditCostCenter", method: "POST", path: "/finance/cost_centers/edit", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAccountingSetting                                               = operation{id: "GetAccountingSetting", method: "GET", path: "/finance/accounting_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAtsAnswer                                                       = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -181,6 +190,7 @@ var (
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBookkeeperIncidence                                             = operation{id: "GetBookkeeperIncidence", method: "GET", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBreakConfiguration                                              = operation{id: "GetBreakConfiguration", method: "GET", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBudgetOption                                                    = operation{id: "GetBudgetOption", method: "GET", path: "/finance/budget_options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBudgetStrategy                                                  = operation{id: "GetBudgetStrategy", method: "GET", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -189,6 +199,7 @@ var (
 	datedGetContractTemplate                                                = operation{id: "GetContractTemplate", method: "GET", path: "/contracts/contract_templates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetContractVersion                                                 = operation{id: "GetContractVersion", method: "GET", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetContractVersionHistory                                          = operation{id: "GetContractVersionHistory", method: "GET", path: "/contracts/contract_version_histories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCostCenter                                                      = operation{id: "GetCostCenter", method: "GET", path: "/finance/cost_centers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -200,6 +211,11 @@ var (
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployeeBreakConfiguration                                      = operation{id: "GetEmployeeBreakConfiguration", method: "GET", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployeeIdentifier                                              = operation{id: "GetEmployeeIdentifier", method: "GET", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetExpensable                                                      = operation{id: "GetExpensable", method: "GET", path: "/expenses/expensables/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetExpense                                                         = operation{id: "GetExpense", method: "GET", path: "/expenses/expenses/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFinanceCategory                                                 = operation{id: "GetFinanceCategory", method: "GET", path: "/finance/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFinanceContact                                                  = operation{id: "GetFinanceContact", method: "GET", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFinancialDocument                                               = operation{id: "GetFinancialDocument", method: "GET", path: "/finance/financial_documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFrenchContractType                                              = operation{id: "GetFrenchContractType", method: "GET", path: "/contracts/french_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetGermanContractType                                              = operation{id: "GetGermanContractType", method: "GET", path: "/contracts/german_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -208,11 +224,17 @@ var (
 	datedGetImputableProject                                                = operation{id: "GetImputableProject", method: "GET", path: "/project_management/imputable_projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJournalEntry                                                    = operation{id: "GetJournalEntry", method: "GET", path: "/finance/journal_entries/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJournalLine                                                     = operation{id: "GetJournalLine", method: "GET", path: "/finance/journal_lines/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                                                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeaveType                                                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLedgerAccount                                                   = operation{id: "GetLedgerAccount", method: "GET", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLedgerAccountResource                                           = operation{id: "GetLedgerAccountResource", method: "GET", path: "/finance/ledger_account_resources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLegalEntity                                                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLocation                                                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetMileage                                                         = operation{id: "GetMileage", method: "GET", path: "/expenses/mileages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetOvertimeRequest                                                 = operation{id: "GetOvertimeRequest", method: "GET", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerDiem                                                         = operation{id: "GetPerDiem", method: "GET", path: "/expenses/per_diems/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceAgreement                                            = operation{id: "GetPerformanceAgreement", method: "GET", path: "/performance/agreements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceCompanyEmployeeScoreScale                            = operation{id: "GetPerformanceCompanyEmployeeScoreScale", method: "GET", path: "/performance/company_employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceEmployeeScoreScale                                   = operation{id: "GetPerformanceEmployeeScoreScale", method: "GET", path: "/performance/employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -227,12 +249,15 @@ var (
 	datedGetPlannedShift                                                    = operation{id: "GetPlannedShift", method: "GET", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPortugueseContractType                                          = operation{id: "GetPortugueseContractType", method: "GET", path: "/contracts/portuguese_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProcurementType                                                 = operation{id: "GetProcurementType", method: "GET", path: "/procurement/types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectPlannedRecord                                            = operation{id: "GetProjectPlannedRecord", method: "GET", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectTask                                                     = operation{id: "GetProjectTask", method: "GET", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectTimeRecord                                               = operation{id: "GetProjectTimeRecord", method: "GET", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectWorker                                                   = operation{id: "GetProjectWorker", method: "GET", path: "/project_management/project_workers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPurchaseOrder                                                   = operation{id: "GetPurchaseOrder", method: "GET", path: "/procurement/purchase_orders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPurchaseRequest                                                 = operation{id: "GetPurchaseRequest", method: "GET", path: "/procurement/purchase_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSpanishContractType                                             = operation{id: "GetSpanishContractType", method: "GET", path: "/contracts/spanish_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -243,6 +268,8 @@ var (
 	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTask                                                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaxRate                                                         = operation{id: "GetTaxRate", method: "GET", path: "/finance/tax_rates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaxType                                                         = operation{id: "GetTaxType", method: "GET", path: "/finance/tax_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTaxonomy                                                        = operation{id: "GetTaxonomy", method: "GET", path: "/contracts/taxonomies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeam                                                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeamMembership                                                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -261,6 +288,7 @@ var (
 	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAccountingSettings                                             = operation{id: "ListAccountingSettings", method: "GET", path: "/finance/accounting_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                                                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                                                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsAnswers                                                     = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -280,6 +308,7 @@ var (
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBookkeeperIncidences                                           = operation{id: "ListBookkeeperIncidences", method: "GET", path: "/bookkeepers_management/incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBreakConfigurations                                            = operation{id: "ListBreakConfigurations", method: "GET", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBudgetOptions                                                  = operation{id: "ListBudgetOptions", method: "GET", path: "/finance/budget_options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBudgetStrategies                                               = operation{id: "ListBudgetStrategies", method: "GET", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -289,6 +318,8 @@ var (
 	datedListContractVersionHistories                                       = operation{id: "ListContractVersionHistories", method: "GET", path: "/contracts/contract_version_histories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListContractVersionMetaData                                        = operation{id: "ListContractVersionMetaData", method: "GET", path: "/contracts/contract_version_meta_data", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListContractVersions                                               = operation{id: "ListContractVersions", method: "GET", path: "/contracts/contract_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCostCenterMemberships                                          = operation{id: "ListCostCenterMemberships", method: "GET", path: "/finance/cost_center_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCostCenters                                                    = operation{id: "ListCostCenters", method: "GET", path: "/finance/cost_centers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldOptions                                             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -302,7 +333,12 @@ var (
 	datedListEmployeeIdentifiers                                            = operation{id: "ListEmployeeIdentifiers", method: "GET", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEstimatedTimes                                                 = operation{id: "ListEstimatedTimes", method: "GET", path: "/attendance/estimated_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListExpensables                                                    = operation{id: "ListExpensables", method: "GET", path: "/expenses/expensables", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListExpenses                                                       = operation{id: "ListExpenses", method: "GET", path: "/expenses/expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFamilySituations                                               = operation{id: "ListFamilySituations", method: "GET", path: "/payroll/family_situations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFinanceCategories                                              = operation{id: "ListFinanceCategories", method: "GET", path: "/finance/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFinanceContacts                                                = operation{id: "ListFinanceContacts", method: "GET", path: "/finance/contacts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFinancialDocuments                                             = operation{id: "ListFinancialDocuments", method: "GET", path: "/finance/financial_documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFrenchContractTypes                                            = operation{id: "ListFrenchContractTypes", method: "GET", path: "/contracts/french_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListGermanContractTypes                                            = operation{id: "ListGermanContractTypes", method: "GET", path: "/contracts/german_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -315,14 +351,20 @@ var (
 	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogRoles                                                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogTreeNodes                                            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJournalEntries                                                 = operation{id: "ListJournalEntries", method: "GET", path: "/finance/journal_entries", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJournalLines                                                   = operation{id: "ListJournalLines", method: "GET", path: "/finance/journal_lines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaveTypes                                                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaves                                                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLedgerAccountResources                                         = operation{id: "ListLedgerAccountResources", method: "GET", path: "/finance/ledger_account_resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLedgerAccounts                                                 = operation{id: "ListLedgerAccounts", method: "GET", path: "/finance/accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListMarketplaceInstallationSettings                                = operation{id: "ListMarketplaceInstallationSettings", method: "GET", path: "/marketplace/installation_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListMaterializedContractTemplates                                  = operation{id: "ListMaterializedContractTemplates", method: "GET", path: "/contracts/materialized_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListMileages                                                       = operation{id: "ListMileages", method: "GET", path: "/expenses/mileages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListOpenShifts                                                     = operation{id: "ListOpenShifts", method: "GET", path: "/attendance/open_shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListOvertimeRequests                                               = operation{id: "ListOvertimeRequests", method: "GET", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerDiems                                                       = operation{id: "ListPerDiems", method: "GET", path: "/expenses/per_diems", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceCompanyEmployeeScoreScales                          = operation{id: "ListPerformanceCompanyEmployeeScoreScales", method: "GET", path: "/performance/company_employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceEmployeeScoreScales                                 = operation{id: "ListPerformanceEmployeeScoreScales", method: "GET", path: "/performance/employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -342,6 +384,7 @@ var (
 	datedListPlanningVersions                                               = operation{id: "ListPlanningVersions", method: "GET", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPortugueseContractTypes                                        = operation{id: "ListPortugueseContractTypes", method: "GET", path: "/contracts/portuguese_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProcurementTypes                                               = operation{id: "ListProcurementTypes", method: "GET", path: "/procurement/types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectPlannedRecords                                          = operation{id: "ListProjectPlannedRecords", method: "GET", path: "/project_management/planned_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -349,6 +392,8 @@ var (
 	datedListProjectTimeRecords                                             = operation{id: "ListProjectTimeRecords", method: "GET", path: "/project_management/time_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectWorkers                                                 = operation{id: "ListProjectWorkers", method: "GET", path: "/project_management/project_workers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjects                                                       = operation{id: "ListProjects", method: "GET", path: "/project_management/projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPurchaseOrders                                                 = operation{id: "ListPurchaseOrders", method: "GET", path: "/procurement/purchase_orders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPurchaseRequests                                               = operation{id: "ListPurchaseRequests", method: "GET", path: "/procurement/purchase_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListReferenceContractVersions                                      = operation{id: "ListReferenceContractVersions", method: "GET", path: "/contracts/reference_contracts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -360,6 +405,8 @@ var (
 	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTaskFiles                                                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaxRates                                                       = operation{id: "ListTaxRates", method: "GET", path: "/finance/tax_rates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaxTypes                                                       = operation{id: "ListTaxTypes", method: "GET", path: "/finance/tax_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTaxonomies                                                     = operation{id: "ListTaxonomies", method: "GET", path: "/contracts/taxonomies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeamMemberships                                                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeams                                                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -387,11 +434,13 @@ var (
 	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = operation{id: "RemovePerformanceReviewProcessTargetPeerEvaluations", method: "POST", path: "/performance/review_process_targets/remove_peer_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRenameSubproject                                                   = operation{id: "RenameSubproject", method: "POST", path: "/project_management/subprojects/rename", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedReopenPerformanceReviewProcess                                     = operation{id: "ReopenPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/reopen", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedReplaceCostCenterMemberships                                       = operation{id: "ReplaceCostCenterMemberships", method: "POST", path: "/finance/cost_center_memberships/bulk_create_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedReplacePerformanceReviewEvaluationReviewer                         = operation{id: "ReplacePerformanceReviewEvaluationReviewer", method: "POST", path: "/performance/review_evaluations/replace_reviewer", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRestoreDocumentsFromTrashBin                                       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSaveAtsEvaluationFormAsTemplate                                    = operation{id: "SaveAtsEvaluationFormAsTemplate", method: "POST", path: "/ats/evaluation_forms/save_as_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSchedulePerformanceReviewProcess                                   = operation{id: "SchedulePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetEmployeeRegularAccessStartDate                                  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetExpensablesToPaid                                               = operation{id: "SetExpensablesToPaid", method: "POST", path: "/expenses/expensables/bulk_set_to_paid", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetPerformanceCompanyEmployeeScoreScale                            = operation{id: "SetPerformanceCompanyEmployeeScoreScale", method: "POST", path: "/performance/company_employee_score_scales/set", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetTrainingsCatalogInBulk                                          = operation{id: "SetTrainingsCatalogInBulk", method: "POST", path: "/trainings/trainings/bulk_update_catalog", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSoftDeleteProject                                                  = operation{id: "SoftDeleteProject", method: "POST", path: "/project_management/projects/soft_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -423,7 +472,9 @@ var (
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployeeBreakConfiguration                                   = operation{id: "UpdateEmployeeBreakConfiguration", method: "PUT", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployeeIdentifier                                           = operation{id: "UpdateEmployeeIdentifier", method: "PUT", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateExpensableReimbursableAmount                                 = operation{id: "UpdateExpensableReimbursableAmount", method: "POST", path: "/expenses/expensables/update_reimbursable_amount", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFamilySituation                                              = operation{id: "UpdateFamilySituation", method: "PUT", path: "/payroll/family_situations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFinanceContact                                               = operation{id: "UpdateFinanceContact", method: "PUT", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateITAsset                                                      = operation{id: "UpdateITAsset", method: "PUT", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateITAssetModel                                                 = operation{id: "UpdateITAssetModel", method: "PUT", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -431,6 +482,7 @@ var (
 	datedUpdateIntegrationSyncableSyncRun                                   = operation{id: "UpdateIntegrationSyncableSyncRun", method: "PUT", path: "/integrations/syncable_sync_runs/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLedgerAccount                                                = operation{id: "UpdateLedgerAccount", method: "PUT", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateOvertimeRequest                                              = operation{id: "UpdateOvertimeRequest", method: "PUT", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewDefaultRatingScale                          = operation{id: "UpdatePerformanceReviewDefaultRatingScale", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_default_rating_scale", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -455,6 +507,8 @@ var (
 	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTasksInBulk                                                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTaxRate                                                      = operation{id: "UpdateTaxRate", method: "PUT", path: "/finance/tax_rates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTaxType                                                      = operation{id: "UpdateTaxType", method: "PUT", path: "/finance/tax_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeam                                                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeamMembership                                               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTraining                                                     = operation{id: "UpdateTraining", method: "PUT", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -467,6 +521,8 @@ var (
 	datedUpdateWorkArea                                                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkSchedule                                                 = operation{id: "UpdateWorkSchedule", method: "PUT", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkScheduleOverlapPeriod                                    = operation{id: "UpdateWorkScheduleOverlapPeriod", method: "PUT", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpsertAccountingSetting                                            = operation{id: "UpsertAccountingSetting", method: "POST", path: "/finance/accounting_settings/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpsertLedgerAccountResource                                        = operation{id: "UpsertLedgerAccountResource", method: "POST", path: "/finance/ledger_account_resources/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
@@ -501,6 +557,7 @@ var datedOperations = []*operation{
 	&datedCreateBudgetStrategy,
 	&datedCreateCompensation,
 	&datedCreateContractVersion,
+	&datedCreateCostCenter,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
@@ -513,13 +570,16 @@ var datedOperations = []*operation{
 	&datedCreateEmployeeIdentifier,
 	&datedCreateEmployeeWithContract,
 	&datedCreateFamilySituation,
+	&datedCreateFinanceContact,
 	&datedCreateFolder,
 	&datedCreateITAsset,
 	&datedCreateITAssetModel,
 	&datedCreateIntegrationCode,
 	&datedCreateIntegrationSyncRunOutput,
+	&datedCreateJournalEntry,
 	&datedCreateLeave,
 	&datedCreateLeaveType,
+	&datedCreateLedgerAccount,
 	&datedCreateLegalEntity,
 	&datedCreateLocation,
 	&datedCreateManualBankAccount,
@@ -553,6 +613,8 @@ var datedOperations = []*operation{
 	&datedCreateTaskComment,
 	&datedCreateTaskFile,
 	&datedCreateTasksInBulk,
+	&datedCreateTaxRate,
+	&datedCreateTaxType,
 	&datedCreateTeam,
 	&datedCreateTeamMembership,
 	&datedCreateTraining,
@@ -576,6 +638,7 @@ var datedOperations = []*operation{
 	&datedDeleteBudgetStrategy,
 	&datedDeleteCompensation,
 	&datedDeleteContractVersion,
+	&datedDeleteCostCenter,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
 	&datedDeleteEditTimesheetRequest,
@@ -616,7 +679,9 @@ var datedOperations = []*operation{
 	&datedDuplicateAtsJobPosting,
 	&datedDuplicatePerformanceReviewProcess,
 	&datedDuplicateProjectTasksInBulk,
+	&datedEditCostCenter,
 	&datedEndShiftBreak,
+	&datedGetAccountingSetting,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
 	&datedGetAtsAnswer,
@@ -635,6 +700,7 @@ var datedOperations = []*operation{
 	&datedGetBankTransaction,
 	&datedGetBookkeeperIncidence,
 	&datedGetBreakConfiguration,
+	&datedGetBudgetOption,
 	&datedGetBudgetStrategy,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
@@ -643,6 +709,7 @@ var datedOperations = []*operation{
 	&datedGetContractTemplate,
 	&datedGetContractVersion,
 	&datedGetContractVersionHistory,
+	&datedGetCostCenter,
 	&datedGetCustomField,
 	&datedGetCustomFieldOption,
 	&datedGetCustomFieldValue,
@@ -654,6 +721,11 @@ var datedOperations = []*operation{
 	&datedGetEmployee,
 	&datedGetEmployeeBreakConfiguration,
 	&datedGetEmployeeIdentifier,
+	&datedGetExpensable,
+	&datedGetExpense,
+	&datedGetFinanceCategory,
+	&datedGetFinanceContact,
+	&datedGetFinancialDocument,
 	&datedGetFolder,
 	&datedGetFrenchContractType,
 	&datedGetGermanContractType,
@@ -662,11 +734,17 @@ var datedOperations = []*operation{
 	&datedGetImputableProject,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
+	&datedGetJournalEntry,
+	&datedGetJournalLine,
 	&datedGetLeave,
 	&datedGetLeaveType,
+	&datedGetLedgerAccount,
+	&datedGetLedgerAccountResource,
 	&datedGetLegalEntity,
 	&datedGetLocation,
+	&datedGetMileage,
 	&datedGetOvertimeRequest,
+	&datedGetPerDiem,
 	&datedGetPerformanceAgreement,
 	&datedGetPerformanceCompanyEmployeeScoreScale,
 	&datedGetPerformanceEmployeeScoreScale,
@@ -681,12 +759,15 @@ var datedOperations = []*operation{
 	&datedGetPlannedShift,
 	&datedGetPolicy,
 	&datedGetPortugueseContractType,
+	&datedGetProcurementType,
 	&datedGetProject,
 	&datedGetProjectExpenseRecord,
 	&datedGetProjectPlannedRecord,
 	&datedGetProjectTask,
 	&datedGetProjectTimeRecord,
 	&datedGetProjectWorker,
+	&datedGetPurchaseOrder,
+	&datedGetPurchaseRequest,
 	&datedGetResourceField,
 	&datedGetShift,
 	&datedGetSpanishContractType,
@@ -697,6 +778,8 @@ var datedOperations = []*operation{
 	&datedGetSupplement,
 	&datedGetTask,
 	&datedGetTaskFile,
+	&datedGetTaxRate,
+	&datedGetTaxType,
 	&datedGetTaxonomy,
 	&datedGetTeam,
 	&datedGetTeamMembership,
@@ -715,6 +798,7 @@ var datedOperations = []*operation{
 	&datedInitiatePerformanceAgreement,
 	&datedInitiatePerformanceAgreementsInBulk,
 	&datedInviteEmployee,
+	&datedListAccountingSettings,
 	&datedListAllowanceStats,
 	&datedListAllowances,
 	&datedListAtsAnswers,
@@ -734,6 +818,7 @@ var datedOperations = []*operation{
 	&datedListBankTransactions,
 	&datedListBookkeeperIncidences,
 	&datedListBreakConfigurations,
+	&datedListBudgetOptions,
 	&datedListBudgetStrategies,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
@@ -743,6 +828,8 @@ var datedOperations = []*operation{
 	&datedListContractVersionHistories,
 	&datedListContractVersionMetaData,
 	&datedListContractVersions,
+	&datedListCostCenterMemberships,
+	&datedListCostCenters,
 	&datedListCredentials,
 	&datedListCustomFieldOptions,
 	&datedListCustomFieldValues,
@@ -756,7 +843,12 @@ var datedOperations = []*operation{
 	&datedListEmployeeIdentifiers,
 	&datedListEmployees,
 	&datedListEstimatedTimes,
+	&datedListExpensables,
+	&datedListExpenses,
 	&datedListFamilySituations,
+	&datedListFinanceCategories,
+	&datedListFinanceContacts,
+	&datedListFinancialDocuments,
 	&datedListFolders,
 	&datedListFrenchContractTypes,
 	&datedListGermanContractTypes,
@@ -769,14 +861,20 @@ var datedOperations = []*operation{
 	&datedListJobCatalogNodeAttributes,
 	&datedListJobCatalogRoles,
 	&datedListJobCatalogTreeNodes,
+	&datedListJournalEntries,
+	&datedListJournalLines,
 	&datedListLeaveTypes,
 	&datedListLeaves,
+	&datedListLedgerAccountResources,
+	&datedListLedgerAccounts,
 	&datedListLegalEntities,
 	&datedListLocations,
 	&datedListMarketplaceInstallationSettings,
 	&datedListMaterializedContractTemplates,
+	&datedListMileages,
 	&datedListOpenShifts,
 	&datedListOvertimeRequests,
+	&datedListPerDiems,
 	&datedListPerformanceAgreements,
 	&datedListPerformanceCompanyEmployeeScoreScales,
 	&datedListPerformanceEmployeeScoreScales,
@@ -796,6 +894,7 @@ var datedOperations = []*operation{
 	&datedListPlanningVersions,
 	&datedListPolicies,
 	&datedListPortugueseContractTypes,
+	&datedListProcurementTypes,
 	&datedListProjectExpenseRecords,
 	&datedListProjectExportableExpenses,
 	&datedListProjectPlannedRecords,
@@ -803,6 +902,8 @@ var datedOperations = []*operation{
 	&datedListProjectTimeRecords,
 	&datedListProjectWorkers,
 	&datedListProjects,
+	&datedListPurchaseOrders,
+	&datedListPurchaseRequests,
 	&datedListReferenceContractVersions,
 	&datedListResourceFields,
 	&datedListShifts,
@@ -814,6 +915,8 @@ var datedOperations = []*operation{
 	&datedListSupplements,
 	&datedListTaskFiles,
 	&datedListTasks,
+	&datedListTaxRates,
+	&datedListTaxTypes,
 	&datedListTaxonomies,
 	&datedListTeamMemberships,
 	&datedListTeams,
@@ -841,11 +944,13 @@ var datedOperations = []*operation{
 	&datedRemovePerformanceReviewProcessTargetPeerEvaluations,
 	&datedRenameSubproject,
 	&datedReopenPerformanceReviewProcess,
+	&datedReplaceCostCenterMemberships,
 	&datedReplacePerformanceReviewEvaluationReviewer,
 	&datedRestoreDocumentsFromTrashBin,
 	&datedSaveAtsEvaluationFormAsTemplate,
 	&datedSchedulePerformanceReviewProcess,
 	&datedSetEmployeeRegularAccessStartDate,
+	&datedSetExpensablesToPaid,
 	&datedSetPerformanceCompanyEmployeeScoreScale,
 	&datedSetTrainingsCatalogInBulk,
 	&datedSoftDeleteProject,
@@ -877,7 +982,9 @@ var datedOperations = []*operation{
 	&datedUpdateEmployee,
 	&datedUpdateEmployeeBreakConfiguration,
 	&datedUpdateEmployeeIdentifier,
+	&datedUpdateExpensableReimbursableAmount,
 	&datedUpdateFamilySituation,
+	&datedUpdateFinanceContact,
 	&datedUpdateFolder,
 	&datedUpdateITAsset,
 	&datedUpdateITAssetModel,
@@ -885,6 +992,7 @@ var datedOperations = []*operation{
 	&datedUpdateIntegrationSyncableSyncRun,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
+	&datedUpdateLedgerAccount,
 	&datedUpdateLocation,
 	&datedUpdateOvertimeRequest,
 	&datedUpdatePerformanceReviewDefaultRatingScale,
@@ -909,6 +1017,8 @@ var datedOperations = []*operation{
 	&datedUpdateSupplement,
 	&datedUpdateTask,
 	&datedUpdateTasksInBulk,
+	&datedUpdateTaxRate,
+	&datedUpdateTaxType,
 	&datedUpdateTeam,
 	&datedUpdateTeamMembership,
 	&datedUpdateTraining,
@@ -921,6 +1031,38 @@ var datedOperations = []*operation{
 	&datedUpdateWorkArea,
 	&datedUpdateWorkSchedule,
 	&datedUpdateWorkScheduleOverlapPeriod,
+	&datedUpsertAccountingSetting,
+	&datedUpsertLedgerAccountResource,
+}
+
+// datedQueryListAccountingSettings encodes the query of ListAccountingSettings.
+func datedQueryListAccountingSettings(p *resources.ListAccountingSettingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
 }
 
 // datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
@@ -1568,6 +1710,42 @@ func datedQueryListBreakConfigurations(p *resources.ListBreakConfigurationsParam
 	return q.String()
 }
 
+// datedQueryListBudgetOptions encodes the query of ListBudgetOptions.
+func datedQueryListBudgetOptions(p *resources.ListBudgetOptionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.EffectiveAt != nil {
+		q.add("effective_at", string(*p.EffectiveAt))
+	}
+	if p.IncludeInactive != nil {
+		q.add("include_inactive", strconv.FormatBool(*p.IncludeInactive))
+	}
+	if p.IncludeArchived != nil {
+		q.add("include_archived", strconv.FormatBool(*p.IncludeArchived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListBudgetStrategies encodes the query of ListBudgetStrategies.
 func datedQueryListBudgetStrategies(p *resources.ListBudgetStrategiesParams) string {
 	if p == nil {
@@ -1849,6 +2027,84 @@ func datedQueryListContractVersions(p *resources.ListContractVersionsParams) str
 	}
 	if p.UpdatedAtLteq != nil {
 		q.add("updated_at_lteq", string(*p.UpdatedAtLteq))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCostCenterMemberships encodes the query of ListCostCenterMemberships.
+func datedQueryListCostCenterMemberships(p *resources.ListCostCenterMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CostCenterID != nil {
+		q.add("cost_center_id", string(*p.CostCenterID))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.ActiveOn != nil {
+		q.add("active_on", (*p.ActiveOn).String())
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.ApplyingOn != nil {
+		q.add("applying_on", (*p.ApplyingOn).String())
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.CostCenterIDs {
+		q.add("cost_center_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCostCenters encodes the query of ListCostCenters.
+func datedQueryListCostCenters(p *resources.ListCostCentersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.IncludeActivesOnDate != nil {
+		q.add("include_actives_on_date", (*p.IncludeActivesOnDate).String())
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2309,6 +2565,123 @@ func datedQueryListEstimatedTimes(p *resources.ListEstimatedTimesParams) string 
 	return q.String()
 }
 
+// datedQueryListExpensables encodes the query of ListExpensables.
+func datedQueryListExpensables(p *resources.ListExpensablesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.GroupIDs {
+		q.add("group_ids[]", string(v))
+	}
+	for _, v := range p.ByResources {
+		q.add("by_resources[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.ReporterIDs {
+		q.add("reporter_ids[]", string(v))
+	}
+	for _, v := range p.Status {
+		q.add("status[]", string(v))
+	}
+	for _, v := range p.CreationType {
+		q.add("creation_type[]", string(v))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	if p.To != nil {
+		q.add("to", string(*p.To))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.IncludeGrouped != nil {
+		q.add("include_grouped", strconv.FormatBool(*p.IncludeGrouped))
+	}
+	if p.IncludeAttachments != nil {
+		q.add("include_attachments", strconv.FormatBool(*p.IncludeAttachments))
+	}
+	if p.IncludeManualDrafts != nil {
+		q.add("include_manual_drafts", strconv.FormatBool(*p.IncludeManualDrafts))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListExpenses encodes the query of ListExpenses.
+func datedQueryListExpenses(p *resources.ListExpensesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ExpensesExpensableIDs {
+		q.add("expenses_expensable_ids[]", string(v))
+	}
+	if p.IncludeManualDrafts != nil {
+		q.add("include_manual_drafts", strconv.FormatBool(*p.IncludeManualDrafts))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.ExternalAuthorizationIDs {
+		q.add("external_authorization_ids[]", string(v))
+	}
+	for _, v := range p.CardIDs {
+		q.add("card_ids[]", string(v))
+	}
+	for _, v := range p.CardPaymentIDs {
+		q.add("card_payment_ids[]", string(v))
+	}
+	if p.IncludeAttachments != nil {
+		q.add("include_attachments", strconv.FormatBool(*p.IncludeAttachments))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	if p.To != nil {
+		q.add("to", string(*p.To))
+	}
+	for _, v := range p.DisputeIDs {
+		q.add("dispute_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListFamilySituations encodes the query of ListFamilySituations.
 func datedQueryListFamilySituations(p *resources.ListFamilySituationsParams) string {
 	if p == nil {
@@ -2317,6 +2690,141 @@ func datedQueryListFamilySituations(p *resources.ListFamilySituationsParams) str
 	var q query
 	for _, v := range p.EmployeeIDs {
 		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFinanceCategories encodes the query of ListFinanceCategories.
+func datedQueryListFinanceCategories(p *resources.ListFinanceCategoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.CompanyIDs {
+		q.add("company_ids[]", string(v))
+	}
+	for _, v := range p.ParentCategoryIDs {
+		q.add("parent_category_ids[]", string(v))
+	}
+	if p.CategoryLevel != nil {
+		q.add("category_level", string(*p.CategoryLevel))
+	}
+	if p.Type != nil {
+		q.add("type", string(*p.Type))
+	}
+	for _, v := range p.Statuses {
+		q.add("statuses[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFinanceContacts encodes the query of ListFinanceContacts.
+func datedQueryListFinanceContacts(p *resources.ListFinanceContactsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TaxIDs {
+		q.add("tax_ids[]", string(v))
+	}
+	if p.LegalName != nil {
+		q.add("legal_name", string(*p.LegalName))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.ContactType != nil {
+		q.add("contact_type", string(*p.ContactType))
+	}
+	if p.Website != nil {
+		q.add("website", string(*p.Website))
+	}
+	if p.Email != nil {
+		q.add("email", string(*p.Email))
+	}
+	if p.PhoneNumber != nil {
+		q.add("phone_number", string(*p.PhoneNumber))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFinancialDocuments encodes the query of ListFinancialDocuments.
+func datedQueryListFinancialDocuments(p *resources.ListFinancialDocumentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.VendorID != nil {
+		q.add("vendor_id", string(*p.VendorID))
+	}
+	if p.Currency != nil {
+		q.add("currency", string(*p.Currency))
+	}
+	for _, v := range p.Statuses {
+		q.add("statuses[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.DocumentTypes {
+		q.add("document_types[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2690,6 +3198,90 @@ func datedQueryListJobCatalogTreeNodes(p *resources.ListJobCatalogTreeNodesParam
 	return q.String()
 }
 
+// datedQueryListJournalEntries encodes the query of ListJournalEntries.
+func datedQueryListJournalEntries(p *resources.ListJournalEntriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.SourceIDs {
+		q.add("source_ids[]", string(v))
+	}
+	if p.SourceType != nil {
+		q.add("source_type", string(*p.SourceType))
+	}
+	for _, v := range p.Types {
+		q.add("types[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJournalLines encodes the query of ListJournalLines.
+func datedQueryListJournalLines(p *resources.ListJournalLinesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.JournalEntryIDs {
+		q.add("journal_entry_ids[]", string(v))
+	}
+	for _, v := range p.AccountIDs {
+		q.add("account_ids[]", string(v))
+	}
+	for _, v := range p.JournalEntryTypes {
+		q.add("journal_entry_types[]", string(v))
+	}
+	if p.ReconciliationStatus != nil {
+		q.add("reconciliation_status", string(*p.ReconciliationStatus))
+	}
+	if p.Description != nil {
+		q.add("description", string(*p.Description))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListLeaveTypes encodes the query of ListLeaveTypes.
 func datedQueryListLeaveTypes(p *resources.ListLeaveTypesParams) string {
 	if p == nil {
@@ -2782,6 +3374,81 @@ func datedQueryListLeaves(p *resources.ListLeavesParams) string {
 	}
 	if p.TypeIsPayable != nil {
 		q.add("type_is_payable", strconv.FormatBool(*p.TypeIsPayable))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLedgerAccountResources encodes the query of ListLedgerAccountResources.
+func datedQueryListLedgerAccountResources(p *resources.ListLedgerAccountResourcesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ResourceIDs {
+		q.add("resource_ids[]", string(v))
+	}
+	if p.ResourceType != nil {
+		q.add("resource_type", string(*p.ResourceType))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	for _, v := range p.FinanceAccountIDs {
+		q.add("finance_account_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLedgerAccounts encodes the query of ListLedgerAccounts.
+func datedQueryListLedgerAccounts(p *resources.ListLedgerAccountsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.Types {
+		q.add("types[]", string(v))
+	}
+	if p.Number != nil {
+		q.add("number", string(*p.Number))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2927,6 +3594,60 @@ func datedQueryListMaterializedContractTemplates(p *resources.ListMaterializedCo
 	return q.String()
 }
 
+// datedQueryListMileages encodes the query of ListMileages.
+func datedQueryListMileages(p *resources.ListMileagesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ExpensesExpensableIDs {
+		q.add("expenses_expensable_ids[]", string(v))
+	}
+	if p.IncludeManualDrafts != nil {
+		q.add("include_manual_drafts", strconv.FormatBool(*p.IncludeManualDrafts))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.ExternalAuthorizationIDs {
+		q.add("external_authorization_ids[]", string(v))
+	}
+	for _, v := range p.CardIDs {
+		q.add("card_ids[]", string(v))
+	}
+	for _, v := range p.CardPaymentIDs {
+		q.add("card_payment_ids[]", string(v))
+	}
+	if p.IncludeAttachments != nil {
+		q.add("include_attachments", strconv.FormatBool(*p.IncludeAttachments))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	if p.To != nil {
+		q.add("to", string(*p.To))
+	}
+	for _, v := range p.DisputeIDs {
+		q.add("dispute_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListOpenShifts encodes the query of ListOpenShifts.
 func datedQueryListOpenShifts(p *resources.ListOpenShiftsParams) string {
 	if p == nil {
@@ -2974,6 +3695,36 @@ func datedQueryListOvertimeRequests(p *resources.ListOvertimeRequestsParams) str
 	}
 	if p.IncludeApprovalFlow != nil {
 		q.add("include_approval_flow", strconv.FormatBool(*p.IncludeApprovalFlow))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerDiems encodes the query of ListPerDiems.
+func datedQueryListPerDiems(p *resources.ListPerDiemsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ExpensesExpensableIDs {
+		q.add("expenses_expensable_ids[]", string(v))
+	}
+	if p.ExcludeDrafts != nil {
+		q.add("exclude_drafts", strconv.FormatBool(*p.ExcludeDrafts))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3593,6 +4344,30 @@ func datedQueryListPortugueseContractTypes(p *resources.ListPortugueseContractTy
 	return q.String()
 }
 
+// datedQueryListProcurementTypes encodes the query of ListProcurementTypes.
+func datedQueryListProcurementTypes(p *resources.ListProcurementTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListProjectExpenseRecords encodes the query of ListProjectExpenseRecords.
 func datedQueryListProjectExpenseRecords(p *resources.ListProjectExpenseRecordsParams) string {
 	if p == nil {
@@ -3892,6 +4667,72 @@ func datedQueryListProjects(p *resources.ListProjectsParams) string {
 	}
 	if p.TotalCurrency != nil {
 		q.add("total_currency", string(*p.TotalCurrency))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPurchaseOrders encodes the query of ListPurchaseOrders.
+func datedQueryListPurchaseOrders(p *resources.ListPurchaseOrdersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.PurchaseRequestIDs {
+		q.add("purchase_request_ids[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	for _, v := range p.VendorIDs {
+		q.add("vendor_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPurchaseRequests encodes the query of ListPurchaseRequests.
+func datedQueryListPurchaseRequests(p *resources.ListPurchaseRequestsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.RequesterEmployeeIDs {
+		q.add("requester_employee_ids[]", string(v))
+	}
+	for _, v := range p.TypeIDs {
+		q.add("type_ids[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -4270,6 +5111,69 @@ func datedQueryListTasks(p *resources.ListTasksParams) string {
 	}
 	if p.Category != nil {
 		q.add("category", string(*p.Category))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTaxRates encodes the query of ListTaxRates.
+func datedQueryListTaxRates(p *resources.ListTaxRatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TaxTypeIDs {
+		q.add("tax_type_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTaxTypes encodes the query of ListTaxTypes.
+func datedQueryListTaxTypes(p *resources.ListTaxTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CountryCode != nil {
+		q.add("country_code", string(*p.CountryCode))
+	}
+	if p.Type != nil {
+		q.add("type", string(*p.Type))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -4861,6 +5765,8 @@ func (c *Client) initServices() {
 	c.CustomResources = &CustomResourcesService{c: c}
 	c.Documents = &DocumentsService{c: c}
 	c.Employees = &EmployeesService{c: c}
+	c.Expenses = &ExpensesService{c: c}
+	c.Finance = &FinanceService{c: c}
 	c.Holidays = &HolidaysService{c: c}
 	c.ITManagement = &ITManagementService{c: c}
 	c.Integrations = &IntegrationsService{c: c}
@@ -4869,6 +5775,7 @@ func (c *Client) initServices() {
 	c.Marketplace = &MarketplaceService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
+	c.Procurement = &ProcurementService{c: c}
 	c.ProjectManagement = &ProjectManagementService{c: c}
 	c.ShiftManagement = &ShiftManagementService{c: c}
 	c.Tasks = &TasksService{c: c}
@@ -8439,6 +9346,1095 @@ func (s *EmployeesService) Update(ctx context.Context, id string, body resources
 	return send[resources.Employee](ctx, s.c, &datedUpdateEmployee, req, err)
 }
 
+// ExpensesService calls the Expenses operations: Expense claims (receipt-backed expenses, mileage claims and per diems), their review status and their payment.
+// Reach it as Client.Expenses.
+type ExpensesService struct{ c *Client }
+
+// Get gets an expense.
+//
+//	GET /expenses/expenses/{id} (GetExpense)
+func (s *ExpensesService) Get(ctx context.Context, id string) (resources.Expense, error) {
+	req, err := s.c.newRequest(ctx, &datedGetExpense, s.c.datedBase, "/expenses/expenses/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Expense](ctx, s.c, &datedGetExpense, req, err)
+}
+
+// GetExpensable gets an expensable.
+//
+//	GET /expenses/expensables/{id} (GetExpensable)
+func (s *ExpensesService) GetExpensable(ctx context.Context, id string) (resources.Expensable, error) {
+	req, err := s.c.newRequest(ctx, &datedGetExpensable, s.c.datedBase, "/expenses/expensables/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Expensable](ctx, s.c, &datedGetExpensable, req, err)
+}
+
+// GetMileage gets a mileage claim.
+//
+//	GET /expenses/mileages/{id} (GetMileage)
+func (s *ExpensesService) GetMileage(ctx context.Context, id string) (resources.Mileage, error) {
+	req, err := s.c.newRequest(ctx, &datedGetMileage, s.c.datedBase, "/expenses/mileages/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Mileage](ctx, s.c, &datedGetMileage, req, err)
+}
+
+// GetPerDiem gets a per diem.
+//
+//	GET /expenses/per_diems/{id} (GetPerDiem)
+func (s *ExpensesService) GetPerDiem(ctx context.Context, id string) (resources.PerDiem, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerDiem, s.c.datedBase, "/expenses/per_diems/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerDiem](ctx, s.c, &datedGetPerDiem, req, err)
+}
+
+// List lists expenses, every page of it.
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes, files and
+// the card payment that settled them, if any. Each belongs to an expensable
+// (`expenses_expensable_id`) that carries its review status. These are the
+// records v1's finance expenses listed.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /expenses/expenses (ListExpenses)
+func (s *ExpensesService) List(ctx context.Context, params *resources.ListExpensesParams) ([]resources.Expense, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists expenses, page by page.
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes, files and
+// the card payment that settled them, if any. Each belongs to an expensable
+// (`expenses_expensable_id`) that carries its review status. These are the
+// records v1's finance expenses listed.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/expenses (ListExpenses)
+func (s *ExpensesService) ListIter(ctx context.Context, params *resources.ListExpensesParams) iter.Seq2[resources.Expense, error] {
+	return walkPages(ctx, s.c, &datedListExpenses, params,
+		func(p *resources.ListExpensesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(p), nil)
+		},
+		func(pg *resources.ExpensePage) ([]resources.Expense, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListExpensesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists expenses: one page.
+//
+// The receipt-backed expenses: merchant, amounts in cents, taxes, files and
+// the card payment that settled them, if any. Each belongs to an expensable
+// (`expenses_expensable_id`) that carries its review status. These are the
+// records v1's finance expenses listed.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/expenses (ListExpenses)
+func (s *ExpensesService) ListPage(ctx context.Context, params *resources.ListExpensesParams) (resources.ExpensePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(params), nil)
+	return send[resources.ExpensePage](ctx, s.c, &datedListExpenses, req, err)
+}
+
+// ListExpensables lists expensables, every page of it.
+//
+// Every claim an employee submits for reimbursement, whatever its kind: a
+// receipt-backed expense, a mileage claim or a per diem (`type`), with the
+// status it has reached in review and payment. The details of each kind are
+// read from ListExpenses, ListMileages and ListPerDiems through `expense_id`,
+// `mileage_id` or `per_diem_id`. Factorial documents no permission beyond the
+// expenses scope.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListExpensablesIter holds one page at a time, ListExpensablesPage returns one page.
+//
+//	GET /expenses/expensables (ListExpensables)
+func (s *ExpensesService) ListExpensables(ctx context.Context, params *resources.ListExpensablesParams) ([]resources.Expensable, error) {
+	return collect(s.ListExpensablesIter(ctx, params))
+}
+
+// ListExpensablesIter lists expensables, page by page.
+//
+// Every claim an employee submits for reimbursement, whatever its kind: a
+// receipt-backed expense, a mileage claim or a per diem (`type`), with the
+// status it has reached in review and payment. The details of each kind are
+// read from ListExpenses, ListMileages and ListPerDiems through `expense_id`,
+// `mileage_id` or `per_diem_id`. Factorial documents no permission beyond the
+// expenses scope.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/expensables (ListExpensables)
+func (s *ExpensesService) ListExpensablesIter(ctx context.Context, params *resources.ListExpensablesParams) iter.Seq2[resources.Expensable, error] {
+	return walkPages(ctx, s.c, &datedListExpensables, params,
+		func(p *resources.ListExpensablesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(p), nil)
+		},
+		func(pg *resources.ExpensablePage) ([]resources.Expensable, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListExpensablesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListExpensablesPage lists expensables: one page.
+//
+// Every claim an employee submits for reimbursement, whatever its kind: a
+// receipt-backed expense, a mileage claim or a per diem (`type`), with the
+// status it has reached in review and payment. The details of each kind are
+// read from ListExpenses, ListMileages and ListPerDiems through `expense_id`,
+// `mileage_id` or `per_diem_id`. Factorial documents no permission beyond the
+// expenses scope.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/expensables (ListExpensables)
+func (s *ExpensesService) ListExpensablesPage(ctx context.Context, params *resources.ListExpensablesParams) (resources.ExpensablePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(params), nil)
+	return send[resources.ExpensablePage](ctx, s.c, &datedListExpensables, req, err)
+}
+
+// ListMileages lists mileage claims, every page of it.
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in cents. Each
+// belongs to an expensable of type `mileage`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMileagesIter holds one page at a time, ListMileagesPage returns one page.
+//
+//	GET /expenses/mileages (ListMileages)
+func (s *ExpensesService) ListMileages(ctx context.Context, params *resources.ListMileagesParams) ([]resources.Mileage, error) {
+	return collect(s.ListMileagesIter(ctx, params))
+}
+
+// ListMileagesIter lists mileage claims, page by page.
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in cents. Each
+// belongs to an expensable of type `mileage`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/mileages (ListMileages)
+func (s *ExpensesService) ListMileagesIter(ctx context.Context, params *resources.ListMileagesParams) iter.Seq2[resources.Mileage, error] {
+	return walkPages(ctx, s.c, &datedListMileages, params,
+		func(p *resources.ListMileagesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(p), nil)
+		},
+		func(pg *resources.MileagePage) ([]resources.Mileage, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListMileagesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListMileagesPage lists mileage claims: one page.
+//
+// Claims for distance travelled with one's own vehicle: origin and
+// destination, distance, rate per unit and the resulting amount in cents. Each
+// belongs to an expensable of type `mileage`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/mileages (ListMileages)
+func (s *ExpensesService) ListMileagesPage(ctx context.Context, params *resources.ListMileagesParams) (resources.MileagePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(params), nil)
+	return send[resources.MileagePage](ctx, s.c, &datedListMileages, req, err)
+}
+
+// ListPerDiems lists per diems, every page of it.
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an expensable
+// of type `perdiem`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPerDiemsIter holds one page at a time, ListPerDiemsPage returns one page.
+//
+//	GET /expenses/per_diems (ListPerDiems)
+func (s *ExpensesService) ListPerDiems(ctx context.Context, params *resources.ListPerDiemsParams) ([]resources.PerDiem, error) {
+	return collect(s.ListPerDiemsIter(ctx, params))
+}
+
+// ListPerDiemsIter lists per diems, page by page.
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an expensable
+// of type `perdiem`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /expenses/per_diems (ListPerDiems)
+func (s *ExpensesService) ListPerDiemsIter(ctx context.Context, params *resources.ListPerDiemsParams) iter.Seq2[resources.PerDiem, error] {
+	return walkPages(ctx, s.c, &datedListPerDiems, params,
+		func(p *resources.ListPerDiemsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(p), nil)
+		},
+		func(pg *resources.PerDiemPage) ([]resources.PerDiem, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListPerDiemsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPerDiemsPage lists per diems: one page.
+//
+// Daily allowances claimed for a trip (its first and last day, origin,
+// destination and the rates applied), in cents. Each belongs to an expensable
+// of type `perdiem`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /expenses/per_diems (ListPerDiems)
+func (s *ExpensesService) ListPerDiemsPage(ctx context.Context, params *resources.ListPerDiemsParams) (resources.PerDiemPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(params), nil)
+	return send[resources.PerDiemPage](ctx, s.c, &datedListPerDiems, req, err)
+}
+
+// SetExpensablesToPaid marks expensables as paid.
+//
+// Records that the employees were paid back for several expensables at once.
+// Answers the expensables as they are afterwards, in a bare array, and raises
+// the `expenses/expensable/bulk_set_to_paid` event. Factorial does not
+// document which states may be paid or what happens when one id fails;
+// factorialtest's sandbox pays approved expensables (and those sent to pay or
+// in payroll), refuses the whole call (422) when one is in another state and
+// answers 404 for an unknown id, changing nothing in either case.
+//
+//	POST /expenses/expensables/bulk_set_to_paid (SetExpensablesToPaid)
+func (s *ExpensesService) SetExpensablesToPaid(ctx context.Context, body resources.SetExpensablesToPaidInput) ([]resources.Expensable, error) {
+	req, err := s.c.newRequest(ctx, &datedSetExpensablesToPaid, s.c.datedBase, "/expenses/expensables/bulk_set_to_paid", "", body)
+	return send[[]resources.Expensable](ctx, s.c, &datedSetExpensablesToPaid, req, err)
+}
+
+// UpdateExpensableReimbursableAmount changes the amount reimbursed for an expensable.
+//
+// Sets how much of an expensable is paid back to the employee, in cents.
+// Factorial supports it only for expensables of type `expense` whose expense
+// is reimbursable (`payment` is `reimbursable`); others are refused. Raises
+// the `expenses/expensable/update_reimbursable_amount` event.
+//
+//	POST /expenses/expensables/update_reimbursable_amount (UpdateExpensableReimbursableAmount)
+func (s *ExpensesService) UpdateExpensableReimbursableAmount(ctx context.Context, body resources.UpdateExpensableReimbursableAmountInput) (resources.Expensable, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateExpensableReimbursableAmount, s.c.datedBase, "/expenses/expensables/update_reimbursable_amount", "", body)
+	return send[resources.Expensable](ctx, s.c, &datedUpdateExpensableReimbursableAmount, req, err)
+}
+
+// FinanceService calls the Finance operations: Accounting records of the company's legal entities (ledger accounts, accounting settings, contacts) and the budgets and expense categories spending is classified by.
+// Reach it as Client.Finance.
+type FinanceService struct{ c *Client }
+
+// CreateContact creates a finance contact.
+//
+//	POST /finance/contacts (CreateFinanceContact)
+func (s *FinanceService) CreateContact(ctx context.Context, body resources.FinanceContactCreate) (resources.FinanceContact, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateFinanceContact, s.c.datedBase, "/finance/contacts", "", body)
+	return send[resources.FinanceContact](ctx, s.c, &datedCreateFinanceContact, req, err)
+}
+
+// CreateCostCenter creates a cost center.
+//
+// Raises the `finance/cost_center/create` event.
+//
+//	POST /finance/cost_centers (CreateCostCenter)
+func (s *FinanceService) CreateCostCenter(ctx context.Context, body resources.CostCenterCreate) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateCostCenter, s.c.datedBase, "/finance/cost_centers", "", body)
+	return send[resources.CostCenter](ctx, s.c, &datedCreateCostCenter, req, err)
+}
+
+// CreateJournalEntry creates a journal entry.
+//
+// Books an entry with its lines, each debiting or crediting a ledger account
+// in cents.
+//
+//	POST /finance/journal_entries (CreateJournalEntry)
+func (s *FinanceService) CreateJournalEntry(ctx context.Context, body resources.JournalEntryCreate) (resources.JournalEntry, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateJournalEntry, s.c.datedBase, "/finance/journal_entries", "", body)
+	return send[resources.JournalEntry](ctx, s.c, &datedCreateJournalEntry, req, err)
+}
+
+// CreateLedgerAccount creates a ledger account.
+//
+// Adds an account to a legal entity's chart of accounts. Set `external_id` to
+// the account's id in the accounting system it comes from, so the same account
+// is not created twice.
+//
+//	POST /finance/accounts (CreateLedgerAccount)
+func (s *FinanceService) CreateLedgerAccount(ctx context.Context, body resources.LedgerAccountCreate) (resources.LedgerAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateLedgerAccount, s.c.datedBase, "/finance/accounts", "", body)
+	return send[resources.LedgerAccount](ctx, s.c, &datedCreateLedgerAccount, req, err)
+}
+
+// CreateTaxRate creates a tax rate.
+//
+// Factorial's document marks no member required, though every tax rate it
+// answers has a rate and a tax type.
+//
+//	POST /finance/tax_rates (CreateTaxRate)
+func (s *FinanceService) CreateTaxRate(ctx context.Context, body resources.TaxRateCreate) (resources.TaxRate, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTaxRate, s.c.datedBase, "/finance/tax_rates", "", body)
+	return send[resources.TaxRate](ctx, s.c, &datedCreateTaxRate, req, err)
+}
+
+// CreateTaxType creates a tax type.
+//
+//	POST /finance/tax_types (CreateTaxType)
+func (s *FinanceService) CreateTaxType(ctx context.Context, body resources.TaxTypeCreate) (resources.TaxType, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTaxType, s.c.datedBase, "/finance/tax_types", "", body)
+	return send[resources.TaxType](ctx, s.c, &datedCreateTaxType, req, err)
+}
+
+// DeleteCostCenter deletes a cost center.
+//
+// Answers the deleted cost center and raises the `finance/cost_center/delete`
+// event.
+//
+//	DELETE /finance/cost_centers/{id} (DeleteCostCenter)
+func (s *FinanceService) DeleteCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CostCenter](ctx, s.c, &datedDeleteCostCenter, req, err)
+}
+
+// EditCostCenter changes a cost center.
+//
+// Changes the name, code or description of a cost center; there is no PUT on
+// cost centers. Raises the `finance/cost_center/edit` event. An action: it
+// answers 200.
+//
+//	POST /finance/cost_centers/edit (EditCostCenter)
+func (s *FinanceService) EditCostCenter(ctx context.Context, body resources.EditCostCenterInput) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedEditCostCenter, s.c.datedBase, "/finance/cost_centers/edit", "", body)
+	return send[resources.CostCenter](ctx, s.c, &datedEditCostCenter, req, err)
+}
+
+// GetAccountingSetting gets accounting settings.
+//
+//	GET /finance/accounting_settings/{id} (GetAccountingSetting)
+func (s *FinanceService) GetAccountingSetting(ctx context.Context, id string) (resources.AccountingSetting, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAccountingSetting, s.c.datedBase, "/finance/accounting_settings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AccountingSetting](ctx, s.c, &datedGetAccountingSetting, req, err)
+}
+
+// GetBudgetOption gets a budget option.
+//
+//	GET /finance/budget_options/{id} (GetBudgetOption)
+func (s *FinanceService) GetBudgetOption(ctx context.Context, id string) (resources.BudgetOption, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBudgetOption, s.c.datedBase, "/finance/budget_options/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BudgetOption](ctx, s.c, &datedGetBudgetOption, req, err)
+}
+
+// GetCategory gets an expense category.
+//
+//	GET /finance/categories/{id} (GetFinanceCategory)
+func (s *FinanceService) GetCategory(ctx context.Context, id string) (resources.FinanceCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFinanceCategory, s.c.datedBase, "/finance/categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FinanceCategory](ctx, s.c, &datedGetFinanceCategory, req, err)
+}
+
+// GetContact gets a finance contact.
+//
+//	GET /finance/contacts/{id} (GetFinanceContact)
+func (s *FinanceService) GetContact(ctx context.Context, id string) (resources.FinanceContact, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FinanceContact](ctx, s.c, &datedGetFinanceContact, req, err)
+}
+
+// GetCostCenter gets a cost center.
+//
+//	GET /finance/cost_centers/{id} (GetCostCenter)
+func (s *FinanceService) GetCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CostCenter](ctx, s.c, &datedGetCostCenter, req, err)
+}
+
+// GetFinancialDocument gets a financial document.
+//
+//	GET /finance/financial_documents/{id} (GetFinancialDocument)
+func (s *FinanceService) GetFinancialDocument(ctx context.Context, id string) (resources.FinancialDocument, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFinancialDocument, s.c.datedBase, "/finance/financial_documents/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FinancialDocument](ctx, s.c, &datedGetFinancialDocument, req, err)
+}
+
+// GetJournalEntry gets a journal entry.
+//
+//	GET /finance/journal_entries/{id} (GetJournalEntry)
+func (s *FinanceService) GetJournalEntry(ctx context.Context, id string) (resources.JournalEntry, error) {
+	req, err := s.c.newRequest(ctx, &datedGetJournalEntry, s.c.datedBase, "/finance/journal_entries/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.JournalEntry](ctx, s.c, &datedGetJournalEntry, req, err)
+}
+
+// GetJournalLine gets a journal line.
+//
+//	GET /finance/journal_lines/{id} (GetJournalLine)
+func (s *FinanceService) GetJournalLine(ctx context.Context, id string) (resources.JournalLine, error) {
+	req, err := s.c.newRequest(ctx, &datedGetJournalLine, s.c.datedBase, "/finance/journal_lines/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.JournalLine](ctx, s.c, &datedGetJournalLine, req, err)
+}
+
+// GetLedgerAccount gets a ledger account.
+//
+//	GET /finance/accounts/{id} (GetLedgerAccount)
+func (s *FinanceService) GetLedgerAccount(ctx context.Context, id string) (resources.LedgerAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedGetLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.LedgerAccount](ctx, s.c, &datedGetLedgerAccount, req, err)
+}
+
+// GetLedgerAccountResource gets a ledger account assignment.
+//
+//	GET /finance/ledger_account_resources/{id} (GetLedgerAccountResource)
+func (s *FinanceService) GetLedgerAccountResource(ctx context.Context, id string) (resources.LedgerAccountResource, error) {
+	req, err := s.c.newRequest(ctx, &datedGetLedgerAccountResource, s.c.datedBase, "/finance/ledger_account_resources/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.LedgerAccountResource](ctx, s.c, &datedGetLedgerAccountResource, req, err)
+}
+
+// GetTaxRate gets a tax rate.
+//
+//	GET /finance/tax_rates/{id} (GetTaxRate)
+func (s *FinanceService) GetTaxRate(ctx context.Context, id string) (resources.TaxRate, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaxRate, s.c.datedBase, "/finance/tax_rates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TaxRate](ctx, s.c, &datedGetTaxRate, req, err)
+}
+
+// GetTaxType gets a tax type.
+//
+//	GET /finance/tax_types/{id} (GetTaxType)
+func (s *FinanceService) GetTaxType(ctx context.Context, id string) (resources.TaxType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaxType, s.c.datedBase, "/finance/tax_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TaxType](ctx, s.c, &datedGetTaxType, req, err)
+}
+
+// ListAccountingSettings lists accounting settings, every page of it.
+//
+// Each legal entity's accounting settings, the default ledger accounts its
+// purchases, sales, banks, vendors, clients, employees, expenses and benefits
+// book to.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAccountingSettingsIter holds one page at a time, ListAccountingSettingsPage returns one page.
+//
+//	GET /finance/accounting_settings (ListAccountingSettings)
+func (s *FinanceService) ListAccountingSettings(ctx context.Context, params *resources.ListAccountingSettingsParams) ([]resources.AccountingSetting, error) {
+	return collect(s.ListAccountingSettingsIter(ctx, params))
+}
+
+// ListAccountingSettingsIter lists accounting settings, page by page.
+//
+// Each legal entity's accounting settings, the default ledger accounts its
+// purchases, sales, banks, vendors, clients, employees, expenses and benefits
+// book to.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/accounting_settings (ListAccountingSettings)
+func (s *FinanceService) ListAccountingSettingsIter(ctx context.Context, params *resources.ListAccountingSettingsParams) iter.Seq2[resources.AccountingSetting, error] {
+	return walkPages(ctx, s.c, &datedListAccountingSettings, params,
+		func(p *resources.ListAccountingSettingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(p), nil)
+		},
+		func(pg *resources.AccountingSettingPage) ([]resources.AccountingSetting, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAccountingSettingsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAccountingSettingsPage lists accounting settings: one page.
+//
+// Each legal entity's accounting settings, the default ledger accounts its
+// purchases, sales, banks, vendors, clients, employees, expenses and benefits
+// book to.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/accounting_settings (ListAccountingSettings)
+func (s *FinanceService) ListAccountingSettingsPage(ctx context.Context, params *resources.ListAccountingSettingsParams) (resources.AccountingSettingPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(params), nil)
+	return send[resources.AccountingSettingPage](ctx, s.c, &datedListAccountingSettings, req, err)
+}
+
+// ListBudgetOptions lists budget options, every page of it.
+//
+// The budgets spending (expenses and purchases) can be charged to.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBudgetOptionsIter holds one page at a time, ListBudgetOptionsPage returns one page.
+//
+//	GET /finance/budget_options (ListBudgetOptions)
+func (s *FinanceService) ListBudgetOptions(ctx context.Context, params *resources.ListBudgetOptionsParams) ([]resources.BudgetOption, error) {
+	return collect(s.ListBudgetOptionsIter(ctx, params))
+}
+
+// ListBudgetOptionsIter lists budget options, page by page.
+//
+// The budgets spending (expenses and purchases) can be charged to.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/budget_options (ListBudgetOptions)
+func (s *FinanceService) ListBudgetOptionsIter(ctx context.Context, params *resources.ListBudgetOptionsParams) iter.Seq2[resources.BudgetOption, error] {
+	return walkPages(ctx, s.c, &datedListBudgetOptions, params,
+		func(p *resources.ListBudgetOptionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(p), nil)
+		},
+		func(pg *resources.BudgetOptionPage) ([]resources.BudgetOption, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBudgetOptionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBudgetOptionsPage lists budget options: one page.
+//
+// The budgets spending (expenses and purchases) can be charged to.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/budget_options (ListBudgetOptions)
+func (s *FinanceService) ListBudgetOptionsPage(ctx context.Context, params *resources.ListBudgetOptionsParams) (resources.BudgetOptionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(params), nil)
+	return send[resources.BudgetOptionPage](ctx, s.c, &datedListBudgetOptions, req, err)
+}
+
+// ListCategories lists expense categories, every page of it.
+//
+// The company's categories of expenses, mileage claims and per diems, and
+// their subcategories (a subcategory names its parent_category_id).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCategoriesIter holds one page at a time, ListCategoriesPage returns one page.
+//
+//	GET /finance/categories (ListFinanceCategories)
+func (s *FinanceService) ListCategories(ctx context.Context, params *resources.ListFinanceCategoriesParams) ([]resources.FinanceCategory, error) {
+	return collect(s.ListCategoriesIter(ctx, params))
+}
+
+// ListCategoriesIter lists expense categories, page by page.
+//
+// The company's categories of expenses, mileage claims and per diems, and
+// their subcategories (a subcategory names its parent_category_id).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/categories (ListFinanceCategories)
+func (s *FinanceService) ListCategoriesIter(ctx context.Context, params *resources.ListFinanceCategoriesParams) iter.Seq2[resources.FinanceCategory, error] {
+	return walkPages(ctx, s.c, &datedListFinanceCategories, params,
+		func(p *resources.ListFinanceCategoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(p), nil)
+		},
+		func(pg *resources.FinanceCategoryPage) ([]resources.FinanceCategory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFinanceCategoriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCategoriesPage lists expense categories: one page.
+//
+// The company's categories of expenses, mileage claims and per diems, and
+// their subcategories (a subcategory names its parent_category_id).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/categories (ListFinanceCategories)
+func (s *FinanceService) ListCategoriesPage(ctx context.Context, params *resources.ListFinanceCategoriesParams) (resources.FinanceCategoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(params), nil)
+	return send[resources.FinanceCategoryPage](ctx, s.c, &datedListFinanceCategories, req, err)
+}
+
+// ListContacts lists finance contacts, every page of it.
+//
+// The company's vendors and clients, as its accounting knows them (name, tax
+// id, address, bank details).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContactsIter holds one page at a time, ListContactsPage returns one page.
+//
+//	GET /finance/contacts (ListFinanceContacts)
+func (s *FinanceService) ListContacts(ctx context.Context, params *resources.ListFinanceContactsParams) ([]resources.FinanceContact, error) {
+	return collect(s.ListContactsIter(ctx, params))
+}
+
+// ListContactsIter lists finance contacts, page by page.
+//
+// The company's vendors and clients, as its accounting knows them (name, tax
+// id, address, bank details).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/contacts (ListFinanceContacts)
+func (s *FinanceService) ListContactsIter(ctx context.Context, params *resources.ListFinanceContactsParams) iter.Seq2[resources.FinanceContact, error] {
+	return walkPages(ctx, s.c, &datedListFinanceContacts, params,
+		func(p *resources.ListFinanceContactsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(p), nil)
+		},
+		func(pg *resources.FinanceContactPage) ([]resources.FinanceContact, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFinanceContactsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContactsPage lists finance contacts: one page.
+//
+// The company's vendors and clients, as its accounting knows them (name, tax
+// id, address, bank details).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/contacts (ListFinanceContacts)
+func (s *FinanceService) ListContactsPage(ctx context.Context, params *resources.ListFinanceContactsParams) (resources.FinanceContactPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(params), nil)
+	return send[resources.FinanceContactPage](ctx, s.c, &datedListFinanceContacts, req, err)
+}
+
+// ListCostCenterMemberships lists cost center memberships, every page of it.
+//
+// Which share of each employee's time goes to which cost center, and since
+// when. Factorial lists only the memberships in force unless `only_active` is
+// false.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCostCenterMembershipsIter holds one page at a time, ListCostCenterMembershipsPage returns one page.
+//
+//	GET /finance/cost_center_memberships (ListCostCenterMemberships)
+func (s *FinanceService) ListCostCenterMemberships(ctx context.Context, params *resources.ListCostCenterMembershipsParams) ([]resources.CostCenterMembership, error) {
+	return collect(s.ListCostCenterMembershipsIter(ctx, params))
+}
+
+// ListCostCenterMembershipsIter lists cost center memberships, page by page.
+//
+// Which share of each employee's time goes to which cost center, and since
+// when. Factorial lists only the memberships in force unless `only_active` is
+// false.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/cost_center_memberships (ListCostCenterMemberships)
+func (s *FinanceService) ListCostCenterMembershipsIter(ctx context.Context, params *resources.ListCostCenterMembershipsParams) iter.Seq2[resources.CostCenterMembership, error] {
+	return walkPages(ctx, s.c, &datedListCostCenterMemberships, params,
+		func(p *resources.ListCostCenterMembershipsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(p), nil)
+		},
+		func(pg *resources.CostCenterMembershipPage) ([]resources.CostCenterMembership, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCostCenterMembershipsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCostCenterMembershipsPage lists cost center memberships: one page.
+//
+// Which share of each employee's time goes to which cost center, and since
+// when. Factorial lists only the memberships in force unless `only_active` is
+// false.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/cost_center_memberships (ListCostCenterMemberships)
+func (s *FinanceService) ListCostCenterMembershipsPage(ctx context.Context, params *resources.ListCostCenterMembershipsParams) (resources.CostCenterMembershipPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(params), nil)
+	return send[resources.CostCenterMembershipPage](ctx, s.c, &datedListCostCenterMemberships, req, err)
+}
+
+// ListCostCenters lists cost centers, every page of it.
+//
+// The cost centers employees' costs are allocated to, with how many employees
+// are in each now and have ever been.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCostCentersIter holds one page at a time, ListCostCentersPage returns one page.
+//
+//	GET /finance/cost_centers (ListCostCenters)
+func (s *FinanceService) ListCostCenters(ctx context.Context, params *resources.ListCostCentersParams) ([]resources.CostCenter, error) {
+	return collect(s.ListCostCentersIter(ctx, params))
+}
+
+// ListCostCentersIter lists cost centers, page by page.
+//
+// The cost centers employees' costs are allocated to, with how many employees
+// are in each now and have ever been.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/cost_centers (ListCostCenters)
+func (s *FinanceService) ListCostCentersIter(ctx context.Context, params *resources.ListCostCentersParams) iter.Seq2[resources.CostCenter, error] {
+	return walkPages(ctx, s.c, &datedListCostCenters, params,
+		func(p *resources.ListCostCentersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(p), nil)
+		},
+		func(pg *resources.CostCenterPage) ([]resources.CostCenter, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCostCentersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCostCentersPage lists cost centers: one page.
+//
+// The cost centers employees' costs are allocated to, with how many employees
+// are in each now and have ever been.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/cost_centers (ListCostCenters)
+func (s *FinanceService) ListCostCentersPage(ctx context.Context, params *resources.ListCostCentersParams) (resources.CostCenterPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(params), nil)
+	return send[resources.CostCenterPage](ctx, s.c, &datedListCostCenters, req, err)
+}
+
+// ListFinancialDocuments lists financial documents, every page of it.
+//
+// The company's invoices, receipts and credit notes as its accounting
+// processes them (amounts in cents, issuer and recipient, taxes, review and
+// payment status).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFinancialDocumentsIter holds one page at a time, ListFinancialDocumentsPage returns one page.
+//
+//	GET /finance/financial_documents (ListFinancialDocuments)
+func (s *FinanceService) ListFinancialDocuments(ctx context.Context, params *resources.ListFinancialDocumentsParams) ([]resources.FinancialDocument, error) {
+	return collect(s.ListFinancialDocumentsIter(ctx, params))
+}
+
+// ListFinancialDocumentsIter lists financial documents, page by page.
+//
+// The company's invoices, receipts and credit notes as its accounting
+// processes them (amounts in cents, issuer and recipient, taxes, review and
+// payment status).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/financial_documents (ListFinancialDocuments)
+func (s *FinanceService) ListFinancialDocumentsIter(ctx context.Context, params *resources.ListFinancialDocumentsParams) iter.Seq2[resources.FinancialDocument, error] {
+	return walkPages(ctx, s.c, &datedListFinancialDocuments, params,
+		func(p *resources.ListFinancialDocumentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(p), nil)
+		},
+		func(pg *resources.FinancialDocumentPage) ([]resources.FinancialDocument, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFinancialDocumentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFinancialDocumentsPage lists financial documents: one page.
+//
+// The company's invoices, receipts and credit notes as its accounting
+// processes them (amounts in cents, issuer and recipient, taxes, review and
+// payment status).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/financial_documents (ListFinancialDocuments)
+func (s *FinanceService) ListFinancialDocumentsPage(ctx context.Context, params *resources.ListFinancialDocumentsParams) (resources.FinancialDocumentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(params), nil)
+	return send[resources.FinancialDocumentPage](ctx, s.c, &datedListFinancialDocuments, req, err)
+}
+
+// ListJournalEntries lists journal entries, every page of it.
+//
+// The entries of the legal entities' journals; their debit and credit lines
+// are read from ListJournalLines.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListJournalEntriesIter holds one page at a time, ListJournalEntriesPage returns one page.
+//
+//	GET /finance/journal_entries (ListJournalEntries)
+func (s *FinanceService) ListJournalEntries(ctx context.Context, params *resources.ListJournalEntriesParams) ([]resources.JournalEntry, error) {
+	return collect(s.ListJournalEntriesIter(ctx, params))
+}
+
+// ListJournalEntriesIter lists journal entries, page by page.
+//
+// The entries of the legal entities' journals; their debit and credit lines
+// are read from ListJournalLines.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/journal_entries (ListJournalEntries)
+func (s *FinanceService) ListJournalEntriesIter(ctx context.Context, params *resources.ListJournalEntriesParams) iter.Seq2[resources.JournalEntry, error] {
+	return walkPages(ctx, s.c, &datedListJournalEntries, params,
+		func(p *resources.ListJournalEntriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(p), nil)
+		},
+		func(pg *resources.JournalEntryPage) ([]resources.JournalEntry, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJournalEntriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListJournalEntriesPage lists journal entries: one page.
+//
+// The entries of the legal entities' journals; their debit and credit lines
+// are read from ListJournalLines.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/journal_entries (ListJournalEntries)
+func (s *FinanceService) ListJournalEntriesPage(ctx context.Context, params *resources.ListJournalEntriesParams) (resources.JournalEntryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(params), nil)
+	return send[resources.JournalEntryPage](ctx, s.c, &datedListJournalEntries, req, err)
+}
+
+// ListJournalLines lists journal lines, every page of it.
+//
+// The debit and credit lines of journal entries, in cents.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListJournalLinesIter holds one page at a time, ListJournalLinesPage returns one page.
+//
+//	GET /finance/journal_lines (ListJournalLines)
+func (s *FinanceService) ListJournalLines(ctx context.Context, params *resources.ListJournalLinesParams) ([]resources.JournalLine, error) {
+	return collect(s.ListJournalLinesIter(ctx, params))
+}
+
+// ListJournalLinesIter lists journal lines, page by page.
+//
+// The debit and credit lines of journal entries, in cents.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/journal_lines (ListJournalLines)
+func (s *FinanceService) ListJournalLinesIter(ctx context.Context, params *resources.ListJournalLinesParams) iter.Seq2[resources.JournalLine, error] {
+	return walkPages(ctx, s.c, &datedListJournalLines, params,
+		func(p *resources.ListJournalLinesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(p), nil)
+		},
+		func(pg *resources.JournalLinePage) ([]resources.JournalLine, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJournalLinesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListJournalLinesPage lists journal lines: one page.
+//
+// The debit and credit lines of journal entries, in cents.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/journal_lines (ListJournalLines)
+func (s *FinanceService) ListJournalLinesPage(ctx context.Context, params *resources.ListJournalLinesParams) (resources.JournalLinePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(params), nil)
+	return send[resources.JournalLinePage](ctx, s.c, &datedListJournalLines, req, err)
+}
+
+// ListLedgerAccountResources lists ledger account assignments, every page of it.
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept,
+// expense category or invoice books to (its `resource_type` and
+// `resource_id`), per legal entity.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLedgerAccountResourcesIter holds one page at a time, ListLedgerAccountResourcesPage returns one page.
+//
+//	GET /finance/ledger_account_resources (ListLedgerAccountResources)
+func (s *FinanceService) ListLedgerAccountResources(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) ([]resources.LedgerAccountResource, error) {
+	return collect(s.ListLedgerAccountResourcesIter(ctx, params))
+}
+
+// ListLedgerAccountResourcesIter lists ledger account assignments, page by page.
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept,
+// expense category or invoice books to (its `resource_type` and
+// `resource_id`), per legal entity.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/ledger_account_resources (ListLedgerAccountResources)
+func (s *FinanceService) ListLedgerAccountResourcesIter(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) iter.Seq2[resources.LedgerAccountResource, error] {
+	return walkPages(ctx, s.c, &datedListLedgerAccountResources, params,
+		func(p *resources.ListLedgerAccountResourcesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(p), nil)
+		},
+		func(pg *resources.LedgerAccountResourcePage) ([]resources.LedgerAccountResource, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListLedgerAccountResourcesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListLedgerAccountResourcesPage lists ledger account assignments: one page.
+//
+// Which ledger account each bank account, vendor, tax type, payroll concept,
+// expense category or invoice books to (its `resource_type` and
+// `resource_id`), per legal entity.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/ledger_account_resources (ListLedgerAccountResources)
+func (s *FinanceService) ListLedgerAccountResourcesPage(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) (resources.LedgerAccountResourcePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(params), nil)
+	return send[resources.LedgerAccountResourcePage](ctx, s.c, &datedListLedgerAccountResources, req, err)
+}
+
+// ListLedgerAccounts lists ledger accounts, every page of it.
+//
+// The accounts of the chart of accounts of the company's legal entities
+// (Factorial's `finance/accounts` are ledger accounts, not bank accounts).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLedgerAccountsIter holds one page at a time, ListLedgerAccountsPage returns one page.
+//
+//	GET /finance/accounts (ListLedgerAccounts)
+func (s *FinanceService) ListLedgerAccounts(ctx context.Context, params *resources.ListLedgerAccountsParams) ([]resources.LedgerAccount, error) {
+	return collect(s.ListLedgerAccountsIter(ctx, params))
+}
+
+// ListLedgerAccountsIter lists ledger accounts, page by page.
+//
+// The accounts of the chart of accounts of the company's legal entities
+// (Factorial's `finance/accounts` are ledger accounts, not bank accounts).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/accounts (ListLedgerAccounts)
+func (s *FinanceService) ListLedgerAccountsIter(ctx context.Context, params *resources.ListLedgerAccountsParams) iter.Seq2[resources.LedgerAccount, error] {
+	return walkPages(ctx, s.c, &datedListLedgerAccounts, params,
+		func(p *resources.ListLedgerAccountsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(p), nil)
+		},
+		func(pg *resources.LedgerAccountPage) ([]resources.LedgerAccount, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListLedgerAccountsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListLedgerAccountsPage lists ledger accounts: one page.
+//
+// The accounts of the chart of accounts of the company's legal entities
+// (Factorial's `finance/accounts` are ledger accounts, not bank accounts).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/accounts (ListLedgerAccounts)
+func (s *FinanceService) ListLedgerAccountsPage(ctx context.Context, params *resources.ListLedgerAccountsParams) (resources.LedgerAccountPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(params), nil)
+	return send[resources.LedgerAccountPage](ctx, s.c, &datedListLedgerAccounts, req, err)
+}
+
+// ListTaxRates lists tax rates, every page of it.
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTaxRatesIter holds one page at a time, ListTaxRatesPage returns one page.
+//
+//	GET /finance/tax_rates (ListTaxRates)
+func (s *FinanceService) ListTaxRates(ctx context.Context, params *resources.ListTaxRatesParams) ([]resources.TaxRate, error) {
+	return collect(s.ListTaxRatesIter(ctx, params))
+}
+
+// ListTaxRatesIter lists tax rates, page by page.
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/tax_rates (ListTaxRates)
+func (s *FinanceService) ListTaxRatesIter(ctx context.Context, params *resources.ListTaxRatesParams) iter.Seq2[resources.TaxRate, error] {
+	return walkPages(ctx, s.c, &datedListTaxRates, params,
+		func(p *resources.ListTaxRatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(p), nil)
+		},
+		func(pg *resources.TaxRatePage) ([]resources.TaxRate, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTaxRatesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTaxRatesPage lists tax rates: one page.
+//
+// The rates of each tax type, as fractions (0.21 is 21%).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/tax_rates (ListTaxRates)
+func (s *FinanceService) ListTaxRatesPage(ctx context.Context, params *resources.ListTaxRatesParams) (resources.TaxRatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(params), nil)
+	return send[resources.TaxRatePage](ctx, s.c, &datedListTaxRates, req, err)
+}
+
+// ListTaxTypes lists tax types, every page of it.
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per
+// country.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTaxTypesIter holds one page at a time, ListTaxTypesPage returns one page.
+//
+//	GET /finance/tax_types (ListTaxTypes)
+func (s *FinanceService) ListTaxTypes(ctx context.Context, params *resources.ListTaxTypesParams) ([]resources.TaxType, error) {
+	return collect(s.ListTaxTypesIter(ctx, params))
+}
+
+// ListTaxTypesIter lists tax types, page by page.
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per
+// country.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /finance/tax_types (ListTaxTypes)
+func (s *FinanceService) ListTaxTypesIter(ctx context.Context, params *resources.ListTaxTypesParams) iter.Seq2[resources.TaxType, error] {
+	return walkPages(ctx, s.c, &datedListTaxTypes, params,
+		func(p *resources.ListTaxTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(p), nil)
+		},
+		func(pg *resources.TaxTypePage) ([]resources.TaxType, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTaxTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTaxTypesPage lists tax types: one page.
+//
+// The taxes the company's accounting uses (VAT, personal income tax), per
+// country.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /finance/tax_types (ListTaxTypes)
+func (s *FinanceService) ListTaxTypesPage(ctx context.Context, params *resources.ListTaxTypesParams) (resources.TaxTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(params), nil)
+	return send[resources.TaxTypePage](ctx, s.c, &datedListTaxTypes, req, err)
+}
+
+// ReplaceCostCenterMemberships replaces an employee's cost center memberships.
+//
+// Gives an employee a new set of cost center memberships starting today and
+// ends the ones in force, so the history is kept. Each membership names a cost
+// center and the share of the employee's time it takes, a number between 0 and
+// 1; with several, the shares must add up to 1. Answers the new memberships in
+// a bare array.
+//
+//	POST /finance/cost_center_memberships/bulk_create_update (ReplaceCostCenterMemberships)
+func (s *FinanceService) ReplaceCostCenterMemberships(ctx context.Context, body resources.ReplaceCostCenterMembershipsInput) ([]resources.CostCenterMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedReplaceCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships/bulk_create_update", "", body)
+	return send[[]resources.CostCenterMembership](ctx, s.c, &datedReplaceCostCenterMemberships, req, err)
+}
+
+// UpdateContact updates a finance contact.
+//
+// Factorial requires the address on every update, not only on create.
+//
+//	PUT /finance/contacts/{id} (UpdateFinanceContact)
+func (s *FinanceService) UpdateContact(ctx context.Context, id string, body resources.FinanceContactUpdate) (resources.FinanceContact, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", body)
+	return send[resources.FinanceContact](ctx, s.c, &datedUpdateFinanceContact, req, err)
+}
+
+// UpdateLedgerAccount updates a ledger account.
+//
+//	PUT /finance/accounts/{id} (UpdateLedgerAccount)
+func (s *FinanceService) UpdateLedgerAccount(ctx context.Context, id string, body resources.LedgerAccountUpdate) (resources.LedgerAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", body)
+	return send[resources.LedgerAccount](ctx, s.c, &datedUpdateLedgerAccount, req, err)
+}
+
+// UpdateTaxRate updates a tax rate.
+//
+// Only the description can be changed.
+//
+//	PUT /finance/tax_rates/{id} (UpdateTaxRate)
+func (s *FinanceService) UpdateTaxRate(ctx context.Context, id string, body resources.TaxRateUpdate) (resources.TaxRate, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTaxRate, s.c.datedBase, "/finance/tax_rates/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TaxRate](ctx, s.c, &datedUpdateTaxRate, req, err)
+}
+
+// UpdateTaxType updates a tax type.
+//
+// Factorial requires the `type` on every update.
+//
+//	PUT /finance/tax_types/{id} (UpdateTaxType)
+func (s *FinanceService) UpdateTaxType(ctx context.Context, id string, body resources.TaxTypeUpdate) (resources.TaxType, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTaxType, s.c.datedBase, "/finance/tax_types/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TaxType](ctx, s.c, &datedUpdateTaxType, req, err)
+}
+
+// UpsertAccountingSetting creates or update a legal entity's accounting settings.
+//
+// Writes the accounting settings of the legal entity named by
+// `legal_entity_id`: creates them when the entity has none, otherwise changes
+// the members sent and keeps the others. An action: it answers 200 either way.
+//
+//	POST /finance/accounting_settings/upsert (UpsertAccountingSetting)
+func (s *FinanceService) UpsertAccountingSetting(ctx context.Context, body resources.UpsertAccountingSettingInput) (resources.AccountingSetting, error) {
+	req, err := s.c.newRequest(ctx, &datedUpsertAccountingSetting, s.c.datedBase, "/finance/accounting_settings/upsert", "", body)
+	return send[resources.AccountingSetting](ctx, s.c, &datedUpsertAccountingSetting, req, err)
+}
+
+// UpsertLedgerAccountResource assigns a ledger account to a resource.
+//
+// Creates the assignment of a resource to a ledger account, or changes it: the
+// one `id` names, else the legal entity's assignment of the same resource. An
+// action: it answers 200 either way.
+//
+//	POST /finance/ledger_account_resources/upsert (UpsertLedgerAccountResource)
+func (s *FinanceService) UpsertLedgerAccountResource(ctx context.Context, body resources.UpsertLedgerAccountResourceInput) (resources.LedgerAccountResource, error) {
+	req, err := s.c.newRequest(ctx, &datedUpsertLedgerAccountResource, s.c.datedBase, "/finance/ledger_account_resources/upsert", "", body)
+	return send[resources.LedgerAccountResource](ctx, s.c, &datedUpsertLedgerAccountResource, req, err)
+}
+
 // HolidaysService calls the Holidays operations: Company (bank) holidays of each location.
 // Reach it as Client.Holidays.
 type HolidaysService struct{ c *Client }
@@ -10561,6 +12557,181 @@ func (s *PerformanceService) UpdateReviewQuestionnaire(ctx context.Context, body
 func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, id string, body resources.PerformanceReviewVisibilitySettingUpdate) (resources.PerformanceReviewVisibilitySetting, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewVisibilitySetting, s.c.datedBase, "/performance/review_visibility_settings/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
+}
+
+// ProcurementService calls the Procurement operations: Purchase requests, the purchase orders placed for them and the procurement types they are classified by; read-only.
+// Reach it as Client.Procurement.
+type ProcurementService struct{ c *Client }
+
+// GetPurchaseOrder gets a purchase order.
+//
+//	GET /procurement/purchase_orders/{id} (GetPurchaseOrder)
+func (s *ProcurementService) GetPurchaseOrder(ctx context.Context, id string) (resources.PurchaseOrder, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPurchaseOrder, s.c.datedBase, "/procurement/purchase_orders/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PurchaseOrder](ctx, s.c, &datedGetPurchaseOrder, req, err)
+}
+
+// GetPurchaseRequest gets a purchase request.
+//
+//	GET /procurement/purchase_requests/{id} (GetPurchaseRequest)
+func (s *ProcurementService) GetPurchaseRequest(ctx context.Context, id string) (resources.PurchaseRequisition, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPurchaseRequest, s.c.datedBase, "/procurement/purchase_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PurchaseRequisition](ctx, s.c, &datedGetPurchaseRequest, req, err)
+}
+
+// GetType gets a procurement type.
+//
+//	GET /procurement/types/{id} (GetProcurementType)
+func (s *ProcurementService) GetType(ctx context.Context, id string) (resources.ProcurementType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProcurementType, s.c.datedBase, "/procurement/types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProcurementType](ctx, s.c, &datedGetProcurementType, req, err)
+}
+
+// ListPurchaseOrders lists purchase orders, every page of it.
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery status.
+// Factorial documents no OAuth scope for procurement; this document requires
+// `finance`, the scope of Factorial's accounting records, for its three
+// collections.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPurchaseOrdersIter holds one page at a time, ListPurchaseOrdersPage returns one page.
+//
+//	GET /procurement/purchase_orders (ListPurchaseOrders)
+func (s *ProcurementService) ListPurchaseOrders(ctx context.Context, params *resources.ListPurchaseOrdersParams) ([]resources.PurchaseOrder, error) {
+	return collect(s.ListPurchaseOrdersIter(ctx, params))
+}
+
+// ListPurchaseOrdersIter lists purchase orders, page by page.
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery status.
+// Factorial documents no OAuth scope for procurement; this document requires
+// `finance`, the scope of Factorial's accounting records, for its three
+// collections.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /procurement/purchase_orders (ListPurchaseOrders)
+func (s *ProcurementService) ListPurchaseOrdersIter(ctx context.Context, params *resources.ListPurchaseOrdersParams) iter.Seq2[resources.PurchaseOrder, error] {
+	return walkPages(ctx, s.c, &datedListPurchaseOrders, params,
+		func(p *resources.ListPurchaseOrdersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(p), nil)
+		},
+		func(pg *resources.PurchaseOrderPage) ([]resources.PurchaseOrder, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPurchaseOrdersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPurchaseOrdersPage lists purchase orders: one page.
+//
+// The company's purchase orders: the orders placed with a vendor once a
+// purchase request is accepted, with their number, cost and delivery status.
+// Factorial documents no OAuth scope for procurement; this document requires
+// `finance`, the scope of Factorial's accounting records, for its three
+// collections.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /procurement/purchase_orders (ListPurchaseOrders)
+func (s *ProcurementService) ListPurchaseOrdersPage(ctx context.Context, params *resources.ListPurchaseOrdersParams) (resources.PurchaseOrderPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(params), nil)
+	return send[resources.PurchaseOrderPage](ctx, s.c, &datedListPurchaseOrders, req, err)
+}
+
+// ListPurchaseRequests lists purchase requests, every page of it.
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the `finance`
+// scope here (Factorial documents none for procurement).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPurchaseRequestsIter holds one page at a time, ListPurchaseRequestsPage returns one page.
+//
+//	GET /procurement/purchase_requests (ListPurchaseRequests)
+func (s *ProcurementService) ListPurchaseRequests(ctx context.Context, params *resources.ListPurchaseRequestsParams) ([]resources.PurchaseRequisition, error) {
+	return collect(s.ListPurchaseRequestsIter(ctx, params))
+}
+
+// ListPurchaseRequestsIter lists purchase requests, page by page.
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the `finance`
+// scope here (Factorial documents none for procurement).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /procurement/purchase_requests (ListPurchaseRequests)
+func (s *ProcurementService) ListPurchaseRequestsIter(ctx context.Context, params *resources.ListPurchaseRequestsParams) iter.Seq2[resources.PurchaseRequisition, error] {
+	return walkPages(ctx, s.c, &datedListPurchaseRequests, params,
+		func(p *resources.ListPurchaseRequestsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(p), nil)
+		},
+		func(pg *resources.PurchaseRequisitionPage) ([]resources.PurchaseRequisition, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPurchaseRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPurchaseRequestsPage lists purchase requests: one page.
+//
+// Requests employees make to buy something for the company, with their
+// procurement type, estimated cost and approval status. Requires the `finance`
+// scope here (Factorial documents none for procurement).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /procurement/purchase_requests (ListPurchaseRequests)
+func (s *ProcurementService) ListPurchaseRequestsPage(ctx context.Context, params *resources.ListPurchaseRequestsParams) (resources.PurchaseRequisitionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(params), nil)
+	return send[resources.PurchaseRequisitionPage](ctx, s.c, &datedListPurchaseRequests, req, err)
+}
+
+// ListTypes lists procurement types, every page of it.
+//
+// The kinds of purchase the company accepts requests for (the defaults
+// Factorial provides and the company's own). Requires the `finance` scope here
+// (Factorial documents none for procurement).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTypesIter holds one page at a time, ListTypesPage returns one page.
+//
+//	GET /procurement/types (ListProcurementTypes)
+func (s *ProcurementService) ListTypes(ctx context.Context, params *resources.ListProcurementTypesParams) ([]resources.ProcurementType, error) {
+	return collect(s.ListTypesIter(ctx, params))
+}
+
+// ListTypesIter lists procurement types, page by page.
+//
+// The kinds of purchase the company accepts requests for (the defaults
+// Factorial provides and the company's own). Requires the `finance` scope here
+// (Factorial documents none for procurement).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /procurement/types (ListProcurementTypes)
+func (s *ProcurementService) ListTypesIter(ctx context.Context, params *resources.ListProcurementTypesParams) iter.Seq2[resources.ProcurementType, error] {
+	return walkPages(ctx, s.c, &datedListProcurementTypes, params,
+		func(p *resources.ListProcurementTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(p), nil)
+		},
+		func(pg *resources.ProcurementTypePage) ([]resources.ProcurementType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProcurementTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTypesPage lists procurement types: one page.
+//
+// The kinds of purchase the company accepts requests for (the defaults
+// Factorial provides and the company's own). Requires the `finance` scope here
+// (Factorial documents none for procurement).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /procurement/types (ListProcurementTypes)
+func (s *ProcurementService) ListTypesPage(ctx context.Context, params *resources.ListProcurementTypesParams) (resources.ProcurementTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(params), nil)
+	return send[resources.ProcurementTypePage](ctx, s.c, &datedListProcurementTypes, req, err)
 }
 
 // ProjectManagementService calls the ProjectManagement operations: Projects and their subprojects, workers, tasks, budgets, planned time, and the time and expenses charged to them.

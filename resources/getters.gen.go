@@ -10,6 +10,146 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDefaultAccountForBanksID returns x.DefaultAccountForBanksID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForBanksID() (v string) {
+	if x == nil || x.DefaultAccountForBanksID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBanksID
+}
+
+// GetDefaultAccountForBenefitsID returns x.DefaultAccountForBenefitsID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForBenefitsID() (v string) {
+	if x == nil || x.DefaultAccountForBenefitsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBenefitsID
+}
+
+// GetDefaultAccountForClientsID returns x.DefaultAccountForClientsID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForClientsID() (v string) {
+	if x == nil || x.DefaultAccountForClientsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForClientsID
+}
+
+// GetDefaultAccountForEmployeesID returns x.DefaultAccountForEmployeesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForEmployeesID() (v string) {
+	if x == nil || x.DefaultAccountForEmployeesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForEmployeesID
+}
+
+// GetDefaultAccountForExpensesID returns x.DefaultAccountForExpensesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForExpensesID() (v string) {
+	if x == nil || x.DefaultAccountForExpensesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForExpensesID
+}
+
+// GetDefaultAccountForPurchaseInvoicesID returns x.DefaultAccountForPurchaseInvoicesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForPurchaseInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForPurchaseInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForPurchaseInvoicesID
+}
+
+// GetDefaultAccountForSaleInvoicesID returns x.DefaultAccountForSaleInvoicesID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForSaleInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForSaleInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSaleInvoicesID
+}
+
+// GetDefaultAccountForSuspenseID returns x.DefaultAccountForSuspenseID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForSuspenseID() (v string) {
+	if x == nil || x.DefaultAccountForSuspenseID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSuspenseID
+}
+
+// GetDefaultAccountForVendorsID returns x.DefaultAccountForVendorsID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetDefaultAccountForVendorsID() (v string) {
+	if x == nil || x.DefaultAccountForVendorsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForVendorsID
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AccountingSetting) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AccountingSetting) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AccountingSetting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AccountingSetting) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AccountingSettingPage) GetData() (v []AccountingSetting) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AccountingSettingPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AccountingSettingPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AccountingSettingPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ActivateProjectInput) GetID() (v string) {
 	if x == nil {
@@ -4572,6 +4712,74 @@ func (x BreakConfigurationUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x BreakConfigurationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BudgetOption) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BudgetOption) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x BudgetOption) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetOption) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BudgetOptionPage) GetData() (v []BudgetOption) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BudgetOptionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BudgetOptionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetOptionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetBudgetType returns x.BudgetType, or its zero value when x or the field is nil.
 func (x *BudgetStrategy) GetBudgetType() (v BudgetStrategyType) {
 	if x == nil || x.BudgetType == nil {
@@ -8024,6 +8232,258 @@ func (x CopyTaskInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetActiveEmployeesCount returns x.ActiveEmployeesCount, or its zero value when x or the field is nil.
+func (x *CostCenter) GetActiveEmployeesCount() (v int) {
+	if x == nil || x.ActiveEmployeesCount == nil {
+		return v
+	}
+	return *x.ActiveEmployeesCount
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *CostCenter) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *CostCenter) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDeactivationDate returns x.DeactivationDate, or its zero value when x or the field is nil.
+func (x *CostCenter) GetDeactivationDate() (v string) {
+	if x == nil || x.DeactivationDate == nil {
+		return v
+	}
+	return *x.DeactivationDate
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CostCenter) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetHistoricalEmployeesCount returns x.HistoricalEmployeesCount, or its zero value when x or the field is nil.
+func (x *CostCenter) GetHistoricalEmployeesCount() (v int) {
+	if x == nil || x.HistoricalEmployeesCount == nil {
+		return v
+	}
+	return *x.HistoricalEmployeesCount
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CostCenter) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *CostCenter) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CostCenter) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *CostCenter) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x CostCenter) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenter) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *CostCenterCreate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *CostCenterCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CostCenterCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *CostCenterCreate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *CostCenterCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCostCenterID returns x.CostCenterID, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetCostCenterID() (v string) {
+	if x == nil || x.CostCenterID == nil {
+		return v
+	}
+	return *x.CostCenterID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CostCenterMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPercentage returns x.Percentage, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetPercentage() (v float32) {
+	if x == nil || x.Percentage == nil {
+		return v
+	}
+	return *x.Percentage
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *CostCenterMembership) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CostCenterMembershipPage) GetData() (v []CostCenterMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CostCenterMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CostCenterPage) GetData() (v []CostCenter) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CostCenterPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCostCenterID returns x.CostCenterID, or its zero value when x is nil.
+func (x *CostCenterShare) GetCostCenterID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterID
+}
+
+// GetPercentage returns x.Percentage, or its zero value when x is nil.
+func (x *CostCenterShare) GetPercentage() (v float32) {
+	if x == nil {
+		return v
+	}
+	return x.Percentage
+}
+
+// String shows the fields of x that are set.
+func (x CostCenterShare) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CostCenterShare) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
 func (x *CreateAttendanceReviewsInBulkInput) GetEmployeeIDs() (v []string) {
 	if x == nil {
@@ -10518,6 +10978,52 @@ func (x DuplicateProjectTasksInBulkInput) String() string { return pretty.String
 // LogValue logs the fields of x that are set.
 func (x DuplicateProjectTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *EditCostCenterInput) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *EditCostCenterInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *EditCostCenterInput) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EditCostCenterInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *EditCostCenterInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x EditCostCenterInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EditCostCenterInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
 	if x == nil || x.AccessID == nil {
@@ -11584,6 +12090,606 @@ func (x EstimatedTimePage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x EstimatedTimePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Expensable) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *Expensable) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Expensable) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *Expensable) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Expensable) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Expensable) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *Expensable) GetEffectiveOn() (v time.Time) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Expensable) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExpenseID returns x.ExpenseID, or its zero value when x or the field is nil.
+func (x *Expensable) GetExpenseID() (v string) {
+	if x == nil || x.ExpenseID == nil {
+		return v
+	}
+	return *x.ExpenseID
+}
+
+// GetGroupID returns x.GroupID, or its zero value when x or the field is nil.
+func (x *Expensable) GetGroupID() (v string) {
+	if x == nil || x.GroupID == nil {
+		return v
+	}
+	return *x.GroupID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Expensable) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInternalReference returns x.InternalReference, or its zero value when x or the field is nil.
+func (x *Expensable) GetInternalReference() (v string) {
+	if x == nil || x.InternalReference == nil {
+		return v
+	}
+	return *x.InternalReference
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *Expensable) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetMileageID returns x.MileageID, or its zero value when x or the field is nil.
+func (x *Expensable) GetMileageID() (v string) {
+	if x == nil || x.MileageID == nil {
+		return v
+	}
+	return *x.MileageID
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetPaidAt() (v time.Time) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPerDiemID returns x.PerDiemID, or its zero value when x or the field is nil.
+func (x *Expensable) GetPerDiemID() (v string) {
+	if x == nil || x.PerDiemID == nil {
+		return v
+	}
+	return *x.PerDiemID
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Expensable) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *Expensable) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *Expensable) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReimbursementMethod returns x.ReimbursementMethod, or its zero value when x or the field is nil.
+func (x *Expensable) GetReimbursementMethod() (v ExpenseReimbursementMethod) {
+	if x == nil || x.ReimbursementMethod == nil {
+		return v
+	}
+	return *x.ReimbursementMethod
+}
+
+// GetReporterID returns x.ReporterID, or its zero value when x or the field is nil.
+func (x *Expensable) GetReporterID() (v string) {
+	if x == nil || x.ReporterID == nil {
+		return v
+	}
+	return *x.ReporterID
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetReviewRequestAt() (v time.Time) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Expensable) GetStatus() (v ExpensableStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetStatusUpdatedAt returns x.StatusUpdatedAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetStatusUpdatedAt() (v time.Time) {
+	if x == nil || x.StatusUpdatedAt == nil {
+		return v
+	}
+	return *x.StatusUpdatedAt
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *Expensable) GetType() (v ExpensableType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Expensable) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x Expensable) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Expensable) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ExpensablePage) GetData() (v []Expensable) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ExpensablePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ExpensablePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ExpensablePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessToken returns x.AccessToken, or its zero value when x or the field is nil.
+func (x *Expense) GetAccessToken() (v string) {
+	if x == nil || x.AccessToken == nil {
+		return v
+	}
+	return *x.AccessToken
+}
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Expense) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *Expense) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCard returns x.Card, or its zero value when x is nil.
+func (x *Expense) GetCard() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Card
+}
+
+// GetCardPaymentID returns x.CardPaymentID, or its zero value when x or the field is nil.
+func (x *Expense) GetCardPaymentID() (v string) {
+	if x == nil || x.CardPaymentID == nil {
+		return v
+	}
+	return *x.CardPaymentID
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *Expense) GetCategory() (v ExpenseCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCategoryID returns x.CategoryID, or its zero value when x or the field is nil.
+func (x *Expense) GetCategoryID() (v string) {
+	if x == nil || x.CategoryID == nil {
+		return v
+	}
+	return *x.CategoryID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Expense) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *Expense) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCreationType returns x.CreationType, or its zero value when x or the field is nil.
+func (x *Expense) GetCreationType() (v ExpenseCreationType) {
+	if x == nil || x.CreationType == nil {
+		return v
+	}
+	return *x.CreationType
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Expense) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Expense) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDisputeID returns x.DisputeID, or its zero value when x or the field is nil.
+func (x *Expense) GetDisputeID() (v string) {
+	if x == nil || x.DisputeID == nil {
+		return v
+	}
+	return *x.DisputeID
+}
+
+// GetDocumentID returns x.DocumentID, or its zero value when x or the field is nil.
+func (x *Expense) GetDocumentID() (v string) {
+	if x == nil || x.DocumentID == nil {
+		return v
+	}
+	return *x.DocumentID
+}
+
+// GetDocumentNumber returns x.DocumentNumber, or its zero value when x or the field is nil.
+func (x *Expense) GetDocumentNumber() (v string) {
+	if x == nil || x.DocumentNumber == nil {
+		return v
+	}
+	return *x.DocumentNumber
+}
+
+// GetDocumentType returns x.DocumentType, or its zero value when x or the field is nil.
+func (x *Expense) GetDocumentType() (v string) {
+	if x == nil || x.DocumentType == nil {
+		return v
+	}
+	return *x.DocumentType
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *Expense) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Expense) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExchangeRate returns x.ExchangeRate, or its zero value when x or the field is nil.
+func (x *Expense) GetExchangeRate() (v float32) {
+	if x == nil || x.ExchangeRate == nil {
+		return v
+	}
+	return *x.ExchangeRate
+}
+
+// GetExpensesCardID returns x.ExpensesCardID, or its zero value when x or the field is nil.
+func (x *Expense) GetExpensesCardID() (v string) {
+	if x == nil || x.ExpensesCardID == nil {
+		return v
+	}
+	return *x.ExpensesCardID
+}
+
+// GetExpensesExpensableID returns x.ExpensesExpensableID, or its zero value when x or the field is nil.
+func (x *Expense) GetExpensesExpensableID() (v string) {
+	if x == nil || x.ExpensesExpensableID == nil {
+		return v
+	}
+	return *x.ExpensesExpensableID
+}
+
+// GetExternalAuthorizationID returns x.ExternalAuthorizationID, or its zero value when x or the field is nil.
+func (x *Expense) GetExternalAuthorizationID() (v string) {
+	if x == nil || x.ExternalAuthorizationID == nil {
+		return v
+	}
+	return *x.ExternalAuthorizationID
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *Expense) GetFiles() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *Expense) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *Expense) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetMerchantName returns x.MerchantName, or its zero value when x or the field is nil.
+func (x *Expense) GetMerchantName() (v string) {
+	if x == nil || x.MerchantName == nil {
+		return v
+	}
+	return *x.MerchantName
+}
+
+// GetMerchantTin returns x.MerchantTin, or its zero value when x or the field is nil.
+func (x *Expense) GetMerchantTin() (v string) {
+	if x == nil || x.MerchantTin == nil {
+		return v
+	}
+	return *x.MerchantTin
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *Expense) GetPaidAt() (v string) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPayment returns x.Payment, or its zero value when x or the field is nil.
+func (x *Expense) GetPayment() (v ExpensePayment) {
+	if x == nil || x.Payment == nil {
+		return v
+	}
+	return *x.Payment
+}
+
+// GetPaymentMethod returns x.PaymentMethod, or its zero value when x or the field is nil.
+func (x *Expense) GetPaymentMethod() (v string) {
+	if x == nil || x.PaymentMethod == nil {
+		return v
+	}
+	return *x.PaymentMethod
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Expense) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetReference returns x.Reference, or its zero value when x or the field is nil.
+func (x *Expense) GetReference() (v string) {
+	if x == nil || x.Reference == nil {
+		return v
+	}
+	return *x.Reference
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *Expense) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *Expense) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *Expense) GetReviewRequestAt() (v string) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetSignedDocument returns x.SignedDocument, or its zero value when x is nil.
+func (x *Expense) GetSignedDocument() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.SignedDocument
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Expense) GetStatus() (v ExpensableStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetStatusUpdatedAt returns x.StatusUpdatedAt, or its zero value when x or the field is nil.
+func (x *Expense) GetStatusUpdatedAt() (v string) {
+	if x == nil || x.StatusUpdatedAt == nil {
+		return v
+	}
+	return *x.StatusUpdatedAt
+}
+
+// GetSubcategory returns x.Subcategory, or its zero value when x or the field is nil.
+func (x *Expense) GetSubcategory() (v string) {
+	if x == nil || x.Subcategory == nil {
+		return v
+	}
+	return *x.Subcategory
+}
+
+// GetTaxes returns x.Taxes, or its zero value when x is nil.
+func (x *Expense) GetTaxes() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Taxes
+}
+
+// GetUserMerchant returns x.UserMerchant, or its zero value when x or the field is nil.
+func (x *Expense) GetUserMerchant() (v string) {
+	if x == nil || x.UserMerchant == nil {
+		return v
+	}
+	return *x.UserMerchant
+}
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x Expense) String() string { return pretty.String(x, "AccessToken") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x Expense) LogValue() slog.Value { return pretty.LogValue(x, "AccessToken") }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ExpensePage) GetData() (v []Expense) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ExpensePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ExpensePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ExpensePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
 func (x *FamilySituation) GetCivilStatus() (v CivilStatus) {
 	if x == nil || x.CivilStatus == nil {
@@ -11711,6 +12817,780 @@ func (x FamilySituationUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x FamilySituationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefaultLabel returns x.DefaultLabel, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetDefaultLabel() (v string) {
+	if x == nil || x.DefaultLabel == nil {
+		return v
+	}
+	return *x.DefaultLabel
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinanceCategory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetIdentifier() (v string) {
+	if x == nil || x.Identifier == nil {
+		return v
+	}
+	return *x.Identifier
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetParentCategoryID returns x.ParentCategoryID, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetParentCategoryID() (v string) {
+	if x == nil || x.ParentCategoryID == nil {
+		return v
+	}
+	return *x.ParentCategoryID
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// GetVisible returns x.Visible, or its zero value when x or the field is nil.
+func (x *FinanceCategory) GetVisible() (v bool) {
+	if x == nil || x.Visible == nil {
+		return v
+	}
+	return *x.Visible
+}
+
+// String shows the fields of x that are set.
+func (x FinanceCategory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceCategory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FinanceCategoryPage) GetData() (v []FinanceCategory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FinanceCategoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FinanceCategoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceCategoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetAddress() (v FinanceContactAddress) {
+	if x == nil || x.Address == nil {
+		return v
+	}
+	return *x.Address
+}
+
+// GetBankCode returns x.BankCode, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetBankCode() (v string) {
+	if x == nil || x.BankCode == nil {
+		return v
+	}
+	return *x.BankCode
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetIban returns x.Iban, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetIban() (v string) {
+	if x == nil || x.Iban == nil {
+		return v
+	}
+	return *x.Iban
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinanceContact) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetLegalName() (v string) {
+	if x == nil || x.LegalName == nil {
+		return v
+	}
+	return *x.LegalName
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetPreferredPaymentMethod returns x.PreferredPaymentMethod, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetPreferredPaymentMethod() (v FinanceContactPaymentMethod) {
+	if x == nil || x.PreferredPaymentMethod == nil {
+		return v
+	}
+	return *x.PreferredPaymentMethod
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWebsite returns x.Website, or its zero value when x or the field is nil.
+func (x *FinanceContact) GetWebsite() (v string) {
+	if x == nil || x.Website == nil {
+		return v
+	}
+	return *x.Website
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContact) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContact) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCity returns x.City, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetCity() (v string) {
+	if x == nil || x.City == nil {
+		return v
+	}
+	return *x.City
+}
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetLine1 returns x.Line1, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetLine1() (v string) {
+	if x == nil || x.Line1 == nil {
+		return v
+	}
+	return *x.Line1
+}
+
+// GetLine2 returns x.Line2, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetLine2() (v string) {
+	if x == nil || x.Line2 == nil {
+		return v
+	}
+	return *x.Line2
+}
+
+// GetPostalCode returns x.PostalCode, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetPostalCode() (v string) {
+	if x == nil || x.PostalCode == nil {
+		return v
+	}
+	return *x.PostalCode
+}
+
+// GetState returns x.State, or its zero value when x or the field is nil.
+func (x *FinanceContactAddress) GetState() (v string) {
+	if x == nil || x.State == nil {
+		return v
+	}
+	return *x.State
+}
+
+// GetAdditionalProperties returns x.AdditionalProperties, or its zero value when x is nil.
+func (x *FinanceContactAddress) GetAdditionalProperties() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.AdditionalProperties
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactAddress) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactAddress) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x is nil.
+func (x *FinanceContactCreate) GetAddress() (v FinanceContactAddress) {
+	if x == nil {
+		return v
+	}
+	return x.Address
+}
+
+// GetBankCode returns x.BankCode, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetBankCode() (v string) {
+	if x == nil || x.BankCode == nil {
+		return v
+	}
+	return *x.BankCode
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetIban returns x.Iban, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetIban() (v string) {
+	if x == nil || x.Iban == nil {
+		return v
+	}
+	return *x.Iban
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetLegalName() (v string) {
+	if x == nil || x.LegalName == nil {
+		return v
+	}
+	return *x.LegalName
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *FinanceContactCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetProjectIDs returns x.ProjectIDs, or its zero value when x is nil.
+func (x *FinanceContactCreate) GetProjectIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectIDs
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetWebsite returns x.Website, or its zero value when x or the field is nil.
+func (x *FinanceContactCreate) GetWebsite() (v string) {
+	if x == nil || x.Website == nil {
+		return v
+	}
+	return *x.Website
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FinanceContactPage) GetData() (v []FinanceContact) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FinanceContactPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x is nil.
+func (x *FinanceContactUpdate) GetAddress() (v FinanceContactAddress) {
+	if x == nil {
+		return v
+	}
+	return x.Address
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinanceContactUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetLegalName() (v string) {
+	if x == nil || x.LegalName == nil {
+		return v
+	}
+	return *x.LegalName
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetWebsite returns x.Website, or its zero value when x or the field is nil.
+func (x *FinanceContactUpdate) GetWebsite() (v string) {
+	if x == nil || x.Website == nil {
+		return v
+	}
+	return *x.Website
+}
+
+// String shows the fields of x that are set.
+func (x FinanceContactUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinanceContactUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDocumentDate returns x.DocumentDate, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDocumentDate() (v openapi_types.Date) {
+	if x == nil || x.DocumentDate == nil {
+		return v
+	}
+	return *x.DocumentDate
+}
+
+// GetDocumentNumber returns x.DocumentNumber, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDocumentNumber() (v string) {
+	if x == nil || x.DocumentNumber == nil {
+		return v
+	}
+	return *x.DocumentNumber
+}
+
+// GetDocumentType returns x.DocumentType, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDocumentType() (v FinancialDocumentType) {
+	if x == nil || x.DocumentType == nil {
+		return v
+	}
+	return *x.DocumentType
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuplicateFinancialDocumentID returns x.DuplicateFinancialDocumentID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetDuplicateFinancialDocumentID() (v string) {
+	if x == nil || x.DuplicateFinancialDocumentID == nil {
+		return v
+	}
+	return *x.DuplicateFinancialDocumentID
+}
+
+// GetFile returns x.File, or its zero value when x is nil.
+func (x *FinancialDocument) GetFile() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.File
+}
+
+// GetFullyReconciledAt returns x.FullyReconciledAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetFullyReconciledAt() (v time.Time) {
+	if x == nil || x.FullyReconciledAt == nil {
+		return v
+	}
+	return *x.FullyReconciledAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FinancialDocument) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIssuerAddressLine1 returns x.IssuerAddressLine1, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerAddressLine1() (v string) {
+	if x == nil || x.IssuerAddressLine1 == nil {
+		return v
+	}
+	return *x.IssuerAddressLine1
+}
+
+// GetIssuerAddressLine2 returns x.IssuerAddressLine2, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerAddressLine2() (v string) {
+	if x == nil || x.IssuerAddressLine2 == nil {
+		return v
+	}
+	return *x.IssuerAddressLine2
+}
+
+// GetIssuerCity returns x.IssuerCity, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerCity() (v string) {
+	if x == nil || x.IssuerCity == nil {
+		return v
+	}
+	return *x.IssuerCity
+}
+
+// GetIssuerCountryCode returns x.IssuerCountryCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerCountryCode() (v string) {
+	if x == nil || x.IssuerCountryCode == nil {
+		return v
+	}
+	return *x.IssuerCountryCode
+}
+
+// GetIssuerName returns x.IssuerName, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerName() (v string) {
+	if x == nil || x.IssuerName == nil {
+		return v
+	}
+	return *x.IssuerName
+}
+
+// GetIssuerPostalCode returns x.IssuerPostalCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerPostalCode() (v string) {
+	if x == nil || x.IssuerPostalCode == nil {
+		return v
+	}
+	return *x.IssuerPostalCode
+}
+
+// GetIssuerState returns x.IssuerState, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerState() (v string) {
+	if x == nil || x.IssuerState == nil {
+		return v
+	}
+	return *x.IssuerState
+}
+
+// GetIssuerTaxID returns x.IssuerTaxID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetIssuerTaxID() (v string) {
+	if x == nil || x.IssuerTaxID == nil {
+		return v
+	}
+	return *x.IssuerTaxID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetNetAmountCents returns x.NetAmountCents, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetNetAmountCents() (v int) {
+	if x == nil || x.NetAmountCents == nil {
+		return v
+	}
+	return *x.NetAmountCents
+}
+
+// GetParentFinancialDocumentID returns x.ParentFinancialDocumentID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetParentFinancialDocumentID() (v string) {
+	if x == nil || x.ParentFinancialDocumentID == nil {
+		return v
+	}
+	return *x.ParentFinancialDocumentID
+}
+
+// GetRecipientAddressLine1 returns x.RecipientAddressLine1, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientAddressLine1() (v string) {
+	if x == nil || x.RecipientAddressLine1 == nil {
+		return v
+	}
+	return *x.RecipientAddressLine1
+}
+
+// GetRecipientAddressLine2 returns x.RecipientAddressLine2, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientAddressLine2() (v string) {
+	if x == nil || x.RecipientAddressLine2 == nil {
+		return v
+	}
+	return *x.RecipientAddressLine2
+}
+
+// GetRecipientCity returns x.RecipientCity, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientCity() (v string) {
+	if x == nil || x.RecipientCity == nil {
+		return v
+	}
+	return *x.RecipientCity
+}
+
+// GetRecipientCountryCode returns x.RecipientCountryCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientCountryCode() (v string) {
+	if x == nil || x.RecipientCountryCode == nil {
+		return v
+	}
+	return *x.RecipientCountryCode
+}
+
+// GetRecipientName returns x.RecipientName, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientName() (v string) {
+	if x == nil || x.RecipientName == nil {
+		return v
+	}
+	return *x.RecipientName
+}
+
+// GetRecipientPostalCode returns x.RecipientPostalCode, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientPostalCode() (v string) {
+	if x == nil || x.RecipientPostalCode == nil {
+		return v
+	}
+	return *x.RecipientPostalCode
+}
+
+// GetRecipientState returns x.RecipientState, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientState() (v string) {
+	if x == nil || x.RecipientState == nil {
+		return v
+	}
+	return *x.RecipientState
+}
+
+// GetRecipientTaxID returns x.RecipientTaxID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecipientTaxID() (v string) {
+	if x == nil || x.RecipientTaxID == nil {
+		return v
+	}
+	return *x.RecipientTaxID
+}
+
+// GetRecordedAt returns x.RecordedAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetRecordedAt() (v time.Time) {
+	if x == nil || x.RecordedAt == nil {
+		return v
+	}
+	return *x.RecordedAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetStatus() (v FinancialDocumentStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTaxes returns x.Taxes, or its zero value when x is nil.
+func (x *FinancialDocument) GetTaxes() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Taxes
+}
+
+// GetTaxesTotalAmountCents returns x.TaxesTotalAmountCents, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetTaxesTotalAmountCents() (v int) {
+	if x == nil || x.TaxesTotalAmountCents == nil {
+		return v
+	}
+	return *x.TaxesTotalAmountCents
+}
+
+// GetTotalAmountCents returns x.TotalAmountCents, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetTotalAmountCents() (v int) {
+	if x == nil || x.TotalAmountCents == nil {
+		return v
+	}
+	return *x.TotalAmountCents
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetValidatedAt returns x.ValidatedAt, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetValidatedAt() (v time.Time) {
+	if x == nil || x.ValidatedAt == nil {
+		return v
+	}
+	return *x.ValidatedAt
+}
+
+// GetValidatedByID returns x.ValidatedByID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetValidatedByID() (v string) {
+	if x == nil || x.ValidatedByID == nil {
+		return v
+	}
+	return *x.ValidatedByID
+}
+
+// GetVendorID returns x.VendorID, or its zero value when x or the field is nil.
+func (x *FinancialDocument) GetVendorID() (v string) {
+	if x == nil || x.VendorID == nil {
+		return v
+	}
+	return *x.VendorID
+}
+
+// String shows the fields of x that are set.
+func (x FinancialDocument) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinancialDocument) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FinancialDocumentPage) GetData() (v []FinancialDocument) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FinancialDocumentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FinancialDocumentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FinancialDocumentPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
@@ -13210,6 +15090,330 @@ func (x JobCatalogRolePage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x JobCatalogRolePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JournalEntry) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetNumber() (v int) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetSourceID returns x.SourceID, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetSourceID() (v string) {
+	if x == nil || x.SourceID == nil {
+		return v
+	}
+	return *x.SourceID
+}
+
+// GetSourceType returns x.SourceType, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetSourceType() (v JournalEntrySourceType) {
+	if x == nil || x.SourceType == nil {
+		return v
+	}
+	return *x.SourceType
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetStatus() (v JournalEntryStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetType() (v JournalEntryType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *JournalEntry) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x JournalEntry) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalEntry) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *JournalEntryCreate) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// GetLines returns x.Lines, or its zero value when x is nil.
+func (x *JournalEntryCreate) GetLines() (v []JournalLineInput) {
+	if x == nil {
+		return v
+	}
+	return x.Lines
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x is nil.
+func (x *JournalEntryCreate) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.ReferenceDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetStatus() (v JournalEntryStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *JournalEntryCreate) GetType() (v JournalEntryType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// String shows the fields of x that are set.
+func (x JournalEntryCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalEntryCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JournalEntryPage) GetData() (v []JournalEntry) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JournalEntryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JournalEntryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalEntryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x or the field is nil.
+func (x *JournalLine) GetAccountID() (v string) {
+	if x == nil || x.AccountID == nil {
+		return v
+	}
+	return *x.AccountID
+}
+
+// GetCreditAmountCents returns x.CreditAmountCents, or its zero value when x or the field is nil.
+func (x *JournalLine) GetCreditAmountCents() (v int) {
+	if x == nil || x.CreditAmountCents == nil {
+		return v
+	}
+	return *x.CreditAmountCents
+}
+
+// GetDebitAmountCents returns x.DebitAmountCents, or its zero value when x or the field is nil.
+func (x *JournalLine) GetDebitAmountCents() (v int) {
+	if x == nil || x.DebitAmountCents == nil {
+		return v
+	}
+	return *x.DebitAmountCents
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalLine) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetFullyReconciledAt returns x.FullyReconciledAt, or its zero value when x or the field is nil.
+func (x *JournalLine) GetFullyReconciledAt() (v time.Time) {
+	if x == nil || x.FullyReconciledAt == nil {
+		return v
+	}
+	return *x.FullyReconciledAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JournalLine) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJournalEntryID returns x.JournalEntryID, or its zero value when x or the field is nil.
+func (x *JournalLine) GetJournalEntryID() (v string) {
+	if x == nil || x.JournalEntryID == nil {
+		return v
+	}
+	return *x.JournalEntryID
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *JournalLine) GetNumber() (v int) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *JournalLine) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x JournalLine) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalLine) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x is nil.
+func (x *JournalLineInput) GetAccountID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AccountID
+}
+
+// GetCreditAmountCents returns x.CreditAmountCents, or its zero value when x is nil.
+func (x *JournalLineInput) GetCreditAmountCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.CreditAmountCents
+}
+
+// GetDebitAmountCents returns x.DebitAmountCents, or its zero value when x is nil.
+func (x *JournalLineInput) GetDebitAmountCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DebitAmountCents
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *JournalLineInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// String shows the fields of x that are set.
+func (x JournalLineInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalLineInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JournalLinePage) GetData() (v []JournalLine) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JournalLinePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JournalLinePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JournalLinePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *Leave) GetApproved() (v bool) {
 	if x == nil || x.Approved == nil {
@@ -14170,6 +16374,306 @@ func (x LeaveUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x LeaveUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDisabled returns x.Disabled, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetDisabled() (v bool) {
+	if x == nil || x.Disabled == nil {
+		return v
+	}
+	return *x.Disabled
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LedgerAccount) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetNumber() (v string) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetType() (v LedgerAccountType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *LedgerAccount) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccount) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccount) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCurrency returns x.Currency, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetCurrency() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Currency
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccountCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *LedgerAccountCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetNumber() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Number
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *LedgerAccountCreate) GetType() (v LedgerAccountType) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LedgerAccountPage) GetData() (v []LedgerAccount) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LedgerAccountPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetAccountID() (v string) {
+	if x == nil || x.AccountID == nil {
+		return v
+	}
+	return *x.AccountID
+}
+
+// GetBalanceType returns x.BalanceType, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetBalanceType() (v LedgerAccountBalanceType) {
+	if x == nil || x.BalanceType == nil {
+		return v
+	}
+	return *x.BalanceType
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LedgerAccountResource) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetResourceID() (v string) {
+	if x == nil || x.ResourceID == nil {
+		return v
+	}
+	return *x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetResourceType() (v LedgerAccountResourceType) {
+	if x == nil || x.ResourceType == nil {
+		return v
+	}
+	return *x.ResourceType
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *LedgerAccountResource) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountResource) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountResource) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LedgerAccountResourcePage) GetData() (v []LedgerAccountResource) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LedgerAccountResourcePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountResourcePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountResourcePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LedgerAccountUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetNumber() (v string) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *LedgerAccountUpdate) GetType() (v LedgerAccountType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// String shows the fields of x that are set.
+func (x LedgerAccountUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LedgerAccountUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *LegalEntity) GetAddressLine1() (v string) {
 	if x == nil || x.AddressLine1 == nil {
@@ -14975,6 +17479,298 @@ func (x MaterializedContractTemplatePage) String() string { return pretty.String
 
 // LogValue logs the fields of x that are set.
 func (x MaterializedContractTemplatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Mileage) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *Mileage) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCalculatedMileage returns x.CalculatedMileage, or its zero value when x or the field is nil.
+func (x *Mileage) GetCalculatedMileage() (v int) {
+	if x == nil || x.CalculatedMileage == nil {
+		return v
+	}
+	return *x.CalculatedMileage
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *Mileage) GetCategory() (v ExpenseCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCategoryID returns x.CategoryID, or its zero value when x or the field is nil.
+func (x *Mileage) GetCategoryID() (v string) {
+	if x == nil || x.CategoryID == nil {
+		return v
+	}
+	return *x.CategoryID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Mileage) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *Mileage) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Mileage) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Mileage) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDestinationLatitude returns x.DestinationLatitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetDestinationLatitude() (v string) {
+	if x == nil || x.DestinationLatitude == nil {
+		return v
+	}
+	return *x.DestinationLatitude
+}
+
+// GetDestinationLongitude returns x.DestinationLongitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetDestinationLongitude() (v string) {
+	if x == nil || x.DestinationLongitude == nil {
+		return v
+	}
+	return *x.DestinationLongitude
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *Mileage) GetEffectiveOn() (v time.Time) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Mileage) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExpensesExpensableID returns x.ExpensesExpensableID, or its zero value when x or the field is nil.
+func (x *Mileage) GetExpensesExpensableID() (v string) {
+	if x == nil || x.ExpensesExpensableID == nil {
+		return v
+	}
+	return *x.ExpensesExpensableID
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *Mileage) GetFiles() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetFrom returns x.From, or its zero value when x or the field is nil.
+func (x *Mileage) GetFrom() (v string) {
+	if x == nil || x.From == nil {
+		return v
+	}
+	return *x.From
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Mileage) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *Mileage) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetMileage returns x.Mileage, or its zero value when x or the field is nil.
+func (x *Mileage) GetMileage() (v int) {
+	if x == nil || x.Mileage == nil {
+		return v
+	}
+	return *x.Mileage
+}
+
+// GetOriginLatitude returns x.OriginLatitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetOriginLatitude() (v string) {
+	if x == nil || x.OriginLatitude == nil {
+		return v
+	}
+	return *x.OriginLatitude
+}
+
+// GetOriginLongitude returns x.OriginLongitude, or its zero value when x or the field is nil.
+func (x *Mileage) GetOriginLongitude() (v string) {
+	if x == nil || x.OriginLongitude == nil {
+		return v
+	}
+	return *x.OriginLongitude
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *Mileage) GetPaidAt() (v time.Time) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPayment returns x.Payment, or its zero value when x or the field is nil.
+func (x *Mileage) GetPayment() (v ExpensePayment) {
+	if x == nil || x.Payment == nil {
+		return v
+	}
+	return *x.Payment
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Mileage) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetRate returns x.Rate, or its zero value when x or the field is nil.
+func (x *Mileage) GetRate() (v string) {
+	if x == nil || x.Rate == nil {
+		return v
+	}
+	return *x.Rate
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *Mileage) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *Mileage) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *Mileage) GetReviewRequestAt() (v time.Time) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetRoundTrip returns x.RoundTrip, or its zero value when x or the field is nil.
+func (x *Mileage) GetRoundTrip() (v bool) {
+	if x == nil || x.RoundTrip == nil {
+		return v
+	}
+	return *x.RoundTrip
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Mileage) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubcategory returns x.Subcategory, or its zero value when x or the field is nil.
+func (x *Mileage) GetSubcategory() (v string) {
+	if x == nil || x.Subcategory == nil {
+		return v
+	}
+	return *x.Subcategory
+}
+
+// GetTo returns x.To, or its zero value when x or the field is nil.
+func (x *Mileage) GetTo() (v string) {
+	if x == nil || x.To == nil {
+		return v
+	}
+	return *x.To
+}
+
+// GetUnits returns x.Units, or its zero value when x or the field is nil.
+func (x *Mileage) GetUnits() (v string) {
+	if x == nil || x.Units == nil {
+		return v
+	}
+	return *x.Units
+}
+
+// String shows the fields of x that are set.
+func (x Mileage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Mileage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *MileagePage) GetData() (v []Mileage) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *MileagePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x MileagePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MileagePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x is nil.
 func (x *MoveAtsApplicationToPhaseInput) GetAtsApplicationPhaseID() (v string) {
@@ -15787,6 +18583,250 @@ func (x PayrollPolicyPeriod) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x PayrollPolicyPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *PerDiem) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetBudgetID returns x.BudgetID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetBudgetID() (v string) {
+	if x == nil || x.BudgetID == nil {
+		return v
+	}
+	return *x.BudgetID
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *PerDiem) GetCategory() (v ExpenseCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCostCenterIDs returns x.CostCenterIDs, or its zero value when x is nil.
+func (x *PerDiem) GetCostCenterIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CostCenterIDs
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *PerDiem) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PerDiem) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *PerDiem) GetEffectiveOn() (v time.Time) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *PerDiem) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetExpensesExpensableID returns x.ExpensesExpensableID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetExpensesExpensableID() (v string) {
+	if x == nil || x.ExpensesExpensableID == nil {
+		return v
+	}
+	return *x.ExpensesExpensableID
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *PerDiem) GetFiles() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetFrom returns x.From, or its zero value when x or the field is nil.
+func (x *PerDiem) GetFrom() (v string) {
+	if x == nil || x.From == nil {
+		return v
+	}
+	return *x.From
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerDiem) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetPaidAt returns x.PaidAt, or its zero value when x or the field is nil.
+func (x *PerDiem) GetPaidAt() (v time.Time) {
+	if x == nil || x.PaidAt == nil {
+		return v
+	}
+	return *x.PaidAt
+}
+
+// GetPayment returns x.Payment, or its zero value when x or the field is nil.
+func (x *PerDiem) GetPayment() (v ExpensePayment) {
+	if x == nil || x.Payment == nil {
+		return v
+	}
+	return *x.Payment
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *PerDiem) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetRates returns x.Rates, or its zero value when x is nil.
+func (x *PerDiem) GetRates() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Rates
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x or the field is nil.
+func (x *PerDiem) GetReimbursableAmount() (v int) {
+	if x == nil || x.ReimbursableAmount == nil {
+		return v
+	}
+	return *x.ReimbursableAmount
+}
+
+// GetReimbursableCurrency returns x.ReimbursableCurrency, or its zero value when x or the field is nil.
+func (x *PerDiem) GetReimbursableCurrency() (v string) {
+	if x == nil || x.ReimbursableCurrency == nil {
+		return v
+	}
+	return *x.ReimbursableCurrency
+}
+
+// GetReviewRequestAt returns x.ReviewRequestAt, or its zero value when x or the field is nil.
+func (x *PerDiem) GetReviewRequestAt() (v time.Time) {
+	if x == nil || x.ReviewRequestAt == nil {
+		return v
+	}
+	return *x.ReviewRequestAt
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *PerDiem) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PerDiem) GetStatus() (v ExpensableStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubcategory returns x.Subcategory, or its zero value when x or the field is nil.
+func (x *PerDiem) GetSubcategory() (v string) {
+	if x == nil || x.Subcategory == nil {
+		return v
+	}
+	return *x.Subcategory
+}
+
+// GetTo returns x.To, or its zero value when x or the field is nil.
+func (x *PerDiem) GetTo() (v string) {
+	if x == nil || x.To == nil {
+		return v
+	}
+	return *x.To
+}
+
+// GetTripName returns x.TripName, or its zero value when x or the field is nil.
+func (x *PerDiem) GetTripName() (v string) {
+	if x == nil || x.TripName == nil {
+		return v
+	}
+	return *x.TripName
+}
+
+// String shows the fields of x that are set.
+func (x PerDiem) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerDiem) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerDiemPage) GetData() (v []PerDiem) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerDiemPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerDiemPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerDiemPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAgreementSignedAt returns x.AgreementSignedAt, or its zero value when x or the field is nil.
 func (x *PerformanceAgreement) GetAgreementSignedAt() (v time.Time) {
@@ -18040,6 +21080,106 @@ func (x ProcessProjectTimeRecordsInBulkInput) String() string { return pretty.St
 // LogValue logs the fields of x that are set.
 func (x ProcessProjectTimeRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProcurementType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetIdentifier() (v string) {
+	if x == nil || x.Identifier == nil {
+		return v
+	}
+	return *x.Identifier
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ProcurementType) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x ProcurementType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProcurementType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProcurementTypePage) GetData() (v []ProcurementType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProcurementTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProcurementTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProcurementTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClientID returns x.ClientID, or its zero value when x or the field is nil.
 func (x *Project) GetClientID() (v string) {
 	if x == nil || x.ClientID == nil {
@@ -19308,6 +22448,246 @@ func (x ProjectWorkerPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ProjectWorkerPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *PurchaseOrder) GetCost() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFormattedPoNumber returns x.FormattedPoNumber, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetFormattedPoNumber() (v string) {
+	if x == nil || x.FormattedPoNumber == nil {
+		return v
+	}
+	return *x.FormattedPoNumber
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PurchaseOrder) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetPoNumber returns x.PoNumber, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetPoNumber() (v int) {
+	if x == nil || x.PoNumber == nil {
+		return v
+	}
+	return *x.PoNumber
+}
+
+// GetPurchaseRequestID returns x.PurchaseRequestID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetPurchaseRequestID() (v string) {
+	if x == nil || x.PurchaseRequestID == nil {
+		return v
+	}
+	return *x.PurchaseRequestID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetStatus() (v PurchaseOrderStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetVendorID returns x.VendorID, or its zero value when x or the field is nil.
+func (x *PurchaseOrder) GetVendorID() (v string) {
+	if x == nil || x.VendorID == nil {
+		return v
+	}
+	return *x.VendorID
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseOrder) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseOrder) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PurchaseOrderPage) GetData() (v []PurchaseOrder) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PurchaseOrderPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseOrderPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseOrderPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAdditionalInformation returns x.AdditionalInformation, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetAdditionalInformation() (v string) {
+	if x == nil || x.AdditionalInformation == nil {
+		return v
+	}
+	return *x.AdditionalInformation
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *PurchaseRequisition) GetCost() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDeadline returns x.Deadline, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetDeadline() (v openapi_types.Date) {
+	if x == nil || x.Deadline == nil {
+		return v
+	}
+	return *x.Deadline
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PurchaseRequisition) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetRequesterEmployeeID returns x.RequesterEmployeeID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetRequesterEmployeeID() (v string) {
+	if x == nil || x.RequesterEmployeeID == nil {
+		return v
+	}
+	return *x.RequesterEmployeeID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetStatus() (v PurchaseRequestStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTypeID returns x.TypeID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetTypeID() (v string) {
+	if x == nil || x.TypeID == nil {
+		return v
+	}
+	return *x.TypeID
+}
+
+// GetURL returns x.URL, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetURL() (v string) {
+	if x == nil || x.URL == nil {
+		return v
+	}
+	return *x.URL
+}
+
+// GetVendorID returns x.VendorID, or its zero value when x or the field is nil.
+func (x *PurchaseRequisition) GetVendorID() (v string) {
+	if x == nil || x.VendorID == nil {
+		return v
+	}
+	return *x.VendorID
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseRequisition) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseRequisition) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PurchaseRequisitionPage) GetData() (v []PurchaseRequisition) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PurchaseRequisitionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PurchaseRequisitionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PurchaseRequisitionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetReason returns x.Reason, or its zero value when x or the field is nil.
 func (x *RejectApprovalFlowByResourceInput) GetReason() (v string) {
 	if x == nil || x.Reason == nil {
@@ -19495,6 +22875,36 @@ func (x ReopenPerformanceReviewProcessInput) String() string { return pretty.Str
 
 // LogValue logs the fields of x that are set.
 func (x ReopenPerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *ReplaceCostCenterMembershipsInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ReplaceCostCenterMembershipsInput) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetMemberships returns x.Memberships, or its zero value when x is nil.
+func (x *ReplaceCostCenterMembershipsInput) GetMemberships() (v []CostCenterShare) {
+	if x == nil {
+		return v
+	}
+	return x.Memberships
+}
+
+// String shows the fields of x that are set.
+func (x ReplaceCostCenterMembershipsInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ReplaceCostCenterMembershipsInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ReplacePerformanceReviewEvaluationReviewerInput) GetID() (v string) {
@@ -19729,6 +23139,20 @@ func (x SetEmployeeRegularAccessStartDateInput) String() string { return pretty.
 
 // LogValue logs the fields of x that are set.
 func (x SetEmployeeRegularAccessStartDateInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *SetExpensablesToPaidInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x SetExpensablesToPaidInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SetExpensablesToPaidInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *SetPerformanceCompanyEmployeeScoreScaleInput) GetID() (v string) {
@@ -21581,6 +25005,294 @@ func (x TaskUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x TaskUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TaxRate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxRate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxRate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetRate returns x.Rate, or its zero value when x or the field is nil.
+func (x *TaxRate) GetRate() (v float32) {
+	if x == nil || x.Rate == nil {
+		return v
+	}
+	return *x.Rate
+}
+
+// GetTaxTypeID returns x.TaxTypeID, or its zero value when x or the field is nil.
+func (x *TaxRate) GetTaxTypeID() (v string) {
+	if x == nil || x.TaxTypeID == nil {
+		return v
+	}
+	return *x.TaxTypeID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *TaxRate) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x TaxRate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetRate returns x.Rate, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetRate() (v float32) {
+	if x == nil || x.Rate == nil {
+		return v
+	}
+	return *x.Rate
+}
+
+// GetTaxTypeID returns x.TaxTypeID, or its zero value when x or the field is nil.
+func (x *TaxRateCreate) GetTaxTypeID() (v string) {
+	if x == nil || x.TaxTypeID == nil {
+		return v
+	}
+	return *x.TaxTypeID
+}
+
+// String shows the fields of x that are set.
+func (x TaxRateCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRateCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TaxRatePage) GetData() (v []TaxRate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TaxRatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TaxRatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TaxRateUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxRateUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x TaxRateUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxRateUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *TaxType) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxType) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TaxType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *TaxType) GetType() (v TaxTypeKind) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *TaxType) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x TaxType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *TaxTypeCreate) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *TaxTypeCreate) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TaxTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *TaxTypeCreate) GetType() (v TaxTypeKind) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x TaxTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TaxTypePage) GetData() (v []TaxType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TaxTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TaxTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *TaxTypeUpdate) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaxTypeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TaxTypeUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *TaxTypeUpdate) GetType() (v TaxTypeKind) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x TaxTypeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaxTypeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *Team) GetAvatar() (v string) {
@@ -24212,6 +27924,28 @@ func (x UnterminateEmployeeInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x UnterminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdateExpensableReimbursableAmountInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReimbursableAmount returns x.ReimbursableAmount, or its zero value when x is nil.
+func (x *UpdateExpensableReimbursableAmountInput) GetReimbursableAmount() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ReimbursableAmount
+}
+
+// String shows the fields of x that are set.
+func (x UpdateExpensableReimbursableAmountInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateExpensableReimbursableAmountInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDefaultRatingScale returns x.DefaultRatingScale, or its zero value when x is nil.
 func (x *UpdatePerformanceReviewDefaultRatingScaleInput) GetDefaultRatingScale() (v []PerformanceRatingStep) {
 	if x == nil {
@@ -24581,6 +28315,186 @@ func (x UpdateTrainingStatusInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UpdateTrainingStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefaultAccountForBanksID returns x.DefaultAccountForBanksID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForBanksID() (v string) {
+	if x == nil || x.DefaultAccountForBanksID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBanksID
+}
+
+// GetDefaultAccountForBenefitsID returns x.DefaultAccountForBenefitsID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForBenefitsID() (v string) {
+	if x == nil || x.DefaultAccountForBenefitsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForBenefitsID
+}
+
+// GetDefaultAccountForClientsID returns x.DefaultAccountForClientsID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForClientsID() (v string) {
+	if x == nil || x.DefaultAccountForClientsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForClientsID
+}
+
+// GetDefaultAccountForEmployeesID returns x.DefaultAccountForEmployeesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForEmployeesID() (v string) {
+	if x == nil || x.DefaultAccountForEmployeesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForEmployeesID
+}
+
+// GetDefaultAccountForExpensesID returns x.DefaultAccountForExpensesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForExpensesID() (v string) {
+	if x == nil || x.DefaultAccountForExpensesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForExpensesID
+}
+
+// GetDefaultAccountForPurchaseInvoicesID returns x.DefaultAccountForPurchaseInvoicesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForPurchaseInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForPurchaseInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForPurchaseInvoicesID
+}
+
+// GetDefaultAccountForSaleInvoicesID returns x.DefaultAccountForSaleInvoicesID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForSaleInvoicesID() (v string) {
+	if x == nil || x.DefaultAccountForSaleInvoicesID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSaleInvoicesID
+}
+
+// GetDefaultAccountForSuspenseID returns x.DefaultAccountForSuspenseID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForSuspenseID() (v string) {
+	if x == nil || x.DefaultAccountForSuspenseID == nil {
+		return v
+	}
+	return *x.DefaultAccountForSuspenseID
+}
+
+// GetDefaultAccountForVendorsID returns x.DefaultAccountForVendorsID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetDefaultAccountForVendorsID() (v string) {
+	if x == nil || x.DefaultAccountForVendorsID == nil {
+		return v
+	}
+	return *x.DefaultAccountForVendorsID
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *UpsertAccountingSettingInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *UpsertAccountingSettingInput) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// String shows the fields of x that are set.
+func (x UpsertAccountingSettingInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpsertAccountingSettingInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountID returns x.AccountID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetAccountID() (v string) {
+	if x == nil || x.AccountID == nil {
+		return v
+	}
+	return *x.AccountID
+}
+
+// GetBalanceType returns x.BalanceType, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetBalanceType() (v LedgerAccountBalanceType) {
+	if x == nil || x.BalanceType == nil {
+		return v
+	}
+	return *x.BalanceType
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *UpsertLedgerAccountResourceInput) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumber returns x.Number, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetNumber() (v string) {
+	if x == nil || x.Number == nil {
+		return v
+	}
+	return *x.Number
+}
+
+// GetOperationType returns x.OperationType, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetOperationType() (v LedgerAccountOperationType) {
+	if x == nil || x.OperationType == nil {
+		return v
+	}
+	return *x.OperationType
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x or the field is nil.
+func (x *UpsertLedgerAccountResourceInput) GetResourceID() (v string) {
+	if x == nil || x.ResourceID == nil {
+		return v
+	}
+	return *x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x is nil.
+func (x *UpsertLedgerAccountResourceInput) GetResourceType() (v LedgerAccountResourceType) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceType
+}
+
+// String shows the fields of x that are set.
+func (x UpsertLedgerAccountResourceInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpsertLedgerAccountResourceInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
 func (x *WebhookSubscription) GetAPIVersion() (v string) {

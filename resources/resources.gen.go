@@ -4,6 +4,7 @@ package resources
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/oapi-codegen/runtime"
@@ -1474,6 +1475,273 @@ func (e EstimatedTimeSource) Valid() bool {
 	}
 }
 
+// Defines values for ExpensableStatus.
+const (
+	ExpensableStatusApproved         ExpensableStatus = "approved"
+	ExpensableStatusChangesRequested ExpensableStatus = "changes_requested"
+	ExpensableStatusDraft            ExpensableStatus = "draft"
+	ExpensableStatusInPayroll        ExpensableStatus = "in_payroll"
+	ExpensableStatusPaid             ExpensableStatus = "paid"
+	ExpensableStatusPending          ExpensableStatus = "pending"
+	ExpensableStatusRejected         ExpensableStatus = "rejected"
+	ExpensableStatusReversed         ExpensableStatus = "reversed"
+	ExpensableStatusSentToPay        ExpensableStatus = "sent_to_pay"
+)
+
+// Valid indicates whether the value is a known member of the ExpensableStatus enum.
+func (e ExpensableStatus) Valid() bool {
+	switch e {
+	case ExpensableStatusApproved:
+		return true
+	case ExpensableStatusChangesRequested:
+		return true
+	case ExpensableStatusDraft:
+		return true
+	case ExpensableStatusInPayroll:
+		return true
+	case ExpensableStatusPaid:
+		return true
+	case ExpensableStatusPending:
+		return true
+	case ExpensableStatusRejected:
+		return true
+	case ExpensableStatusReversed:
+		return true
+	case ExpensableStatusSentToPay:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpensableType.
+const (
+	ExpensableTypeExpense ExpensableType = "expense"
+	ExpensableTypeMileage ExpensableType = "mileage"
+	ExpensableTypePerdiem ExpensableType = "perdiem"
+)
+
+// Valid indicates whether the value is a known member of the ExpensableType enum.
+func (e ExpensableType) Valid() bool {
+	switch e {
+	case ExpensableTypeExpense:
+		return true
+	case ExpensableTypeMileage:
+		return true
+	case ExpensableTypePerdiem:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpenseCreationType.
+const (
+	ExpenseCreationTypeAutomatic  ExpenseCreationType = "automatic"
+	ExpenseCreationTypeManual     ExpenseCreationType = "manual"
+	ExpenseCreationTypeTravelperk ExpenseCreationType = "travelperk"
+)
+
+// Valid indicates whether the value is a known member of the ExpenseCreationType enum.
+func (e ExpenseCreationType) Valid() bool {
+	switch e {
+	case ExpenseCreationTypeAutomatic:
+		return true
+	case ExpenseCreationTypeManual:
+		return true
+	case ExpenseCreationTypeTravelperk:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpensePayment.
+const (
+	ExpensePaymentNotReimbursable ExpensePayment = "not_reimbursable"
+	ExpensePaymentReimbursable    ExpensePayment = "reimbursable"
+)
+
+// Valid indicates whether the value is a known member of the ExpensePayment enum.
+func (e ExpensePayment) Valid() bool {
+	switch e {
+	case ExpensePaymentNotReimbursable:
+		return true
+	case ExpensePaymentReimbursable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExpenseReimbursementMethod.
+const (
+	ExpenseReimbursementMethodPayroll      ExpenseReimbursementMethod = "payroll"
+	ExpenseReimbursementMethodSepaTransfer ExpenseReimbursementMethod = "sepa_transfer"
+	ExpenseReimbursementMethodUnknown      ExpenseReimbursementMethod = "unknown"
+)
+
+// Valid indicates whether the value is a known member of the ExpenseReimbursementMethod enum.
+func (e ExpenseReimbursementMethod) Valid() bool {
+	switch e {
+	case ExpenseReimbursementMethodPayroll:
+		return true
+	case ExpenseReimbursementMethodSepaTransfer:
+		return true
+	case ExpenseReimbursementMethodUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceCategoryLevel.
+const (
+	FinanceCategoryLevelAll         FinanceCategoryLevel = "all"
+	FinanceCategoryLevelCategory    FinanceCategoryLevel = "category"
+	FinanceCategoryLevelSubcategory FinanceCategoryLevel = "subcategory"
+)
+
+// Valid indicates whether the value is a known member of the FinanceCategoryLevel enum.
+func (e FinanceCategoryLevel) Valid() bool {
+	switch e {
+	case FinanceCategoryLevelAll:
+		return true
+	case FinanceCategoryLevelCategory:
+		return true
+	case FinanceCategoryLevelSubcategory:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceCategoryStatus.
+const (
+	FinanceCategoryStatusDeleted  FinanceCategoryStatus = "deleted"
+	FinanceCategoryStatusDisabled FinanceCategoryStatus = "disabled"
+	FinanceCategoryStatusEnabled  FinanceCategoryStatus = "enabled"
+)
+
+// Valid indicates whether the value is a known member of the FinanceCategoryStatus enum.
+func (e FinanceCategoryStatus) Valid() bool {
+	switch e {
+	case FinanceCategoryStatusDeleted:
+		return true
+	case FinanceCategoryStatusDisabled:
+		return true
+	case FinanceCategoryStatusEnabled:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceCategoryType.
+const (
+	FinanceCategoryTypeAll     FinanceCategoryType = "all"
+	FinanceCategoryTypeExpense FinanceCategoryType = "expense"
+	FinanceCategoryTypeMileage FinanceCategoryType = "mileage"
+	FinanceCategoryTypePerdiem FinanceCategoryType = "perdiem"
+)
+
+// Valid indicates whether the value is a known member of the FinanceCategoryType enum.
+func (e FinanceCategoryType) Valid() bool {
+	switch e {
+	case FinanceCategoryTypeAll:
+		return true
+	case FinanceCategoryTypeExpense:
+		return true
+	case FinanceCategoryTypeMileage:
+		return true
+	case FinanceCategoryTypePerdiem:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceContactPaymentMethod.
+const (
+	FinanceContactPaymentMethodBanktransfer FinanceContactPaymentMethod = "banktransfer"
+	FinanceContactPaymentMethodCard         FinanceContactPaymentMethod = "card"
+)
+
+// Valid indicates whether the value is a known member of the FinanceContactPaymentMethod enum.
+func (e FinanceContactPaymentMethod) Valid() bool {
+	switch e {
+	case FinanceContactPaymentMethodBanktransfer:
+		return true
+	case FinanceContactPaymentMethodCard:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinanceContactType.
+const (
+	FinanceContactTypeClient FinanceContactType = "client"
+	FinanceContactTypeVendor FinanceContactType = "vendor"
+)
+
+// Valid indicates whether the value is a known member of the FinanceContactType enum.
+func (e FinanceContactType) Valid() bool {
+	switch e {
+	case FinanceContactTypeClient:
+		return true
+	case FinanceContactTypeVendor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinancialDocumentStatus.
+const (
+	FinancialDocumentStatusPaid       FinancialDocumentStatus = "paid"
+	FinancialDocumentStatusProcessing FinancialDocumentStatus = "processing"
+	FinancialDocumentStatusReview     FinancialDocumentStatus = "review"
+	FinancialDocumentStatusSentToPay  FinancialDocumentStatus = "sent_to_pay"
+)
+
+// Valid indicates whether the value is a known member of the FinancialDocumentStatus enum.
+func (e FinancialDocumentStatus) Valid() bool {
+	switch e {
+	case FinancialDocumentStatusPaid:
+		return true
+	case FinancialDocumentStatusProcessing:
+		return true
+	case FinancialDocumentStatusReview:
+		return true
+	case FinancialDocumentStatusSentToPay:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FinancialDocumentType.
+const (
+	FinancialDocumentTypeCreditNote FinancialDocumentType = "credit_note"
+	FinancialDocumentTypeInvoice    FinancialDocumentType = "invoice"
+	FinancialDocumentTypeReceipt    FinancialDocumentType = "receipt"
+)
+
+// Valid indicates whether the value is a known member of the FinancialDocumentType enum.
+func (e FinancialDocumentType) Valid() bool {
+	switch e {
+	case FinancialDocumentTypeCreditNote:
+		return true
+	case FinancialDocumentTypeInvoice:
+		return true
+	case FinancialDocumentTypeReceipt:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for IntegrationSyncStatus.
 const (
 	IntegrationSyncStatusFailed  IntegrationSyncStatus = "failed"
@@ -1564,6 +1832,225 @@ func (e JobCatalogNodeType) Valid() bool {
 	case JobCatalogNodeTypeRole:
 		return true
 	case JobCatalogNodeTypeRoot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalEntrySourceType.
+const (
+	JournalEntrySourceTypeAccount               JournalEntrySourceType = "account"
+	JournalEntrySourceTypeBankTransaction       JournalEntrySourceType = "bank_transaction"
+	JournalEntrySourceTypeExpense               JournalEntrySourceType = "expense"
+	JournalEntrySourceTypeFinanceReconciliation JournalEntrySourceType = "finance_reconciliation"
+	JournalEntrySourceTypeInvoice               JournalEntrySourceType = "invoice"
+	JournalEntrySourceTypeJournalEntry          JournalEntrySourceType = "journal_entry"
+	JournalEntrySourceTypePayrollResult         JournalEntrySourceType = "payroll_result"
+	JournalEntrySourceTypeReconciliation        JournalEntrySourceType = "reconciliation"
+)
+
+// Valid indicates whether the value is a known member of the JournalEntrySourceType enum.
+func (e JournalEntrySourceType) Valid() bool {
+	switch e {
+	case JournalEntrySourceTypeAccount:
+		return true
+	case JournalEntrySourceTypeBankTransaction:
+		return true
+	case JournalEntrySourceTypeExpense:
+		return true
+	case JournalEntrySourceTypeFinanceReconciliation:
+		return true
+	case JournalEntrySourceTypeInvoice:
+		return true
+	case JournalEntrySourceTypeJournalEntry:
+		return true
+	case JournalEntrySourceTypePayrollResult:
+		return true
+	case JournalEntrySourceTypeReconciliation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalEntryStatus.
+const (
+	JournalEntryStatusPublished JournalEntryStatus = "published"
+	JournalEntryStatusReversed  JournalEntryStatus = "reversed"
+)
+
+// Valid indicates whether the value is a known member of the JournalEntryStatus enum.
+func (e JournalEntryStatus) Valid() bool {
+	switch e {
+	case JournalEntryStatusPublished:
+		return true
+	case JournalEntryStatusReversed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalEntryType.
+const (
+	JournalEntryTypeBank                JournalEntryType = "bank"
+	JournalEntryTypeBill                JournalEntryType = "bill"
+	JournalEntryTypeCreditNote          JournalEntryType = "credit_note"
+	JournalEntryTypeExternal            JournalEntryType = "external"
+	JournalEntryTypeInvoice             JournalEntryType = "invoice"
+	JournalEntryTypeMergedLedgerAccount JournalEntryType = "merged_ledger_account"
+	JournalEntryTypePayrollResult       JournalEntryType = "payroll_result"
+	JournalEntryTypeReceipt             JournalEntryType = "receipt"
+	JournalEntryTypeReconciliation      JournalEntryType = "reconciliation"
+	JournalEntryTypeTax                 JournalEntryType = "tax"
+)
+
+// Valid indicates whether the value is a known member of the JournalEntryType enum.
+func (e JournalEntryType) Valid() bool {
+	switch e {
+	case JournalEntryTypeBank:
+		return true
+	case JournalEntryTypeBill:
+		return true
+	case JournalEntryTypeCreditNote:
+		return true
+	case JournalEntryTypeExternal:
+		return true
+	case JournalEntryTypeInvoice:
+		return true
+	case JournalEntryTypeMergedLedgerAccount:
+		return true
+	case JournalEntryTypePayrollResult:
+		return true
+	case JournalEntryTypeReceipt:
+		return true
+	case JournalEntryTypeReconciliation:
+		return true
+	case JournalEntryTypeTax:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JournalLineReconciliationStatus.
+const (
+	JournalLineReconciliationStatusPending    JournalLineReconciliationStatus = "pending"
+	JournalLineReconciliationStatusReconciled JournalLineReconciliationStatus = "reconciled"
+	JournalLineReconciliationStatusSnoozed    JournalLineReconciliationStatus = "snoozed"
+)
+
+// Valid indicates whether the value is a known member of the JournalLineReconciliationStatus enum.
+func (e JournalLineReconciliationStatus) Valid() bool {
+	switch e {
+	case JournalLineReconciliationStatusPending:
+		return true
+	case JournalLineReconciliationStatusReconciled:
+		return true
+	case JournalLineReconciliationStatusSnoozed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountBalanceType.
+const (
+	LedgerAccountBalanceTypeCredit LedgerAccountBalanceType = "credit"
+	LedgerAccountBalanceTypeDebit  LedgerAccountBalanceType = "debit"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountBalanceType enum.
+func (e LedgerAccountBalanceType) Valid() bool {
+	switch e {
+	case LedgerAccountBalanceTypeCredit:
+		return true
+	case LedgerAccountBalanceTypeDebit:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountOperationType.
+const (
+	LedgerAccountOperationTypePurchase LedgerAccountOperationType = "purchase"
+	LedgerAccountOperationTypeSale     LedgerAccountOperationType = "sale"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountOperationType enum.
+func (e LedgerAccountOperationType) Valid() bool {
+	switch e {
+	case LedgerAccountOperationTypePurchase:
+		return true
+	case LedgerAccountOperationTypeSale:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountResourceType.
+const (
+	LedgerAccountResourceTypeBankaccount    LedgerAccountResourceType = "bankaccount"
+	LedgerAccountResourceTypeCustomcategory LedgerAccountResourceType = "customcategory"
+	LedgerAccountResourceTypeInvoice        LedgerAccountResourceType = "invoice"
+	LedgerAccountResourceTypePayrollconcept LedgerAccountResourceType = "payrollconcept"
+	LedgerAccountResourceTypeTaxtype        LedgerAccountResourceType = "taxtype"
+	LedgerAccountResourceTypeVendor         LedgerAccountResourceType = "vendor"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountResourceType enum.
+func (e LedgerAccountResourceType) Valid() bool {
+	switch e {
+	case LedgerAccountResourceTypeBankaccount:
+		return true
+	case LedgerAccountResourceTypeCustomcategory:
+		return true
+	case LedgerAccountResourceTypeInvoice:
+		return true
+	case LedgerAccountResourceTypePayrollconcept:
+		return true
+	case LedgerAccountResourceTypeTaxtype:
+		return true
+	case LedgerAccountResourceTypeVendor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LedgerAccountType.
+const (
+	LedgerAccountTypeBank                LedgerAccountType = "bank"
+	LedgerAccountTypeCurrentAsset        LedgerAccountType = "current_asset"
+	LedgerAccountTypeCurrentLiability    LedgerAccountType = "current_liability"
+	LedgerAccountTypeEquity              LedgerAccountType = "equity"
+	LedgerAccountTypeExpense             LedgerAccountType = "expense"
+	LedgerAccountTypeIncome              LedgerAccountType = "income"
+	LedgerAccountTypeNonCurrentAsset     LedgerAccountType = "non_current_asset"
+	LedgerAccountTypeNonCurrentLiability LedgerAccountType = "non_current_liability"
+)
+
+// Valid indicates whether the value is a known member of the LedgerAccountType enum.
+func (e LedgerAccountType) Valid() bool {
+	switch e {
+	case LedgerAccountTypeBank:
+		return true
+	case LedgerAccountTypeCurrentAsset:
+		return true
+	case LedgerAccountTypeCurrentLiability:
+		return true
+	case LedgerAccountTypeEquity:
+		return true
+	case LedgerAccountTypeExpense:
+		return true
+	case LedgerAccountTypeIncome:
+		return true
+	case LedgerAccountTypeNonCurrentAsset:
+		return true
+	case LedgerAccountTypeNonCurrentLiability:
 		return true
 	default:
 		return false
@@ -2095,6 +2582,66 @@ func (e ProjectTaskDueStatus) Valid() bool {
 	}
 }
 
+// Defines values for PurchaseOrderStatus.
+const (
+	PurchaseOrderStatusClosed     PurchaseOrderStatus = "closed"
+	PurchaseOrderStatusDraft      PurchaseOrderStatus = "draft"
+	PurchaseOrderStatusOrdered    PurchaseOrderStatus = "ordered"
+	PurchaseOrderStatusPartial    PurchaseOrderStatus = "partial"
+	PurchaseOrderStatusPending    PurchaseOrderStatus = "pending"
+	PurchaseOrderStatusProcessing PurchaseOrderStatus = "processing"
+	PurchaseOrderStatusReceived   PurchaseOrderStatus = "received"
+)
+
+// Valid indicates whether the value is a known member of the PurchaseOrderStatus enum.
+func (e PurchaseOrderStatus) Valid() bool {
+	switch e {
+	case PurchaseOrderStatusClosed:
+		return true
+	case PurchaseOrderStatusDraft:
+		return true
+	case PurchaseOrderStatusOrdered:
+		return true
+	case PurchaseOrderStatusPartial:
+		return true
+	case PurchaseOrderStatusPending:
+		return true
+	case PurchaseOrderStatusProcessing:
+		return true
+	case PurchaseOrderStatusReceived:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PurchaseRequestStatus.
+const (
+	PurchaseRequestStatusApproved         PurchaseRequestStatus = "approved"
+	PurchaseRequestStatusChangesRequested PurchaseRequestStatus = "changes_requested"
+	PurchaseRequestStatusDraft            PurchaseRequestStatus = "draft"
+	PurchaseRequestStatusPending          PurchaseRequestStatus = "pending"
+	PurchaseRequestStatusRejected         PurchaseRequestStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the PurchaseRequestStatus enum.
+func (e PurchaseRequestStatus) Valid() bool {
+	switch e {
+	case PurchaseRequestStatusApproved:
+		return true
+	case PurchaseRequestStatusChangesRequested:
+		return true
+	case PurchaseRequestStatusDraft:
+		return true
+	case PurchaseRequestStatusPending:
+		return true
+	case PurchaseRequestStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShiftHalfDay.
 const (
 	ShiftHalfDayBeginningOfDay ShiftHalfDay = "beginning_of_day"
@@ -2272,6 +2819,24 @@ func (e TaskStatus) Valid() bool {
 	case TaskStatusInProgress:
 		return true
 	case TaskStatusTodo:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TaxTypeKind.
+const (
+	TaxTypeKindPersonalIncome TaxTypeKind = "personal_income"
+	TaxTypeKindVat            TaxTypeKind = "vat"
+)
+
+// Valid indicates whether the value is a known member of the TaxTypeKind enum.
+func (e TaxTypeKind) Valid() bool {
+	switch e {
+	case TaxTypeKindPersonalIncome:
+		return true
+	case TaxTypeKindVat:
 		return true
 	default:
 		return false
@@ -2501,6 +3066,32 @@ func (e WorkedTimeDayType) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// AccountingSetting A legal entity's default ledger accounts, one per kind of booking.
+type AccountingSetting struct {
+	CompanyID                           *string    `json:"company_id"`
+	DefaultAccountForBanksID            *string    `json:"default_account_for_banks_id,omitempty"`
+	DefaultAccountForBenefitsID         *string    `json:"default_account_for_benefits_id,omitempty"`
+	DefaultAccountForClientsID          *string    `json:"default_account_for_clients_id,omitempty"`
+	DefaultAccountForEmployeesID        *string    `json:"default_account_for_employees_id,omitempty"`
+	DefaultAccountForExpensesID         *string    `json:"default_account_for_expenses_id,omitempty"`
+	DefaultAccountForPurchaseInvoicesID *string    `json:"default_account_for_purchase_invoices_id,omitempty"`
+	DefaultAccountForSaleInvoicesID     *string    `json:"default_account_for_sale_invoices_id,omitempty"`
+	DefaultAccountForSuspenseID         *string    `json:"default_account_for_suspense_id,omitempty"`
+	DefaultAccountForVendorsID          *string    `json:"default_account_for_vendors_id,omitempty"`
+	ExternalID                          *string    `json:"external_id,omitempty"`
+	ID                                  string     `json:"id"`
+	LegalEntityID                       *string    `json:"legal_entity_id"`
+	UpdatedAt                           *time.Time `json:"updated_at"`
+}
+
+// AccountingSettingPage defines model for AccountingSettingPage.
+type AccountingSettingPage struct {
+	Data []AccountingSetting `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // ActivateProjectInput defines model for ActivateProjectInput.
@@ -3879,6 +4470,23 @@ type BreakConfigurationUpdate struct {
 	Paid *bool   `json:"paid,omitempty"`
 }
 
+// BudgetOption A budget spending can be charged to.
+type BudgetOption struct {
+	Currency      *string `json:"currency"`
+	Description   *string `json:"description,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name"`
+}
+
+// BudgetOptionPage defines model for BudgetOptionPage.
+type BudgetOptionPage struct {
+	Data []BudgetOption `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // BudgetStrategy How a project, or one of its subprojects, is budgeted.
 type BudgetStrategy struct {
 	BudgetType *BudgetStrategyType `json:"budget_type"`
@@ -4671,6 +5279,74 @@ type CopyTaskInput struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// CostCenter A cost center employees' costs are allocated to.
+type CostCenter struct {
+	// ActiveEmployeesCount Employees with a membership in force.
+	ActiveEmployeesCount *int    `json:"active_employees_count"`
+	Code                 *string `json:"code,omitempty"`
+	CompanyID            *string `json:"company_id"`
+
+	// DeactivationDate The day it stopped being used, if it has (`YYYY-MM-DD`).
+	DeactivationDate *string `json:"deactivation_date,omitempty"`
+	Description      *string `json:"description,omitempty"`
+
+	// HistoricalEmployeesCount Employees who have ever had a membership.
+	HistoricalEmployeesCount *int    `json:"historical_employees_count"`
+	ID                       string  `json:"id"`
+	LegalEntityID            *string `json:"legal_entity_id,omitempty"`
+	Name                     *string `json:"name"`
+
+	// Status Whether the cost center is in use; Factorial names no values (the sandbox answers `active`).
+	Status *string `json:"status"`
+}
+
+// CostCenterCreate defines model for CostCenterCreate.
+type CostCenterCreate struct {
+	Code          *string `json:"code,omitempty"`
+	CompanyID     string  `json:"company_id"`
+	Description   *string `json:"description,omitempty"`
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+	Name          string  `json:"name"`
+}
+
+// CostCenterMembership A share of an employee's time allocated to a cost center over a period.
+type CostCenterMembership struct {
+	CostCenterID *string `json:"cost_center_id"`
+	EmployeeID   *string `json:"employee_id"`
+
+	// EndDate Null while the membership is in force.
+	EndDate *openapi_types.Date `json:"end_date,omitempty"`
+	ID      string              `json:"id"`
+
+	// Percentage The share, between 0 and 1 (0.5 is half).
+	Percentage *float32            `json:"percentage"`
+	StartDate  *openapi_types.Date `json:"start_date"`
+}
+
+// CostCenterMembershipPage defines model for CostCenterMembershipPage.
+type CostCenterMembershipPage struct {
+	Data []CostCenterMembership `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CostCenterPage defines model for CostCenterPage.
+type CostCenterPage struct {
+	Data []CostCenter `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CostCenterShare One cost center of an employee and the share of their time it takes.
+type CostCenterShare struct {
+	CostCenterID string `json:"cost_center_id"`
+
+	// Percentage Between 0 and 1.
+	Percentage float32 `json:"percentage"`
+}
+
 // CreateAttendanceReviewsInBulkInput defines model for CreateAttendanceReviewsInBulkInput.
 type CreateAttendanceReviewsInBulkInput struct {
 	EmployeeIDs []string           `json:"employee_ids"`
@@ -5428,6 +6104,17 @@ type DuplicateProjectTasksInBulkInput struct {
 	SubprojectID *string `json:"subproject_id,omitempty"`
 }
 
+// EditCostCenterInput defines model for EditCostCenterInput.
+type EditCostCenterInput struct {
+	Code        *string `json:"code,omitempty"`
+	CompanyID   string  `json:"company_id"`
+	Description *string `json:"description,omitempty"`
+
+	// ID The cost center to change.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+}
+
 // Employee An employee: identity, placement (company, legal entity, location,
 // managers) and lifecycle. Callers without admin rights receive the
 // fields they may not see as null.
@@ -5711,6 +6398,201 @@ type EstimatedTimePage struct {
 // EstimatedTimeSource What set the expected time.
 type EstimatedTimeSource string
 
+// Expensable A claim for reimbursement of any kind, with its review and payment
+// status; the details are in the expense, mileage claim or per diem it
+// names. Amounts in cents.
+type Expensable struct {
+	// Amount Amount in cents.
+	Amount    *int    `json:"amount,omitempty"`
+	BudgetID  *string `json:"budget_id,omitempty"`
+	CompanyID *string `json:"company_id"`
+
+	// CostCenterIDs The cost centers the cost is allocated to.
+	CostCenterIDs []string   `json:"cost_center_ids"`
+	CreatedAt     *time.Time `json:"created_at"`
+
+	// Currency ISO 4217 code.
+	Currency    *string `json:"currency"`
+	Description *string `json:"description,omitempty"`
+
+	// EffectiveOn When the spending took place (a timestamp despite the name).
+	EffectiveOn *time.Time `json:"effective_on,omitempty"`
+
+	// EmployeeID The employee who owns the claim.
+	EmployeeID *string `json:"employee_id"`
+
+	// ExpenseID The expense record; set when type is `expense`.
+	ExpenseID *string `json:"expense_id,omitempty"`
+
+	// GroupID The expense report it was submitted in, if any.
+	GroupID           *string `json:"group_id,omitempty"`
+	ID                string  `json:"id"`
+	InternalReference *string `json:"internal_reference,omitempty"`
+	LegalEntityID     *string `json:"legal_entity_id,omitempty"`
+
+	// MileageID The mileage claim; set when type is `mileage`.
+	MileageID *string `json:"mileage_id,omitempty"`
+
+	// PaidAt When it was marked paid.
+	PaidAt *time.Time `json:"paid_at,omitempty"`
+
+	// PerDiemID The per diem; set when type is `perdiem`.
+	PerDiemID *string `json:"per_diem_id,omitempty"`
+	ProjectID *string `json:"project_id,omitempty"`
+
+	// ReimbursableAmount Amount owed back to the employee in cents.
+	ReimbursableAmount *int `json:"reimbursable_amount,omitempty"`
+
+	// ReimbursableCurrency ISO 4217 code of reimbursable_amount.
+	ReimbursableCurrency *string                     `json:"reimbursable_currency,omitempty"`
+	ReimbursementMethod  *ExpenseReimbursementMethod `json:"reimbursement_method,omitempty"`
+
+	// ReporterID The employee who reported it, when not the owner.
+	ReporterID *string `json:"reporter_id,omitempty"`
+
+	// ReviewRequestAt When it was submitted for review.
+	ReviewRequestAt *time.Time        `json:"review_request_at,omitempty"`
+	Status          *ExpensableStatus `json:"status"`
+	StatusUpdatedAt *time.Time        `json:"status_updated_at"`
+	Type            *ExpensableType   `json:"type"`
+	UpdatedAt       *time.Time        `json:"updated_at"`
+}
+
+// ExpensablePage defines model for ExpensablePage.
+type ExpensablePage struct {
+	Data []Expensable `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ExpensableStatus Where a claim stands in review and payment.
+type ExpensableStatus string
+
+// ExpensableType The kind of claim: a receipt-backed expense, a mileage claim or a per diem.
+type ExpensableType string
+
+// Expense A receipt-backed expense. Amounts in cents.
+type Expense struct {
+	AccessToken *string `json:"access_token,omitempty"`
+
+	// Amount Total in cents.
+	Amount   *int    `json:"amount,omitempty"`
+	BudgetID *string `json:"budget_id,omitempty"`
+
+	// Card The company card used; its members are not documented.
+	Card map[string]interface{} `json:"card,omitempty"`
+
+	// CardPaymentID The company card payment that settled it.
+	CardPaymentID *string `json:"card_payment_id,omitempty"`
+
+	// Category The category of a claim. Factorial types it as an object while every
+	// example is a plain name (`travel`, `business_travel`), so either
+	// form is accepted; `category_id` names the category record.
+	Category      *ExpenseCategory     `json:"category,omitempty"`
+	CategoryID    *string              `json:"category_id,omitempty"`
+	CompanyID     *string              `json:"company_id"`
+	CostCenterIDs []string             `json:"cost_center_ids"`
+	CreationType  *ExpenseCreationType `json:"creation_type"`
+
+	// Currency ISO 4217 code.
+	Currency    *string `json:"currency"`
+	Description *string `json:"description,omitempty"`
+	DisputeID   *string `json:"dispute_id,omitempty"`
+	DocumentID  *string `json:"document_id,omitempty"`
+
+	// DocumentNumber Number of the invoice or receipt.
+	DocumentNumber *string `json:"document_number,omitempty"`
+
+	// DocumentType Kind of that document, for example `invoice`.
+	DocumentType *string `json:"document_type,omitempty"`
+
+	// EffectiveOn The day of the spending.
+	EffectiveOn *openapi_types.Date `json:"effective_on"`
+
+	// EmployeeID The employee who owns it.
+	EmployeeID   *string  `json:"employee_id,omitempty"`
+	ExchangeRate *float32 `json:"exchange_rate,omitempty"`
+
+	// ExpensesCardID The company card used.
+	ExpensesCardID *string `json:"expenses_card_id,omitempty"`
+
+	// ExpensesExpensableID The expensable that carries its review status.
+	ExpensesExpensableID    *string `json:"expenses_expensable_id,omitempty"`
+	ExternalAuthorizationID *string `json:"external_authorization_id,omitempty"`
+
+	// Files The receipts and attachments; their shape is not documented.
+	Files []interface{} `json:"files"`
+
+	// ID Always present in practice, though Factorial's document does not list it as required.
+	ID              *string `json:"id,omitempty"`
+	LedgerAccountID *string `json:"ledger_account_id,omitempty"`
+
+	// MerchantName The merchant as read from the receipt.
+	MerchantName *string `json:"merchant_name,omitempty"`
+
+	// MerchantTin The merchant's tax identification number.
+	MerchantTin *string `json:"merchant_tin,omitempty"`
+
+	// PaidAt When it was paid (a timestamp, as review_request_at).
+	PaidAt        *string         `json:"paid_at,omitempty"`
+	Payment       *ExpensePayment `json:"payment,omitempty"`
+	PaymentMethod *string         `json:"payment_method,omitempty"`
+	ProjectID     *string         `json:"project_id,omitempty"`
+	Reference     *string         `json:"reference,omitempty"`
+
+	// ReimbursableAmount Amount owed back to the employee in cents.
+	ReimbursableAmount   *int    `json:"reimbursable_amount,omitempty"`
+	ReimbursableCurrency *string `json:"reimbursable_currency,omitempty"`
+
+	// ReviewRequestAt When it was submitted for review (a timestamp; Factorial's example is not a valid one, so no format is declared).
+	ReviewRequestAt *string `json:"review_request_at,omitempty"`
+
+	// SignedDocument The signed (certified) receipt; its members are not documented.
+	SignedDocument map[string]interface{} `json:"signed_document,omitempty"`
+	Status         *ExpensableStatus      `json:"status"`
+
+	// StatusUpdatedAt When the status last changed (a timestamp, as review_request_at).
+	StatusUpdatedAt *string `json:"status_updated_at"`
+	Subcategory     *string `json:"subcategory,omitempty"`
+
+	// Taxes The taxes of the receipt; their shape is not documented.
+	Taxes []interface{} `json:"taxes"`
+
+	// UserMerchant The merchant as the employee typed it; takes precedence over merchant_name.
+	UserMerchant *string `json:"user_merchant,omitempty"`
+}
+
+// ExpenseCategory The category of a claim. Factorial types it as an object while every
+// example is a plain name (`travel`, `business_travel`), so either
+// form is accepted; `category_id` names the category record.
+type ExpenseCategory struct {
+	union json.RawMessage
+}
+
+// ExpenseCategory0 defines model for ExpenseCategory.0.
+type ExpenseCategory0 = string
+
+// ExpenseCategory1 defines model for ExpenseCategory.1.
+type ExpenseCategory1 map[string]interface{}
+
+// ExpenseCreationType How an expense was recorded: by hand, from a card payment, or imported from TravelPerk.
+type ExpenseCreationType string
+
+// ExpensePage defines model for ExpensePage.
+type ExpensePage struct {
+	Data []Expense `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ExpensePayment Whether the employee paid and is owed the amount (`reimbursable`) or the company paid directly.
+type ExpensePayment string
+
+// ExpenseReimbursementMethod How the employee is paid back.
+type ExpenseReimbursementMethod string
+
 // FamilySituation An employee's civil status and number of dependants, used by payroll.
 type FamilySituation struct {
 	CivilStatus        *CivilStatus `json:"civil_status,omitempty"`
@@ -5745,6 +6627,192 @@ type FamilySituationUpdate struct {
 	ID                 string `json:"id"`
 	NumberOfDependants *int   `json:"number_of_dependants,omitempty"`
 }
+
+// FinanceCategory A category (or, with a parent, a subcategory) of expense claims.
+type FinanceCategory struct {
+	// DefaultLabel Factorial's name for it, in the caller's language.
+	DefaultLabel *string `json:"default_label"`
+	Enabled      *bool   `json:"enabled"`
+	ID           string  `json:"id"`
+
+	// Identifier The system name (`accommodation`).
+	Identifier *string `json:"identifier"`
+
+	// Label The company's name for it.
+	Label *string `json:"label"`
+
+	// ParentCategoryID The main category of a subcategory; null for a main category.
+	ParentCategoryID *string `json:"parent_category_id,omitempty"`
+
+	// Position Order in which categories are shown.
+	Position *int  `json:"position,omitempty"`
+	Visible  *bool `json:"visible"`
+}
+
+// FinanceCategoryLevel Main categories, subcategories, or both.
+type FinanceCategoryLevel string
+
+// FinanceCategoryPage defines model for FinanceCategoryPage.
+type FinanceCategoryPage struct {
+	Data []FinanceCategory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FinanceCategoryStatus Whether a category is offered, switched off or removed.
+type FinanceCategoryStatus string
+
+// FinanceCategoryType The kind of claim a category is for, or all of them.
+type FinanceCategoryType string
+
+// FinanceContact A vendor or client of the company.
+type FinanceContact struct {
+	Address *FinanceContactAddress `json:"address"`
+
+	// BankCode BIC or branch code.
+	BankCode   *string `json:"bank_code,omitempty"`
+	Email      *string `json:"email,omitempty"`
+	ExternalID *string `json:"external_id,omitempty"`
+	Iban       *string `json:"iban,omitempty"`
+	ID         string  `json:"id"`
+	LegalName  *string `json:"legal_name,omitempty"`
+
+	// Name The commercial name.
+	Name                   *string                      `json:"name"`
+	PhoneNumber            *string                      `json:"phone_number,omitempty"`
+	PreferredPaymentMethod *FinanceContactPaymentMethod `json:"preferred_payment_method,omitempty"`
+
+	// TaxID Tax identification number.
+	TaxID     *string    `json:"tax_id,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at"`
+	Website   *string    `json:"website,omitempty"`
+}
+
+// FinanceContactAddress A postal address. Factorial declares no members; these are its example's.
+type FinanceContactAddress struct {
+	City *string `json:"city,omitempty"`
+
+	// CountryCode ISO 3166-1 alpha-2 code.
+	CountryCode          *string                `json:"country_code,omitempty"`
+	Line1                *string                `json:"line1,omitempty"`
+	Line2                *string                `json:"line2,omitempty"`
+	PostalCode           *string                `json:"postal_code,omitempty"`
+	State                *string                `json:"state,omitempty"`
+	AdditionalProperties map[string]interface{} `json:"-"`
+}
+
+// FinanceContactCreate defines model for FinanceContactCreate.
+type FinanceContactCreate struct {
+	// Address A postal address. Factorial declares no members; these are its example's.
+	Address     FinanceContactAddress `json:"address"`
+	BankCode    *string               `json:"bank_code,omitempty"`
+	Email       *string               `json:"email,omitempty"`
+	ExternalID  *string               `json:"external_id,omitempty"`
+	Iban        *string               `json:"iban,omitempty"`
+	LegalName   *string               `json:"legal_name,omitempty"`
+	Name        string                `json:"name"`
+	PhoneNumber *string               `json:"phone_number,omitempty"`
+
+	// ProjectIDs Projects the contact is linked to. Not part of the contact Factorial answers.
+	ProjectIDs []string `json:"project_ids,omitempty"`
+	TaxID      *string  `json:"tax_id,omitempty"`
+	Website    *string  `json:"website,omitempty"`
+}
+
+// FinanceContactPage defines model for FinanceContactPage.
+type FinanceContactPage struct {
+	Data []FinanceContact `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FinanceContactPaymentMethod How a contact prefers to be paid.
+type FinanceContactPaymentMethod string
+
+// FinanceContactType A vendor the company buys from or a client it sells to.
+type FinanceContactType string
+
+// FinanceContactUpdate defines model for FinanceContactUpdate.
+type FinanceContactUpdate struct {
+	// Address A postal address. Factorial declares no members; these are its example's.
+	Address FinanceContactAddress `json:"address"`
+	Email   *string               `json:"email,omitempty"`
+
+	// ID The contact (the path's id again).
+	ID          string  `json:"id"`
+	LegalName   *string `json:"legal_name,omitempty"`
+	Name        *string `json:"name,omitempty"`
+	PhoneNumber *string `json:"phone_number,omitempty"`
+	TaxID       *string `json:"tax_id,omitempty"`
+	Website     *string `json:"website,omitempty"`
+}
+
+// FinancialDocument An invoice, receipt or credit note; amounts in cents.
+type FinancialDocument struct {
+	Currency       *string                `json:"currency,omitempty"`
+	DocumentDate   *openapi_types.Date    `json:"document_date,omitempty"`
+	DocumentNumber *string                `json:"document_number,omitempty"`
+	DocumentType   *FinancialDocumentType `json:"document_type"`
+	DueDate        *openapi_types.Date    `json:"due_date,omitempty"`
+
+	// DuplicateFinancialDocumentID The document this one duplicates.
+	DuplicateFinancialDocumentID *string `json:"duplicate_financial_document_id,omitempty"`
+
+	// File The attached file. Factorial declares no members; its example has `id`, `filename`, `url`, `size`, `content_type` and `created_at`.
+	File                      map[string]interface{} `json:"file,omitempty"`
+	FullyReconciledAt         *time.Time             `json:"fully_reconciled_at,omitempty"`
+	ID                        string                 `json:"id"`
+	IssuerAddressLine1        *string                `json:"issuer_address_line_1,omitempty"`
+	IssuerAddressLine2        *string                `json:"issuer_address_line_2,omitempty"`
+	IssuerCity                *string                `json:"issuer_city,omitempty"`
+	IssuerCountryCode         *string                `json:"issuer_country_code,omitempty"`
+	IssuerName                *string                `json:"issuer_name,omitempty"`
+	IssuerPostalCode          *string                `json:"issuer_postal_code,omitempty"`
+	IssuerState               *string                `json:"issuer_state,omitempty"`
+	IssuerTaxID               *string                `json:"issuer_tax_id,omitempty"`
+	LegalEntityID             *string                `json:"legal_entity_id,omitempty"`
+	NetAmountCents            *int                   `json:"net_amount_cents,omitempty"`
+	ParentFinancialDocumentID *string                `json:"parent_financial_document_id,omitempty"`
+	RecipientAddressLine1     *string                `json:"recipient_address_line_1,omitempty"`
+	RecipientAddressLine2     *string                `json:"recipient_address_line_2,omitempty"`
+	RecipientCity             *string                `json:"recipient_city,omitempty"`
+
+	// RecipientCountryCode Country code; Factorial's example is lowercase (`es`).
+	RecipientCountryCode *string                  `json:"recipient_country_code,omitempty"`
+	RecipientName        *string                  `json:"recipient_name,omitempty"`
+	RecipientPostalCode  *string                  `json:"recipient_postal_code,omitempty"`
+	RecipientState       *string                  `json:"recipient_state,omitempty"`
+	RecipientTaxID       *string                  `json:"recipient_tax_id,omitempty"`
+	RecordedAt           *time.Time               `json:"recorded_at,omitempty"`
+	Status               *FinancialDocumentStatus `json:"status"`
+
+	// Taxes The taxes of the document. Factorial declares no members; its example has `amount_cents`, `base_amount_cents`, `percentage`, `type` and `tax_rates`.
+	Taxes                 []map[string]interface{} `json:"taxes"`
+	TaxesTotalAmountCents *int                     `json:"taxes_total_amount_cents,omitempty"`
+	TotalAmountCents      *int                     `json:"total_amount_cents,omitempty"`
+	UpdatedAt             *time.Time               `json:"updated_at"`
+	ValidatedAt           *time.Time               `json:"validated_at,omitempty"`
+	ValidatedByID         *string                  `json:"validated_by_id,omitempty"`
+
+	// VendorID The vendor (a finance contact).
+	VendorID *string `json:"vendor_id,omitempty"`
+}
+
+// FinancialDocumentPage defines model for FinancialDocumentPage.
+type FinancialDocumentPage struct {
+	Data []FinancialDocument `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FinancialDocumentStatus Where a financial document stands, from reading to payment.
+type FinancialDocumentStatus string
+
+// FinancialDocumentType The kind of financial document.
+type FinancialDocumentType string
 
 // Folder defines model for Folder.
 type Folder struct {
@@ -6173,6 +7241,96 @@ type JobCatalogRolePage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// JournalEntry An entry of a legal entity's journal.
+type JournalEntry struct {
+	Description   *string `json:"description,omitempty"`
+	ExternalID    *string `json:"external_id,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+
+	// Number The entry's sequence number.
+	Number      *int       `json:"number"`
+	PublishedAt *time.Time `json:"published_at"`
+
+	// ReferenceDate The date of the source record.
+	ReferenceDate *openapi_types.Date     `json:"reference_date"`
+	SourceID      *string                 `json:"source_id,omitempty"`
+	SourceType    *JournalEntrySourceType `json:"source_type,omitempty"`
+	Status        *JournalEntryStatus     `json:"status"`
+	Type          *JournalEntryType       `json:"type"`
+	UpdatedAt     *time.Time              `json:"updated_at"`
+}
+
+// JournalEntryCreate defines model for JournalEntryCreate.
+type JournalEntryCreate struct {
+	Description   *string `json:"description,omitempty"`
+	ExternalID    *string `json:"external_id,omitempty"`
+	LegalEntityID string  `json:"legal_entity_id"`
+
+	// Lines The entry's lines; debits and credits add up to the same amount.
+	Lines         []JournalLineInput `json:"lines"`
+	ReferenceDate openapi_types.Date `json:"reference_date"`
+
+	// Status A booked entry, or one cancelled by a reversing entry.
+	Status *JournalEntryStatus `json:"status,omitempty"`
+
+	// Type What a journal entry records.
+	Type *JournalEntryType `json:"type,omitempty"`
+}
+
+// JournalEntryPage defines model for JournalEntryPage.
+type JournalEntryPage struct {
+	Data []JournalEntry `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JournalEntrySourceType The kind of record a journal entry was booked from.
+type JournalEntrySourceType string
+
+// JournalEntryStatus A booked entry, or one cancelled by a reversing entry.
+type JournalEntryStatus string
+
+// JournalEntryType What a journal entry records.
+type JournalEntryType string
+
+// JournalLine A debit or credit of a journal entry on a ledger account, in cents.
+type JournalLine struct {
+	// AccountID The ledger account.
+	AccountID         *string    `json:"account_id"`
+	CreditAmountCents *int       `json:"credit_amount_cents"`
+	DebitAmountCents  *int       `json:"debit_amount_cents"`
+	ExternalID        *string    `json:"external_id,omitempty"`
+	FullyReconciledAt *time.Time `json:"fully_reconciled_at,omitempty"`
+	ID                string     `json:"id"`
+	JournalEntryID    *string    `json:"journal_entry_id"`
+
+	// Number The line's position in its entry.
+	Number    *int       `json:"number"`
+	UpdatedAt *time.Time `json:"updated_at"`
+}
+
+// JournalLineInput A line of a new journal entry.
+type JournalLineInput struct {
+	// AccountID The ledger account.
+	AccountID         string  `json:"account_id"`
+	CreditAmountCents int     `json:"credit_amount_cents"`
+	DebitAmountCents  int     `json:"debit_amount_cents"`
+	ExternalID        *string `json:"external_id,omitempty"`
+}
+
+// JournalLinePage defines model for JournalLinePage.
+type JournalLinePage struct {
+	Data []JournalLine `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JournalLineReconciliationStatus Whether a journal line has been matched against its counterpart.
+type JournalLineReconciliationStatus string
+
 // Leave A period an employee is away (vacation, sick leave, ...), in days or hours.
 type Leave struct {
 	// Approved Null or false while pending.
@@ -6390,6 +7548,93 @@ type LeaveUpdate struct {
 	StartTime *string `json:"start_time,omitempty"`
 }
 
+// LedgerAccount An account of a legal entity's chart of accounts.
+type LedgerAccount struct {
+	Disabled *bool `json:"disabled"`
+
+	// ExternalID The account's id in the accounting system it comes from.
+	ExternalID    *string `json:"external_id,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name,omitempty"`
+
+	// Number The account number (`1000`).
+	Number    *string            `json:"number"`
+	Type      *LedgerAccountType `json:"type"`
+	UpdatedAt *time.Time         `json:"updated_at"`
+}
+
+// LedgerAccountBalanceType The side of the account the resource books to.
+type LedgerAccountBalanceType string
+
+// LedgerAccountCreate defines model for LedgerAccountCreate.
+type LedgerAccountCreate struct {
+	// Currency ISO 4217 code. Not part of the account Factorial answers.
+	Currency string `json:"currency"`
+
+	// ExternalID The account's id in the source accounting system, which keeps it from being created twice.
+	ExternalID    *string `json:"external_id,omitempty"`
+	LegalEntityID string  `json:"legal_entity_id"`
+	Name          *string `json:"name,omitempty"`
+	Number        string  `json:"number"`
+
+	// Type Where a ledger account sits in the chart of accounts.
+	Type LedgerAccountType `json:"type"`
+}
+
+// LedgerAccountOperationType Whether the assignment is for purchases or sales.
+type LedgerAccountOperationType string
+
+// LedgerAccountPage defines model for LedgerAccountPage.
+type LedgerAccountPage struct {
+	Data []LedgerAccount `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// LedgerAccountResource The ledger account a resource (a bank account, vendor, tax type, ...) books to in a legal entity.
+type LedgerAccountResource struct {
+	// AccountID The ledger account.
+	AccountID     *string                    `json:"account_id"`
+	BalanceType   *LedgerAccountBalanceType  `json:"balance_type,omitempty"`
+	ExternalID    *string                    `json:"external_id,omitempty"`
+	ID            string                     `json:"id"`
+	LegalEntityID *string                    `json:"legal_entity_id,omitempty"`
+	ResourceID    *string                    `json:"resource_id"`
+	ResourceType  *LedgerAccountResourceType `json:"resource_type"`
+	UpdatedAt     *time.Time                 `json:"updated_at"`
+}
+
+// LedgerAccountResourcePage defines model for LedgerAccountResourcePage.
+type LedgerAccountResourcePage struct {
+	Data []LedgerAccountResource `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// LedgerAccountResourceType The kind of resource a ledger account is assigned to.
+type LedgerAccountResourceType string
+
+// LedgerAccountType Where a ledger account sits in the chart of accounts.
+type LedgerAccountType string
+
+// LedgerAccountUpdate defines model for LedgerAccountUpdate.
+type LedgerAccountUpdate struct {
+	Currency   *string `json:"currency,omitempty"`
+	ExternalID *string `json:"external_id,omitempty"`
+
+	// ID The account (the path's id again).
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+	Name          *string `json:"name,omitempty"`
+	Number        *string `json:"number,omitempty"`
+
+	// Type Where a ledger account sits in the chart of accounts.
+	Type *LedgerAccountType `json:"type,omitempty"`
+}
+
 // LegalEntity A registered business of the company, with its own country, currency and legal name; employees are contracted under one.
 type LegalEntity struct {
 	AddressLine1 *string `json:"address_line_1,omitempty"`
@@ -6589,6 +7834,74 @@ type MaterializedContractTemplatePage struct {
 
 // MaterializedTemplateType A level of the contract template hierarchy.
 type MaterializedTemplateType string
+
+// Mileage A claim for distance travelled with one's own vehicle. Amounts in cents.
+type Mileage struct {
+	// Amount Amount in cents.
+	Amount   *int    `json:"amount,omitempty"`
+	BudgetID *string `json:"budget_id,omitempty"`
+
+	// CalculatedMileage Distance between origin and destination as Factorial computes it, in decametres (or tenths of a mile).
+	CalculatedMileage *int `json:"calculated_mileage,omitempty"`
+
+	// Category The category of a claim. Factorial types it as an object while every
+	// example is a plain name (`travel`, `business_travel`), so either
+	// form is accepted; `category_id` names the category record.
+	Category             *ExpenseCategory `json:"category,omitempty"`
+	CategoryID           *string          `json:"category_id,omitempty"`
+	CompanyID            *string          `json:"company_id"`
+	CostCenterIDs        []string         `json:"cost_center_ids"`
+	Currency             *string          `json:"currency"`
+	Description          *string          `json:"description,omitempty"`
+	DestinationLatitude  *string          `json:"destination_latitude,omitempty"`
+	DestinationLongitude *string          `json:"destination_longitude,omitempty"`
+	EffectiveOn          *time.Time       `json:"effective_on,omitempty"`
+	EmployeeID           *string          `json:"employee_id,omitempty"`
+	ExpensesExpensableID *string          `json:"expenses_expensable_id,omitempty"`
+
+	// Files Attachments; their shape is not documented.
+	Files []interface{} `json:"files"`
+
+	// From Where the trip started.
+	From            *string `json:"from,omitempty"`
+	ID              string  `json:"id"`
+	LedgerAccountID *string `json:"ledger_account_id,omitempty"`
+
+	// Mileage The distance travelled in `units`.
+	Mileage         *int            `json:"mileage,omitempty"`
+	OriginLatitude  *string         `json:"origin_latitude,omitempty"`
+	OriginLongitude *string         `json:"origin_longitude,omitempty"`
+	PaidAt          *time.Time      `json:"paid_at,omitempty"`
+	Payment         *ExpensePayment `json:"payment"`
+	ProjectID       *string         `json:"project_id,omitempty"`
+
+	// Rate The rate per unit in `currency`, as a decimal string.
+	Rate *string `json:"rate,omitempty"`
+
+	// ReimbursableAmount Amount owed back to the employee in cents.
+	ReimbursableAmount   *int       `json:"reimbursable_amount,omitempty"`
+	ReimbursableCurrency *string    `json:"reimbursable_currency,omitempty"`
+	ReviewRequestAt      *time.Time `json:"review_request_at,omitempty"`
+	RoundTrip            *bool      `json:"round_trip,omitempty"`
+
+	// Status The review status, one of ExpensableStatus's values (Factorial declares no enum here).
+	Status      *string `json:"status"`
+	Subcategory *string `json:"subcategory,omitempty"`
+
+	// To Where the trip ended.
+	To *string `json:"to,omitempty"`
+
+	// Units The distance unit, for example `km`.
+	Units *string `json:"units,omitempty"`
+}
+
+// MileagePage defines model for MileagePage.
+type MileagePage struct {
+	Data []Mileage `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
 
 // MoveAtsApplicationToPhaseInput defines model for MoveAtsApplicationToPhaseInput.
 type MoveAtsApplicationToPhaseInput struct {
@@ -6838,6 +8151,56 @@ type PayrollPolicyPeriod struct {
 
 	// Status The stage, one of PolicyPeriodStatus (a plain string in Factorial's answer).
 	Status *string `json:"status,omitempty"`
+}
+
+// PerDiem A daily allowance claimed for a trip. Amounts in cents.
+type PerDiem struct {
+	// Amount The whole allowance in cents.
+	Amount   *int    `json:"amount,omitempty"`
+	BudgetID *string `json:"budget_id,omitempty"`
+
+	// Category The category of a claim. Factorial types it as an object while every
+	// example is a plain name (`travel`, `business_travel`), so either
+	// form is accepted; `category_id` names the category record.
+	Category      *ExpenseCategory `json:"category,omitempty"`
+	CompanyID     *string          `json:"company_id"`
+	CostCenterIDs []string         `json:"cost_center_ids"`
+	Currency      *string          `json:"currency"`
+	Description   *string          `json:"description,omitempty"`
+	EffectiveOn   *time.Time       `json:"effective_on,omitempty"`
+	EmployeeID    *string          `json:"employee_id,omitempty"`
+
+	// EndDate The trip's last day.
+	EndDate              *openapi_types.Date `json:"end_date,omitempty"`
+	ExpensesExpensableID *string             `json:"expenses_expensable_id,omitempty"`
+	Files                []interface{}       `json:"files"`
+	From                 *string             `json:"from,omitempty"`
+	ID                   string              `json:"id"`
+	LedgerAccountID      *string             `json:"ledger_account_id,omitempty"`
+	PaidAt               *time.Time          `json:"paid_at,omitempty"`
+	Payment              *ExpensePayment     `json:"payment"`
+	ProjectID            *string             `json:"project_id,omitempty"`
+
+	// Rates The rates applied per day; their shape is not documented.
+	Rates                []interface{} `json:"rates"`
+	ReimbursableAmount   *int          `json:"reimbursable_amount,omitempty"`
+	ReimbursableCurrency *string       `json:"reimbursable_currency,omitempty"`
+	ReviewRequestAt      *time.Time    `json:"review_request_at,omitempty"`
+
+	// StartDate The trip's first day.
+	StartDate   *openapi_types.Date `json:"start_date,omitempty"`
+	Status      *ExpensableStatus   `json:"status"`
+	Subcategory *string             `json:"subcategory,omitempty"`
+	To          *string             `json:"to,omitempty"`
+	TripName    *string             `json:"trip_name,omitempty"`
+}
+
+// PerDiemPage defines model for PerDiemPage.
+type PerDiemPage struct {
+	Data []PerDiem `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // PerformanceAgreement An action plan: what a participant and their manager agree on after a review, with each one's comments and signatures.
@@ -7545,6 +8908,30 @@ type ProcessProjectTimeRecordsInBulkInput struct {
 	Items []ProjectTimeRecordBulkItem `json:"items"`
 }
 
+// ProcurementType A kind of purchase requests may be made for.
+type ProcurementType struct {
+	// AuthorID The employee who created it; null for the types Factorial provides.
+	AuthorID    *string    `json:"author_id,omitempty"`
+	CompanyID   *string    `json:"company_id"`
+	CreatedAt   *time.Time `json:"created_at"`
+	Description *string    `json:"description,omitempty"`
+	Enabled     *bool      `json:"enabled,omitempty"`
+	ID          string     `json:"id"`
+
+	// Identifier The system name of a default type (`software_license`).
+	Identifier *string    `json:"identifier,omitempty"`
+	Name       *string    `json:"name"`
+	UpdatedAt  *time.Time `json:"updated_at"`
+}
+
+// ProcurementTypePage defines model for ProcurementTypePage.
+type ProcurementTypePage struct {
+	Data []ProcurementType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // Project A project time and expenses are charged to, with its totals in cents of the legal entity's currency.
 type Project struct {
 	// ClientID The client billed (a finance contact).
@@ -7892,6 +9279,81 @@ type ProjectWorkerPage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// PurchaseOrder An order placed with a vendor for an accepted purchase request.
+type PurchaseOrder struct {
+	CompanyID *string `json:"company_id"`
+
+	// Cost The total cost. Factorial declares no members; its example has `cents` (integer) and `currency` (ISO 4217 code).
+	Cost map[string]interface{} `json:"cost"`
+
+	// Date The day the order was created.
+	Date        *openapi_types.Date `json:"date"`
+	Description *string             `json:"description"`
+
+	// FormattedPoNumber The number as printed, with its prefix (`PO-02131`).
+	FormattedPoNumber *string `json:"formatted_po_number"`
+	ID                string  `json:"id"`
+	LegalEntityID     *string `json:"legal_entity_id"`
+
+	// PoNumber The order's sequence number.
+	PoNumber          *int                 `json:"po_number"`
+	PurchaseRequestID *string              `json:"purchase_request_id"`
+	Status            *PurchaseOrderStatus `json:"status"`
+
+	// VendorID The vendor (a finance contact).
+	VendorID *string `json:"vendor_id,omitempty"`
+}
+
+// PurchaseOrderPage defines model for PurchaseOrderPage.
+type PurchaseOrderPage struct {
+	Data []PurchaseOrder `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PurchaseOrderStatus Where a purchase order stands, from drafting to delivery.
+type PurchaseOrderStatus string
+
+// PurchaseRequestStatus Where a purchase request stands in its approval.
+type PurchaseRequestStatus string
+
+// PurchaseRequisition An employee's request to buy something for the company: a purchase request, also called a requisition.
+type PurchaseRequisition struct {
+	AdditionalInformation *string `json:"additional_information,omitempty"`
+	CompanyID             *string `json:"company_id,omitempty"`
+
+	// Cost The estimated cost. Factorial declares no members; its example has `cents` (integer) and `currency` (ISO 4217 code).
+	Cost map[string]interface{} `json:"cost"`
+
+	// Date The day the request was made.
+	Date *openapi_types.Date `json:"date"`
+
+	// Deadline The day the purchase is needed by.
+	Deadline            *openapi_types.Date    `json:"deadline,omitempty"`
+	Description         *string                `json:"description"`
+	ID                  string                 `json:"id"`
+	RequesterEmployeeID *string                `json:"requester_employee_id"`
+	Status              *PurchaseRequestStatus `json:"status"`
+
+	// TypeID The procurement type.
+	TypeID *string `json:"type_id"`
+
+	// URL A link about the purchase, for example the product page.
+	URL *string `json:"url,omitempty"`
+
+	// VendorID The vendor (a finance contact).
+	VendorID *string `json:"vendor_id,omitempty"`
+}
+
+// PurchaseRequisitionPage defines model for PurchaseRequisitionPage.
+type PurchaseRequisitionPage struct {
+	Data []PurchaseRequisition `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // RejectApprovalFlowByResourceInput defines model for RejectApprovalFlowByResourceInput.
 type RejectApprovalFlowByResourceInput struct {
 	// Reason Why (optional).
@@ -7954,6 +9416,15 @@ type ReopenPerformanceReviewProcessInput struct {
 	// EndsAt The new deadline.
 	EndsAt time.Time `json:"ends_at"`
 	ID     string    `json:"id"`
+}
+
+// ReplaceCostCenterMembershipsInput defines model for ReplaceCostCenterMembershipsInput.
+type ReplaceCostCenterMembershipsInput struct {
+	CompanyID  string `json:"company_id"`
+	EmployeeID string `json:"employee_id"`
+
+	// Memberships The employee's cost centers from today; their shares add up to 1.
+	Memberships []CostCenterShare `json:"memberships"`
 }
 
 // ReplacePerformanceReviewEvaluationReviewerInput defines model for ReplacePerformanceReviewEvaluationReviewerInput.
@@ -8024,6 +9495,12 @@ type SchedulePerformanceReviewProcessInput struct {
 type SetEmployeeRegularAccessStartDateInput struct {
 	ID       string              `json:"id"`
 	StartsOn *openapi_types.Date `json:"starts_on,omitempty"`
+}
+
+// SetExpensablesToPaidInput defines model for SetExpensablesToPaidInput.
+type SetExpensablesToPaidInput struct {
+	// IDs The expensables to mark paid.
+	IDs []string `json:"ids"`
 }
 
 // SetPerformanceCompanyEmployeeScoreScaleInput defines model for SetPerformanceCompanyEmployeeScoreScaleInput.
@@ -8548,6 +10025,88 @@ type TaskUpdate struct {
 
 	// Status Where a task stands.
 	Status *TaskStatus `json:"status,omitempty"`
+}
+
+// TaxRate A rate of a tax type.
+type TaxRate struct {
+	Description *string `json:"description,omitempty"`
+	ExternalID  *string `json:"external_id,omitempty"`
+	ID          string  `json:"id"`
+
+	// Rate The rate as a fraction between -1 and 1 (0.07 is 7%).
+	Rate      *float32   `json:"rate"`
+	TaxTypeID *string    `json:"tax_type_id"`
+	UpdatedAt *time.Time `json:"updated_at"`
+}
+
+// TaxRateCreate defines model for TaxRateCreate.
+type TaxRateCreate struct {
+	Description *string `json:"description,omitempty"`
+	ExternalID  *string `json:"external_id,omitempty"`
+
+	// Rate A fraction between -1 and 1.
+	Rate      *float32 `json:"rate,omitempty"`
+	TaxTypeID *string  `json:"tax_type_id,omitempty"`
+}
+
+// TaxRatePage defines model for TaxRatePage.
+type TaxRatePage struct {
+	Data []TaxRate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TaxRateUpdate defines model for TaxRateUpdate.
+type TaxRateUpdate struct {
+	Description *string `json:"description,omitempty"`
+
+	// ID The tax rate (the path's id again).
+	ID string `json:"id"`
+}
+
+// TaxType A tax the company's accounting uses.
+type TaxType struct {
+	// CountryCode ISO 3166-1 alpha-2 code.
+	CountryCode *string      `json:"country_code,omitempty"`
+	ExternalID  *string      `json:"external_id,omitempty"`
+	ID          string       `json:"id"`
+	Name        *string      `json:"name"`
+	Type        *TaxTypeKind `json:"type"`
+	UpdatedAt   *time.Time   `json:"updated_at"`
+}
+
+// TaxTypeCreate defines model for TaxTypeCreate.
+type TaxTypeCreate struct {
+	CountryCode *string `json:"country_code,omitempty"`
+	ExternalID  *string `json:"external_id,omitempty"`
+	Name        string  `json:"name"`
+
+	// Type Value added tax or personal income tax.
+	Type TaxTypeKind `json:"type"`
+}
+
+// TaxTypeKind Value added tax or personal income tax.
+type TaxTypeKind string
+
+// TaxTypePage defines model for TaxTypePage.
+type TaxTypePage struct {
+	Data []TaxType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TaxTypeUpdate defines model for TaxTypeUpdate.
+type TaxTypeUpdate struct {
+	CountryCode *string `json:"country_code,omitempty"`
+
+	// ID The tax type (the path's id again).
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+
+	// Type Value added tax or personal income tax.
+	Type TaxTypeKind `json:"type"`
 }
 
 // Team defines model for Team.
@@ -9273,6 +10832,15 @@ type UnterminateEmployeeInput struct {
 	ID string `json:"id"`
 }
 
+// UpdateExpensableReimbursableAmountInput defines model for UpdateExpensableReimbursableAmountInput.
+type UpdateExpensableReimbursableAmountInput struct {
+	// ID The expensable (of type `expense`).
+	ID string `json:"id"`
+
+	// ReimbursableAmount The amount to pay back in cents.
+	ReimbursableAmount int `json:"reimbursable_amount"`
+}
+
 // UpdatePerformanceReviewDefaultRatingScaleInput defines model for UpdatePerformanceReviewDefaultRatingScaleInput.
 type UpdatePerformanceReviewDefaultRatingScaleInput struct {
 	// DefaultRatingScale The steps, each a value from 0 to 10 and its label.
@@ -9379,6 +10947,67 @@ type UpdateTrainingStatusInput struct {
 
 	// Status Where a training stands.
 	Status TrainingStatus `json:"status"`
+}
+
+// UpsertAccountingSettingInput defines model for UpsertAccountingSettingInput.
+type UpsertAccountingSettingInput struct {
+	// DefaultAccountForBanksID A ledger account.
+	DefaultAccountForBanksID *string `json:"default_account_for_banks_id,omitempty"`
+
+	// DefaultAccountForBenefitsID A ledger account.
+	DefaultAccountForBenefitsID *string `json:"default_account_for_benefits_id,omitempty"`
+
+	// DefaultAccountForClientsID A ledger account.
+	DefaultAccountForClientsID *string `json:"default_account_for_clients_id,omitempty"`
+
+	// DefaultAccountForEmployeesID A ledger account.
+	DefaultAccountForEmployeesID *string `json:"default_account_for_employees_id,omitempty"`
+
+	// DefaultAccountForExpensesID A ledger account.
+	DefaultAccountForExpensesID *string `json:"default_account_for_expenses_id,omitempty"`
+
+	// DefaultAccountForPurchaseInvoicesID A ledger account.
+	DefaultAccountForPurchaseInvoicesID *string `json:"default_account_for_purchase_invoices_id,omitempty"`
+
+	// DefaultAccountForSaleInvoicesID A ledger account.
+	DefaultAccountForSaleInvoicesID *string `json:"default_account_for_sale_invoices_id,omitempty"`
+
+	// DefaultAccountForSuspenseID A ledger account.
+	DefaultAccountForSuspenseID *string `json:"default_account_for_suspense_id,omitempty"`
+
+	// DefaultAccountForVendorsID A ledger account.
+	DefaultAccountForVendorsID *string `json:"default_account_for_vendors_id,omitempty"`
+	ExternalID                 *string `json:"external_id,omitempty"`
+
+	// LegalEntityID The legal entity whose settings are written.
+	LegalEntityID string `json:"legal_entity_id"`
+}
+
+// UpsertLedgerAccountResourceInput defines model for UpsertLedgerAccountResourceInput.
+type UpsertLedgerAccountResourceInput struct {
+	// AccountID The ledger account.
+	AccountID *string `json:"account_id,omitempty"`
+
+	// BalanceType The side of the account the resource books to.
+	BalanceType *LedgerAccountBalanceType `json:"balance_type,omitempty"`
+	ExternalID  *string                   `json:"external_id,omitempty"`
+
+	// ID The assignment to change; without it the legal entity's assignment of the resource is changed or created.
+	ID            *string `json:"id,omitempty"`
+	LegalEntityID string  `json:"legal_entity_id"`
+
+	// Name Name of the ledger account.
+	Name *string `json:"name,omitempty"`
+
+	// Number Number of the ledger account; selects the entity's account with that number when account_id is not sent.
+	Number *string `json:"number,omitempty"`
+
+	// OperationType Whether the assignment is for purchases or sales.
+	OperationType *LedgerAccountOperationType `json:"operation_type,omitempty"`
+	ResourceID    *string                     `json:"resource_id,omitempty"`
+
+	// ResourceType The kind of resource a ledger account is assigned to.
+	ResourceType LedgerAccountResourceType `json:"resource_type"`
 }
 
 // WebhookPayloadVersion API versions a subscription's payloads can follow (Factorial's 2026-07-01 document accepts these).
@@ -11077,6 +12706,606 @@ type ListEmployeesParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListExpensablesParams defines parameters for ListExpensables.
+type ListExpensablesParams struct {
+	// IDs Only these expensables.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only expensables of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// GroupIDs Only expensables submitted in these expense reports (group_id).
+	GroupIDs []string `form:"group_ids[],omitempty" json:"group_ids[],omitempty"`
+
+	// ByResources A selection by related resource whose form Factorial leaves undocumented (its items are untyped); sent as strings.
+	ByResources []string `form:"by_resources[],omitempty" json:"by_resources[],omitempty"`
+
+	// EmployeeIDs Only expensables owned by these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ReporterIDs Only expensables reported by these employees.
+	ReporterIDs []string `form:"reporter_ids[],omitempty" json:"reporter_ids[],omitempty"`
+
+	// Status Only expensables in these states.
+	Status []ExpensableStatus `form:"status[],omitempty" json:"status[],omitempty"`
+
+	// CreationType Only expensables created this way (`manual`, `automatic`, `travelperk`; the creation type is a member of the expense detail).
+	CreationType []string `form:"creation_type[],omitempty" json:"creation_type[],omitempty"`
+
+	// From Only expensables effective on or after this day (`YYYY-MM-DD`).
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only expensables effective on or before this day (`YYYY-MM-DD`).
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// Search Free-text search; what it matches is not documented.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// IncludeGrouped Whether expensables already grouped in an expense report are listed; Factorial declares it required without saying what each value does.
+	IncludeGrouped *bool `form:"include_grouped,omitempty" json:"include_grouped,omitempty"`
+
+	// IncludeAttachments Whether the answer carries attachments; Factorial declares it required.
+	IncludeAttachments *bool `form:"include_attachments,omitempty" json:"include_attachments,omitempty"`
+
+	// IncludeManualDrafts Whether drafts (claims not yet submitted) are listed; Factorial declares it required.
+	IncludeManualDrafts *bool `form:"include_manual_drafts,omitempty" json:"include_manual_drafts,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListExpensesParams defines parameters for ListExpenses.
+type ListExpensesParams struct {
+	// IDs Only these expenses.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ExpensesExpensableIDs Only the expenses of these expensables.
+	ExpensesExpensableIDs []string `form:"expenses_expensable_ids[],omitempty" json:"expenses_expensable_ids[],omitempty"`
+
+	// IncludeManualDrafts Whether drafts created by hand are listed; Factorial declares it required.
+	IncludeManualDrafts *bool `form:"include_manual_drafts,omitempty" json:"include_manual_drafts,omitempty"`
+
+	// EmployeeIDs Only expenses of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ExternalAuthorizationIDs Only expenses of these external card authorizations.
+	ExternalAuthorizationIDs []string `form:"external_authorization_ids[],omitempty" json:"external_authorization_ids[],omitempty"`
+
+	// CardIDs Only expenses paid with these company cards (expenses_card_id).
+	CardIDs []string `form:"card_ids[],omitempty" json:"card_ids[],omitempty"`
+
+	// CardPaymentIDs Only expenses of these card payments.
+	CardPaymentIDs []string `form:"card_payment_ids[],omitempty" json:"card_payment_ids[],omitempty"`
+
+	// IncludeAttachments Whether the answer carries the files; Factorial declares it required.
+	IncludeAttachments *bool `form:"include_attachments,omitempty" json:"include_attachments,omitempty"`
+
+	// From Only expenses made on or after this day (`YYYY-MM-DD`).
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only expenses made on or before this day (`YYYY-MM-DD`).
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// DisputeIDs Only expenses of these card payment disputes.
+	DisputeIDs []string `form:"dispute_ids[],omitempty" json:"dispute_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListMileagesParams defines parameters for ListMileages.
+type ListMileagesParams struct {
+	// IDs Only these mileage claims.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ExpensesExpensableIDs Only the claims of these expensables.
+	ExpensesExpensableIDs []string `form:"expenses_expensable_ids[],omitempty" json:"expenses_expensable_ids[],omitempty"`
+
+	// IncludeManualDrafts Whether drafts are listed; Factorial declares it required.
+	IncludeManualDrafts *bool `form:"include_manual_drafts,omitempty" json:"include_manual_drafts,omitempty"`
+
+	// EmployeeIDs Only claims of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ExternalAuthorizationIDs Declared as on expenses; a mileage claim carries no card authorization, so any value selects none.
+	ExternalAuthorizationIDs []string `form:"external_authorization_ids[],omitempty" json:"external_authorization_ids[],omitempty"`
+
+	// CardIDs Declared as on expenses; a mileage claim carries no card, so any value selects none.
+	CardIDs []string `form:"card_ids[],omitempty" json:"card_ids[],omitempty"`
+
+	// CardPaymentIDs Declared as on expenses; a mileage claim carries no card payment, so any value selects none.
+	CardPaymentIDs []string `form:"card_payment_ids[],omitempty" json:"card_payment_ids[],omitempty"`
+
+	// IncludeAttachments Whether the answer carries the files; Factorial declares it required.
+	IncludeAttachments *bool `form:"include_attachments,omitempty" json:"include_attachments,omitempty"`
+
+	// From Only claims effective on or after this day (`YYYY-MM-DD`).
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only claims effective on or before this day (`YYYY-MM-DD`).
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// DisputeIDs Declared as on expenses; a mileage claim carries no dispute, so any value selects none.
+	DisputeIDs []string `form:"dispute_ids[],omitempty" json:"dispute_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerDiemsParams defines parameters for ListPerDiems.
+type ListPerDiemsParams struct {
+	// IDs Only these per diems.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ExpensesExpensableIDs Only the per diems of these expensables.
+	ExpensesExpensableIDs []string `form:"expenses_expensable_ids[],omitempty" json:"expenses_expensable_ids[],omitempty"`
+
+	// ExcludeDrafts Leave out per diems still in draft.
+	ExcludeDrafts *bool `form:"exclude_drafts,omitempty" json:"exclude_drafts,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAccountingSettingsParams defines parameters for ListAccountingSettings.
+type ListAccountingSettingsParams struct {
+	// IDs Only these settings.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only the settings of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// UpdatedFrom Only settings changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListLedgerAccountsParams defines parameters for ListLedgerAccounts.
+type ListLedgerAccountsParams struct {
+	// IDs Only these ledger accounts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only accounts of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// Types Only accounts of these types (LedgerAccountType's values; Factorial declares no enum here).
+	Types []string `form:"types[],omitempty" json:"types[],omitempty"`
+
+	// Number Only the account with this number.
+	Number *string `form:"number,omitempty" json:"number,omitempty"`
+
+	// UpdatedFrom Only accounts changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBudgetOptionsParams defines parameters for ListBudgetOptions.
+type ListBudgetOptionsParams struct {
+	// IDs Only these budget options.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only the budget options available to these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// EffectiveAt Only the budget options in effect at this moment (a timestamp, `2026-01-01T00:00:00Z`).
+	EffectiveAt *string `form:"effective_at,omitempty" json:"effective_at,omitempty"`
+
+	// IncludeInactive Whether inactive budget options are listed; Factorial declares it required.
+	IncludeInactive *bool `form:"include_inactive,omitempty" json:"include_inactive,omitempty"`
+
+	// IncludeArchived Whether archived budget options are listed; Factorial declares it required.
+	IncludeArchived *bool `form:"include_archived,omitempty" json:"include_archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFinanceCategoriesParams defines parameters for ListFinanceCategories.
+type ListFinanceCategoriesParams struct {
+	// IDs Only these categories.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyIDs Only categories of these companies (the caller's).
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+
+	// ParentCategoryIDs Only the subcategories of these categories.
+	ParentCategoryIDs []string `form:"parent_category_ids[],omitempty" json:"parent_category_ids[],omitempty"`
+
+	// CategoryLevel Main categories, subcategories or both; Factorial declares it required.
+	CategoryLevel *FinanceCategoryLevel `form:"category_level,omitempty" json:"category_level,omitempty"`
+
+	// Type The kind of claim the categories are for, or `all`; Factorial declares it required.
+	Type *FinanceCategoryType `form:"type,omitempty" json:"type,omitempty"`
+
+	// Statuses Only categories in these states; Factorial declares it required.
+	Statuses []FinanceCategoryStatus `form:"statuses[],omitempty" json:"statuses[],omitempty"`
+
+	// Search Only categories whose label or identifier contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFinanceContactsParams defines parameters for ListFinanceContacts.
+type ListFinanceContactsParams struct {
+	// IDs Only these contacts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TaxIDs Only contacts with these tax identification numbers.
+	TaxIDs []string `form:"tax_ids[],omitempty" json:"tax_ids[],omitempty"`
+
+	// LegalName Only contacts whose legal name contains this text.
+	LegalName *string `form:"legal_name,omitempty" json:"legal_name,omitempty"`
+
+	// Name Only contacts with this commercial name.
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// ContactType Vendors or clients; vendors when not sent.
+	ContactType *FinanceContactType `form:"contact_type,omitempty" json:"contact_type,omitempty"`
+
+	// Website Only contacts with this website.
+	Website *string `form:"website,omitempty" json:"website,omitempty"`
+
+	// Email Only contacts with this email.
+	Email *string `form:"email,omitempty" json:"email,omitempty"`
+
+	// PhoneNumber Only contacts with this phone number.
+	PhoneNumber *string `form:"phone_number,omitempty" json:"phone_number,omitempty"`
+
+	// UpdatedFrom Only contacts changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCostCenterMembershipsParams defines parameters for ListCostCenterMemberships.
+type ListCostCenterMembershipsParams struct {
+	// CostCenterID Only memberships of this cost center.
+	CostCenterID *string `form:"cost_center_id,omitempty" json:"cost_center_id,omitempty"`
+
+	// EmployeeID Only memberships of this employee.
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// ActiveOn Only memberships in force on this day (`YYYY-MM-DD`).
+	ActiveOn *openapi_types.Date `form:"active_on,omitempty" json:"active_on,omitempty"`
+
+	// OnlyActive Only memberships in force today (the default); false lists ended and future ones too.
+	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
+
+	// ApplyingOn Only memberships that apply on this day (`YYYY-MM-DD`).
+	ApplyingOn *openapi_types.Date `form:"applying_on,omitempty" json:"applying_on,omitempty"`
+
+	// CompanyID Only memberships of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// CostCenterIDs Only memberships of these cost centers.
+	CostCenterIDs []string `form:"cost_center_ids[],omitempty" json:"cost_center_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCostCentersParams defines parameters for ListCostCenters.
+type ListCostCentersParams struct {
+	// IDs Only these cost centers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only cost centers of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// LegalEntityIDs Only cost centers of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// IncludeActivesOnDate Only cost centers active on this day.
+	IncludeActivesOnDate *openapi_types.Date `form:"include_actives_on_date,omitempty" json:"include_actives_on_date,omitempty"`
+
+	// Search Only cost centers whose name or code contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFinancialDocumentsParams defines parameters for ListFinancialDocuments.
+type ListFinancialDocumentsParams struct {
+	// CompanyID Only documents of this company (the caller's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// IDs Only these documents.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// VendorID Only documents of this vendor (a finance contact).
+	VendorID *string `form:"vendor_id,omitempty" json:"vendor_id,omitempty"`
+
+	// Currency Only documents in this currency (ISO 4217).
+	Currency *string `form:"currency,omitempty" json:"currency,omitempty"`
+
+	// Statuses Only documents in these states.
+	Statuses []FinancialDocumentStatus `form:"statuses[],omitempty" json:"statuses[],omitempty"`
+
+	// LegalEntityIDs Only documents of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// DocumentTypes Only documents of these kinds.
+	DocumentTypes []FinancialDocumentType `form:"document_types[],omitempty" json:"document_types[],omitempty"`
+
+	// UpdatedFrom Only documents changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJournalEntriesParams defines parameters for ListJournalEntries.
+type ListJournalEntriesParams struct {
+	// IDs Only these entries.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only entries of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// SourceIDs Only entries of these source records.
+	SourceIDs []string `form:"source_ids[],omitempty" json:"source_ids[],omitempty"`
+
+	// SourceType Only entries whose source is of this kind.
+	SourceType *JournalEntrySourceType `form:"source_type,omitempty" json:"source_type,omitempty"`
+
+	// Types Only entries of these types.
+	Types []JournalEntryType `form:"types[],omitempty" json:"types[],omitempty"`
+
+	// Status Only entries in this state.
+	Status *JournalEntryStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// UpdatedFrom Only entries changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJournalLinesParams defines parameters for ListJournalLines.
+type ListJournalLinesParams struct {
+	// IDs Only these lines.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// JournalEntryIDs Only the lines of these entries.
+	JournalEntryIDs []string `form:"journal_entry_ids[],omitempty" json:"journal_entry_ids[],omitempty"`
+
+	// AccountIDs Only lines on these ledger accounts.
+	AccountIDs []string `form:"account_ids[],omitempty" json:"account_ids[],omitempty"`
+
+	// JournalEntryTypes Only the lines of entries of these types.
+	JournalEntryTypes []JournalEntryType `form:"journal_entry_types[],omitempty" json:"journal_entry_types[],omitempty"`
+
+	// ReconciliationStatus Only lines in this reconciliation state.
+	ReconciliationStatus *JournalLineReconciliationStatus `form:"reconciliation_status,omitempty" json:"reconciliation_status,omitempty"`
+
+	// Description Only the lines of entries whose description contains this text.
+	Description *string `form:"description,omitempty" json:"description,omitempty"`
+
+	// UpdatedFrom Only lines changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListLedgerAccountResourcesParams defines parameters for ListLedgerAccountResources.
+type ListLedgerAccountResourcesParams struct {
+	// IDs Only these assignments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ResourceIDs Only the assignments of these resources.
+	ResourceIDs []string `form:"resource_ids[],omitempty" json:"resource_ids[],omitempty"`
+
+	// ResourceType Only assignments of this kind of resource.
+	ResourceType *LedgerAccountResourceType `form:"resource_type,omitempty" json:"resource_type,omitempty"`
+
+	// LegalEntityIDs Only assignments of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// UpdatedFrom Only assignments changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// FinanceAccountIDs Only assignments to these ledger accounts (account_id).
+	FinanceAccountIDs []string `form:"finance_account_ids[],omitempty" json:"finance_account_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaxRatesParams defines parameters for ListTaxRates.
+type ListTaxRatesParams struct {
+	// IDs Only these tax rates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TaxTypeIDs Only the rates of these tax types.
+	TaxTypeIDs []string `form:"tax_type_ids[],omitempty" json:"tax_type_ids[],omitempty"`
+
+	// UpdatedFrom Only rates changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaxTypesParams defines parameters for ListTaxTypes.
+type ListTaxTypesParams struct {
+	// IDs Only these tax types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CountryCode Only tax types of this country (ISO 3166-1 alpha-2, `ES`).
+	CountryCode *string `form:"country_code,omitempty" json:"country_code,omitempty"`
+
+	// Type Only tax types of this kind.
+	Type *TaxTypeKind `form:"type,omitempty" json:"type,omitempty"`
+
+	// UpdatedFrom Only tax types changed on or after this day.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListCompanyHolidaysParams defines parameters for ListCompanyHolidays.
 type ListCompanyHolidaysParams struct {
 	// IDs Only these holidays.
@@ -11771,6 +14000,78 @@ type ListPerformanceTargetManagersParams struct {
 
 	// PerformanceReviewProcessIDs The review process (one id; required by Factorial).
 	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPurchaseOrdersParams defines parameters for ListPurchaseOrders.
+type ListPurchaseOrdersParams struct {
+	// IDs Only these purchase orders.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// PurchaseRequestIDs Only the orders of these purchase requests.
+	PurchaseRequestIDs []string `form:"purchase_request_ids[],omitempty" json:"purchase_request_ids[],omitempty"`
+
+	// Status Only orders in this state.
+	Status *PurchaseOrderStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// VendorIDs Only orders placed with these vendors (finance contacts).
+	VendorIDs []string `form:"vendor_ids[],omitempty" json:"vendor_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPurchaseRequestsParams defines parameters for ListPurchaseRequests.
+type ListPurchaseRequestsParams struct {
+	// IDs Only these purchase requests.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// RequesterEmployeeIDs Only requests made by these employees.
+	RequesterEmployeeIDs []string `form:"requester_employee_ids[],omitempty" json:"requester_employee_ids[],omitempty"`
+
+	// TypeIDs Only requests of these procurement types.
+	TypeIDs []string `form:"type_ids[],omitempty" json:"type_ids[],omitempty"`
+
+	// Status Only requests in this state.
+	Status *PurchaseRequestStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProcurementTypesParams defines parameters for ListProcurementTypes.
+type ListProcurementTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -13076,6 +15377,54 @@ type UnterminateEmployeeJSONRequestBody = UnterminateEmployeeInput
 // UpdateEmployeeJSONRequestBody defines body for UpdateEmployee for application/json ContentType.
 type UpdateEmployeeJSONRequestBody = EmployeeUpdate
 
+// SetExpensablesToPaidJSONRequestBody defines body for SetExpensablesToPaid for application/json ContentType.
+type SetExpensablesToPaidJSONRequestBody = SetExpensablesToPaidInput
+
+// UpdateExpensableReimbursableAmountJSONRequestBody defines body for UpdateExpensableReimbursableAmount for application/json ContentType.
+type UpdateExpensableReimbursableAmountJSONRequestBody = UpdateExpensableReimbursableAmountInput
+
+// UpsertAccountingSettingJSONRequestBody defines body for UpsertAccountingSetting for application/json ContentType.
+type UpsertAccountingSettingJSONRequestBody = UpsertAccountingSettingInput
+
+// CreateLedgerAccountJSONRequestBody defines body for CreateLedgerAccount for application/json ContentType.
+type CreateLedgerAccountJSONRequestBody = LedgerAccountCreate
+
+// UpdateLedgerAccountJSONRequestBody defines body for UpdateLedgerAccount for application/json ContentType.
+type UpdateLedgerAccountJSONRequestBody = LedgerAccountUpdate
+
+// CreateFinanceContactJSONRequestBody defines body for CreateFinanceContact for application/json ContentType.
+type CreateFinanceContactJSONRequestBody = FinanceContactCreate
+
+// UpdateFinanceContactJSONRequestBody defines body for UpdateFinanceContact for application/json ContentType.
+type UpdateFinanceContactJSONRequestBody = FinanceContactUpdate
+
+// ReplaceCostCenterMembershipsJSONRequestBody defines body for ReplaceCostCenterMemberships for application/json ContentType.
+type ReplaceCostCenterMembershipsJSONRequestBody = ReplaceCostCenterMembershipsInput
+
+// CreateCostCenterJSONRequestBody defines body for CreateCostCenter for application/json ContentType.
+type CreateCostCenterJSONRequestBody = CostCenterCreate
+
+// EditCostCenterJSONRequestBody defines body for EditCostCenter for application/json ContentType.
+type EditCostCenterJSONRequestBody = EditCostCenterInput
+
+// CreateJournalEntryJSONRequestBody defines body for CreateJournalEntry for application/json ContentType.
+type CreateJournalEntryJSONRequestBody = JournalEntryCreate
+
+// UpsertLedgerAccountResourceJSONRequestBody defines body for UpsertLedgerAccountResource for application/json ContentType.
+type UpsertLedgerAccountResourceJSONRequestBody = UpsertLedgerAccountResourceInput
+
+// CreateTaxRateJSONRequestBody defines body for CreateTaxRate for application/json ContentType.
+type CreateTaxRateJSONRequestBody = TaxRateCreate
+
+// UpdateTaxRateJSONRequestBody defines body for UpdateTaxRate for application/json ContentType.
+type UpdateTaxRateJSONRequestBody = TaxRateUpdate
+
+// CreateTaxTypeJSONRequestBody defines body for CreateTaxType for application/json ContentType.
+type CreateTaxTypeJSONRequestBody = TaxTypeCreate
+
+// UpdateTaxTypeJSONRequestBody defines body for UpdateTaxType for application/json ContentType.
+type UpdateTaxTypeJSONRequestBody = TaxTypeUpdate
+
 // CreateIntegrationSyncRunOutputMultipartRequestBody defines body for CreateIntegrationSyncRunOutput for multipart/form-data ContentType.
 type CreateIntegrationSyncRunOutputMultipartRequestBody = IntegrationSyncRunOutputCreate
 
@@ -13472,6 +15821,149 @@ type ToggleWorkScheduleArchiveJSONRequestBody = ToggleWorkScheduleArchiveInput
 // UpdateWorkScheduleJSONRequestBody defines body for UpdateWorkSchedule for application/json ContentType.
 type UpdateWorkScheduleJSONRequestBody = WorkScheduleUpdate
 
+// Getter for additional properties for FinanceContactAddress. Returns the specified
+// element and whether it was found
+func (a FinanceContactAddress) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for FinanceContactAddress
+func (a *FinanceContactAddress) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for FinanceContactAddress to handle AdditionalProperties
+func (a *FinanceContactAddress) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["city"]; found {
+		err = json.Unmarshal(raw, &a.City)
+		if err != nil {
+			return fmt.Errorf("error reading 'city': %w", err)
+		}
+		delete(object, "city")
+	}
+
+	if raw, found := object["country_code"]; found {
+		err = json.Unmarshal(raw, &a.CountryCode)
+		if err != nil {
+			return fmt.Errorf("error reading 'country_code': %w", err)
+		}
+		delete(object, "country_code")
+	}
+
+	if raw, found := object["line1"]; found {
+		err = json.Unmarshal(raw, &a.Line1)
+		if err != nil {
+			return fmt.Errorf("error reading 'line1': %w", err)
+		}
+		delete(object, "line1")
+	}
+
+	if raw, found := object["line2"]; found {
+		err = json.Unmarshal(raw, &a.Line2)
+		if err != nil {
+			return fmt.Errorf("error reading 'line2': %w", err)
+		}
+		delete(object, "line2")
+	}
+
+	if raw, found := object["postal_code"]; found {
+		err = json.Unmarshal(raw, &a.PostalCode)
+		if err != nil {
+			return fmt.Errorf("error reading 'postal_code': %w", err)
+		}
+		delete(object, "postal_code")
+	}
+
+	if raw, found := object["state"]; found {
+		err = json.Unmarshal(raw, &a.State)
+		if err != nil {
+			return fmt.Errorf("error reading 'state': %w", err)
+		}
+		delete(object, "state")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for FinanceContactAddress to handle AdditionalProperties
+func (a FinanceContactAddress) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.City != nil {
+		object["city"], err = json.Marshal(a.City)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'city': %w", err)
+		}
+	}
+
+	if a.CountryCode != nil {
+		object["country_code"], err = json.Marshal(a.CountryCode)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'country_code': %w", err)
+		}
+	}
+
+	if a.Line1 != nil {
+		object["line1"], err = json.Marshal(a.Line1)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'line1': %w", err)
+		}
+	}
+
+	if a.Line2 != nil {
+		object["line2"], err = json.Marshal(a.Line2)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'line2': %w", err)
+		}
+	}
+
+	if a.PostalCode != nil {
+		object["postal_code"], err = json.Marshal(a.PostalCode)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'postal_code': %w", err)
+		}
+	}
+
+	if a.State != nil {
+		object["state"], err = json.Marshal(a.State)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'state': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
 // AsCustomFieldValueValue0 returns the union data inside the CustomFieldValue_Value as a CustomFieldValueValue0
 func (t CustomFieldValue_Value) AsCustomFieldValueValue0() (CustomFieldValueValue0, error) {
 	var body CustomFieldValueValue0
@@ -13582,6 +16074,68 @@ func (t CustomFieldValue_Value) MarshalJSON() ([]byte, error) {
 }
 
 func (t *CustomFieldValue_Value) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsExpenseCategory0 returns the union data inside the ExpenseCategory as a ExpenseCategory0
+func (t ExpenseCategory) AsExpenseCategory0() (ExpenseCategory0, error) {
+	var body ExpenseCategory0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromExpenseCategory0 overwrites any union data inside the ExpenseCategory as the provided ExpenseCategory0
+func (t *ExpenseCategory) FromExpenseCategory0(v ExpenseCategory0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeExpenseCategory0 performs a merge with any union data inside the ExpenseCategory, using the provided ExpenseCategory0
+func (t *ExpenseCategory) MergeExpenseCategory0(v ExpenseCategory0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsExpenseCategory1 returns the union data inside the ExpenseCategory as a ExpenseCategory1
+func (t ExpenseCategory) AsExpenseCategory1() (ExpenseCategory1, error) {
+	var body ExpenseCategory1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromExpenseCategory1 overwrites any union data inside the ExpenseCategory as the provided ExpenseCategory1
+func (t *ExpenseCategory) FromExpenseCategory1(v ExpenseCategory1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeExpenseCategory1 performs a merge with any union data inside the ExpenseCategory, using the provided ExpenseCategory1
+func (t *ExpenseCategory) MergeExpenseCategory1(v ExpenseCategory1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ExpenseCategory) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *ExpenseCategory) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

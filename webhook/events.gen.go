@@ -111,6 +111,16 @@ const (
 	EmployeesEmployeeUnterminate Event = "employees/employee/unterminate"
 	// EmployeesEmployeeUpdate is delivered with a resources.Employee.
 	EmployeesEmployeeUpdate Event = "employees/employee/update"
+	// ExpensesExpensableBulkSetToPaid is delivered with a resources.Expensable.
+	ExpensesExpensableBulkSetToPaid Event = "expenses/expensable/bulk_set_to_paid"
+	// ExpensesExpensableUpdateReimbursableAmount is delivered with a resources.Expensable.
+	ExpensesExpensableUpdateReimbursableAmount Event = "expenses/expensable/update_reimbursable_amount"
+	// FinanceCostCenterCreate is delivered with a resources.CostCenter.
+	FinanceCostCenterCreate Event = "finance/cost_center/create"
+	// FinanceCostCenterDelete is delivered with a resources.CostCenter.
+	FinanceCostCenterDelete Event = "finance/cost_center/delete"
+	// FinanceCostCenterEdit is delivered with a resources.CostCenter.
+	FinanceCostCenterEdit Event = "finance/cost_center/edit"
 	// LocationsLocationCreate is delivered with a resources.Location.
 	LocationsLocationCreate Event = "locations/location/create"
 	// LocationsLocationDelete is delivered with a resources.Location.
@@ -306,6 +316,11 @@ var payloads = map[Event]reflect.Type{
 	EmployeesEmployeeTerminate:                                         reflect.TypeFor[resources.Employee](),
 	EmployeesEmployeeUnterminate:                                       reflect.TypeFor[resources.Employee](),
 	EmployeesEmployeeUpdate:                                            reflect.TypeFor[resources.Employee](),
+	ExpensesExpensableBulkSetToPaid:                                    reflect.TypeFor[resources.Expensable](),
+	ExpensesExpensableUpdateReimbursableAmount:                         reflect.TypeFor[resources.Expensable](),
+	FinanceCostCenterCreate:                                            reflect.TypeFor[resources.CostCenter](),
+	FinanceCostCenterDelete:                                            reflect.TypeFor[resources.CostCenter](),
+	FinanceCostCenterEdit:                                              reflect.TypeFor[resources.CostCenter](),
 	LocationsLocationCreate:                                            reflect.TypeFor[resources.Location](),
 	LocationsLocationDelete:                                            reflect.TypeFor[resources.Location](),
 	LocationsLocationUpdate:                                            reflect.TypeFor[resources.Location](),

@@ -116,6 +116,40 @@ const (
 	ResPayrollEmployeeIdentifiers = "payroll_employees_identifiers"
 )
 
+// Tables of the dated API's expenses (rules_dated_expenses.go): the
+// expensables (one per claim, carrying its status) and the mileage claims
+// and per diems they name; the expenses themselves are v1's (ResExpenses).
+const (
+	ResExpensables = "expenses_expensables"
+	ResMileages    = "expenses_mileages"
+	ResPerDiems    = "expenses_per_diems"
+)
+
+// Tables of the dated API's procurement namespace, read-only and served
+// by the generic engine; seedProcurement fills them.
+const (
+	ResPurchaseOrders   = "procurement_purchase_orders"
+	ResPurchaseRequests = "procurement_purchase_requests"
+	ResProcurementTypes = "procurement_types"
+)
+
+// Tables of the dated API's finance namespace (rules_dated_finance.go).
+const (
+	ResLedgerAccounts         = "finance_accounts"
+	ResAccountingSettings     = "finance_accounting_settings"
+	ResBudgetOptions          = "finance_budget_options"
+	ResFinanceCategories      = "finance_categories"
+	ResFinanceContacts        = "finance_contacts"
+	ResCostCenters            = "finance_cost_centers"
+	ResCostCenterMemberships  = "finance_cost_center_memberships"
+	ResLedgerAccountResources = "finance_ledger_account_resources"
+	ResTaxRates               = "finance_tax_rates"
+	ResTaxTypes               = "finance_tax_types"
+	ResJournalEntries         = "finance_journal_entries"
+	ResJournalLines           = "finance_journal_lines"
+	ResFinancialDocuments     = "finance_financial_documents"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -179,6 +213,7 @@ var datedTables = map[string]string{
 	"payroll/family_situations":            ResFamilySituations,
 	"payroll_integrations_base/codes":      ResPayrollIntegrationCodes,
 	"documents/download_urls":              "",
+	"expenses/expenses":                    ResExpenses,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -331,6 +366,13 @@ func init() {
 		"POST time_planning/planning_versions/bulk_create":                                      {fn: (*call).createPlanningVersionsInBulk},
 		"POST work_schedule/schedules/toggle_archive":                                           {fn: (*call).toggleWorkScheduleArchive},
 		"POST work_schedule/day_configurations/bulk_cud":                                        {fn: (*call).applyDayConfigurationChanges},
+		"POST expenses/expensables/bulk_set_to_paid":                                            {fn: (*call).setExpensablesToPaid},
+		"POST expenses/expensables/update_reimbursable_amount":                                  {fn: (*call).updateReimbursableAmount},
+		"POST finance/accounting_settings/upsert":                                               {fn: (*call).upsertAccountingSetting},
+		"POST finance/cost_centers/edit":                                                        {fn: (*call).editCostCenter},
+		"POST finance/ledger_account_resources/upsert":                                          {fn: (*call).upsertLedgerAccountResource},
+		"POST finance/journal_entries":                                                          {fn: (*call).createJournalEntry},
+		"POST finance/cost_center_memberships/bulk_create_update":                               {fn: (*call).replaceCostCenterMemberships},
 	}
 }
 
@@ -483,6 +525,7 @@ var customParams = map[string][]string{
 	ResPMPlannedRecords:     {"start_date", "end_date"},
 	ResPMWorkers:            {"assigned"},
 	ResAttendanceReviews:    {"reviewed_at"},
+	ResFinanceContacts:      {"legal_name"},
 	ResBookkeeperIncidences: {"starts_on", "ends_on"},
 }
 

@@ -114,6 +114,187 @@ func (s *Sandbox) seedContracts(put func(res string, recs ...map[string]any)) {
 		"calculation_started_at": nil})
 	put(ResPayrollEmployeeIdentifiers, M{"id": 1, "employee_id": DemoManagerID, "country": "pt",
 		"social_security_number": "12345678901", "tax_id": "123456789"})
+	s.seedExpenses(put)
+	s.seedProcurement(put)
+	s.seedFinance(put)
+}
+
+// seedFinance writes a small chart of accounts of the first legal entity
+// (a bank account, a suppliers account and a travel expenses account), its
+// accounting settings pointing at them, expense categories (travel with
+// two subcategories, one switched off, and meals), two vendors, two cost
+// centers (the manager split between them), VAT and withholding tax types
+// with their rates, the ledger accounts of a vendor and of a bank account,
+// a journal entry with its two lines (one reconciled), a vendor's invoice
+// in review and a budget.
+func (s *Sandbox) seedFinance(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	stamp := func(days int) string { return now.AddDate(0, 0, days).Format(time.RFC3339) }
+	account := func(id int, name, number, typ string) M {
+		return M{"id": id, "name": name, "legal_entity_id": 1, "number": number, "disabled": false, "type": typ,
+			"currency": "EUR", "external_id": nil, "updated_at": stamp(-30)}
+	}
+	put(ResLedgerAccounts, account(1, "Bank", "572000", "bank"), account(2, "Suppliers", "400000", "current_liability"),
+		account(3, "Travel expenses", "629100", "expense"))
+	put(ResAccountingSettings, M{"id": 1, "external_id": nil, "company_id": 1, "legal_entity_id": 1, "updated_at": stamp(-30),
+		"default_account_for_purchase_invoices_id": nil, "default_account_for_vendors_id": 2, "default_account_for_banks_id": 1,
+		"default_account_for_suspense_id": nil, "default_account_for_expenses_id": 3, "default_account_for_employees_id": nil,
+		"default_account_for_sale_invoices_id": nil, "default_account_for_clients_id": nil, "default_account_for_benefits_id": nil})
+	category := func(id int, parent any, label, identifier string, enabled bool) M {
+		return M{"id": id, "label": label, "default_label": label, "parent_category_id": parent, "identifier": identifier,
+			"visible": enabled, "enabled": enabled, "position": id}
+	}
+	put(ResFinanceCategories, category(1, nil, "Travel", "travel", true), category(2, 1, "Train", "train", true),
+		category(3, 1, "Flights", "flights", false), category(4, nil, "Meals", "meals", true))
+	contact := func(id int, name, legal, taxID, email string, days int) M {
+		return M{"id": id, "name": name, "legal_name": legal, "tax_id": taxID, "external_id": nil, "updated_at": stamp(days),
+			"address": M{"line1": "Carrer de Pallars 193", "line2": nil, "postal_code": "08005", "city": "Barcelona",
+				"state": nil, "country_code": "ES"},
+			"iban": nil, "bank_code": nil, "preferred_payment_method": "banktransfer", "website": nil, "email": email, "phone_number": nil}
+	}
+	put(ResFinanceContacts, contact(1, "Renfe", "Renfe Viajeros S.M.E., S.A.", "A86868189", "billing@renfe.test", -60),
+		contact(2, "Office Supply Co", "Office Supply Company S.L.", "B12345678", "invoices@officesupply.test", -1))
+	day := func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
+	put(ResCostCenters,
+		M{"id": 1, "name": "Engineering", "company_id": 1, "legal_entity_id": 1, "code": "ENG", "description": "Product engineering",
+			"status": "active", "deactivation_date": nil},
+		M{"id": 2, "name": "Sales", "company_id": 1, "legal_entity_id": 1, "code": "SAL", "description": nil,
+			"status": "active", "deactivation_date": nil})
+	put(ResCostCenterMemberships,
+		M{"id": 1, "employee_id": DemoBasicID, "cost_center_id": 1, "start_date": day(-365), "end_date": nil, "percentage": 1.0},
+		M{"id": 2, "employee_id": DemoManagerID, "cost_center_id": 1, "start_date": day(-100), "end_date": nil, "percentage": 0.5},
+		M{"id": 3, "employee_id": DemoManagerID, "cost_center_id": 2, "start_date": day(-100), "end_date": nil, "percentage": 0.5})
+	put(ResTaxTypes,
+		M{"id": 1, "name": "IVA", "type": "vat", "country_code": "ES", "external_id": nil, "updated_at": stamp(-30)},
+		M{"id": 2, "name": "IRPF", "type": "personal_income", "country_code": "ES", "external_id": nil, "updated_at": stamp(-30)})
+	put(ResTaxRates,
+		M{"id": 1, "rate": 0.21, "description": "General VAT", "tax_type_id": 1, "external_id": nil, "updated_at": stamp(-30)},
+		M{"id": 2, "rate": 0.10, "description": "Reduced VAT", "tax_type_id": 1, "external_id": nil, "updated_at": stamp(-30)},
+		M{"id": 3, "rate": -0.15, "description": "Professional withholding", "tax_type_id": 2, "external_id": nil, "updated_at": stamp(-1)})
+	put(ResLedgerAccountResources,
+		M{"id": 1, "resource_type": "vendor", "resource_id": 1, "account_id": 2, "balance_type": "credit", "updated_at": stamp(-30),
+			"external_id": nil, "legal_entity_id": 1},
+		M{"id": 2, "resource_type": "bankaccount", "resource_id": 1, "account_id": 1, "balance_type": "debit", "updated_at": stamp(-1),
+			"external_id": nil, "legal_entity_id": 1})
+	put(ResJournalEntries, M{"id": 1, "number": 1, "published_at": stamp(-7), "type": "bank", "source_id": 1,
+		"source_type": "bank_transaction", "reference_date": day(-7), "description": "Transfer from the main bank",
+		"legal_entity_id": 1, "external_id": nil, "status": "published", "updated_at": stamp(-7)})
+	put(ResJournalLines,
+		M{"id": 1, "number": 1, "debit_amount_cents": 5000000, "credit_amount_cents": 0, "journal_entry_id": 1, "account_id": 1,
+			"fully_reconciled_at": stamp(-6), "external_id": nil, "updated_at": stamp(-6)},
+		M{"id": 2, "number": 2, "debit_amount_cents": 0, "credit_amount_cents": 5000000, "journal_entry_id": 1, "account_id": 2,
+			"fully_reconciled_at": nil, "external_id": nil, "updated_at": stamp(-7)})
+	put(ResFinancialDocuments, M{"id": 1, "net_amount_cents": 10000, "total_amount_cents": 12100, "document_number": "OS-2026-17",
+		"currency": "EUR", "status": "review", "due_date": day(20), "document_date": day(-10), "legal_entity_id": 1, "vendor_id": 2,
+		"file":       M{"id": 1, "filename": "OS-2026-17.pdf", "content_type": "application/pdf", "size": 48213},
+		"updated_at": stamp(-2), "taxes": []M{{"amount_cents": 2100, "base_amount_cents": 10000, "percentage": 0.21, "type": "vat"}},
+		"fully_reconciled_at": nil, "recorded_at": stamp(-9), "duplicate_financial_document_id": nil, "validated_at": nil,
+		"validated_by_id": nil, "document_type": "invoice", "parent_financial_document_id": nil, "taxes_total_amount_cents": 2100,
+		"issuer_name": "Office Supply Company S.L.", "issuer_address_line_1": "Carrer de Pallars 193", "issuer_address_line_2": nil,
+		"issuer_city": "Barcelona", "issuer_postal_code": "08005", "issuer_state": nil, "issuer_country_code": "ES",
+		"issuer_tax_id": "B12345678", "recipient_name": "Acme Labs S.L.", "recipient_address_line_1": "Avinguda Diagonal 1",
+		"recipient_address_line_2": nil, "recipient_city": "Barcelona", "recipient_postal_code": "08019", "recipient_state": nil,
+		"recipient_country_code": "ES", "recipient_tax_id": "B87654321"})
+	put(ResBudgetOptions, M{"id": 1, "name": "Engineering travel", "description": "Trips of the engineering team",
+		"currency": "EUR", "legal_entity_id": 1})
+}
+
+// seedProcurement writes two procurement types (one of Factorial's
+// defaults, one the admin added), two purchase requests (laptops,
+// approved and ordered; a software licence pending) and the order placed
+// for the approved one.
+func (s *Sandbox) seedProcurement(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	stamp := today.AddDate(0, 0, -90).Format(time.RFC3339)
+	put(ResProcurementTypes,
+		M{"id": 1, "author_id": nil, "company_id": 1, "name": "Hardware", "description": "Computers, screens and peripherals",
+			"enabled": true, "identifier": "hardware", "created_at": stamp, "updated_at": stamp},
+		M{"id": 2, "author_id": DemoAdminID, "company_id": 1, "name": "Software licences", "description": "Yearly software subscriptions",
+			"enabled": true, "identifier": nil, "created_at": stamp, "updated_at": stamp})
+	put(ResPurchaseRequests,
+		M{"id": 1, "description": "Two laptops for the new engineers", "type_id": 1, "company_id": 1,
+			"cost": M{"cents": 360000, "currency": "EUR"}, "date": day(-14), "requester_employee_id": DemoManagerID,
+			"vendor_id": nil, "status": "approved", "url": nil, "additional_information": "14-inch, 32 GB", "deadline": day(7)},
+		M{"id": 2, "description": "Design tool licence", "type_id": 2, "company_id": 1,
+			"cost": M{"cents": 54000, "currency": "EUR"}, "date": day(-2), "requester_employee_id": DemoBasicID,
+			"vendor_id": nil, "status": "pending", "url": "https://example.com/pricing", "additional_information": nil, "deadline": nil})
+	put(ResPurchaseOrders, M{"id": 1, "po_number": 42, "formatted_po_number": "PO-00042", "description": "Two laptops for the new engineers",
+		"status": "ordered", "cost": M{"cents": 356000, "currency": "EUR"}, "date": day(-10), "vendor_id": nil,
+		"purchase_request_id": 1, "legal_entity_id": 1, "company_id": 1})
+}
+
+// seedExpenses writes five claims: an approved lunch paid with a team card
+// (seedBanking's first card payment), an approved train ticket owed to the
+// employee, a mileage claim pending review, a per diem still in draft and
+// a taxi expense drafted by hand. The expenses are v1's records (v1 fields
+// plus the dated ones); each claim's status is on its expensable.
+func (s *Sandbox) seedExpenses(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	at := func(offset int, hhmm string) string { return day(offset) + "T" + hhmm + ":00Z" }
+	expensable := func(id int, typ string, detail string, emp int, status string, amount, reimbursable int, effective int) M {
+		rec := M{"id": id, "type": typ, "company_id": 1, "employee_id": emp, "group_id": nil, "legal_entity_id": 1,
+			"created_at": at(effective, "18:00"), "amount": amount, "currency": "EUR", "status": status, "description": nil,
+			"reporter_id": nil, "status_updated_at": at(effective+1, "09:00"), "effective_on": at(effective, "12:00"),
+			"review_request_at": nil, "paid_at": nil, "updated_at": at(effective+1, "09:00"), "reimbursable_amount": reimbursable,
+			"reimbursable_currency": "EUR", "reimbursement_method": "sepa_transfer", "internal_reference": "EXP-" + strconv.Itoa(id),
+			"expense_id": nil, "mileage_id": nil, "per_diem_id": nil, "budget_id": nil, "project_id": nil, "cost_center_ids": []int{}}
+		rec[detail] = 1
+		if status != "draft" {
+			rec["review_request_at"] = at(effective, "18:30")
+		}
+		return rec
+	}
+	lunch := expensable(1, "expense", "expense_id", DemoBasicID, "approved", 4590, 0, -2)
+	lunch["description"], lunch["reimbursement_method"] = "Team lunch with a candidate", "unknown"
+	train := expensable(2, "expense", "expense_id", DemoBasicID, "approved", 12000, 12000, -10)
+	train["description"], train["expense_id"], train["group_id"] = "Train to Barcelona", 2, 1
+	mileage := expensable(3, "mileage", "mileage_id", DemoManagerID, "pending", 5200, 5200, -5)
+	mileage["description"], mileage["group_id"] = "Visit to the Girona client", 1
+	perDiem := expensable(4, "perdiem", "per_diem_id", DemoBasicID, "draft", 5300, 5300, -20)
+	perDiem["description"] = "Two days at the Madrid offsite"
+	taxi := expensable(5, "expense", "expense_id", DemoManagerID, "draft", 2350, 2350, -1)
+	taxi["description"], taxi["expense_id"] = "Taxi to the client", 3
+	put(ResExpensables, lunch, train, mileage, perDiem, taxi)
+
+	expense := func(id, expensable, emp int, v1Status, creation, payment, merchant, category string, amount, vat, effective int) M {
+		return M{"id": id, "employee_id": emp, "company_id": 1, "description": nil, "merchant_name": merchant, "user_merchant": nil,
+			"merchant_tin": nil, "category": category, "subcategory": nil, "creation_type": creation, "reference": nil,
+			"amount": amount, "vat_amount": vat, "currency": "EUR", "status": v1Status, "effective_on": day(effective),
+			"status_updated_at": at(effective+1, "09:00"), "files": []string{}, "expenses_expensable_id": expensable,
+			"card_payment_id": nil, "dispute_id": nil, "external_authorization_id": nil, "expenses_card_id": nil,
+			"document_id": nil, "document_number": nil, "document_type": "receipt", "payment": payment,
+			"payment_method": nil, "exchange_rate": 1.0, "taxes": []M{}, "category_id": nil, "ledger_account_id": nil,
+			"budget_id": nil, "project_id": nil, "cost_center_ids": []int{}}
+	}
+	card := expense(1, 1, DemoBasicID, "published", "automatic", "not_reimbursable", "Cafe Central", "meals", 4590, 417, -2)
+	card["description"], card["card_payment_id"], card["expenses_card_id"], card["payment_method"] = "Team lunch with a candidate", 1, 21, "card"
+	ticket := expense(2, 2, DemoBasicID, "published", "manual", "reimbursable", "Renfe", "travel", 12000, 1091, -10)
+	ticket["description"], ticket["document_type"], ticket["document_number"] = "Train to Barcelona", "invoice", "R-2231"
+	ticket["taxes"] = []M{{"name": "IVA", "percentage": 10, "amount": 1091}}
+	cab := expense(3, 5, DemoManagerID, "draft", "manual", "reimbursable", "Taxi BCN", "travel", 2350, 214, -1)
+	cab["description"] = "Taxi to the client"
+	put(ResExpenses, card, ticket, cab)
+
+	put(ResMileages, M{"id": 1, "employee_id": DemoManagerID, "company_id": 1, "expenses_expensable_id": 3,
+		"category": "business_travel", "subcategory": "client_visit", "category_id": nil, "amount": 5200, "currency": "EUR",
+		"mileage": 200, "units": "km", "rate": "0.26", "from": "Barcelona", "to": "Girona",
+		"description": "Visit to the Girona client", "effective_on": at(-5, "12:00"), "files": []string{},
+		"payment": "reimbursable", "ledger_account_id": nil, "round_trip": true, "origin_longitude": "2.1686",
+		"origin_latitude": "41.3874", "destination_longitude": "2.8214", "destination_latitude": "41.9794",
+		"calculated_mileage": 10000, "budget_id": nil, "project_id": nil, "cost_center_ids": []int{}})
+	put(ResPerDiems, M{"id": 1, "employee_id": DemoBasicID, "company_id": 1, "expenses_expensable_id": 4,
+		"start_date": day(-20), "end_date": day(-19), "from": "Barcelona", "to": "Madrid", "trip_name": "Madrid offsite",
+		"ledger_account_id": nil, "amount": 5300, "currency": "EUR", "payment": "reimbursable", "files": []string{},
+		"effective_on": at(-20, "12:00"), "description": "Two days at the Madrid offsite", "category": "travel",
+		"subcategory": "national", "budget_id": nil, "project_id": nil, "cost_center_ids": []int{},
+		"rates": []M{{"date": day(-20), "amount": 2650}, {"date": day(-19), "amount": 2650}}})
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the

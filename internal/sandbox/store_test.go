@@ -137,6 +137,11 @@ func TestResourceConstants(t *testing.T) {
 		ResGermanContractTypes, ResPortugueseContractTypes, ResSpanishContractTypes, ResSpanishEducationLevels,
 		ResSpanishProfessionalCats, ResSpanishWorkingDayTypes, ResCompensationConcepts, ResPayrollPolicyPeriods,
 		ResPayrollEmployeeIdentifiers,
+		ResExpensables, ResMileages, ResPerDiems,
+		ResPurchaseOrders, ResPurchaseRequests, ResProcurementTypes,
+		ResLedgerAccounts, ResAccountingSettings, ResBudgetOptions, ResFinanceCategories, ResFinanceContacts,
+		ResCostCenters, ResCostCenterMemberships, ResLedgerAccountResources, ResTaxRates, ResTaxTypes,
+		ResJournalEntries, ResJournalLines, ResFinancialDocuments,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
