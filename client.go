@@ -100,8 +100,9 @@ type Client struct {
 	Tasks *TasksService
 	// Teams: teams and the memberships that place employees in them.
 	Teams *TeamsService
-	// TimeOff: leaves, leave types, allowances and their counters, and
-	// time-off policies.
+	// TimeOff: leaves, leave types, allowances with their counters and
+	// manual adjustments, blocked periods, and time-off policies with their
+	// assignments to employees and each employee's policy timeline.
 	TimeOff *TimeOffService
 	// Webhooks: subscriptions that deliver the bare resource to a target
 	// URL when an event happens.

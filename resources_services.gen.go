@@ -26,6 +26,7 @@ var (
 	datedClockOut                                                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCopyTask                                                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                                                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAllowanceIncidence                                           = operation{id: "CreateAllowanceIncidence", method: "POST", path: "/timeoff/allowance_incidences", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsAnswer                                                    = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsApplication                                               = operation{id: "CreateAtsApplication", method: "POST", path: "/ats/applications", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsCandidate                                                 = operation{id: "CreateAtsCandidate", method: "POST", path: "/ats/candidates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -33,6 +34,7 @@ var (
 	datedCreateAtsJobPosting                                                = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateBlockedPeriod                                                = operation{id: "CreateBlockedPeriod", method: "POST", path: "/timeoff/blocked_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -49,6 +51,7 @@ var (
 	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePolicyAssignment                                             = operation{id: "CreatePolicyAssignment", method: "POST", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -61,12 +64,14 @@ var (
 	datedCreateWebhookSubscription                                          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWorkArea                                                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAllowanceIncidence                                           = operation{id: "DeleteAllowanceIncidence", method: "DELETE", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance                                    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsApplication                                               = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsCandidate                                                 = operation{id: "DeleteAtsCandidate", method: "DELETE", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsFeedback                                                  = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteBlockedPeriod                                                = operation{id: "DeleteBlockedPeriod", method: "DELETE", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -75,6 +80,7 @@ var (
 	datedDeletePerformanceReviewProcess                                     = operation{id: "DeletePerformanceReviewProcess", method: "DELETE", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePolicyAssignment                                             = operation{id: "DeletePolicyAssignment", method: "DELETE", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteShift                                                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteSupplement                                                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTask                                                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -87,6 +93,7 @@ var (
 	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowanceIncidence                                              = operation{id: "GetAllowanceIncidence", method: "GET", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAtsAnswer                                                       = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAtsApplication                                                  = operation{id: "GetAtsApplication", method: "GET", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -102,6 +109,7 @@ var (
 	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBlockedPeriod                                                   = operation{id: "GetBlockedPeriod", method: "GET", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -127,6 +135,7 @@ var (
 	datedGetPerformanceReviewQuestionnaires                                 = operation{id: "GetPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPolicyAssignment                                                = operation{id: "GetPolicyAssignment", method: "GET", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -139,6 +148,7 @@ var (
 	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowanceIncidences                                            = operation{id: "ListAllowanceIncidences", method: "GET", path: "/timeoff/allowance_incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                                                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                                                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsAnswers                                                     = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -155,6 +165,7 @@ var (
 	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBlockedPeriods                                                 = operation{id: "ListBlockedPeriods", method: "GET", path: "/timeoff/blocked_periods", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -187,6 +198,8 @@ var (
 	datedListPerformanceReviewVisibilitySettings                            = operation{id: "ListPerformanceReviewVisibilitySettings", method: "GET", path: "/performance/review_visibility_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceTargetManagers                                      = operation{id: "ListPerformanceTargetManagers", method: "GET", path: "/performance/target_managers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicyAssignments                                              = operation{id: "ListPolicyAssignments", method: "GET", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicyTimelines                                                = operation{id: "ListPolicyTimelines", method: "GET", path: "/timeoff/policy_timelines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -219,11 +232,13 @@ var (
 	datedUnarchiveWorkArea                                                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAllowance                                                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAllowanceIncidence                                           = operation{id: "UpdateAllowanceIncidence", method: "PUT", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsApplication                                               = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsCandidate                                                 = operation{id: "UpdateAtsCandidate", method: "PUT", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBlockedPeriod                                                = operation{id: "UpdateBlockedPeriod", method: "PUT", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -243,6 +258,7 @@ var (
 	datedUpdatePerformanceReviewQuestionnaire                               = operation{id: "UpdatePerformanceReviewQuestionnaire", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePolicyAssignment                                             = operation{id: "UpdatePolicyAssignment", method: "PUT", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateShift                                                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -264,6 +280,7 @@ var datedOperations = []*operation{
 	&datedClockOut,
 	&datedCopyTask,
 	&datedCreateAllowance,
+	&datedCreateAllowanceIncidence,
 	&datedCreateAtsAnswer,
 	&datedCreateAtsApplication,
 	&datedCreateAtsCandidate,
@@ -271,6 +288,7 @@ var datedOperations = []*operation{
 	&datedCreateAtsJobPosting,
 	&datedCreateAtsMessage,
 	&datedCreateAtsQuestion,
+	&datedCreateBlockedPeriod,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
@@ -287,6 +305,7 @@ var datedOperations = []*operation{
 	&datedCreatePerformanceReviewProcessFromTemplate,
 	&datedCreatePerformanceReviewProcessTargetsInBulk,
 	&datedCreatePolicy,
+	&datedCreatePolicyAssignment,
 	&datedCreateResourceField,
 	&datedCreateShift,
 	&datedCreateSupplement,
@@ -299,12 +318,14 @@ var datedOperations = []*operation{
 	&datedCreateWebhookSubscription,
 	&datedCreateWorkArea,
 	&datedDeleteAllowance,
+	&datedDeleteAllowanceIncidence,
 	&datedDeleteAllowanceWithAltAllowance,
 	&datedDeleteAtsApplication,
 	&datedDeleteAtsCandidate,
 	&datedDeleteAtsFeedback,
 	&datedDeleteAtsJobPosting,
 	&datedDeleteAtsQuestion,
+	&datedDeleteBlockedPeriod,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
 	&datedDeleteLeave,
@@ -313,6 +334,7 @@ var datedOperations = []*operation{
 	&datedDeletePerformanceReviewProcess,
 	&datedDeletePerformanceReviewProcessTarget,
 	&datedDeletePolicy,
+	&datedDeletePolicyAssignment,
 	&datedDeleteShift,
 	&datedDeleteSupplement,
 	&datedDeleteTask,
@@ -325,6 +347,7 @@ var datedOperations = []*operation{
 	&datedDuplicatePerformanceReviewProcess,
 	&datedEndShiftBreak,
 	&datedGetAllowance,
+	&datedGetAllowanceIncidence,
 	&datedGetAllowanceStat,
 	&datedGetAtsAnswer,
 	&datedGetAtsApplication,
@@ -340,6 +363,7 @@ var datedOperations = []*operation{
 	&datedGetAtsRejectionReason,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
+	&datedGetBlockedPeriod,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
 	&datedGetCustomField,
@@ -365,6 +389,7 @@ var datedOperations = []*operation{
 	&datedGetPerformanceReviewQuestionnaires,
 	&datedGetPerformanceTargetManager,
 	&datedGetPolicy,
+	&datedGetPolicyAssignment,
 	&datedGetResourceField,
 	&datedGetShift,
 	&datedGetSupplement,
@@ -377,6 +402,7 @@ var datedOperations = []*operation{
 	&datedInitiatePerformanceAgreement,
 	&datedInitiatePerformanceAgreementsInBulk,
 	&datedInviteEmployee,
+	&datedListAllowanceIncidences,
 	&datedListAllowanceStats,
 	&datedListAllowances,
 	&datedListAtsAnswers,
@@ -393,6 +419,7 @@ var datedOperations = []*operation{
 	&datedListAtsRejectionReasons,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
+	&datedListBlockedPeriods,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
 	&datedListCredentials,
@@ -425,6 +452,8 @@ var datedOperations = []*operation{
 	&datedListPerformanceReviewVisibilitySettings,
 	&datedListPerformanceTargetManagers,
 	&datedListPolicies,
+	&datedListPolicyAssignments,
+	&datedListPolicyTimelines,
 	&datedListResourceFields,
 	&datedListShifts,
 	&datedListSupplements,
@@ -457,11 +486,13 @@ var datedOperations = []*operation{
 	&datedUnarchiveWorkArea,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
+	&datedUpdateAllowanceIncidence,
 	&datedUpdateAtsApplication,
 	&datedUpdateAtsCandidate,
 	&datedUpdateAtsFeedback,
 	&datedUpdateAtsJobPosting,
 	&datedUpdateAtsQuestion,
+	&datedUpdateBlockedPeriod,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
 	&datedUpdateEmployee,
@@ -481,6 +512,7 @@ var datedOperations = []*operation{
 	&datedUpdatePerformanceReviewQuestionnaire,
 	&datedUpdatePerformanceReviewVisibilitySetting,
 	&datedUpdatePolicy,
+	&datedUpdatePolicyAssignment,
 	&datedUpdateShift,
 	&datedUpdateSupplement,
 	&datedUpdateTask,
@@ -489,6 +521,36 @@ var datedOperations = []*operation{
 	&datedUpdateTeamMembership,
 	&datedUpdateWebhookSubscription,
 	&datedUpdateWorkArea,
+}
+
+// datedQueryListAllowanceIncidences encodes the query of ListAllowanceIncidences.
+func datedQueryListAllowanceIncidences(p *resources.ListAllowanceIncidencesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.TimeoffAllowanceIDs {
+		q.add("timeoff_allowance_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
 }
 
 // datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
@@ -1000,6 +1062,33 @@ func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) str
 	}
 	if p.UpdatedFrom != nil {
 		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBlockedPeriods encodes the query of ListBlockedPeriods.
+func datedQueryListBlockedPeriods(p *resources.ListBlockedPeriodsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.CompanyIDs {
+		q.add("company_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2071,6 +2160,63 @@ func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	}
 	for _, v := range p.CompanyIDs {
 		q.add("company_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPolicyAssignments encodes the query of ListPolicyAssignments.
+func datedQueryListPolicyAssignments(p *resources.ListPolicyAssignmentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.TimeoffPolicyIDs {
+		q.add("timeoff_policy_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPolicyTimelines encodes the query of ListPolicyTimelines.
+func datedQueryListPolicyTimelines(p *resources.ListPolicyTimelinesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.ReferenceDate != nil {
+		q.add("reference_date", (*p.ReferenceDate).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -6137,7 +6283,7 @@ func (s *TeamsService) UpdateMembership(ctx context.Context, id string, body res
 	return send[resources.TeamMembership](ctx, s.c, &datedUpdateTeamMembership, req, err)
 }
 
-// TimeOffService calls the TimeOff operations: Leaves, leave types, allowances and their counters, and time-off policies.
+// TimeOffService calls the TimeOff operations: Leaves, leave types, allowances, their counters and manual adjustments, blocked periods, time-off policies and their assignments to employees over time.
 // Reach it as Client.TimeOff.
 type TimeOffService struct{ c *Client }
 
@@ -6178,6 +6324,33 @@ func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.All
 	return send[resources.Allowance](ctx, s.c, &datedCreateAllowance, req, err)
 }
 
+// CreateAllowanceIncidence adjusts an employee's allowance.
+//
+// Adds units to (positive `days_in_cents`) or removes units from (negative)
+// one employee's counter of an allowance, from `effective_on`, the date that
+// places the adjustment in an allowance cycle. `target_balance` says whether
+// the accrued or the available counter moves. Whether the units are days or
+// hours follows the allowance. `_skip_notifications` true creates it without
+// notifying the employee.
+//
+//	POST /timeoff/allowance_incidences (CreateAllowanceIncidence)
+func (s *TimeOffService) CreateAllowanceIncidence(ctx context.Context, body resources.AllowanceIncidenceCreate) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences", "", body)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedCreateAllowanceIncidence, req, err)
+}
+
+// CreateBlockedPeriod creates a blocked period.
+//
+// Creates a blocked period for some leave types. The create takes only the
+// company, a name and the leave types; its date ranges and the employees it
+// applies to are set by an update.
+//
+//	POST /timeoff/blocked_periods (CreateBlockedPeriod)
+func (s *TimeOffService) CreateBlockedPeriod(ctx context.Context, body resources.TimeOffBlockedPeriodCreate) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods", "", body)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedCreateBlockedPeriod, req, err)
+}
+
 // CreateLeave requests a leave for an employee.
 //
 // Whether the leave comes back approved depends on who creates it: a leave
@@ -6213,6 +6386,14 @@ func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOf
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedCreatePolicy, req, err)
 }
 
+// CreatePolicyAssignment assigns a time-off policy to an employee.
+//
+//	POST /timeoff/policy_assignments (CreatePolicyAssignment)
+func (s *TimeOffService) CreatePolicyAssignment(ctx context.Context, body resources.TimeOffPolicyAssignmentCreate) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments", "", body)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedCreatePolicyAssignment, req, err)
+}
+
 // DeleteAllowance deletes an allowance.
 //
 // To keep the adjustments (incidences) recorded on it, use
@@ -6224,6 +6405,14 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowance, req, err)
 }
 
+// DeleteAllowanceIncidence deletes an allowance adjustment.
+//
+//	DELETE /timeoff/allowance_incidences/{id} (DeleteAllowanceIncidence)
+func (s *TimeOffService) DeleteAllowanceIncidence(ctx context.Context, id string) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedDeleteAllowanceIncidence, req, err)
+}
+
 // DeleteAllowanceWithAltAllowance deletes an allowance, moving its adjustments to another allowance.
 //
 // `alt_allowance_id` must name another existing allowance (422 otherwise).
@@ -6232,6 +6421,14 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceWithAltAllowance, s.c.datedBase, "/timeoff/allowances/delete_with_alt_allowance", "", body)
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowanceWithAltAllowance, req, err)
+}
+
+// DeleteBlockedPeriod deletes a blocked period.
+//
+//	DELETE /timeoff/blocked_periods/{id} (DeleteBlockedPeriod)
+func (s *TimeOffService) DeleteBlockedPeriod(ctx context.Context, id string) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedDeleteBlockedPeriod, req, err)
 }
 
 // DeleteLeave deletes a leave.
@@ -6250,12 +6447,28 @@ func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedDeletePolicy, req, err)
 }
 
+// DeletePolicyAssignment deletes a time-off policy assignment.
+//
+//	DELETE /timeoff/policy_assignments/{id} (DeletePolicyAssignment)
+func (s *TimeOffService) DeletePolicyAssignment(ctx context.Context, id string) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedDeletePolicyAssignment, req, err)
+}
+
 // GetAllowance gets an allowance.
 //
 //	GET /timeoff/allowances/{id} (GetAllowance)
 func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedGetAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Allowance](ctx, s.c, &datedGetAllowance, req, err)
+}
+
+// GetAllowanceIncidence gets an allowance adjustment.
+//
+//	GET /timeoff/allowance_incidences/{id} (GetAllowanceIncidence)
+func (s *TimeOffService) GetAllowanceIncidence(ctx context.Context, id string) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedGetAllowanceIncidence, req, err)
 }
 
 // GetAllowanceStat gets one employee's counter for one allowance.
@@ -6269,6 +6482,14 @@ func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources
 func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
 	req, err := s.c.newRequest(ctx, &datedGetAllowanceStat, s.c.datedBase, "/timeoff/allowance_stats/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AllowanceStat](ctx, s.c, &datedGetAllowanceStat, req, err)
+}
+
+// GetBlockedPeriod gets a blocked period.
+//
+//	GET /timeoff/blocked_periods/{id} (GetBlockedPeriod)
+func (s *TimeOffService) GetBlockedPeriod(ctx context.Context, id string) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedGetBlockedPeriod, req, err)
 }
 
 // GetLeave gets a leave.
@@ -6293,6 +6514,61 @@ func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources
 func (s *TimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
 	req, err := s.c.newRequest(ctx, &datedGetPolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedGetPolicy, req, err)
+}
+
+// GetPolicyAssignment gets a time-off policy assignment.
+//
+//	GET /timeoff/policy_assignments/{id} (GetPolicyAssignment)
+func (s *TimeOffService) GetPolicyAssignment(ctx context.Context, id string) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedGetPolicyAssignment, req, err)
+}
+
+// ListAllowanceIncidences lists allowance adjustments, every page of it.
+//
+// Manual adjustments of employees' time-off counters (shown as allowance
+// adjustments on an employee's time-off page): units added to or taken from
+// one allowance of one employee from a given date.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAllowanceIncidencesIter holds one page at a time, ListAllowanceIncidencesPage returns one page.
+//
+//	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
+func (s *TimeOffService) ListAllowanceIncidences(ctx context.Context, params *resources.ListAllowanceIncidencesParams) ([]resources.AllowanceIncidence, error) {
+	return collect(s.ListAllowanceIncidencesIter(ctx, params))
+}
+
+// ListAllowanceIncidencesIter lists allowance adjustments, page by page.
+//
+// Manual adjustments of employees' time-off counters (shown as allowance
+// adjustments on an employee's time-off page): units added to or taken from
+// one allowance of one employee from a given date.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
+func (s *TimeOffService) ListAllowanceIncidencesIter(ctx context.Context, params *resources.ListAllowanceIncidencesParams) iter.Seq2[resources.AllowanceIncidence, error] {
+	return walkPages(ctx, s.c, &datedListAllowanceIncidences, params,
+		func(p *resources.ListAllowanceIncidencesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(p), nil)
+		},
+		func(pg *resources.AllowanceIncidencePage) ([]resources.AllowanceIncidence, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAllowanceIncidencesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAllowanceIncidencesPage lists allowance adjustments: one page.
+//
+// Manual adjustments of employees' time-off counters (shown as allowance
+// adjustments on an employee's time-off page): units added to or taken from
+// one allowance of one employee from a given date.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
+func (s *TimeOffService) ListAllowanceIncidencesPage(ctx context.Context, params *resources.ListAllowanceIncidencesParams) (resources.AllowanceIncidencePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(params), nil)
+	return send[resources.AllowanceIncidencePage](ctx, s.c, &datedListAllowanceIncidences, req, err)
 }
 
 // ListAllowanceStats lists employees' time-off counters per allowance at a date, every page of it.
@@ -6361,6 +6637,50 @@ func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resourc
 func (s *TimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
 	req, err := s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(params), nil)
 	return send[resources.AllowancePage](ctx, s.c, &datedListAllowances, req, err)
+}
+
+// ListBlockedPeriods lists blocked periods, every page of it.
+//
+// Ranges of dates during which the selected employees may not request time off
+// of the listed leave types, so that absences fit the company's planning.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBlockedPeriodsIter holds one page at a time, ListBlockedPeriodsPage returns one page.
+//
+//	GET /timeoff/blocked_periods (ListBlockedPeriods)
+func (s *TimeOffService) ListBlockedPeriods(ctx context.Context, params *resources.ListBlockedPeriodsParams) ([]resources.TimeOffBlockedPeriod, error) {
+	return collect(s.ListBlockedPeriodsIter(ctx, params))
+}
+
+// ListBlockedPeriodsIter lists blocked periods, page by page.
+//
+// Ranges of dates during which the selected employees may not request time off
+// of the listed leave types, so that absences fit the company's planning.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/blocked_periods (ListBlockedPeriods)
+func (s *TimeOffService) ListBlockedPeriodsIter(ctx context.Context, params *resources.ListBlockedPeriodsParams) iter.Seq2[resources.TimeOffBlockedPeriod, error] {
+	return walkPages(ctx, s.c, &datedListBlockedPeriods, params,
+		func(p *resources.ListBlockedPeriodsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(p), nil)
+		},
+		func(pg *resources.TimeOffBlockedPeriodPage) ([]resources.TimeOffBlockedPeriod, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBlockedPeriodsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBlockedPeriodsPage lists blocked periods: one page.
+//
+// Ranges of dates during which the selected employees may not request time off
+// of the listed leave types, so that absences fit the company's planning.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/blocked_periods (ListBlockedPeriods)
+func (s *TimeOffService) ListBlockedPeriodsPage(ctx context.Context, params *resources.ListBlockedPeriodsParams) (resources.TimeOffBlockedPeriodPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(params), nil)
+	return send[resources.TimeOffBlockedPeriodPage](ctx, s.c, &datedListBlockedPeriods, req, err)
 }
 
 // ListLeaveTypes lists leave types, every page of it.
@@ -6464,6 +6784,100 @@ func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources
 	return send[resources.TimeOffPolicyPage](ctx, s.c, &datedListPolicies, req, err)
 }
 
+// ListPolicyAssignments lists time-off policy assignments, every page of it.
+//
+// Which time-off policy applies to which employee from which date; an
+// employee's policy changes on each of their assignments' dates.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPolicyAssignmentsIter holds one page at a time, ListPolicyAssignmentsPage returns one page.
+//
+//	GET /timeoff/policy_assignments (ListPolicyAssignments)
+func (s *TimeOffService) ListPolicyAssignments(ctx context.Context, params *resources.ListPolicyAssignmentsParams) ([]resources.TimeOffPolicyAssignment, error) {
+	return collect(s.ListPolicyAssignmentsIter(ctx, params))
+}
+
+// ListPolicyAssignmentsIter lists time-off policy assignments, page by page.
+//
+// Which time-off policy applies to which employee from which date; an
+// employee's policy changes on each of their assignments' dates.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/policy_assignments (ListPolicyAssignments)
+func (s *TimeOffService) ListPolicyAssignmentsIter(ctx context.Context, params *resources.ListPolicyAssignmentsParams) iter.Seq2[resources.TimeOffPolicyAssignment, error] {
+	return walkPages(ctx, s.c, &datedListPolicyAssignments, params,
+		func(p *resources.ListPolicyAssignmentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(p), nil)
+		},
+		func(pg *resources.TimeOffPolicyAssignmentPage) ([]resources.TimeOffPolicyAssignment, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPolicyAssignmentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPolicyAssignmentsPage lists time-off policy assignments: one page.
+//
+// Which time-off policy applies to which employee from which date; an
+// employee's policy changes on each of their assignments' dates.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/policy_assignments (ListPolicyAssignments)
+func (s *TimeOffService) ListPolicyAssignmentsPage(ctx context.Context, params *resources.ListPolicyAssignmentsParams) (resources.TimeOffPolicyAssignmentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(params), nil)
+	return send[resources.TimeOffPolicyAssignmentPage](ctx, s.c, &datedListPolicyAssignments, req, err)
+}
+
+// ListPolicyTimelines lists an employee's time-off policy timeline, every page of it.
+//
+// The succession of time-off policies of one employee around a reference date,
+// computed from their policy assignments; its `id` is the employee's id.
+// Factorial requires both `employee_id` and `reference_date` (`YYYY-MM-DD`);
+// the entries of `items` are not described by Factorial (free-form objects).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPolicyTimelinesIter holds one page at a time, ListPolicyTimelinesPage returns one page.
+//
+//	GET /timeoff/policy_timelines (ListPolicyTimelines)
+func (s *TimeOffService) ListPolicyTimelines(ctx context.Context, params *resources.ListPolicyTimelinesParams) ([]resources.TimeOffPolicyTimeline, error) {
+	return collect(s.ListPolicyTimelinesIter(ctx, params))
+}
+
+// ListPolicyTimelinesIter lists an employee's time-off policy timeline, page by page.
+//
+// The succession of time-off policies of one employee around a reference date,
+// computed from their policy assignments; its `id` is the employee's id.
+// Factorial requires both `employee_id` and `reference_date` (`YYYY-MM-DD`);
+// the entries of `items` are not described by Factorial (free-form objects).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/policy_timelines (ListPolicyTimelines)
+func (s *TimeOffService) ListPolicyTimelinesIter(ctx context.Context, params *resources.ListPolicyTimelinesParams) iter.Seq2[resources.TimeOffPolicyTimeline, error] {
+	return walkPages(ctx, s.c, &datedListPolicyTimelines, params,
+		func(p *resources.ListPolicyTimelinesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(p), nil)
+		},
+		func(pg *resources.TimeOffPolicyTimelinePage) ([]resources.TimeOffPolicyTimeline, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPolicyTimelinesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPolicyTimelinesPage lists an employee's time-off policy timeline: one page.
+//
+// The succession of time-off policies of one employee around a reference date,
+// computed from their policy assignments; its `id` is the employee's id.
+// Factorial requires both `employee_id` and `reference_date` (`YYYY-MM-DD`);
+// the entries of `items` are not described by Factorial (free-form objects).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/policy_timelines (ListPolicyTimelines)
+func (s *TimeOffService) ListPolicyTimelinesPage(ctx context.Context, params *resources.ListPolicyTimelinesParams) (resources.TimeOffPolicyTimelinePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(params), nil)
+	return send[resources.TimeOffPolicyTimelinePage](ctx, s.c, &datedListPolicyTimelines, req, err)
+}
+
 // RejectLeave rejects a leave.
 //
 // Only a pending leave can be rejected: one already approved or rejected is a
@@ -6486,6 +6900,32 @@ func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectL
 func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Allowance](ctx, s.c, &datedUpdateAllowance, req, err)
+}
+
+// UpdateAllowanceIncidence updates an allowance adjustment.
+//
+// Changes an adjustment's units, allowance, date, counter or comment. The
+// employee cannot be changed.
+//
+//	PUT /timeoff/allowance_incidences/{id} (UpdateAllowanceIncidence)
+func (s *TimeOffService) UpdateAllowanceIncidence(ctx context.Context, id string, body resources.AllowanceIncidenceUpdate) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedUpdateAllowanceIncidence, req, err)
+}
+
+// UpdateBlockedPeriod updates a blocked period.
+//
+// Replaces a blocked period's name, leave types, date ranges
+// (`time_periods_attributes`, shown as `time_periods`) and the group of
+// employees it applies to: `strategy` names how the group is chosen (examples
+// `everyone`, `fqlmultiselect`), with the employees picked by hand in
+// `members` and the teams, locations and legal entities in `team_ids`,
+// `location_ids` and `legal_entity_ids`.
+//
+//	PUT /timeoff/blocked_periods/{id} (UpdateBlockedPeriod)
+func (s *TimeOffService) UpdateBlockedPeriod(ctx context.Context, id string, body resources.TimeOffBlockedPeriodUpdate) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedUpdateBlockedPeriod, req, err)
 }
 
 // UpdateLeave updates a leave.
@@ -6515,6 +6955,17 @@ func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body re
 func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdatePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
+}
+
+// UpdatePolicyAssignment updates a time-off policy assignment.
+//
+// Changes the policy or the date of an assignment; the employee cannot be
+// changed.
+//
+//	PUT /timeoff/policy_assignments/{id} (UpdatePolicyAssignment)
+func (s *TimeOffService) UpdatePolicyAssignment(ctx context.Context, id string, body resources.TimeOffPolicyAssignmentUpdate) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedUpdatePolicyAssignment, req, err)
 }
 
 // WebhooksService calls the Webhooks operations: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens.

@@ -580,6 +580,222 @@ func (x AllowanceCreate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AllowanceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetCreatedAt() (v int64) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDaysInCents returns x.DaysInCents, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetDaysInCents() (v int) {
+	if x == nil || x.DaysInCents == nil {
+		return v
+	}
+	return *x.DaysInCents
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AllowanceIncidence) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTargetBalance returns x.TargetBalance, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetTargetBalance() (v string) {
+	if x == nil || x.TargetBalance == nil {
+		return v
+	}
+	return *x.TargetBalance
+}
+
+// GetTimeoffAllowanceID returns x.TimeoffAllowanceID, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetTimeoffAllowanceID() (v string) {
+	if x == nil || x.TimeoffAllowanceID == nil {
+		return v
+	}
+	return *x.TimeoffAllowanceID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetUpdatedAt() (v int64) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidence) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidence) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetUnderscoreSkipNotifications returns x.UnderscoreSkipNotifications, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceCreate) GetUnderscoreSkipNotifications() (v bool) {
+	if x == nil || x.UnderscoreSkipNotifications == nil {
+		return v
+	}
+	return *x.UnderscoreSkipNotifications
+}
+
+// GetDaysInCents returns x.DaysInCents, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetDaysInCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DaysInCents
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetTargetBalance returns x.TargetBalance, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetTargetBalance() (v AllowanceIncidenceTargetBalance) {
+	if x == nil {
+		return v
+	}
+	return x.TargetBalance
+}
+
+// GetTimeoffAllowanceID returns x.TimeoffAllowanceID, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetTimeoffAllowanceID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffAllowanceID
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidenceCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidenceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AllowanceIncidencePage) GetData() (v []AllowanceIncidence) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AllowanceIncidencePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidencePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidencePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDaysInCents returns x.DaysInCents, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetDaysInCents() (v int) {
+	if x == nil || x.DaysInCents == nil {
+		return v
+	}
+	return *x.DaysInCents
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AllowanceIncidenceUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTargetBalance returns x.TargetBalance, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetTargetBalance() (v AllowanceIncidenceTargetBalance) {
+	if x == nil || x.TargetBalance == nil {
+		return v
+	}
+	return *x.TargetBalance
+}
+
+// GetTimeoffAllowanceID returns x.TimeoffAllowanceID, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetTimeoffAllowanceID() (v string) {
+	if x == nil || x.TimeoffAllowanceID == nil {
+		return v
+	}
+	return *x.TimeoffAllowanceID
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidenceUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidenceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetData returns x.Data, or its zero value when x is nil.
 func (x *AllowancePage) GetData() (v []Allowance) {
 	if x == nil {
@@ -12525,6 +12741,284 @@ func (x TerminateEmployeeInput) String() string { return pretty.String(x) }
 func (x TerminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriod) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
+// GetLegalEntityIDs returns x.LegalEntityIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetLegalEntityIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityIDs
+}
+
+// GetLocationIDs returns x.LocationIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetLocationIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LocationIDs
+}
+
+// GetMembers returns x.Members, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetMembers() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Members
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriod) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStrategy returns x.Strategy, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriod) GetStrategy() (v string) {
+	if x == nil || x.Strategy == nil {
+		return v
+	}
+	return *x.Strategy
+}
+
+// GetTeamIDs returns x.TeamIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetTeamIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.TeamIDs
+}
+
+// GetTimePeriods returns x.TimePeriods, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetTimePeriods() (v []TimeOffBlockedPeriodTimePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TimePeriods
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodCreate) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodPage) GetData() (v []TimeOffBlockedPeriod) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetDuration() (v int) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetDurationUnit returns x.DurationUnit, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetDurationUnit() (v string) {
+	if x == nil || x.DurationUnit == nil {
+		return v
+	}
+	return *x.DurationUnit
+}
+
+// GetFinishOn returns x.FinishOn, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetFinishOn() (v openapi_types.Date) {
+	if x == nil || x.FinishOn == nil {
+		return v
+	}
+	return *x.FinishOn
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPeriodType returns x.PeriodType, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetPeriodType() (v string) {
+	if x == nil || x.PeriodType == nil {
+		return v
+	}
+	return *x.PeriodType
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetStartOn() (v openapi_types.Date) {
+	if x == nil || x.StartOn == nil {
+		return v
+	}
+	return *x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodTimePeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodTimePeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
+// GetLegalEntityIDs returns x.LegalEntityIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetLegalEntityIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityIDs
+}
+
+// GetLocationIDs returns x.LocationIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetLocationIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LocationIDs
+}
+
+// GetMembers returns x.Members, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetMembers() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Members
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetQuery returns x.Query, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetQuery() (v string) {
+	if x == nil || x.Query == nil {
+		return v
+	}
+	return *x.Query
+}
+
+// GetStrategy returns x.Strategy, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetStrategy() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Strategy
+}
+
+// GetTeamIDs returns x.TeamIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetTeamIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.TeamIDs
+}
+
+// GetTimePeriodsAttributes returns x.TimePeriodsAttributes, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetTimePeriodsAttributes() (v []TimeOffBlockedPeriodTimePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TimePeriodsAttributes
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TimeOffPolicy) GetCompanyID() (v string) {
 	if x == nil || x.CompanyID == nil {
 		return v
@@ -12569,6 +13063,126 @@ func (x TimeOffPolicy) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x TimeOffPolicy) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyAssignment) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil || x.EffectiveAt == nil {
+		return v
+	}
+	return *x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyAssignment) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignment) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyAssignment) GetTimeoffPolicyID() (v string) {
+	if x == nil || x.TimeoffPolicyID == nil {
+		return v
+	}
+	return *x.TimeoffPolicyID
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignment) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignment) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentCreate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentCreate) GetTimeoffPolicyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffPolicyID
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignmentCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignmentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentPage) GetData() (v []TimeOffPolicyAssignment) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignmentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignmentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentUpdate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentUpdate) GetTimeoffPolicyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffPolicyID
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignmentUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignmentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TimeOffPolicyCreate) GetCompanyID() (v string) {
@@ -12629,6 +13243,74 @@ func (x TimeOffPolicyPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x TimeOffPolicyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyTimeline) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndLimitDate returns x.EndLimitDate, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyTimeline) GetEndLimitDate() (v openapi_types.Date) {
+	if x == nil || x.EndLimitDate == nil {
+		return v
+	}
+	return *x.EndLimitDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyTimeline) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetItems returns x.Items, or its zero value when x is nil.
+func (x *TimeOffPolicyTimeline) GetItems() (v []TimeOffPolicyTimelineItem) {
+	if x == nil {
+		return v
+	}
+	return x.Items
+}
+
+// GetStartLimitDate returns x.StartLimitDate, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyTimeline) GetStartLimitDate() (v openapi_types.Date) {
+	if x == nil || x.StartLimitDate == nil {
+		return v
+	}
+	return *x.StartLimitDate
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyTimeline) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyTimeline) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffPolicyTimelinePage) GetData() (v []TimeOffPolicyTimeline) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffPolicyTimelinePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyTimelinePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyTimelinePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *TimeOffPolicyUpdate) GetDescription() (v string) {

@@ -145,6 +145,24 @@ func (e AllowanceFrequency) Valid() bool {
 	}
 }
 
+// Defines values for AllowanceIncidenceTargetBalance.
+const (
+	AllowanceIncidenceTargetBalanceAccrued   AllowanceIncidenceTargetBalance = "accrued"
+	AllowanceIncidenceTargetBalanceAvailable AllowanceIncidenceTargetBalance = "available"
+)
+
+// Valid indicates whether the value is a known member of the AllowanceIncidenceTargetBalance enum.
+func (e AllowanceIncidenceTargetBalance) Valid() bool {
+	switch e {
+	case AllowanceIncidenceTargetBalanceAccrued:
+		return true
+	case AllowanceIncidenceTargetBalanceAvailable:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AllowanceNegativeCounter.
 const (
 	AllowanceNegativeCounterNegativeCounterDisabled AllowanceNegativeCounter = "negative_counter_disabled"
@@ -1889,6 +1907,71 @@ type AllowanceDaysType string
 
 // AllowanceFrequency Length of the allowance cycles.
 type AllowanceFrequency string
+
+// AllowanceIncidence A manual adjustment of one employee's counter of one allowance.
+type AllowanceIncidence struct {
+	// CreatedAt When the record was created (Unix seconds).
+	CreatedAt *int64 `json:"created_at"`
+
+	// DaysInCents Units added (positive) or removed (negative), times 100: 100 is one unit.
+	DaysInCents *int    `json:"days_in_cents"`
+	Description *string `json:"description,omitempty"`
+
+	// EffectiveOn The date that places the adjustment in an allowance cycle.
+	EffectiveOn *openapi_types.Date `json:"effective_on"`
+	EmployeeID  *string             `json:"employee_id"`
+	ID          string              `json:"id"`
+
+	// TargetBalance `accrued` or `available`: the counter moved.
+	TargetBalance *string `json:"target_balance,omitempty"`
+
+	// TimeoffAllowanceID The allowance adjusted; its unit (days or hours) is the adjustment's.
+	TimeoffAllowanceID *string `json:"timeoff_allowance_id"`
+
+	// UpdatedAt When the record last changed (Unix seconds).
+	UpdatedAt *int64 `json:"updated_at"`
+}
+
+// AllowanceIncidenceCreate defines model for AllowanceIncidenceCreate.
+type AllowanceIncidenceCreate struct {
+	// UnderscoreSkipNotifications True to create it without notifying the employee.
+	UnderscoreSkipNotifications *bool `json:"_skip_notifications,omitempty"`
+
+	// DaysInCents Units to add (positive) or remove (negative), times 100.
+	DaysInCents int                `json:"days_in_cents"`
+	Description *string            `json:"description,omitempty"`
+	EffectiveOn openapi_types.Date `json:"effective_on"`
+	EmployeeID  string             `json:"employee_id"`
+
+	// TargetBalance The counter an allowance adjustment moves.
+	TargetBalance      AllowanceIncidenceTargetBalance `json:"target_balance"`
+	TimeoffAllowanceID string                          `json:"timeoff_allowance_id"`
+}
+
+// AllowanceIncidencePage defines model for AllowanceIncidencePage.
+type AllowanceIncidencePage struct {
+	Data []AllowanceIncidence `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AllowanceIncidenceTargetBalance The counter an allowance adjustment moves.
+type AllowanceIncidenceTargetBalance string
+
+// AllowanceIncidenceUpdate defines model for AllowanceIncidenceUpdate.
+type AllowanceIncidenceUpdate struct {
+	DaysInCents *int                `json:"days_in_cents,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	EffectiveOn *openapi_types.Date `json:"effective_on,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// TargetBalance The counter an allowance adjustment moves.
+	TargetBalance      *AllowanceIncidenceTargetBalance `json:"target_balance,omitempty"`
+	TimeoffAllowanceID *string                          `json:"timeoff_allowance_id,omitempty"`
+}
 
 // AllowanceNegativeCounter Whether employees may request more units than available.
 type AllowanceNegativeCounter string
@@ -5365,6 +5448,77 @@ type TerminateEmployeeInput struct {
 	TerminationReason            *string `json:"termination_reason,omitempty"`
 }
 
+// TimeOffBlockedPeriod Date ranges during which a group of employees may not request some leave types.
+type TimeOffBlockedPeriod struct {
+	CompanyID *string `json:"company_id"`
+	ID        string  `json:"id"`
+
+	// LeaveTypeIDs The leave types that cannot be requested.
+	LeaveTypeIDs   []string `json:"leave_type_ids"`
+	LegalEntityIDs []string `json:"legal_entity_ids,omitempty"`
+	LocationIDs    []string `json:"location_ids,omitempty"`
+
+	// Members The employees affected.
+	Members []string `json:"members"`
+	Name    *string  `json:"name"`
+
+	// Strategy How the employees are chosen (examples `everyone`, `fqlmultiselect`).
+	Strategy    *string                          `json:"strategy"`
+	TeamIDs     []string                         `json:"team_ids,omitempty"`
+	TimePeriods []TimeOffBlockedPeriodTimePeriod `json:"time_periods"`
+}
+
+// TimeOffBlockedPeriodCreate defines model for TimeOffBlockedPeriodCreate.
+type TimeOffBlockedPeriodCreate struct {
+	CompanyID    string   `json:"company_id"`
+	LeaveTypeIDs []string `json:"leave_type_ids"`
+	Name         string   `json:"name"`
+}
+
+// TimeOffBlockedPeriodPage defines model for TimeOffBlockedPeriodPage.
+type TimeOffBlockedPeriodPage struct {
+	Data []TimeOffBlockedPeriod `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimeOffBlockedPeriodTimePeriod One date range of a blocked period: fixed dates (`start_on`,
+// `finish_on`) or, by `period_type` (example `by_contract_start_date`),
+// a `duration` in `duration_unit`s (example `months`) from an
+// employee's date.
+type TimeOffBlockedPeriodTimePeriod struct {
+	Duration     *int                `json:"duration,omitempty"`
+	DurationUnit *string             `json:"duration_unit,omitempty"`
+	FinishOn     *openapi_types.Date `json:"finish_on,omitempty"`
+	Name         *string             `json:"name,omitempty"`
+	PeriodType   *string             `json:"period_type,omitempty"`
+	StartOn      *openapi_types.Date `json:"start_on,omitempty"`
+}
+
+// TimeOffBlockedPeriodUpdate defines model for TimeOffBlockedPeriodUpdate.
+type TimeOffBlockedPeriodUpdate struct {
+	// ID Must equal the path id.
+	ID             string   `json:"id"`
+	LeaveTypeIDs   []string `json:"leave_type_ids"`
+	LegalEntityIDs []string `json:"legal_entity_ids,omitempty"`
+	LocationIDs    []string `json:"location_ids,omitempty"`
+
+	// Members Employees picked by hand.
+	Members []string `json:"members,omitempty"`
+	Name    string   `json:"name"`
+
+	// Query A query selecting employees (its syntax is not documented).
+	Query *string `json:"query,omitempty"`
+
+	// Strategy How the employees are chosen (examples `everyone`, `fqlmultiselect`).
+	Strategy string   `json:"strategy"`
+	TeamIDs  []string `json:"team_ids,omitempty"`
+
+	// TimePeriodsAttributes The date ranges, replacing the current ones.
+	TimePeriodsAttributes []TimeOffBlockedPeriodTimePeriod `json:"time_periods_attributes"`
+}
+
 // TimeOffPolicy A set of allowances assigned to employees.
 type TimeOffPolicy struct {
 	CompanyID   *string `json:"company_id"`
@@ -5374,6 +5528,39 @@ type TimeOffPolicy struct {
 	// Main The company's main policy.
 	Main *bool   `json:"main,omitempty"`
 	Name *string `json:"name"`
+}
+
+// TimeOffPolicyAssignment A time-off policy applying to an employee from a date.
+type TimeOffPolicyAssignment struct {
+	// EffectiveAt The first day the policy applies (a date despite the name).
+	EffectiveAt     *openapi_types.Date `json:"effective_at"`
+	EmployeeID      *string             `json:"employee_id"`
+	ID              string              `json:"id"`
+	TimeoffPolicyID *string             `json:"timeoff_policy_id"`
+}
+
+// TimeOffPolicyAssignmentCreate defines model for TimeOffPolicyAssignmentCreate.
+type TimeOffPolicyAssignmentCreate struct {
+	EffectiveAt     openapi_types.Date `json:"effective_at"`
+	EmployeeID      string             `json:"employee_id"`
+	TimeoffPolicyID string             `json:"timeoff_policy_id"`
+}
+
+// TimeOffPolicyAssignmentPage defines model for TimeOffPolicyAssignmentPage.
+type TimeOffPolicyAssignmentPage struct {
+	Data []TimeOffPolicyAssignment `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimeOffPolicyAssignmentUpdate defines model for TimeOffPolicyAssignmentUpdate.
+type TimeOffPolicyAssignmentUpdate struct {
+	EffectiveAt openapi_types.Date `json:"effective_at"`
+
+	// ID Must equal the path id.
+	ID              string `json:"id"`
+	TimeoffPolicyID string `json:"timeoff_policy_id"`
 }
 
 // TimeOffPolicyCreate defines model for TimeOffPolicyCreate.
@@ -5387,6 +5574,32 @@ type TimeOffPolicyCreate struct {
 // TimeOffPolicyPage defines model for TimeOffPolicyPage.
 type TimeOffPolicyPage struct {
 	Data []TimeOffPolicy `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimeOffPolicyTimeline An employee's time-off policies over time; `id` is the employee's id.
+type TimeOffPolicyTimeline struct {
+	EmployeeID *string `json:"employee_id"`
+
+	// EndLimitDate The last day the timeline covers.
+	EndLimitDate *openapi_types.Date         `json:"end_limit_date"`
+	ID           string                      `json:"id"`
+	Items        []TimeOffPolicyTimelineItem `json:"items"`
+
+	// StartLimitDate The first day the timeline covers.
+	StartLimitDate *openapi_types.Date `json:"start_limit_date"`
+}
+
+// TimeOffPolicyTimelineItem One entry of a policy timeline. Factorial does not describe its
+// members; the sandbox sends `timeoff_policy_id`, `timeoff_policy_name`,
+// `start_on` and `finish_on` (null while the policy still applies).
+type TimeOffPolicyTimelineItem map[string]interface{}
+
+// TimeOffPolicyTimelinePage defines model for TimeOffPolicyTimelinePage.
+type TimeOffPolicyTimelinePage struct {
+	Data []TimeOffPolicyTimeline `json:"data"`
 
 	// Meta Pagination state of a list response.
 	Meta PageMeta `json:"meta"`
@@ -7027,6 +7240,30 @@ type ListTeamsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListAllowanceIncidencesParams defines parameters for ListAllowanceIncidences.
+type ListAllowanceIncidencesParams struct {
+	// IDs Only these adjustments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only adjustments of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// TimeoffAllowanceIDs Only adjustments of these allowances.
+	TimeoffAllowanceIDs []string `form:"timeoff_allowance_ids[],omitempty" json:"timeoff_allowance_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListAllowanceStatsParams defines parameters for ListAllowanceStats.
 type ListAllowanceStatsParams struct {
 	// IDs Only these stats, by virtual id `<employee_id>/<allowance_id>/<reference_date>`.
@@ -7064,6 +7301,27 @@ type ListAllowancesParams struct {
 
 	// ByOvertime Only allowances fed by overtime.
 	ByOvertime *bool `form:"by_overtime,omitempty" json:"by_overtime,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBlockedPeriodsParams defines parameters for ListBlockedPeriods.
+type ListBlockedPeriodsParams struct {
+	// IDs Only these blocked periods.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyIDs Only blocked periods of these companies.
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7181,6 +7439,51 @@ type ListPoliciesParams struct {
 
 	// CompanyIDs Only policies of these companies.
 	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPolicyAssignmentsParams defines parameters for ListPolicyAssignments.
+type ListPolicyAssignmentsParams struct {
+	// IDs Only these assignments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only assignments of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// TimeoffPolicyIDs Only assignments of these policies.
+	TimeoffPolicyIDs []string `form:"timeoff_policy_ids[],omitempty" json:"timeoff_policy_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPolicyTimelinesParams defines parameters for ListPolicyTimelines.
+type ListPolicyTimelinesParams struct {
+	// EmployeeID The employee (required by Factorial).
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// ReferenceDate The date the timeline is computed around (required by Factorial).
+	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7477,6 +7780,12 @@ type CreateTeamJSONRequestBody = TeamCreate
 // UpdateTeamJSONRequestBody defines body for UpdateTeam for application/json ContentType.
 type UpdateTeamJSONRequestBody = TeamUpdate
 
+// CreateAllowanceIncidenceJSONRequestBody defines body for CreateAllowanceIncidence for application/json ContentType.
+type CreateAllowanceIncidenceJSONRequestBody = AllowanceIncidenceCreate
+
+// UpdateAllowanceIncidenceJSONRequestBody defines body for UpdateAllowanceIncidence for application/json ContentType.
+type UpdateAllowanceIncidenceJSONRequestBody = AllowanceIncidenceUpdate
+
 // CreateAllowanceJSONRequestBody defines body for CreateAllowance for application/json ContentType.
 type CreateAllowanceJSONRequestBody = AllowanceCreate
 
@@ -7485,6 +7794,12 @@ type DeleteAllowanceWithAltAllowanceJSONRequestBody = DeleteAllowanceWithAltAllo
 
 // UpdateAllowanceJSONRequestBody defines body for UpdateAllowance for application/json ContentType.
 type UpdateAllowanceJSONRequestBody = AllowanceUpdate
+
+// CreateBlockedPeriodJSONRequestBody defines body for CreateBlockedPeriod for application/json ContentType.
+type CreateBlockedPeriodJSONRequestBody = TimeOffBlockedPeriodCreate
+
+// UpdateBlockedPeriodJSONRequestBody defines body for UpdateBlockedPeriod for application/json ContentType.
+type UpdateBlockedPeriodJSONRequestBody = TimeOffBlockedPeriodUpdate
 
 // CreateLeaveTypeJSONRequestBody defines body for CreateLeaveType for application/json ContentType.
 type CreateLeaveTypeJSONRequestBody = LeaveTypeCreate
@@ -7512,6 +7827,12 @@ type CreatePolicyJSONRequestBody = TimeOffPolicyCreate
 
 // UpdatePolicyJSONRequestBody defines body for UpdatePolicy for application/json ContentType.
 type UpdatePolicyJSONRequestBody = TimeOffPolicyUpdate
+
+// CreatePolicyAssignmentJSONRequestBody defines body for CreatePolicyAssignment for application/json ContentType.
+type CreatePolicyAssignmentJSONRequestBody = TimeOffPolicyAssignmentCreate
+
+// UpdatePolicyAssignmentJSONRequestBody defines body for UpdatePolicyAssignment for application/json ContentType.
+type UpdatePolicyAssignmentJSONRequestBody = TimeOffPolicyAssignmentUpdate
 
 // AsCustomFieldValueValue0 returns the union data inside the CustomFieldValue_Value as a CustomFieldValueValue0
 func (t CustomFieldValue_Value) AsCustomFieldValueValue0() (CustomFieldValueValue0, error) {

@@ -119,6 +119,7 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResAllowanceIncidences, ResBlockedPeriods, ResPolicyAssignments,
 		ResAtsApplicationPhases, ResAtsHiringStages, ResAtsCandidateSources, ResAtsRejectionReasons,
 		ResAtsEvaluationForms, ResAtsFeedbacks, ResAtsQuestions, ResAtsAnswers,
 		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
