@@ -77,6 +77,10 @@ type Client struct {
 	CustomFields *CustomFieldsService
 	// Documents: company and employee documents and their folders.
 	Documents *DocumentsService
+	// EmployeeUpdates: the changes payroll has to act on (absences,
+	// contract changes, hires, personal changes, terminations), per kind
+	// and in short form (read-only).
+	EmployeeUpdates *EmployeeUpdatesService
 	// Employees: employees, their lifecycle (hire with contract, invite,
 	// terminate, unterminate) and their personal data.
 	Employees *EmployeesService

@@ -117,6 +117,12 @@ var (
 	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateAbsence                                           = operation{id: "GetEmployeeUpdateAbsence", method: "GET", path: "/employee_updates/absences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateContractChange                                    = operation{id: "GetEmployeeUpdateContractChange", method: "GET", path: "/employee_updates/contract_changes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateNewHire                                           = operation{id: "GetEmployeeUpdateNewHire", method: "GET", path: "/employee_updates/new_hires/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdatePersonalChange                                    = operation{id: "GetEmployeeUpdatePersonalChange", method: "GET", path: "/employee_updates/personal_changes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateSummary                                           = operation{id: "GetEmployeeUpdateSummary", method: "GET", path: "/employee_updates/summaries/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateTermination                                       = operation{id: "GetEmployeeUpdateTermination", method: "GET", path: "/employee_updates/terminations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -173,6 +179,12 @@ var (
 	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFields                                                   = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateAbsences                                         = operation{id: "ListEmployeeUpdateAbsences", method: "GET", path: "/employee_updates/absences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateContractChanges                                  = operation{id: "ListEmployeeUpdateContractChanges", method: "GET", path: "/employee_updates/contract_changes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateNewHires                                         = operation{id: "ListEmployeeUpdateNewHires", method: "GET", path: "/employee_updates/new_hires", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdatePersonalChanges                                  = operation{id: "ListEmployeeUpdatePersonalChanges", method: "GET", path: "/employee_updates/personal_changes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateSummaries                                        = operation{id: "ListEmployeeUpdateSummaries", method: "GET", path: "/employee_updates/summaries", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateTerminations                                     = operation{id: "ListEmployeeUpdateTerminations", method: "GET", path: "/employee_updates/terminations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -371,6 +383,12 @@ var datedOperations = []*operation{
 	&datedGetCustomFieldValue,
 	&datedGetDocument,
 	&datedGetEmployee,
+	&datedGetEmployeeUpdateAbsence,
+	&datedGetEmployeeUpdateContractChange,
+	&datedGetEmployeeUpdateNewHire,
+	&datedGetEmployeeUpdatePersonalChange,
+	&datedGetEmployeeUpdateSummary,
+	&datedGetEmployeeUpdateTermination,
 	&datedGetFolder,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
@@ -427,6 +445,12 @@ var datedOperations = []*operation{
 	&datedListCustomFieldValues,
 	&datedListCustomFields,
 	&datedListDocuments,
+	&datedListEmployeeUpdateAbsences,
+	&datedListEmployeeUpdateContractChanges,
+	&datedListEmployeeUpdateNewHires,
+	&datedListEmployeeUpdatePersonalChanges,
+	&datedListEmployeeUpdateSummaries,
+	&datedListEmployeeUpdateTerminations,
 	&datedListEmployees,
 	&datedListFolders,
 	&datedListJobCatalogLevels,
@@ -1338,6 +1362,165 @@ func datedQueryListDocuments(p *resources.ListDocumentsParams) string {
 	}
 	if p.ByTrashBin != nil {
 		q.add("by_trash_bin", strconv.FormatBool(*p.ByTrashBin))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateAbsences encodes the query of ListEmployeeUpdateAbsences.
+func datedQueryListEmployeeUpdateAbsences(p *resources.ListEmployeeUpdateAbsencesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateContractChanges encodes the query of ListEmployeeUpdateContractChanges.
+func datedQueryListEmployeeUpdateContractChanges(p *resources.ListEmployeeUpdateContractChangesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateNewHires encodes the query of ListEmployeeUpdateNewHires.
+func datedQueryListEmployeeUpdateNewHires(p *resources.ListEmployeeUpdateNewHiresParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdatePersonalChanges encodes the query of ListEmployeeUpdatePersonalChanges.
+func datedQueryListEmployeeUpdatePersonalChanges(p *resources.ListEmployeeUpdatePersonalChangesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateSummaries encodes the query of ListEmployeeUpdateSummaries.
+func datedQueryListEmployeeUpdateSummaries(p *resources.ListEmployeeUpdateSummariesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.LegalEntitiesIDs {
+		q.add("legal_entities_ids[]", string(v))
+	}
+	for _, v := range p.Type {
+		q.add("type[]", string(v))
+	}
+	if p.StartsOn != nil {
+		q.add("starts_on", (*p.StartsOn).String())
+	}
+	if p.EndsOn != nil {
+		q.add("ends_on", (*p.EndsOn).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateTerminations encodes the query of ListEmployeeUpdateTerminations.
+func datedQueryListEmployeeUpdateTerminations(p *resources.ListEmployeeUpdateTerminationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2560,6 +2743,7 @@ func (c *Client) initServices() {
 	c.Credentials = &CredentialsService{c: c}
 	c.CustomFields = &CustomFieldsService{c: c}
 	c.Documents = &DocumentsService{c: c}
+	c.EmployeeUpdates = &EmployeeUpdatesService{c: c}
 	c.Employees = &EmployeesService{c: c}
 	c.Holidays = &HolidaysService{c: c}
 	c.JobCatalog = &JobCatalogService{c: c}
@@ -4263,6 +4447,341 @@ func (s *DocumentsService) Update(ctx context.Context, id string, body resources
 func (s *DocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateFolder, s.c.datedBase, "/documents/folders/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Folder](ctx, s.c, &datedUpdateFolder, req, err)
+}
+
+// EmployeeUpdatesService calls the EmployeeUpdates operations: Employee updates, the changes payroll has to act on (absences, contract changes, hires, personal changes, terminations), each kind with its details and all of them in short form; read-only.
+// Reach it as Client.EmployeeUpdates.
+type EmployeeUpdatesService struct{ c *Client }
+
+// GetAbsence gets an absence update.
+//
+//	GET /employee_updates/absences/{id} (GetEmployeeUpdateAbsence)
+func (s *EmployeeUpdatesService) GetAbsence(ctx context.Context, id string) (resources.EmployeeUpdateAbsence, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateAbsence, s.c.datedBase, "/employee_updates/absences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateAbsence](ctx, s.c, &datedGetEmployeeUpdateAbsence, req, err)
+}
+
+// GetContractChange gets a contract change update.
+//
+//	GET /employee_updates/contract_changes/{id} (GetEmployeeUpdateContractChange)
+func (s *EmployeeUpdatesService) GetContractChange(ctx context.Context, id string) (resources.EmployeeUpdateContractChange, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateContractChange, s.c.datedBase, "/employee_updates/contract_changes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateContractChange](ctx, s.c, &datedGetEmployeeUpdateContractChange, req, err)
+}
+
+// GetNewHire gets a new hire update.
+//
+//	GET /employee_updates/new_hires/{id} (GetEmployeeUpdateNewHire)
+func (s *EmployeeUpdatesService) GetNewHire(ctx context.Context, id string) (resources.EmployeeUpdateNewHire, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateNewHire, s.c.datedBase, "/employee_updates/new_hires/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateNewHire](ctx, s.c, &datedGetEmployeeUpdateNewHire, req, err)
+}
+
+// GetPersonalChange gets a personal change update.
+//
+//	GET /employee_updates/personal_changes/{id} (GetEmployeeUpdatePersonalChange)
+func (s *EmployeeUpdatesService) GetPersonalChange(ctx context.Context, id string) (resources.EmployeeUpdatePersonalChange, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdatePersonalChange, s.c.datedBase, "/employee_updates/personal_changes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdatePersonalChange](ctx, s.c, &datedGetEmployeeUpdatePersonalChange, req, err)
+}
+
+// GetSummary gets an employee update in short form.
+//
+//	GET /employee_updates/summaries/{id} (GetEmployeeUpdateSummary)
+func (s *EmployeeUpdatesService) GetSummary(ctx context.Context, id string) (resources.EmployeeUpdateSummary, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateSummary, s.c.datedBase, "/employee_updates/summaries/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateSummary](ctx, s.c, &datedGetEmployeeUpdateSummary, req, err)
+}
+
+// GetTermination gets a termination update.
+//
+//	GET /employee_updates/terminations/{id} (GetEmployeeUpdateTermination)
+func (s *EmployeeUpdatesService) GetTermination(ctx context.Context, id string) (resources.EmployeeUpdateTermination, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateTermination, s.c.datedBase, "/employee_updates/terminations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateTermination](ctx, s.c, &datedGetEmployeeUpdateTermination, req, err)
+}
+
+// ListAbsences lists absence updates, every page of it.
+//
+// Absences (leaves) recorded or changed, as updates for payroll: the leave
+// with its dates before the change (`prev_start_on`, `prev_finish_on`) where
+// they moved.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAbsencesIter holds one page at a time, ListAbsencesPage returns one page.
+//
+//	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
+func (s *EmployeeUpdatesService) ListAbsences(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) ([]resources.EmployeeUpdateAbsence, error) {
+	return collect(s.ListAbsencesIter(ctx, params))
+}
+
+// ListAbsencesIter lists absence updates, page by page.
+//
+// Absences (leaves) recorded or changed, as updates for payroll: the leave
+// with its dates before the change (`prev_start_on`, `prev_finish_on`) where
+// they moved.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
+func (s *EmployeeUpdatesService) ListAbsencesIter(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) iter.Seq2[resources.EmployeeUpdateAbsence, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateAbsences, params,
+		func(p *resources.ListEmployeeUpdateAbsencesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateAbsencePage) ([]resources.EmployeeUpdateAbsence, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateAbsencesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAbsencesPage lists absence updates: one page.
+//
+// Absences (leaves) recorded or changed, as updates for payroll: the leave
+// with its dates before the change (`prev_start_on`, `prev_finish_on`) where
+// they moved.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
+func (s *EmployeeUpdatesService) ListAbsencesPage(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) (resources.EmployeeUpdateAbsencePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(params), nil)
+	return send[resources.EmployeeUpdateAbsencePage](ctx, s.c, &datedListEmployeeUpdateAbsences, req, err)
+}
+
+// ListContractChanges lists contract change updates, every page of it.
+//
+// Changes of employees' contracts (dates, job, salary, working time and the
+// country-specific fields), as updates for payroll.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractChangesIter holds one page at a time, ListContractChangesPage returns one page.
+//
+//	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
+func (s *EmployeeUpdatesService) ListContractChanges(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) ([]resources.EmployeeUpdateContractChange, error) {
+	return collect(s.ListContractChangesIter(ctx, params))
+}
+
+// ListContractChangesIter lists contract change updates, page by page.
+//
+// Changes of employees' contracts (dates, job, salary, working time and the
+// country-specific fields), as updates for payroll.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
+func (s *EmployeeUpdatesService) ListContractChangesIter(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) iter.Seq2[resources.EmployeeUpdateContractChange, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateContractChanges, params,
+		func(p *resources.ListEmployeeUpdateContractChangesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateContractChangePage) ([]resources.EmployeeUpdateContractChange, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateContractChangesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListContractChangesPage lists contract change updates: one page.
+//
+// Changes of employees' contracts (dates, job, salary, working time and the
+// country-specific fields), as updates for payroll.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
+func (s *EmployeeUpdatesService) ListContractChangesPage(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) (resources.EmployeeUpdateContractChangePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(params), nil)
+	return send[resources.EmployeeUpdateContractChangePage](ctx, s.c, &datedListEmployeeUpdateContractChanges, req, err)
+}
+
+// ListNewHires lists new hire updates, every page of it.
+//
+// Hires, as updates for payroll: the new employee's personal, contract and
+// payment details.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListNewHiresIter holds one page at a time, ListNewHiresPage returns one page.
+//
+//	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
+func (s *EmployeeUpdatesService) ListNewHires(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) ([]resources.EmployeeUpdateNewHire, error) {
+	return collect(s.ListNewHiresIter(ctx, params))
+}
+
+// ListNewHiresIter lists new hire updates, page by page.
+//
+// Hires, as updates for payroll: the new employee's personal, contract and
+// payment details.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
+func (s *EmployeeUpdatesService) ListNewHiresIter(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) iter.Seq2[resources.EmployeeUpdateNewHire, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateNewHires, params,
+		func(p *resources.ListEmployeeUpdateNewHiresParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateNewHirePage) ([]resources.EmployeeUpdateNewHire, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateNewHiresParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListNewHiresPage lists new hire updates: one page.
+//
+// Hires, as updates for payroll: the new employee's personal, contract and
+// payment details.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
+func (s *EmployeeUpdatesService) ListNewHiresPage(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) (resources.EmployeeUpdateNewHirePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(params), nil)
+	return send[resources.EmployeeUpdateNewHirePage](ctx, s.c, &datedListEmployeeUpdateNewHires, req, err)
+}
+
+// ListPersonalChanges lists personal change updates, every page of it.
+//
+// Changes of employees' personal details (name, identifiers, address, bank
+// account, job title, workplace), as updates for payroll.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPersonalChangesIter holds one page at a time, ListPersonalChangesPage returns one page.
+//
+//	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
+func (s *EmployeeUpdatesService) ListPersonalChanges(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) ([]resources.EmployeeUpdatePersonalChange, error) {
+	return collect(s.ListPersonalChangesIter(ctx, params))
+}
+
+// ListPersonalChangesIter lists personal change updates, page by page.
+//
+// Changes of employees' personal details (name, identifiers, address, bank
+// account, job title, workplace), as updates for payroll.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
+func (s *EmployeeUpdatesService) ListPersonalChangesIter(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) iter.Seq2[resources.EmployeeUpdatePersonalChange, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdatePersonalChanges, params,
+		func(p *resources.ListEmployeeUpdatePersonalChangesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(p), nil)
+		},
+		func(pg *resources.EmployeeUpdatePersonalChangePage) ([]resources.EmployeeUpdatePersonalChange, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdatePersonalChangesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListPersonalChangesPage lists personal change updates: one page.
+//
+// Changes of employees' personal details (name, identifiers, address, bank
+// account, job title, workplace), as updates for payroll.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
+func (s *EmployeeUpdatesService) ListPersonalChangesPage(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) (resources.EmployeeUpdatePersonalChangePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(params), nil)
+	return send[resources.EmployeeUpdatePersonalChangePage](ctx, s.c, &datedListEmployeeUpdatePersonalChanges, req, err)
+}
+
+// ListSummaries lists every employee update, every page of it.
+//
+// Every employee update of every kind, in one short form: its `type`
+// (Factorial lists sick, parental, name, id, address, irpf, bank, residence,
+// nationality, gender, hiring, custom-leave, termination, contract, workplace,
+// manual_incidence and legal_entity), employee, legal entity, status and
+// dates. The id of a summary is that of the update in its own list (absences,
+// contract changes...).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSummariesIter holds one page at a time, ListSummariesPage returns one page.
+//
+//	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
+func (s *EmployeeUpdatesService) ListSummaries(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) ([]resources.EmployeeUpdateSummary, error) {
+	return collect(s.ListSummariesIter(ctx, params))
+}
+
+// ListSummariesIter lists every employee update, page by page.
+//
+// Every employee update of every kind, in one short form: its `type`
+// (Factorial lists sick, parental, name, id, address, irpf, bank, residence,
+// nationality, gender, hiring, custom-leave, termination, contract, workplace,
+// manual_incidence and legal_entity), employee, legal entity, status and
+// dates. The id of a summary is that of the update in its own list (absences,
+// contract changes...).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
+func (s *EmployeeUpdatesService) ListSummariesIter(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) iter.Seq2[resources.EmployeeUpdateSummary, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateSummaries, params,
+		func(p *resources.ListEmployeeUpdateSummariesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateSummaryPage) ([]resources.EmployeeUpdateSummary, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateSummariesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSummariesPage lists every employee update: one page.
+//
+// Every employee update of every kind, in one short form: its `type`
+// (Factorial lists sick, parental, name, id, address, irpf, bank, residence,
+// nationality, gender, hiring, custom-leave, termination, contract, workplace,
+// manual_incidence and legal_entity), employee, legal entity, status and
+// dates. The id of a summary is that of the update in its own list (absences,
+// contract changes...).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
+func (s *EmployeeUpdatesService) ListSummariesPage(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) (resources.EmployeeUpdateSummaryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(params), nil)
+	return send[resources.EmployeeUpdateSummaryPage](ctx, s.c, &datedListEmployeeUpdateSummaries, req, err)
+}
+
+// ListTerminations lists termination updates, every page of it.
+//
+// Terminations, as updates for payroll: dates, reason and the time off left to
+// settle.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTerminationsIter holds one page at a time, ListTerminationsPage returns one page.
+//
+//	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
+func (s *EmployeeUpdatesService) ListTerminations(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) ([]resources.EmployeeUpdateTermination, error) {
+	return collect(s.ListTerminationsIter(ctx, params))
+}
+
+// ListTerminationsIter lists termination updates, page by page.
+//
+// Terminations, as updates for payroll: dates, reason and the time off left to
+// settle.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
+func (s *EmployeeUpdatesService) ListTerminationsIter(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) iter.Seq2[resources.EmployeeUpdateTermination, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateTerminations, params,
+		func(p *resources.ListEmployeeUpdateTerminationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateTerminationPage) ([]resources.EmployeeUpdateTermination, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateTerminationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTerminationsPage lists termination updates: one page.
+//
+// Terminations, as updates for payroll: dates, reason and the time off left to
+// settle.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
+func (s *EmployeeUpdatesService) ListTerminationsPage(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) (resources.EmployeeUpdateTerminationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(params), nil)
+	return send[resources.EmployeeUpdateTerminationPage](ctx, s.c, &datedListEmployeeUpdateTerminations, req, err)
 }
 
 // EmployeesService calls the Employees operations: Employees, their lifecycle (hire with contract, invite, terminate, unterminate) and their personal data.

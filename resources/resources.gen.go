@@ -3780,6 +3780,258 @@ type EmployeeUpdate struct {
 	TimeoffManagerID         *string             `json:"timeoff_manager_id,omitempty"`
 }
 
+// EmployeeUpdateAbsence An absence (leave) as an employee update.
+type EmployeeUpdateAbsence struct {
+	Approved         *bool               `json:"approved,omitempty"`
+	Description      *string             `json:"description,omitempty"`
+	EmployeeFullName *string             `json:"employee_full_name,omitempty"`
+	EmployeeID       *string             `json:"employee_id,omitempty"`
+	FinishOn         *openapi_types.Date `json:"finish_on,omitempty"`
+
+	// HalfDay Which half of the day, for a half-day absence (example `end_of_day`).
+	HalfDay *string `json:"half_day,omitempty"`
+
+	// HoursAmountInCents Hours taken times 100.
+	HoursAmountInCents *int    `json:"hours_amount_in_cents,omitempty"`
+	ID                 string  `json:"id"`
+	LeaveTypeID        *string `json:"leave_type_id,omitempty"`
+	LeaveTypeName      *string `json:"leave_type_name,omitempty"`
+
+	// PrevFinishOn The last day before the change.
+	PrevFinishOn *openapi_types.Date `json:"prev_finish_on,omitempty"`
+
+	// PrevStartOn The first day before the change.
+	PrevStartOn *openapi_types.Date `json:"prev_start_on,omitempty"`
+	StartOn     *openapi_types.Date `json:"start_on,omitempty"`
+
+	// Status Where the update is in its handling (examples `done`, `to-do`).
+	Status *string `json:"status"`
+}
+
+// EmployeeUpdateAbsencePage defines model for EmployeeUpdateAbsencePage.
+type EmployeeUpdateAbsencePage struct {
+	Data []EmployeeUpdateAbsence `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateContractChange A change of an employee's contract as an employee update, with the contract's values after it.
+type EmployeeUpdateContractChange struct {
+	CompensationIDs []string `json:"compensation_ids,omitempty"`
+
+	// Country Country code of the contract (example `es`).
+	Country            *string `json:"country,omitempty"`
+	CreatedAt          *string `json:"created_at"`
+	DeContractTypeID   *string `json:"de_contract_type_id,omitempty"`
+	DeContractTypeName *string `json:"de_contract_type_name,omitempty"`
+
+	// EffectiveOn The day the change applies from.
+	EffectiveOn                *openapi_types.Date `json:"effective_on"`
+	EmployeeID                 *string             `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	EsContractObservations     *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID           *string             `json:"es_contract_type_id,omitempty"`
+	EsContractTypeName         *string             `json:"es_contract_type_name,omitempty"`
+	EsCotizationGroup          *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID         *string             `json:"es_education_level_id,omitempty"`
+	EsHasTeleworkingContract   *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription           *string             `json:"es_job_description,omitempty"`
+	EsProfessionalCategoryID   *string             `json:"es_professional_category_id,omitempty"`
+	EsTrialPeriodEndsOn        *openapi_types.Date `json:"es_trial_period_ends_on,omitempty"`
+	EsWorkingDayTypeID         *string             `json:"es_working_day_type_id,omitempty"`
+	FrCoefficient              *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID           *string             `json:"fr_contract_type_id,omitempty"`
+	FrContractTypeName         *string             `json:"fr_contract_type_name,omitempty"`
+	FrEmployeeType             *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours             *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn               *int                `json:"fr_jours_par_an,omitempty"`
+	FrLevelID                  *string             `json:"fr_level_id,omitempty"`
+	FrLevelName                *string             `json:"fr_level_name,omitempty"`
+	FrMutualID                 *string             `json:"fr_mutual_id,omitempty"`
+	FrMutualName               *string             `json:"fr_mutual_name,omitempty"`
+	FrProfessionalCategoryID   *string             `json:"fr_professional_category_id,omitempty"`
+	FrProfessionalCategoryName *string             `json:"fr_professional_category_name,omitempty"`
+	FrStepID                   *string             `json:"fr_step_id,omitempty"`
+	FrStepName                 *string             `json:"fr_step_name,omitempty"`
+	FrWorkTypeID               *string             `json:"fr_work_type_id,omitempty"`
+	FrWorkTypeName             *string             `json:"fr_work_type_name,omitempty"`
+
+	// HasPayroll Whether the employee is in a payroll policy.
+	HasPayroll         *bool   `json:"has_payroll"`
+	ID                 string  `json:"id"`
+	JobLevel           *string `json:"job_level,omitempty"`
+	JobRole            *string `json:"job_role,omitempty"`
+	JobTitle           *string `json:"job_title,omitempty"`
+	PtContractTypeID   *string `json:"pt_contract_type_id,omitempty"`
+	PtContractTypeName *string `json:"pt_contract_type_name,omitempty"`
+
+	// SalaryAmount Salary in cents.
+	SalaryAmount *int `json:"salary_amount,omitempty"`
+
+	// SalaryFrequency Example `monthly`.
+	SalaryFrequency *string             `json:"salary_frequency,omitempty"`
+	StartsOn        *openapi_types.Date `json:"starts_on,omitempty"`
+	Status          *string             `json:"status"`
+	UpdatedAt       *string             `json:"updated_at"`
+	WorkingHours    *int                `json:"working_hours,omitempty"`
+
+	// WorkingHoursFrequency Example `weekly`.
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
+// EmployeeUpdateContractChangePage defines model for EmployeeUpdateContractChangePage.
+type EmployeeUpdateContractChangePage struct {
+	Data []EmployeeUpdateContractChange `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateNewHire A hire as an employee update.
+type EmployeeUpdateNewHire struct {
+	Address               *string `json:"address"`
+	BankAccount           *string `json:"bank_account,omitempty"`
+	BirthName             *string `json:"birth_name,omitempty"`
+	City                  *string `json:"city,omitempty"`
+	ContractEffectiveDate *string `json:"contract_effective_date,omitempty"`
+	ContractEndDate       *string `json:"contract_end_date,omitempty"`
+
+	// Country Country code (example `ES`).
+	Country     *string             `json:"country,omitempty"`
+	DateOfBirth *openapi_types.Date `json:"date_of_birth,omitempty"`
+	EmployeeID  *string             `json:"employee_id"`
+	FirstName   *string             `json:"first_name"`
+	Gender      *string             `json:"gender,omitempty"`
+	ID          string              `json:"id"`
+
+	// Identifier National identity document number.
+	Identifier *string `json:"identifier,omitempty"`
+
+	// IdentifierType Kind of identity document (example `passport`).
+	IdentifierType *string `json:"identifier_type,omitempty"`
+	JobTitle       *string `json:"job_title,omitempty"`
+	LastName       *string `json:"last_name"`
+	LegalEntityID  *string `json:"legal_entity_id,omitempty"`
+	ManagerID      *string `json:"manager_id,omitempty"`
+
+	// Nationality Country code (example `ES`).
+	Nationality           *string `json:"nationality,omitempty"`
+	PayrollIdentifier     *string `json:"payroll_identifier,omitempty"`
+	PhoneNumber           *string `json:"phone_number,omitempty"`
+	PostalCode            *string `json:"postal_code,omitempty"`
+	SalaryAmountInCents   *int    `json:"salary_amount_in_cents,omitempty"`
+	SalaryFrequency       *string `json:"salary_frequency,omitempty"`
+	SocialSecurityNumber  *string `json:"social_security_number,omitempty"`
+	StartDate             *string `json:"start_date,omitempty"`
+	State                 *string `json:"state,omitempty"`
+	Status                *string `json:"status"`
+	TaxID                 *string `json:"tax_id,omitempty"`
+	WorkEmail             *string `json:"work_email,omitempty"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkplaceID           *string `json:"workplace_id,omitempty"`
+}
+
+// EmployeeUpdateNewHirePage defines model for EmployeeUpdateNewHirePage.
+type EmployeeUpdateNewHirePage struct {
+	Data []EmployeeUpdateNewHire `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdatePersonalChange A change of an employee's personal details as an employee update, with the values after it.
+type EmployeeUpdatePersonalChange struct {
+	AddressLine1         *string             `json:"address_line_1,omitempty"`
+	AddressLine2         *string             `json:"address_line_2,omitempty"`
+	BankNumber           *string             `json:"bank_number,omitempty"`
+	City                 *string             `json:"city,omitempty"`
+	Country              *string             `json:"country,omitempty"`
+	DateOfBirth          *openapi_types.Date `json:"date_of_birth,omitempty"`
+	EmployeeID           *string             `json:"employee_id"`
+	FirstName            *string             `json:"first_name"`
+	Gender               *string             `json:"gender,omitempty"`
+	ID                   string              `json:"id"`
+	Identifier           *string             `json:"identifier,omitempty"`
+	IdentifierType       *string             `json:"identifier_type,omitempty"`
+	JobTitle             *string             `json:"job_title,omitempty"`
+	LastName             *string             `json:"last_name"`
+	Nationality          *string             `json:"nationality,omitempty"`
+	PhoneNumber          *string             `json:"phone_number,omitempty"`
+	PostalCode           *string             `json:"postal_code,omitempty"`
+	SocialSecurityNumber *string             `json:"social_security_number,omitempty"`
+	State                *string             `json:"state,omitempty"`
+	Status               *string             `json:"status"`
+	TaxID                *string             `json:"tax_id,omitempty"`
+	WorkEmail            *string             `json:"work_email,omitempty"`
+	WorkplaceID          *string             `json:"workplace_id,omitempty"`
+}
+
+// EmployeeUpdatePersonalChangePage defines model for EmployeeUpdatePersonalChangePage.
+type EmployeeUpdatePersonalChangePage struct {
+	Data []EmployeeUpdatePersonalChange `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateRemainingHoliday Time off left at termination, as Factorial shows it; its example has
+// `name` (the allowance) and `available_days` (a text such as
+// "3 working days").
+type EmployeeUpdateRemainingHoliday map[string]interface{}
+
+// EmployeeUpdateSummary Any employee update in short form.
+type EmployeeUpdateSummary struct {
+	CreatedAt     *string `json:"created_at"`
+	EmployeeID    *string `json:"employee_id,omitempty"`
+	EndsOn        *string `json:"ends_on,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	StartsOn      *string `json:"starts_on,omitempty"`
+	Status        *string `json:"status"`
+
+	// Type The kind of update (`custom-leave`, `contract`, `hiring`, `termination`, `address`...).
+	Type *string `json:"type"`
+}
+
+// EmployeeUpdateSummaryPage defines model for EmployeeUpdateSummaryPage.
+type EmployeeUpdateSummaryPage struct {
+	Data []EmployeeUpdateSummary `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateTermination A termination as an employee update.
+type EmployeeUpdateTermination struct {
+	// ContractEndDate The day employment ends; access may outlast it until `terminated_on`.
+	ContractEndDate   *openapi_types.Date              `json:"contract_end_date,omitempty"`
+	EmployeeID        *string                          `json:"employee_id"`
+	ID                string                           `json:"id"`
+	LegalEntityID     *string                          `json:"legal_entity_id,omitempty"`
+	RemainingHolidays []EmployeeUpdateRemainingHoliday `json:"remaining_holidays"`
+	Status            *string                          `json:"status"`
+
+	// TerminatedOn The day the employee's access ends.
+	TerminatedOn            *openapi_types.Date `json:"terminated_on,omitempty"`
+	TerminationObservations *string             `json:"termination_observations,omitempty"`
+	TerminationReason       *string             `json:"termination_reason,omitempty"`
+
+	// TerminationReasonType Who ended the employment (example `company`).
+	TerminationReasonType      *string `json:"termination_reason_type,omitempty"`
+	TerminationTypeDescription *string `json:"termination_type_description,omitempty"`
+}
+
+// EmployeeUpdateTerminationPage defines model for EmployeeUpdateTerminationPage.
+type EmployeeUpdateTerminationPage struct {
+	Data []EmployeeUpdateTermination `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // EndShiftBreakInput defines model for EndShiftBreakInput.
 type EndShiftBreakInput struct {
 	// EmployeeID Defaults to the caller.
@@ -6527,6 +6779,129 @@ type ListFoldersParams struct {
 
 	// EmployeeID Only the folders of this employee's documents.
 	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateAbsencesParams defines parameters for ListEmployeeUpdateAbsences.
+type ListEmployeeUpdateAbsencesParams struct {
+	// IDs Only these absence updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateContractChangesParams defines parameters for ListEmployeeUpdateContractChanges.
+type ListEmployeeUpdateContractChangesParams struct {
+	// IDs Only these contract change updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateNewHiresParams defines parameters for ListEmployeeUpdateNewHires.
+type ListEmployeeUpdateNewHiresParams struct {
+	// IDs Only these new hire updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdatePersonalChangesParams defines parameters for ListEmployeeUpdatePersonalChanges.
+type ListEmployeeUpdatePersonalChangesParams struct {
+	// IDs Only these personal change updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateSummariesParams defines parameters for ListEmployeeUpdateSummaries.
+type ListEmployeeUpdateSummariesParams struct {
+	// IDs Only these updates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only updates of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// LegalEntitiesIDs Only updates of these legal entities (spelled `legal_entities_ids[]`).
+	LegalEntitiesIDs []string `form:"legal_entities_ids[],omitempty" json:"legal_entities_ids[],omitempty"`
+
+	// Type Only updates of these types.
+	Type []string `form:"type[],omitempty" json:"type[],omitempty"`
+
+	// StartsOn Only updates starting on or after this date.
+	StartsOn *openapi_types.Date `form:"starts_on,omitempty" json:"starts_on,omitempty"`
+
+	// EndsOn Only updates starting on or before this date (Factorial compares the start, not the end).
+	EndsOn *openapi_types.Date `form:"ends_on,omitempty" json:"ends_on,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateTerminationsParams defines parameters for ListEmployeeUpdateTerminations.
+type ListEmployeeUpdateTerminationsParams struct {
+	// IDs Only these termination updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`

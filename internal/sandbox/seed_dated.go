@@ -11,8 +11,9 @@ import (
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
 // main location, one archived, a small job catalog (seedJobCatalog), the banking records
-// (seedBanking), the recruiting records around v1's (seedAts) and the
-// performance review catalogues (seedPerformance).
+// (seedBanking), the recruiting records around v1's (seedAts), the
+// performance review catalogues (seedPerformance) and one employee update
+// of each kind (seedEmployeeUpdates).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -51,6 +52,9 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedJobCatalog(put)
 	s.seedAts(put)
 	seedPerformance(put)
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	seedEmployeeUpdates(put, func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }, now.Format(time.RFC3339))
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the

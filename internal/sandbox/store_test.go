@@ -120,6 +120,7 @@ func TestResourceConstants(t *testing.T) {
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 		ResAllowanceIncidences, ResBlockedPeriods, ResPolicyAssignments,
+		ResEUAbsences, ResEUContractChanges, ResEUNewHires, ResEUPersonalChanges, ResEUTerminations,
 		ResAtsApplicationPhases, ResAtsHiringStages, ResAtsCandidateSources, ResAtsRejectionReasons,
 		ResAtsEvaluationForms, ResAtsFeedbacks, ResAtsQuestions, ResAtsAnswers,
 		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
