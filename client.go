@@ -99,6 +99,9 @@ type Client struct {
 	// evaluations, questionnaires and scores, action plans and the
 	// company's employee score scale.
 	Performance *PerformanceService
+	// Posts: the company feed's community groups, the posts published in
+	// them and the comments on posts.
+	Posts *PostsService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService

@@ -20,6 +20,7 @@ var (
 	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedArchivePostGroup                                                   = operation{id: "ArchivePostGroup", method: "POST", path: "/posts/groups/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockIn                                                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -52,6 +53,9 @@ var (
 	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePolicyAssignment                                             = operation{id: "CreatePolicyAssignment", method: "POST", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePost                                                         = operation{id: "CreatePost", method: "POST", path: "/posts/posts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePostComment                                                  = operation{id: "CreatePostComment", method: "POST", path: "/posts/comments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePostGroup                                                    = operation{id: "CreatePostGroup", method: "POST", path: "/posts/groups", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -81,6 +85,9 @@ var (
 	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicyAssignment                                             = operation{id: "DeletePolicyAssignment", method: "DELETE", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePost                                                         = operation{id: "DeletePost", method: "DELETE", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePostComment                                                  = operation{id: "DeletePostComment", method: "DELETE", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePostGroup                                                    = operation{id: "DeletePostGroup", method: "DELETE", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteShift                                                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteSupplement                                                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTask                                                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -142,6 +149,9 @@ var (
 	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicyAssignment                                                = operation{id: "GetPolicyAssignment", method: "GET", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPost                                                            = operation{id: "GetPost", method: "GET", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPostComment                                                     = operation{id: "GetPostComment", method: "GET", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPostGroup                                                       = operation{id: "GetPostGroup", method: "GET", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -212,6 +222,9 @@ var (
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicyAssignments                                              = operation{id: "ListPolicyAssignments", method: "GET", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicyTimelines                                                = operation{id: "ListPolicyTimelines", method: "GET", path: "/timeoff/policy_timelines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPostComments                                                   = operation{id: "ListPostComments", method: "GET", path: "/posts/comments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPostGroups                                                     = operation{id: "ListPostGroups", method: "GET", path: "/posts/groups", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPosts                                                          = operation{id: "ListPosts", method: "GET", path: "/posts/posts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -271,6 +284,9 @@ var (
 	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicyAssignment                                             = operation{id: "UpdatePolicyAssignment", method: "PUT", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePost                                                         = operation{id: "UpdatePost", method: "PUT", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePostComment                                                  = operation{id: "UpdatePostComment", method: "PUT", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePostGroup                                                    = operation{id: "UpdatePostGroup", method: "PUT", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateShift                                                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -286,6 +302,7 @@ var datedOperations = []*operation{
 	&datedAddPerformanceReviewProcessTargetPeers,
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
+	&datedArchivePostGroup,
 	&datedArchiveWorkArea,
 	&datedAutofillShifts,
 	&datedClockIn,
@@ -318,6 +335,9 @@ var datedOperations = []*operation{
 	&datedCreatePerformanceReviewProcessTargetsInBulk,
 	&datedCreatePolicy,
 	&datedCreatePolicyAssignment,
+	&datedCreatePost,
+	&datedCreatePostComment,
+	&datedCreatePostGroup,
 	&datedCreateResourceField,
 	&datedCreateShift,
 	&datedCreateSupplement,
@@ -347,6 +367,9 @@ var datedOperations = []*operation{
 	&datedDeletePerformanceReviewProcessTarget,
 	&datedDeletePolicy,
 	&datedDeletePolicyAssignment,
+	&datedDeletePost,
+	&datedDeletePostComment,
+	&datedDeletePostGroup,
 	&datedDeleteShift,
 	&datedDeleteSupplement,
 	&datedDeleteTask,
@@ -408,6 +431,9 @@ var datedOperations = []*operation{
 	&datedGetPerformanceTargetManager,
 	&datedGetPolicy,
 	&datedGetPolicyAssignment,
+	&datedGetPost,
+	&datedGetPostComment,
+	&datedGetPostGroup,
 	&datedGetResourceField,
 	&datedGetShift,
 	&datedGetSupplement,
@@ -478,6 +504,9 @@ var datedOperations = []*operation{
 	&datedListPolicies,
 	&datedListPolicyAssignments,
 	&datedListPolicyTimelines,
+	&datedListPostComments,
+	&datedListPostGroups,
+	&datedListPosts,
 	&datedListResourceFields,
 	&datedListShifts,
 	&datedListSupplements,
@@ -537,6 +566,9 @@ var datedOperations = []*operation{
 	&datedUpdatePerformanceReviewVisibilitySetting,
 	&datedUpdatePolicy,
 	&datedUpdatePolicyAssignment,
+	&datedUpdatePost,
+	&datedUpdatePostComment,
+	&datedUpdatePostGroup,
 	&datedUpdateShift,
 	&datedUpdateSupplement,
 	&datedUpdateTask,
@@ -2416,6 +2448,93 @@ func datedQueryListPolicyTimelines(p *resources.ListPolicyTimelinesParams) strin
 	return q.String()
 }
 
+// datedQueryListPostComments encodes the query of ListPostComments.
+func datedQueryListPostComments(p *resources.ListPostCommentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.PostIDs {
+		q.add("post_ids[]", string(v))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPostGroups encodes the query of ListPostGroups.
+func datedQueryListPostGroups(p *resources.ListPostGroupsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPosts encodes the query of ListPosts.
+func datedQueryListPosts(p *resources.ListPostsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.Groups {
+		q.add("groups[]", string(v))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.Until != nil {
+		q.add("until", (*p.Until).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListResourceFields encodes the query of ListResourceFields.
 func datedQueryListResourceFields(p *resources.ListResourceFieldsParams) string {
 	if p == nil {
@@ -2750,6 +2869,7 @@ func (c *Client) initServices() {
 	c.Locations = &LocationsService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
+	c.Posts = &PostsService{c: c}
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
@@ -6461,6 +6581,252 @@ func (s *PerformanceService) UpdateReviewQuestionnaire(ctx context.Context, body
 func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, id string, body resources.PerformanceReviewVisibilitySettingUpdate) (resources.PerformanceReviewVisibilitySetting, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewVisibilitySetting, s.c.datedBase, "/performance/review_visibility_settings/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
+}
+
+// PostsService calls the Posts operations: The company feed's community groups, the posts published in them and the comments on posts.
+// Reach it as Client.Posts.
+type PostsService struct{ c *Client }
+
+// ArchiveGroup archives a community group.
+//
+// Archives a group, keeping its posts and data.
+//
+//	POST /posts/groups/archive (ArchivePostGroup)
+func (s *PostsService) ArchiveGroup(ctx context.Context, body resources.ArchivePostGroupInput) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedArchivePostGroup, s.c.datedBase, "/posts/groups/archive", "", body)
+	return send[resources.PostGroup](ctx, s.c, &datedArchivePostGroup, req, err)
+}
+
+// Create publishes a post in a group.
+//
+// Publishes a post in a group, by default allowing comments and reactions. The
+// group is named `post_group_id` here and `posts_group_id` in the post.
+//
+//	POST /posts/posts (CreatePost)
+func (s *PostsService) Create(ctx context.Context, body resources.PostCreate) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePost, s.c.datedBase, "/posts/posts", "", body)
+	return send[resources.Post](ctx, s.c, &datedCreatePost, req, err)
+}
+
+// CreateComment comments on a post.
+//
+// Adds a comment to a post, written by the caller.
+//
+//	POST /posts/comments (CreatePostComment)
+func (s *PostsService) CreateComment(ctx context.Context, body resources.PostCommentCreate) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePostComment, s.c.datedBase, "/posts/comments", "", body)
+	return send[resources.PostComment](ctx, s.c, &datedCreatePostComment, req, err)
+}
+
+// CreateGroup creates a community group.
+//
+//	POST /posts/groups (CreatePostGroup)
+func (s *PostsService) CreateGroup(ctx context.Context, body resources.PostGroupCreate) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePostGroup, s.c.datedBase, "/posts/groups", "", body)
+	return send[resources.PostGroup](ctx, s.c, &datedCreatePostGroup, req, err)
+}
+
+// Delete deletes a post.
+//
+//	DELETE /posts/posts/{id} (DeletePost)
+func (s *PostsService) Delete(ctx context.Context, id string) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Post](ctx, s.c, &datedDeletePost, req, err)
+}
+
+// DeleteComment deletes a comment.
+//
+//	DELETE /posts/comments/{id} (DeletePostComment)
+func (s *PostsService) DeleteComment(ctx context.Context, id string) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostComment](ctx, s.c, &datedDeletePostComment, req, err)
+}
+
+// DeleteGroup deletes a community group.
+//
+//	DELETE /posts/groups/{id} (DeletePostGroup)
+func (s *PostsService) DeleteGroup(ctx context.Context, id string) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostGroup](ctx, s.c, &datedDeletePostGroup, req, err)
+}
+
+// Get gets a post.
+//
+//	GET /posts/posts/{id} (GetPost)
+func (s *PostsService) Get(ctx context.Context, id string) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Post](ctx, s.c, &datedGetPost, req, err)
+}
+
+// GetComment gets a comment.
+//
+//	GET /posts/comments/{id} (GetPostComment)
+func (s *PostsService) GetComment(ctx context.Context, id string) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostComment](ctx, s.c, &datedGetPostComment, req, err)
+}
+
+// GetGroup gets a community group.
+//
+//	GET /posts/groups/{id} (GetPostGroup)
+func (s *PostsService) GetGroup(ctx context.Context, id string) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostGroup](ctx, s.c, &datedGetPostGroup, req, err)
+}
+
+// List lists posts of the company feed, every page of it.
+//
+// Posts of the company's community groups. Factorial makes them available with
+// its Communities feature (version 2) enabled.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /posts/posts (ListPosts)
+func (s *PostsService) List(ctx context.Context, params *resources.ListPostsParams) ([]resources.Post, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists posts of the company feed, page by page.
+//
+// Posts of the company's community groups. Factorial makes them available with
+// its Communities feature (version 2) enabled.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /posts/posts (ListPosts)
+func (s *PostsService) ListIter(ctx context.Context, params *resources.ListPostsParams) iter.Seq2[resources.Post, error] {
+	return walkPages(ctx, s.c, &datedListPosts, params,
+		func(p *resources.ListPostsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(p), nil)
+		},
+		func(pg *resources.PostPage) ([]resources.Post, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListPostsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists posts of the company feed: one page.
+//
+// Posts of the company's community groups. Factorial makes them available with
+// its Communities feature (version 2) enabled.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /posts/posts (ListPosts)
+func (s *PostsService) ListPage(ctx context.Context, params *resources.ListPostsParams) (resources.PostPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(params), nil)
+	return send[resources.PostPage](ctx, s.c, &datedListPosts, req, err)
+}
+
+// ListComments lists comments on posts, every page of it.
+//
+// Comments on posts. Factorial requires `post_ids[]`: the posts whose comments
+// to list.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCommentsIter holds one page at a time, ListCommentsPage returns one page.
+//
+//	GET /posts/comments (ListPostComments)
+func (s *PostsService) ListComments(ctx context.Context, params *resources.ListPostCommentsParams) ([]resources.PostComment, error) {
+	return collect(s.ListCommentsIter(ctx, params))
+}
+
+// ListCommentsIter lists comments on posts, page by page.
+//
+// Comments on posts. Factorial requires `post_ids[]`: the posts whose comments
+// to list.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /posts/comments (ListPostComments)
+func (s *PostsService) ListCommentsIter(ctx context.Context, params *resources.ListPostCommentsParams) iter.Seq2[resources.PostComment, error] {
+	return walkPages(ctx, s.c, &datedListPostComments, params,
+		func(p *resources.ListPostCommentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(p), nil)
+		},
+		func(pg *resources.PostCommentPage) ([]resources.PostComment, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPostCommentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCommentsPage lists comments on posts: one page.
+//
+// Comments on posts. Factorial requires `post_ids[]`: the posts whose comments
+// to list.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /posts/comments (ListPostComments)
+func (s *PostsService) ListCommentsPage(ctx context.Context, params *resources.ListPostCommentsParams) (resources.PostCommentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(params), nil)
+	return send[resources.PostCommentPage](ctx, s.c, &datedListPostComments, req, err)
+}
+
+// ListGroups lists community groups, every page of it.
+//
+// Groups in which posts are published (per department, team or project, for
+// events and announcements); Factorial makes them available with its
+// Communities feature (version 2) enabled.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListGroupsIter holds one page at a time, ListGroupsPage returns one page.
+//
+//	GET /posts/groups (ListPostGroups)
+func (s *PostsService) ListGroups(ctx context.Context, params *resources.ListPostGroupsParams) ([]resources.PostGroup, error) {
+	return collect(s.ListGroupsIter(ctx, params))
+}
+
+// ListGroupsIter lists community groups, page by page.
+//
+// Groups in which posts are published (per department, team or project, for
+// events and announcements); Factorial makes them available with its
+// Communities feature (version 2) enabled.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /posts/groups (ListPostGroups)
+func (s *PostsService) ListGroupsIter(ctx context.Context, params *resources.ListPostGroupsParams) iter.Seq2[resources.PostGroup, error] {
+	return walkPages(ctx, s.c, &datedListPostGroups, params,
+		func(p *resources.ListPostGroupsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(p), nil)
+		},
+		func(pg *resources.PostGroupPage) ([]resources.PostGroup, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListPostGroupsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListGroupsPage lists community groups: one page.
+//
+// Groups in which posts are published (per department, team or project, for
+// events and announcements); Factorial makes them available with its
+// Communities feature (version 2) enabled.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /posts/groups (ListPostGroups)
+func (s *PostsService) ListGroupsPage(ctx context.Context, params *resources.ListPostGroupsParams) (resources.PostGroupPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(params), nil)
+	return send[resources.PostGroupPage](ctx, s.c, &datedListPostGroups, req, err)
+}
+
+// Update updates a post.
+//
+//	PUT /posts/posts/{id} (UpdatePost)
+func (s *PostsService) Update(ctx context.Context, id string, body resources.PostUpdate) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Post](ctx, s.c, &datedUpdatePost, req, err)
+}
+
+// UpdateComment updates a comment.
+//
+//	PUT /posts/comments/{id} (UpdatePostComment)
+func (s *PostsService) UpdateComment(ctx context.Context, id string, body resources.PostCommentUpdate) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PostComment](ctx, s.c, &datedUpdatePostComment, req, err)
+}
+
+// UpdateGroup updates a community group.
+//
+//	PUT /posts/groups/{id} (UpdatePostGroup)
+func (s *PostsService) UpdateGroup(ctx context.Context, id string, body resources.PostGroupUpdate) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PostGroup](ctx, s.c, &datedUpdatePostGroup, req, err)
 }
 
 // TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.

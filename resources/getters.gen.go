@@ -1257,6 +1257,20 @@ func (x ApproveLeaveInput) String() string { return pretty.String(x) }
 func (x ApproveLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *ArchivePostGroupInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ArchivePostGroupInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ArchivePostGroupInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *ArchiveWorkAreaInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -12073,6 +12087,438 @@ func (x PerformanceVisibilitySwitches) String() string { return pretty.String(x)
 
 // LogValue logs the fields of x that are set.
 func (x PerformanceVisibilitySwitches) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
+func (x *Post) GetAllowCommentsAndReactions() (v bool) {
+	if x == nil || x.AllowCommentsAndReactions == nil {
+		return v
+	}
+	return *x.AllowCommentsAndReactions
+}
+
+// GetCommentsCount returns x.CommentsCount, or its zero value when x or the field is nil.
+func (x *Post) GetCommentsCount() (v int) {
+	if x == nil || x.CommentsCount == nil {
+		return v
+	}
+	return *x.CommentsCount
+}
+
+// GetCoverImageURL returns x.CoverImageURL, or its zero value when x or the field is nil.
+func (x *Post) GetCoverImageURL() (v string) {
+	if x == nil || x.CoverImageURL == nil {
+		return v
+	}
+	return *x.CoverImageURL
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Post) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Post) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Post) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostsGroupID returns x.PostsGroupID, or its zero value when x or the field is nil.
+func (x *Post) GetPostsGroupID() (v string) {
+	if x == nil || x.PostsGroupID == nil {
+		return v
+	}
+	return *x.PostsGroupID
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *Post) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *Post) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Post) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetVisitsCount returns x.VisitsCount, or its zero value when x or the field is nil.
+func (x *Post) GetVisitsCount() (v int) {
+	if x == nil || x.VisitsCount == nil {
+		return v
+	}
+	return *x.VisitsCount
+}
+
+// String shows the fields of x that are set.
+func (x Post) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Post) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *PostComment) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *PostComment) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostComment) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostID returns x.PostID, or its zero value when x or the field is nil.
+func (x *PostComment) GetPostID() (v string) {
+	if x == nil || x.PostID == nil {
+		return v
+	}
+	return *x.PostID
+}
+
+// GetText returns x.Text, or its zero value when x or the field is nil.
+func (x *PostComment) GetText() (v string) {
+	if x == nil || x.Text == nil {
+		return v
+	}
+	return *x.Text
+}
+
+// String shows the fields of x that are set.
+func (x PostComment) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostComment) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetPostID returns x.PostID, or its zero value when x is nil.
+func (x *PostCommentCreate) GetPostID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PostID
+}
+
+// GetText returns x.Text, or its zero value when x is nil.
+func (x *PostCommentCreate) GetText() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Text
+}
+
+// String shows the fields of x that are set.
+func (x PostCommentCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCommentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PostCommentPage) GetData() (v []PostComment) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PostCommentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PostCommentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCommentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostCommentUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostID returns x.PostID, or its zero value when x is nil.
+func (x *PostCommentUpdate) GetPostID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PostID
+}
+
+// GetText returns x.Text, or its zero value when x is nil.
+func (x *PostCommentUpdate) GetText() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Text
+}
+
+// String shows the fields of x that are set.
+func (x PostCommentUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCommentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
+func (x *PostCreate) GetAllowCommentsAndReactions() (v bool) {
+	if x == nil || x.AllowCommentsAndReactions == nil {
+		return v
+	}
+	return *x.AllowCommentsAndReactions
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *PostCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetPostGroupID returns x.PostGroupID, or its zero value when x is nil.
+func (x *PostCreate) GetPostGroupID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PostGroupID
+}
+
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *PostCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PostGroup) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostGroup) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PostGroup) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostGroup) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroup) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *PostGroupCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *PostGroupCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *PostGroupCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostGroupCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroupCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PostGroupPage) GetData() (v []PostGroup) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PostGroupPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PostGroupPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroupPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PostGroupUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostGroupUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PostGroupUpdate) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostGroupUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroupUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PostPage) GetData() (v []Post) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PostPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PostPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetAllowCommentsAndReactions() (v bool) {
+	if x == nil || x.AllowCommentsAndReactions == nil {
+		return v
+	}
+	return *x.AllowCommentsAndReactions
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostGroupID returns x.PostGroupID, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetPostGroupID() (v string) {
+	if x == nil || x.PostGroupID == nil {
+		return v
+	}
+	return *x.PostGroupID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *RejectLeaveInput) GetID() (v string) {

@@ -2148,6 +2148,12 @@ type ApproveLeaveInput struct {
 	ID string `json:"id"`
 }
 
+// ArchivePostGroupInput defines model for ArchivePostGroupInput.
+type ArchivePostGroupInput struct {
+	// ID The group to archive.
+	ID string `json:"id"`
+}
+
 // ArchiveWorkAreaInput defines model for ArchiveWorkAreaInput.
 type ArchiveWorkAreaInput struct {
 	// ID The work area to archive.
@@ -5143,6 +5149,117 @@ type PerformanceVisibilitySwitches struct {
 	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees,omitempty"`
 }
 
+// Post A post published in a community group of the company feed.
+type Post struct {
+	AllowCommentsAndReactions *bool      `json:"allow_comments_and_reactions"`
+	CommentsCount             *int       `json:"comments_count"`
+	CoverImageURL             *string    `json:"cover_image_url,omitempty"`
+	CreatedAt                 *time.Time `json:"created_at"`
+	Description               *string    `json:"description,omitempty"`
+	ID                        string     `json:"id"`
+
+	// PostsGroupID The group the post is published in.
+	PostsGroupID *string    `json:"posts_group_id,omitempty"`
+	PublishedAt  *time.Time `json:"published_at,omitempty"`
+	Title        *string    `json:"title,omitempty"`
+	UpdatedAt    *time.Time `json:"updated_at"`
+	VisitsCount  *int       `json:"visits_count"`
+}
+
+// PostComment A comment on a post.
+type PostComment struct {
+	// AuthorID The author's access (login), not their employee id; the employees list maps accesses to employees.
+	AuthorID  *string    `json:"author_id"`
+	CreatedAt *time.Time `json:"created_at"`
+	ID        string     `json:"id"`
+	PostID    *string    `json:"post_id"`
+	Text      *string    `json:"text"`
+}
+
+// PostCommentCreate defines model for PostCommentCreate.
+type PostCommentCreate struct {
+	PostID string `json:"post_id"`
+	Text   string `json:"text"`
+}
+
+// PostCommentPage defines model for PostCommentPage.
+type PostCommentPage struct {
+	Data []PostComment `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PostCommentUpdate defines model for PostCommentUpdate.
+type PostCommentUpdate struct {
+	// ID Must equal the path id.
+	ID     string `json:"id"`
+	PostID string `json:"post_id"`
+	Text   string `json:"text"`
+}
+
+// PostCreate defines model for PostCreate.
+type PostCreate struct {
+	AllowCommentsAndReactions *bool  `json:"allow_comments_and_reactions,omitempty"`
+	Description               string `json:"description"`
+
+	// PostGroupID The group to publish in (spelled `post_group_id` here, `posts_group_id` in the post).
+	PostGroupID string `json:"post_group_id"`
+	Title       string `json:"title"`
+}
+
+// PostGroup A community group, where posts are published.
+type PostGroup struct {
+	Description *string `json:"description,omitempty"`
+	ID          string  `json:"id"`
+	Title       *string `json:"title"`
+}
+
+// PostGroupCreate defines model for PostGroupCreate.
+type PostGroupCreate struct {
+	CompanyID   string `json:"company_id"`
+	Description string `json:"description"`
+	Title       string `json:"title"`
+}
+
+// PostGroupPage defines model for PostGroupPage.
+type PostGroupPage struct {
+	Data []PostGroup `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PostGroupUpdate defines model for PostGroupUpdate.
+type PostGroupUpdate struct {
+	Description *string `json:"description,omitempty"`
+
+	// ID Must equal the path id.
+	ID    string  `json:"id"`
+	Title *string `json:"title,omitempty"`
+}
+
+// PostPage defines model for PostPage.
+type PostPage struct {
+	Data []Post `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PostUpdate defines model for PostUpdate.
+type PostUpdate struct {
+	AllowCommentsAndReactions *bool   `json:"allow_comments_and_reactions,omitempty"`
+	Description               *string `json:"description,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// PostGroupID The group to move the post to.
+	PostGroupID *string `json:"post_group_id,omitempty"`
+	Title       *string `json:"title,omitempty"`
+}
+
 // RejectLeaveInput defines model for RejectLeaveInput.
 type RejectLeaveInput struct {
 	// ID The leave.
@@ -7510,6 +7627,75 @@ type ListPerformanceTargetManagersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListPostCommentsParams defines parameters for ListPostComments.
+type ListPostCommentsParams struct {
+	// PostIDs The posts whose comments to list (required by Factorial).
+	PostIDs []string `form:"post_ids[],omitempty" json:"post_ids[],omitempty"`
+
+	// IDs Only these comments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPostGroupsParams defines parameters for ListPostGroups.
+type ListPostGroupsParams struct {
+	// IDs Only these groups.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only groups whose title or description contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPostsParams defines parameters for ListPosts.
+type ListPostsParams struct {
+	// IDs Only these posts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Groups Only posts of these groups (group ids).
+	Groups []string `form:"groups[],omitempty" json:"groups[],omitempty"`
+
+	// From Only posts published on or after this day.
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// Until Only posts published on or before this day.
+	Until *openapi_types.Date `form:"until,omitempty" json:"until,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListTaskFilesParams defines parameters for ListTaskFiles.
 type ListTaskFilesParams struct {
 	// TaskID Only the files of this task. Optional here although Factorial's document marks it required; send it if the server refuses a call without it.
@@ -8118,6 +8304,27 @@ type UpdatePerformanceReviewQuestionnaireJSONRequestBody = UpdatePerformanceRevi
 
 // UpdatePerformanceReviewVisibilitySettingJSONRequestBody defines body for UpdatePerformanceReviewVisibilitySetting for application/json ContentType.
 type UpdatePerformanceReviewVisibilitySettingJSONRequestBody = PerformanceReviewVisibilitySettingUpdate
+
+// CreatePostCommentJSONRequestBody defines body for CreatePostComment for application/json ContentType.
+type CreatePostCommentJSONRequestBody = PostCommentCreate
+
+// UpdatePostCommentJSONRequestBody defines body for UpdatePostComment for application/json ContentType.
+type UpdatePostCommentJSONRequestBody = PostCommentUpdate
+
+// CreatePostGroupJSONRequestBody defines body for CreatePostGroup for application/json ContentType.
+type CreatePostGroupJSONRequestBody = PostGroupCreate
+
+// ArchivePostGroupJSONRequestBody defines body for ArchivePostGroup for application/json ContentType.
+type ArchivePostGroupJSONRequestBody = ArchivePostGroupInput
+
+// UpdatePostGroupJSONRequestBody defines body for UpdatePostGroup for application/json ContentType.
+type UpdatePostGroupJSONRequestBody = PostGroupUpdate
+
+// CreatePostJSONRequestBody defines body for CreatePost for application/json ContentType.
+type CreatePostJSONRequestBody = PostCreate
+
+// UpdatePostJSONRequestBody defines body for UpdatePost for application/json ContentType.
+type UpdatePostJSONRequestBody = PostUpdate
 
 // CreateTaskFileMultipartRequestBody defines body for CreateTaskFile for multipart/form-data ContentType.
 type CreateTaskFileMultipartRequestBody = TaskFileCreate

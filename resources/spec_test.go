@@ -105,7 +105,7 @@ var scopes = map[string]string{
 	"Attendance": "time_tracking", "Documents": "documents",
 	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
 	"JobCatalog": "job_catalog", "Banking": "banking", "Ats": "recruitment", "Performance": "performance",
-	"EmployeeUpdates": "employee_updates",
+	"EmployeeUpdates": "employee_updates", "Posts": "posts",
 }
 
 var listParams = []string{"limit", "page", "after_id", "before_id"}

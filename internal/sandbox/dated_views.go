@@ -246,6 +246,8 @@ func init() {
 		ResAllowanceIncidences: prepareAllowanceIncidence,
 		ResBlockedPeriods:      prepareBlockedPeriod,
 		ResPolicyAssignments:   preparePolicyAssignment,
+		ResPosts:               preparePost,
+		ResPostComments:        preparePostComment,
 		ResEmployees:           prepareDatedEmployee,
 		ResWorkAreas:           prepareDatedWorkArea,
 		ResPerfVisibility:      prepareVisibility,
@@ -522,6 +524,8 @@ func init() {
 		ResPerfTemplates:       perfNameFilter,
 		ResPerfTargets:         perfTargetFilter,
 		ResPerfEvaluations:     perfEvaluationFilter,
+		ResPosts:               postFilter,
+		ResPostGroups:          postGroupFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -753,6 +757,8 @@ var datedFilterParams = map[string][]string{
 	ResAtsHiringStages:     {"ats_application_phase_id"},
 	ResAtsRejectionReasons: {"ats_application_ids[]"},
 	ResAtsEvaluationForms:  {"template"},
+	ResPosts:               {"groups[]", "from", "until"},
+	ResPostGroups:          {"search"},
 	ResPerfProcesses:       {"search"},
 	ResPerfTemplates:       {"search"},
 	ResPerfTargets: {"without_manager", "pending_peer_evaluations", "only_for_peer_assignment", "agreement_completion_status",

@@ -99,6 +99,7 @@ func init() {
 		ResAtsMessages:       {prepare: prepareAtsMessage},
 		ResWebhooksV2:        {prepare: prepareWebhook},
 		ResWebhooks:          {prepare: prepareWebhook},
+		ResPostComments:      {deleted: postCommentDeleted},
 	}
 }
 

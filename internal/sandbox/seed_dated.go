@@ -12,8 +12,9 @@ import (
 // discard port of loopback, is never called), two work areas of the
 // main location, one archived, a small job catalog (seedJobCatalog), the banking records
 // (seedBanking), the recruiting records around v1's (seedAts), the
-// performance review catalogues (seedPerformance) and one employee update
-// of each kind (seedEmployeeUpdates).
+// performance review catalogues (seedPerformance), the community groups
+// and comments around v1's post (seedPosts) and one employee update of
+// each kind (seedEmployeeUpdates).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -54,6 +55,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	seedPerformance(put)
 	now := s.clock().UTC()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	seedPosts(put)
 	seedEmployeeUpdates(put, func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }, now.Format(time.RFC3339))
 }
 

@@ -121,6 +121,7 @@ func TestResourceConstants(t *testing.T) {
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 		ResAllowanceIncidences, ResBlockedPeriods, ResPolicyAssignments,
 		ResEUAbsences, ResEUContractChanges, ResEUNewHires, ResEUPersonalChanges, ResEUTerminations,
+		ResPostGroups, ResPostComments,
 		ResAtsApplicationPhases, ResAtsHiringStages, ResAtsCandidateSources, ResAtsRejectionReasons,
 		ResAtsEvaluationForms, ResAtsFeedbacks, ResAtsQuestions, ResAtsAnswers,
 		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
