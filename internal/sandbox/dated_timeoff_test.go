@@ -186,3 +186,45 @@ func TestDatedPolicyAssignments(t *testing.T) {
 		t.Errorf("counters in June %d, in August %d: want some, then none", count("2024-06-01"), count("2024-08-01"))
 	}
 }
+
+// TestDatedBlockedPeriodRefusesLeaves: a leave of a blocked type that
+// overlaps a blocked range of a period applying to the employee is
+// refused, through both APIs; other types, other employees and other
+// days are not.
+func TestDatedBlockedPeriodRefusesLeaves(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	bp := idOf(t, e.dated("POST", "/timeoff/blocked_periods", key, map[string]any{"company_id": "1", "name": "Year-end close", "leave_type_ids": []string{"1"}}).obj(t))
+	leave := func(emp, typ, day string) datedResp {
+		return e.dated("POST", "/timeoff/leaves", key, map[string]any{"employee_id": emp, "leave_type_id": typ, "start_on": day, "finish_on": day})
+	}
+	// A new period applies to nobody yet.
+	if r := leave("1003", "1", "2030-12-22"); r.status != http.StatusCreated {
+		t.Fatalf("leave before the period has members: %d %s", r.status, r.body)
+	}
+	r := e.dated("PUT", "/timeoff/blocked_periods/"+bp, key, map[string]any{"id": bp, "name": "Year-end close", "leave_type_ids": []string{"1"},
+		"strategy": "fqlmultiselect", "team_ids": []string{"1"},
+		"time_periods_attributes": []any{map[string]any{"name": "Close", "start_on": "2030-12-20", "finish_on": "2030-12-31"}}})
+	if r.status != 200 {
+		t.Fatalf("update: %d %s", r.status, r.body)
+	}
+	if r := leave("1003", "1", "2030-12-23"); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("Engineering vacation in the close: %d %s, want 422", r.status, r.body)
+	}
+	for _, c := range []struct{ emp, typ, day string }{
+		{"1003", "2", "2030-12-23"}, // another leave type
+		{"1001", "1", "2030-12-23"}, // the admin is not in Engineering
+		{"1003", "1", "2030-12-19"}, // the day before the range
+	} {
+		if r := leave(c.emp, c.typ, c.day); r.status != http.StatusCreated {
+			t.Errorf("leave %v: %d %s, want 201", c, r.status, r.body)
+		}
+	}
+	// The same rule holds for leaves created through v1.
+	status, _, body := e.raw("POST", "/api/v1/time/leaves", tokAdmin, "application/json",
+		`{"employee_id":1004,"leave_type_id":1,"start_on":"2030-12-24","finish_on":"2030-12-24"}`)
+	if status != http.StatusUnprocessableEntity {
+		t.Errorf("v1 leave in the close: %d %s, want 422", status, body)
+	}
+}

@@ -390,3 +390,80 @@ func (c *call) policyTimelines() {
 		}})
 	})
 }
+
+// blockedLeave refuses a leave of a blocked leave type, for an employee a
+// blocked period applies to, overlapping one of its date ranges: fixed
+// ranges (start_on to finish_on) and ranges counted from the employee's
+// start date (period_type by_contract_start_date, a duration in days,
+// weeks, months or years). A period applies to everyone (strategy
+// everyone) or to its members and the employees of its teams, locations
+// and legal entities. The caller holds the lock.
+func (s *Sandbox) blockedLeave(leave map[string]any) *apiError {
+	emp := s.tbl(ResEmployees).recs[intOr(leave["employee_id"])]
+	if emp == nil {
+		return nil
+	}
+	start, finish := cut(fmtVal(leave["start_on"]), time.DateOnly), cut(fmtVal(leave["finish_on"]), time.DateOnly)
+	var aerr *apiError
+	s.tbl(ResBlockedPeriods).each(func(bp map[string]any) bool {
+		if !slices.Contains(intSlice(bp["leave_type_ids"]), intOr(leave["leave_type_id"])) || !blockedFor(bp, emp) {
+			return true
+		}
+		periods, _ := bp["time_periods"].([]any)
+		for _, raw := range periods {
+			tp, _ := raw.(map[string]any)
+			from, to, ok := blockedRange(tp, emp)
+			if ok && start <= to && finish >= from {
+				aerr = invalid("start_on", fmt.Sprintf("falls in the blocked period %s (%s to %s)", fmtVal(bp["name"]), from, to))
+				return false
+			}
+		}
+		return true
+	})
+	return aerr
+}
+
+// blockedFor says whether a blocked period applies to an employee.
+func blockedFor(bp, emp map[string]any) bool {
+	if bp["strategy"] == "everyone" {
+		return true
+	}
+	id := emp["id"].(int)
+	return slices.Contains(intSlice(bp["members"]), id) ||
+		slices.ContainsFunc(intSlice(emp["team_ids"]), func(t int) bool { return slices.Contains(intSlice(bp["team_ids"]), t) }) ||
+		slices.Contains(intSlice(bp["location_ids"]), intOr(emp["location_id"])) ||
+		slices.Contains(intSlice(bp["legal_entity_ids"]), intOr(emp["legal_entity_id"]))
+}
+
+// blockedRange is the first and last day of one range of a blocked period
+// for an employee; ok is false for a range that cannot be placed.
+func blockedRange(tp, emp map[string]any) (from, to string, ok bool) {
+	if tp == nil {
+		return "", "", false
+	}
+	if s, f := fmtVal(tp["start_on"]), fmtVal(tp["finish_on"]); tp["start_on"] != nil && tp["finish_on"] != nil {
+		return s, f, true
+	}
+	if tp["period_type"] != "by_contract_start_date" {
+		return "", "", false
+	}
+	begin, err := time.Parse(time.DateOnly, cut(fmtVal(emp["start_date"]), time.DateOnly))
+	n := intOr(tp["duration"])
+	if err != nil || n <= 0 {
+		return "", "", false
+	}
+	var end time.Time
+	switch tp["duration_unit"] {
+	case "days":
+		end = begin.AddDate(0, 0, n)
+	case "weeks":
+		end = begin.AddDate(0, 0, 7*n)
+	case "months":
+		end = begin.AddDate(0, n, 0)
+	case "years":
+		end = begin.AddDate(n, 0, 0)
+	default:
+		return "", "", false
+	}
+	return begin.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), true
+}
