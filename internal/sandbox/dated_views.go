@@ -47,6 +47,8 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		ResAllowanceIncidences: viewAllowanceIncidence,
+
 		// Performance reviews (rules_dated_performance.go).
 		ResPerfProcesses: viewReviewProcess,
 		ResPerfTargets:   viewPerfTarget,
@@ -313,6 +315,11 @@ func init() {
 		ResPayrollEmployeeIdentifiers: prepareEmployeeIdentifier,
 		ResPayrollIntegrationCodes:    prepareIntegrationCode,
 		ResTaxRates:                   prepareTaxRate,
+		ResAllowanceIncidences:        prepareAllowanceIncidence,
+		ResBlockedPeriods:             prepareBlockedPeriod,
+		ResPolicyAssignments:          preparePolicyAssignment,
+		ResPosts:                      preparePost,
+		ResPostComments:               preparePostComment,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -637,6 +644,8 @@ func init() {
 		ResJournalEntries:             updatedFromFilter,
 		ResJournalLines:               journalLineFilter,
 		ResFinancialDocuments:         financialDocumentFilter,
+		ResPosts:                      postFilter,
+		ResPostGroups:                 postGroupFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -868,6 +877,8 @@ var datedFilterParams = map[string][]string{
 	ResAtsHiringStages:     {"ats_application_phase_id"},
 	ResAtsRejectionReasons: {"ats_application_ids[]"},
 	ResAtsEvaluationForms:  {"template"},
+	ResPosts:               {"groups[]", "from", "until"},
+	ResPostGroups:          {"search"},
 	ResPerfProcesses:       {"search"},
 	ResPerfTemplates:       {"search"},
 	ResPerfTargets: {"without_manager", "pending_peer_evaluations", "only_for_peer_assignment", "agreement_completion_status",

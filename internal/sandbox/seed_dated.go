@@ -15,6 +15,10 @@ import (
 // functions below, each describing what it writes).
 // main location, one archived, a small job catalog (seedJobCatalog), the banking records
 // (seedBanking) and two trainings (seedTrainings).
+// (seedBanking), the recruiting records around v1's (seedAts), the
+// performance review catalogues (seedPerformance), the community groups
+// and comments around v1's post (seedPosts) and one employee update of
+// each kind (seedEmployeeUpdates).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -57,6 +61,13 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedAts(put)
 	seedPerformance(put)
 	s.seedContracts(put)
+	s.seedExpenses(put)
+	s.seedProcurement(put)
+	s.seedFinance(put)
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	seedPosts(put)
+	seedEmployeeUpdates(put, func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }, now.Format(time.RFC3339))
 }
 
 // seedContracts writes the dated API's contract and payroll records: two
@@ -115,9 +126,6 @@ func (s *Sandbox) seedContracts(put func(res string, recs ...map[string]any)) {
 		"calculation_started_at": nil})
 	put(ResPayrollEmployeeIdentifiers, M{"id": 1, "employee_id": DemoManagerID, "country": "pt",
 		"social_security_number": "12345678901", "tax_id": "123456789"})
-	s.seedExpenses(put)
-	s.seedProcurement(put)
-	s.seedFinance(put)
 }
 
 // seedFinance writes a small chart of accounts of the first legal entity
