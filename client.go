@@ -95,6 +95,10 @@ type Client struct {
 	CustomResources *CustomResourcesService
 	// Documents: company and employee documents and their folders.
 	Documents *DocumentsService
+	// EmployeeUpdates: the changes payroll has to act on (absences,
+	// contract changes, hires, personal changes, terminations), per kind
+	// and in short form (read-only).
+	EmployeeUpdates *EmployeeUpdatesService
 	// Employees: employees, their lifecycle (hire with contract, invite,
 	// terminate, unterminate) and their personal data.
 	Employees *EmployeesService
@@ -140,13 +144,17 @@ type Client struct {
 	// Procurement: purchase requests, the purchase orders placed for
 	// them and the procurement types they are classified by (read-only).
 	Procurement *ProcurementService
+	// Posts: the company feed's community groups, the posts published in
+	// them and the comments on posts.
+	Posts *PostsService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService
 	// Teams: teams and the memberships that place employees in them.
 	Teams *TeamsService
-	// TimeOff: leaves, leave types, allowances and their counters, and
-	// time-off policies.
+	// TimeOff: leaves, leave types, allowances with their counters and
+	// manual adjustments, blocked periods, and time-off policies with their
+	// assignments to employees and each employee's policy timeline.
 	TimeOff *TimeOffService
 	// Trainings: trainings (courses), their classes and sessions, the
 	// employees enrolled and invited, their attendance, and categories.

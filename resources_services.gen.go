@@ -24,6 +24,7 @@ var (
 	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveOvertimeRequest                                             = operation{id: "ApproveOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedArchivePostGroup                                                   = operation{id: "ArchivePostGroup", method: "POST", path: "/posts/groups/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAssignProjectWorkersInBulk                                         = operation{id: "AssignProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_assign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -35,6 +36,7 @@ var (
 	datedCloseProject                                                       = operation{id: "CloseProject", method: "POST", path: "/project_management/projects/close", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCopyTask                                                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                                                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAllowanceIncidence                                           = operation{id: "CreateAllowanceIncidence", method: "POST", path: "/timeoff/allowance_incidences", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsAnswer                                                    = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsApplication                                               = operation{id: "CreateAtsApplication", method: "POST", path: "/ats/applications", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsCandidate                                                 = operation{id: "CreateAtsCandidate", method: "POST", path: "/ats/candidates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -43,6 +45,7 @@ var (
 	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAttendanceReviewsInBulk                                      = operation{id: "CreateAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateBlockedPeriod                                                = operation{id: "CreateBlockedPeriod", method: "POST", path: "/timeoff/blocked_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateBreakConfiguration                                           = operation{id: "CreateBreakConfiguration", method: "POST", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCompensation                                                 = operation{id: "CreateCompensation", method: "POST", path: "/contracts/compensations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -85,6 +88,10 @@ var (
 	datedCreatePlanningVersion                                              = operation{id: "CreatePlanningVersion", method: "POST", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePlanningVersionsInBulk                                       = operation{id: "CreatePlanningVersionsInBulk", method: "POST", path: "/time_planning/planning_versions/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePolicyAssignment                                             = operation{id: "CreatePolicyAssignment", method: "POST", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePost                                                         = operation{id: "CreatePost", method: "POST", path: "/posts/posts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePostComment                                                  = operation{id: "CreatePostComment", method: "POST", path: "/posts/comments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePostGroup                                                    = operation{id: "CreatePostGroup", method: "POST", path: "/posts/groups", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateProject                                                      = operation{id: "CreateProject", method: "POST", path: "/project_management/projects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateProjectPlannedRecordsInBulk                                  = operation{id: "CreateProjectPlannedRecordsInBulk", method: "POST", path: "/project_management/planned_records/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateProjectTask                                                  = operation{id: "CreateProjectTask", method: "POST", path: "/project_management/project_tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -118,6 +125,7 @@ var (
 	datedCreateWorkSchedule                                                 = operation{id: "CreateWorkSchedule", method: "POST", path: "/work_schedule/schedules", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWorkScheduleOverlapPeriod                                    = operation{id: "CreateWorkScheduleOverlapPeriod", method: "POST", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAllowanceIncidence                                           = operation{id: "DeleteAllowanceIncidence", method: "DELETE", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance                                    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsApplication                                               = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsCandidate                                                 = operation{id: "DeleteAtsCandidate", method: "DELETE", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -125,6 +133,7 @@ var (
 	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAttendanceReviewsInBulk                                      = operation{id: "DeleteAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteBlockedPeriod                                                = operation{id: "DeleteBlockedPeriod", method: "DELETE", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCompensation                                                 = operation{id: "DeleteCompensation", method: "DELETE", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteContractVersion                                              = operation{id: "DeleteContractVersion", method: "DELETE", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -145,6 +154,10 @@ var (
 	datedDeletePlannedShiftsInBulk                                          = operation{id: "DeletePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePlanningVersion                                              = operation{id: "DeletePlanningVersion", method: "DELETE", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePolicyAssignment                                             = operation{id: "DeletePolicyAssignment", method: "DELETE", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePost                                                         = operation{id: "DeletePost", method: "DELETE", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePostComment                                                  = operation{id: "DeletePostComment", method: "DELETE", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePostGroup                                                    = operation{id: "DeletePostGroup", method: "DELETE", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteProjectPlannedRecord                                         = operation{id: "DeleteProjectPlannedRecord", method: "DELETE", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteProjectTasksInBulk                                           = operation{id: "DeleteProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteProjectTimeRecord                                            = operation{id: "DeleteProjectTimeRecord", method: "DELETE", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -173,6 +186,7 @@ var (
 	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAccountingSetting                                               = operation{id: "GetAccountingSetting", method: "GET", path: "/finance/accounting_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowanceIncidence                                              = operation{id: "GetAllowanceIncidence", method: "GET", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAtsAnswer                                                       = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAtsApplication                                                  = operation{id: "GetAtsApplication", method: "GET", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -188,6 +202,7 @@ var (
 	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBlockedPeriod                                                   = operation{id: "GetBlockedPeriod", method: "GET", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBookkeeperIncidence                                             = operation{id: "GetBookkeeperIncidence", method: "GET", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBreakConfiguration                                              = operation{id: "GetBreakConfiguration", method: "GET", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBudgetOption                                                    = operation{id: "GetBudgetOption", method: "GET", path: "/finance/budget_options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -211,6 +226,12 @@ var (
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployeeBreakConfiguration                                      = operation{id: "GetEmployeeBreakConfiguration", method: "GET", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployeeIdentifier                                              = operation{id: "GetEmployeeIdentifier", method: "GET", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateAbsence                                           = operation{id: "GetEmployeeUpdateAbsence", method: "GET", path: "/employee_updates/absences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateContractChange                                    = operation{id: "GetEmployeeUpdateContractChange", method: "GET", path: "/employee_updates/contract_changes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateNewHire                                           = operation{id: "GetEmployeeUpdateNewHire", method: "GET", path: "/employee_updates/new_hires/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdatePersonalChange                                    = operation{id: "GetEmployeeUpdatePersonalChange", method: "GET", path: "/employee_updates/personal_changes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateSummary                                           = operation{id: "GetEmployeeUpdateSummary", method: "GET", path: "/employee_updates/summaries/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeUpdateTermination                                       = operation{id: "GetEmployeeUpdateTermination", method: "GET", path: "/employee_updates/terminations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetExpensable                                                      = operation{id: "GetExpensable", method: "GET", path: "/expenses/expensables/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetExpense                                                         = operation{id: "GetExpense", method: "GET", path: "/expenses/expenses/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFinanceCategory                                                 = operation{id: "GetFinanceCategory", method: "GET", path: "/finance/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -248,7 +269,11 @@ var (
 	datedGetPlannedBreak                                                    = operation{id: "GetPlannedBreak", method: "GET", path: "/time_planning/planned_breaks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPlannedShift                                                    = operation{id: "GetPlannedShift", method: "GET", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPolicyAssignment                                                = operation{id: "GetPolicyAssignment", method: "GET", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPortugueseContractType                                          = operation{id: "GetPortugueseContractType", method: "GET", path: "/contracts/portuguese_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPost                                                            = operation{id: "GetPost", method: "GET", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPostComment                                                     = operation{id: "GetPostComment", method: "GET", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPostGroup                                                       = operation{id: "GetPostGroup", method: "GET", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProcurementType                                                 = operation{id: "GetProcurementType", method: "GET", path: "/procurement/types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -289,6 +314,7 @@ var (
 	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAccountingSettings                                             = operation{id: "ListAccountingSettings", method: "GET", path: "/finance/accounting_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowanceIncidences                                            = operation{id: "ListAllowanceIncidences", method: "GET", path: "/timeoff/allowance_incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                                                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                                                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsAnswers                                                     = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -306,6 +332,7 @@ var (
 	datedListAttendanceReviews                                              = operation{id: "ListAttendanceReviews", method: "GET", path: "/attendance/reviews", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBlockedPeriods                                                 = operation{id: "ListBlockedPeriods", method: "GET", path: "/timeoff/blocked_periods", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBookkeeperIncidences                                           = operation{id: "ListBookkeeperIncidences", method: "GET", path: "/bookkeepers_management/incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBreakConfigurations                                            = operation{id: "ListBreakConfigurations", method: "GET", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBudgetOptions                                                  = operation{id: "ListBudgetOptions", method: "GET", path: "/finance/budget_options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -331,6 +358,12 @@ var (
 	datedListEditTimesheetRequests                                          = operation{id: "ListEditTimesheetRequests", method: "GET", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployeeBreakConfigurations                                    = operation{id: "ListEmployeeBreakConfigurations", method: "GET", path: "/attendance/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployeeIdentifiers                                            = operation{id: "ListEmployeeIdentifiers", method: "GET", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateAbsences                                         = operation{id: "ListEmployeeUpdateAbsences", method: "GET", path: "/employee_updates/absences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateContractChanges                                  = operation{id: "ListEmployeeUpdateContractChanges", method: "GET", path: "/employee_updates/contract_changes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateNewHires                                         = operation{id: "ListEmployeeUpdateNewHires", method: "GET", path: "/employee_updates/new_hires", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdatePersonalChanges                                  = operation{id: "ListEmployeeUpdatePersonalChanges", method: "GET", path: "/employee_updates/personal_changes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateSummaries                                        = operation{id: "ListEmployeeUpdateSummaries", method: "GET", path: "/employee_updates/summaries", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeUpdateTerminations                                     = operation{id: "ListEmployeeUpdateTerminations", method: "GET", path: "/employee_updates/terminations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEstimatedTimes                                                 = operation{id: "ListEstimatedTimes", method: "GET", path: "/attendance/estimated_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListExpensables                                                    = operation{id: "ListExpensables", method: "GET", path: "/expenses/expensables", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -383,7 +416,12 @@ var (
 	datedListPlannedShifts                                                  = operation{id: "ListPlannedShifts", method: "GET", path: "/shift_management/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPlanningVersions                                               = operation{id: "ListPlanningVersions", method: "GET", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicyAssignments                                              = operation{id: "ListPolicyAssignments", method: "GET", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicyTimelines                                                = operation{id: "ListPolicyTimelines", method: "GET", path: "/timeoff/policy_timelines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPortugueseContractTypes                                        = operation{id: "ListPortugueseContractTypes", method: "GET", path: "/contracts/portuguese_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPostComments                                                   = operation{id: "ListPostComments", method: "GET", path: "/posts/comments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPostGroups                                                     = operation{id: "ListPostGroups", method: "GET", path: "/posts/groups", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPosts                                                          = operation{id: "ListPosts", method: "GET", path: "/posts/posts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProcurementTypes                                               = operation{id: "ListProcurementTypes", method: "GET", path: "/procurement/types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -456,11 +494,13 @@ var (
 	datedUnassignProjectWorker                                              = operation{id: "UnassignProjectWorker", method: "POST", path: "/project_management/project_workers/unassign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAllowance                                                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAllowanceIncidence                                           = operation{id: "UpdateAllowanceIncidence", method: "PUT", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsApplication                                               = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsCandidate                                                 = operation{id: "UpdateAtsCandidate", method: "PUT", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBlockedPeriod                                                = operation{id: "UpdateBlockedPeriod", method: "PUT", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBookkeeperIncidence                                          = operation{id: "UpdateBookkeeperIncidence", method: "PUT", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBreakConfiguration                                           = operation{id: "UpdateBreakConfiguration", method: "PUT", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBudgetStrategy                                               = operation{id: "UpdateBudgetStrategy", method: "PUT", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -498,6 +538,10 @@ var (
 	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePlanningVersion                                              = operation{id: "UpdatePlanningVersion", method: "PUT", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePolicyAssignment                                             = operation{id: "UpdatePolicyAssignment", method: "PUT", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePost                                                         = operation{id: "UpdatePost", method: "PUT", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePostComment                                                  = operation{id: "UpdatePostComment", method: "PUT", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePostGroup                                                    = operation{id: "UpdatePostGroup", method: "PUT", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateProject                                                      = operation{id: "UpdateProject", method: "PUT", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateProjectPlannedRecord                                         = operation{id: "UpdateProjectPlannedRecord", method: "PUT", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateProjectTask                                                  = operation{id: "UpdateProjectTask", method: "PUT", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -534,6 +578,7 @@ var datedOperations = []*operation{
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
 	&datedApproveOvertimeRequest,
+	&datedArchivePostGroup,
 	&datedArchiveWorkArea,
 	&datedAssignProjectWorkersInBulk,
 	&datedAutofillShifts,
@@ -545,6 +590,7 @@ var datedOperations = []*operation{
 	&datedCloseProject,
 	&datedCopyTask,
 	&datedCreateAllowance,
+	&datedCreateAllowanceIncidence,
 	&datedCreateAtsAnswer,
 	&datedCreateAtsApplication,
 	&datedCreateAtsCandidate,
@@ -553,6 +599,7 @@ var datedOperations = []*operation{
 	&datedCreateAtsMessage,
 	&datedCreateAtsQuestion,
 	&datedCreateAttendanceReviewsInBulk,
+	&datedCreateBlockedPeriod,
 	&datedCreateBreakConfiguration,
 	&datedCreateBudgetStrategy,
 	&datedCreateCompensation,
@@ -595,6 +642,10 @@ var datedOperations = []*operation{
 	&datedCreatePlanningVersion,
 	&datedCreatePlanningVersionsInBulk,
 	&datedCreatePolicy,
+	&datedCreatePolicyAssignment,
+	&datedCreatePost,
+	&datedCreatePostComment,
+	&datedCreatePostGroup,
 	&datedCreateProject,
 	&datedCreateProjectPlannedRecordsInBulk,
 	&datedCreateProjectTask,
@@ -628,6 +679,7 @@ var datedOperations = []*operation{
 	&datedCreateWorkSchedule,
 	&datedCreateWorkScheduleOverlapPeriod,
 	&datedDeleteAllowance,
+	&datedDeleteAllowanceIncidence,
 	&datedDeleteAllowanceWithAltAllowance,
 	&datedDeleteAtsApplication,
 	&datedDeleteAtsCandidate,
@@ -635,6 +687,7 @@ var datedOperations = []*operation{
 	&datedDeleteAtsJobPosting,
 	&datedDeleteAtsQuestion,
 	&datedDeleteAttendanceReviewsInBulk,
+	&datedDeleteBlockedPeriod,
 	&datedDeleteBudgetStrategy,
 	&datedDeleteCompensation,
 	&datedDeleteContractVersion,
@@ -655,6 +708,10 @@ var datedOperations = []*operation{
 	&datedDeletePlannedShiftsInBulk,
 	&datedDeletePlanningVersion,
 	&datedDeletePolicy,
+	&datedDeletePolicyAssignment,
+	&datedDeletePost,
+	&datedDeletePostComment,
+	&datedDeletePostGroup,
 	&datedDeleteProjectPlannedRecord,
 	&datedDeleteProjectTasksInBulk,
 	&datedDeleteProjectTimeRecord,
@@ -683,6 +740,7 @@ var datedOperations = []*operation{
 	&datedEndShiftBreak,
 	&datedGetAccountingSetting,
 	&datedGetAllowance,
+	&datedGetAllowanceIncidence,
 	&datedGetAllowanceStat,
 	&datedGetAtsAnswer,
 	&datedGetAtsApplication,
@@ -698,6 +756,7 @@ var datedOperations = []*operation{
 	&datedGetAtsRejectionReason,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
+	&datedGetBlockedPeriod,
 	&datedGetBookkeeperIncidence,
 	&datedGetBreakConfiguration,
 	&datedGetBudgetOption,
@@ -721,6 +780,12 @@ var datedOperations = []*operation{
 	&datedGetEmployee,
 	&datedGetEmployeeBreakConfiguration,
 	&datedGetEmployeeIdentifier,
+	&datedGetEmployeeUpdateAbsence,
+	&datedGetEmployeeUpdateContractChange,
+	&datedGetEmployeeUpdateNewHire,
+	&datedGetEmployeeUpdatePersonalChange,
+	&datedGetEmployeeUpdateSummary,
+	&datedGetEmployeeUpdateTermination,
 	&datedGetExpensable,
 	&datedGetExpense,
 	&datedGetFinanceCategory,
@@ -758,7 +823,11 @@ var datedOperations = []*operation{
 	&datedGetPlannedBreak,
 	&datedGetPlannedShift,
 	&datedGetPolicy,
+	&datedGetPolicyAssignment,
 	&datedGetPortugueseContractType,
+	&datedGetPost,
+	&datedGetPostComment,
+	&datedGetPostGroup,
 	&datedGetProcurementType,
 	&datedGetProject,
 	&datedGetProjectExpenseRecord,
@@ -799,6 +868,7 @@ var datedOperations = []*operation{
 	&datedInitiatePerformanceAgreementsInBulk,
 	&datedInviteEmployee,
 	&datedListAccountingSettings,
+	&datedListAllowanceIncidences,
 	&datedListAllowanceStats,
 	&datedListAllowances,
 	&datedListAtsAnswers,
@@ -816,6 +886,7 @@ var datedOperations = []*operation{
 	&datedListAttendanceReviews,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
+	&datedListBlockedPeriods,
 	&datedListBookkeeperIncidences,
 	&datedListBreakConfigurations,
 	&datedListBudgetOptions,
@@ -841,6 +912,12 @@ var datedOperations = []*operation{
 	&datedListEditTimesheetRequests,
 	&datedListEmployeeBreakConfigurations,
 	&datedListEmployeeIdentifiers,
+	&datedListEmployeeUpdateAbsences,
+	&datedListEmployeeUpdateContractChanges,
+	&datedListEmployeeUpdateNewHires,
+	&datedListEmployeeUpdatePersonalChanges,
+	&datedListEmployeeUpdateSummaries,
+	&datedListEmployeeUpdateTerminations,
 	&datedListEmployees,
 	&datedListEstimatedTimes,
 	&datedListExpensables,
@@ -893,7 +970,12 @@ var datedOperations = []*operation{
 	&datedListPlannedShifts,
 	&datedListPlanningVersions,
 	&datedListPolicies,
+	&datedListPolicyAssignments,
+	&datedListPolicyTimelines,
 	&datedListPortugueseContractTypes,
+	&datedListPostComments,
+	&datedListPostGroups,
+	&datedListPosts,
 	&datedListProcurementTypes,
 	&datedListProjectExpenseRecords,
 	&datedListProjectExportableExpenses,
@@ -966,11 +1048,13 @@ var datedOperations = []*operation{
 	&datedUnassignProjectWorker,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
+	&datedUpdateAllowanceIncidence,
 	&datedUpdateAtsApplication,
 	&datedUpdateAtsCandidate,
 	&datedUpdateAtsFeedback,
 	&datedUpdateAtsJobPosting,
 	&datedUpdateAtsQuestion,
+	&datedUpdateBlockedPeriod,
 	&datedUpdateBookkeeperIncidence,
 	&datedUpdateBreakConfiguration,
 	&datedUpdateBudgetStrategy,
@@ -1008,6 +1092,10 @@ var datedOperations = []*operation{
 	&datedUpdatePerformanceReviewVisibilitySetting,
 	&datedUpdatePlanningVersion,
 	&datedUpdatePolicy,
+	&datedUpdatePolicyAssignment,
+	&datedUpdatePost,
+	&datedUpdatePostComment,
+	&datedUpdatePostGroup,
 	&datedUpdateProject,
 	&datedUpdateProjectPlannedRecord,
 	&datedUpdateProjectTask,
@@ -1049,6 +1137,36 @@ func datedQueryListAccountingSettings(p *resources.ListAccountingSettingsParams)
 	}
 	if p.UpdatedFrom != nil {
 		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAllowanceIncidences encodes the query of ListAllowanceIncidences.
+func datedQueryListAllowanceIncidences(p *resources.ListAllowanceIncidencesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.TimeoffAllowanceIDs {
+		q.add("timeoff_allowance_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1607,6 +1725,33 @@ func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) str
 	}
 	if p.UpdatedFrom != nil {
 		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBlockedPeriods encodes the query of ListBlockedPeriods.
+func datedQueryListBlockedPeriods(p *resources.ListBlockedPeriodsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.CompanyIDs {
+		q.add("company_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2462,6 +2607,165 @@ func datedQueryListEmployeeIdentifiers(p *resources.ListEmployeeIdentifiersParam
 	}
 	if p.Country != nil {
 		q.add("country", string(*p.Country))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateAbsences encodes the query of ListEmployeeUpdateAbsences.
+func datedQueryListEmployeeUpdateAbsences(p *resources.ListEmployeeUpdateAbsencesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateContractChanges encodes the query of ListEmployeeUpdateContractChanges.
+func datedQueryListEmployeeUpdateContractChanges(p *resources.ListEmployeeUpdateContractChangesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateNewHires encodes the query of ListEmployeeUpdateNewHires.
+func datedQueryListEmployeeUpdateNewHires(p *resources.ListEmployeeUpdateNewHiresParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdatePersonalChanges encodes the query of ListEmployeeUpdatePersonalChanges.
+func datedQueryListEmployeeUpdatePersonalChanges(p *resources.ListEmployeeUpdatePersonalChangesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateSummaries encodes the query of ListEmployeeUpdateSummaries.
+func datedQueryListEmployeeUpdateSummaries(p *resources.ListEmployeeUpdateSummariesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.LegalEntitiesIDs {
+		q.add("legal_entities_ids[]", string(v))
+	}
+	for _, v := range p.Type {
+		q.add("type[]", string(v))
+	}
+	if p.StartsOn != nil {
+		q.add("starts_on", (*p.StartsOn).String())
+	}
+	if p.EndsOn != nil {
+		q.add("ends_on", (*p.EndsOn).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeUpdateTerminations encodes the query of ListEmployeeUpdateTerminations.
+func datedQueryListEmployeeUpdateTerminations(p *resources.ListEmployeeUpdateTerminationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -4317,6 +4621,63 @@ func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	return q.String()
 }
 
+// datedQueryListPolicyAssignments encodes the query of ListPolicyAssignments.
+func datedQueryListPolicyAssignments(p *resources.ListPolicyAssignmentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.TimeoffPolicyIDs {
+		q.add("timeoff_policy_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPolicyTimelines encodes the query of ListPolicyTimelines.
+func datedQueryListPolicyTimelines(p *resources.ListPolicyTimelinesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.ReferenceDate != nil {
+		q.add("reference_date", (*p.ReferenceDate).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListPortugueseContractTypes encodes the query of ListPortugueseContractTypes.
 func datedQueryListPortugueseContractTypes(p *resources.ListPortugueseContractTypesParams) string {
 	if p == nil {
@@ -4328,6 +4689,93 @@ func datedQueryListPortugueseContractTypes(p *resources.ListPortugueseContractTy
 	}
 	if p.Archived != nil {
 		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPostComments encodes the query of ListPostComments.
+func datedQueryListPostComments(p *resources.ListPostCommentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.PostIDs {
+		q.add("post_ids[]", string(v))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPostGroups encodes the query of ListPostGroups.
+func datedQueryListPostGroups(p *resources.ListPostGroupsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPosts encodes the query of ListPosts.
+func datedQueryListPosts(p *resources.ListPostsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.Groups {
+		q.add("groups[]", string(v))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.Until != nil {
+		q.add("until", (*p.Until).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -5764,6 +6212,7 @@ func (c *Client) initServices() {
 	c.CustomFields = &CustomFieldsService{c: c}
 	c.CustomResources = &CustomResourcesService{c: c}
 	c.Documents = &DocumentsService{c: c}
+	c.EmployeeUpdates = &EmployeeUpdatesService{c: c}
 	c.Employees = &EmployeesService{c: c}
 	c.Expenses = &ExpensesService{c: c}
 	c.Finance = &FinanceService{c: c}
@@ -5775,6 +6224,7 @@ func (c *Client) initServices() {
 	c.Marketplace = &MarketplaceService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
+	c.Posts = &PostsService{c: c}
 	c.Procurement = &ProcurementService{c: c}
 	c.ProjectManagement = &ProjectManagementService{c: c}
 	c.ShiftManagement = &ShiftManagementService{c: c}
@@ -9227,6 +9677,341 @@ func (s *DocumentsService) UpdateFolder(ctx context.Context, id string, body res
 	return send[resources.Folder](ctx, s.c, &datedUpdateFolder, req, err)
 }
 
+// EmployeeUpdatesService calls the EmployeeUpdates operations: Employee updates, the changes payroll has to act on (absences, contract changes, hires, personal changes, terminations), each kind with its details and all of them in short form; read-only.
+// Reach it as Client.EmployeeUpdates.
+type EmployeeUpdatesService struct{ c *Client }
+
+// GetAbsence gets an absence update.
+//
+//	GET /employee_updates/absences/{id} (GetEmployeeUpdateAbsence)
+func (s *EmployeeUpdatesService) GetAbsence(ctx context.Context, id string) (resources.EmployeeUpdateAbsence, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateAbsence, s.c.datedBase, "/employee_updates/absences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateAbsence](ctx, s.c, &datedGetEmployeeUpdateAbsence, req, err)
+}
+
+// GetContractChange gets a contract change update.
+//
+//	GET /employee_updates/contract_changes/{id} (GetEmployeeUpdateContractChange)
+func (s *EmployeeUpdatesService) GetContractChange(ctx context.Context, id string) (resources.EmployeeUpdateContractChange, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateContractChange, s.c.datedBase, "/employee_updates/contract_changes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateContractChange](ctx, s.c, &datedGetEmployeeUpdateContractChange, req, err)
+}
+
+// GetNewHire gets a new hire update.
+//
+//	GET /employee_updates/new_hires/{id} (GetEmployeeUpdateNewHire)
+func (s *EmployeeUpdatesService) GetNewHire(ctx context.Context, id string) (resources.EmployeeUpdateNewHire, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateNewHire, s.c.datedBase, "/employee_updates/new_hires/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateNewHire](ctx, s.c, &datedGetEmployeeUpdateNewHire, req, err)
+}
+
+// GetPersonalChange gets a personal change update.
+//
+//	GET /employee_updates/personal_changes/{id} (GetEmployeeUpdatePersonalChange)
+func (s *EmployeeUpdatesService) GetPersonalChange(ctx context.Context, id string) (resources.EmployeeUpdatePersonalChange, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdatePersonalChange, s.c.datedBase, "/employee_updates/personal_changes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdatePersonalChange](ctx, s.c, &datedGetEmployeeUpdatePersonalChange, req, err)
+}
+
+// GetSummary gets an employee update in short form.
+//
+//	GET /employee_updates/summaries/{id} (GetEmployeeUpdateSummary)
+func (s *EmployeeUpdatesService) GetSummary(ctx context.Context, id string) (resources.EmployeeUpdateSummary, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateSummary, s.c.datedBase, "/employee_updates/summaries/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateSummary](ctx, s.c, &datedGetEmployeeUpdateSummary, req, err)
+}
+
+// GetTermination gets a termination update.
+//
+//	GET /employee_updates/terminations/{id} (GetEmployeeUpdateTermination)
+func (s *EmployeeUpdatesService) GetTermination(ctx context.Context, id string) (resources.EmployeeUpdateTermination, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateTermination, s.c.datedBase, "/employee_updates/terminations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeUpdateTermination](ctx, s.c, &datedGetEmployeeUpdateTermination, req, err)
+}
+
+// ListAbsences lists absence updates, every page of it.
+//
+// Absences (leaves) recorded or changed, as updates for payroll: the leave
+// with its dates before the change (`prev_start_on`, `prev_finish_on`) where
+// they moved.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAbsencesIter holds one page at a time, ListAbsencesPage returns one page.
+//
+//	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
+func (s *EmployeeUpdatesService) ListAbsences(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) ([]resources.EmployeeUpdateAbsence, error) {
+	return collect(s.ListAbsencesIter(ctx, params))
+}
+
+// ListAbsencesIter lists absence updates, page by page.
+//
+// Absences (leaves) recorded or changed, as updates for payroll: the leave
+// with its dates before the change (`prev_start_on`, `prev_finish_on`) where
+// they moved.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
+func (s *EmployeeUpdatesService) ListAbsencesIter(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) iter.Seq2[resources.EmployeeUpdateAbsence, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateAbsences, params,
+		func(p *resources.ListEmployeeUpdateAbsencesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateAbsencePage) ([]resources.EmployeeUpdateAbsence, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateAbsencesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAbsencesPage lists absence updates: one page.
+//
+// Absences (leaves) recorded or changed, as updates for payroll: the leave
+// with its dates before the change (`prev_start_on`, `prev_finish_on`) where
+// they moved.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
+func (s *EmployeeUpdatesService) ListAbsencesPage(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) (resources.EmployeeUpdateAbsencePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(params), nil)
+	return send[resources.EmployeeUpdateAbsencePage](ctx, s.c, &datedListEmployeeUpdateAbsences, req, err)
+}
+
+// ListContractChanges lists contract change updates, every page of it.
+//
+// Changes of employees' contracts (dates, job, salary, working time and the
+// country-specific fields), as updates for payroll.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractChangesIter holds one page at a time, ListContractChangesPage returns one page.
+//
+//	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
+func (s *EmployeeUpdatesService) ListContractChanges(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) ([]resources.EmployeeUpdateContractChange, error) {
+	return collect(s.ListContractChangesIter(ctx, params))
+}
+
+// ListContractChangesIter lists contract change updates, page by page.
+//
+// Changes of employees' contracts (dates, job, salary, working time and the
+// country-specific fields), as updates for payroll.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
+func (s *EmployeeUpdatesService) ListContractChangesIter(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) iter.Seq2[resources.EmployeeUpdateContractChange, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateContractChanges, params,
+		func(p *resources.ListEmployeeUpdateContractChangesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateContractChangePage) ([]resources.EmployeeUpdateContractChange, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateContractChangesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListContractChangesPage lists contract change updates: one page.
+//
+// Changes of employees' contracts (dates, job, salary, working time and the
+// country-specific fields), as updates for payroll.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
+func (s *EmployeeUpdatesService) ListContractChangesPage(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) (resources.EmployeeUpdateContractChangePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(params), nil)
+	return send[resources.EmployeeUpdateContractChangePage](ctx, s.c, &datedListEmployeeUpdateContractChanges, req, err)
+}
+
+// ListNewHires lists new hire updates, every page of it.
+//
+// Hires, as updates for payroll: the new employee's personal, contract and
+// payment details.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListNewHiresIter holds one page at a time, ListNewHiresPage returns one page.
+//
+//	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
+func (s *EmployeeUpdatesService) ListNewHires(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) ([]resources.EmployeeUpdateNewHire, error) {
+	return collect(s.ListNewHiresIter(ctx, params))
+}
+
+// ListNewHiresIter lists new hire updates, page by page.
+//
+// Hires, as updates for payroll: the new employee's personal, contract and
+// payment details.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
+func (s *EmployeeUpdatesService) ListNewHiresIter(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) iter.Seq2[resources.EmployeeUpdateNewHire, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateNewHires, params,
+		func(p *resources.ListEmployeeUpdateNewHiresParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateNewHirePage) ([]resources.EmployeeUpdateNewHire, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateNewHiresParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListNewHiresPage lists new hire updates: one page.
+//
+// Hires, as updates for payroll: the new employee's personal, contract and
+// payment details.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
+func (s *EmployeeUpdatesService) ListNewHiresPage(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) (resources.EmployeeUpdateNewHirePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(params), nil)
+	return send[resources.EmployeeUpdateNewHirePage](ctx, s.c, &datedListEmployeeUpdateNewHires, req, err)
+}
+
+// ListPersonalChanges lists personal change updates, every page of it.
+//
+// Changes of employees' personal details (name, identifiers, address, bank
+// account, job title, workplace), as updates for payroll.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPersonalChangesIter holds one page at a time, ListPersonalChangesPage returns one page.
+//
+//	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
+func (s *EmployeeUpdatesService) ListPersonalChanges(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) ([]resources.EmployeeUpdatePersonalChange, error) {
+	return collect(s.ListPersonalChangesIter(ctx, params))
+}
+
+// ListPersonalChangesIter lists personal change updates, page by page.
+//
+// Changes of employees' personal details (name, identifiers, address, bank
+// account, job title, workplace), as updates for payroll.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
+func (s *EmployeeUpdatesService) ListPersonalChangesIter(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) iter.Seq2[resources.EmployeeUpdatePersonalChange, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdatePersonalChanges, params,
+		func(p *resources.ListEmployeeUpdatePersonalChangesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(p), nil)
+		},
+		func(pg *resources.EmployeeUpdatePersonalChangePage) ([]resources.EmployeeUpdatePersonalChange, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdatePersonalChangesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListPersonalChangesPage lists personal change updates: one page.
+//
+// Changes of employees' personal details (name, identifiers, address, bank
+// account, job title, workplace), as updates for payroll.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
+func (s *EmployeeUpdatesService) ListPersonalChangesPage(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) (resources.EmployeeUpdatePersonalChangePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(params), nil)
+	return send[resources.EmployeeUpdatePersonalChangePage](ctx, s.c, &datedListEmployeeUpdatePersonalChanges, req, err)
+}
+
+// ListSummaries lists every employee update, every page of it.
+//
+// Every employee update of every kind, in one short form: its `type`
+// (Factorial lists sick, parental, name, id, address, irpf, bank, residence,
+// nationality, gender, hiring, custom-leave, termination, contract, workplace,
+// manual_incidence and legal_entity), employee, legal entity, status and
+// dates. The id of a summary is that of the update in its own list (absences,
+// contract changes...).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSummariesIter holds one page at a time, ListSummariesPage returns one page.
+//
+//	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
+func (s *EmployeeUpdatesService) ListSummaries(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) ([]resources.EmployeeUpdateSummary, error) {
+	return collect(s.ListSummariesIter(ctx, params))
+}
+
+// ListSummariesIter lists every employee update, page by page.
+//
+// Every employee update of every kind, in one short form: its `type`
+// (Factorial lists sick, parental, name, id, address, irpf, bank, residence,
+// nationality, gender, hiring, custom-leave, termination, contract, workplace,
+// manual_incidence and legal_entity), employee, legal entity, status and
+// dates. The id of a summary is that of the update in its own list (absences,
+// contract changes...).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
+func (s *EmployeeUpdatesService) ListSummariesIter(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) iter.Seq2[resources.EmployeeUpdateSummary, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateSummaries, params,
+		func(p *resources.ListEmployeeUpdateSummariesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateSummaryPage) ([]resources.EmployeeUpdateSummary, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateSummariesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSummariesPage lists every employee update: one page.
+//
+// Every employee update of every kind, in one short form: its `type`
+// (Factorial lists sick, parental, name, id, address, irpf, bank, residence,
+// nationality, gender, hiring, custom-leave, termination, contract, workplace,
+// manual_incidence and legal_entity), employee, legal entity, status and
+// dates. The id of a summary is that of the update in its own list (absences,
+// contract changes...).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
+func (s *EmployeeUpdatesService) ListSummariesPage(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) (resources.EmployeeUpdateSummaryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(params), nil)
+	return send[resources.EmployeeUpdateSummaryPage](ctx, s.c, &datedListEmployeeUpdateSummaries, req, err)
+}
+
+// ListTerminations lists termination updates, every page of it.
+//
+// Terminations, as updates for payroll: dates, reason and the time off left to
+// settle.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTerminationsIter holds one page at a time, ListTerminationsPage returns one page.
+//
+//	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
+func (s *EmployeeUpdatesService) ListTerminations(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) ([]resources.EmployeeUpdateTermination, error) {
+	return collect(s.ListTerminationsIter(ctx, params))
+}
+
+// ListTerminationsIter lists termination updates, page by page.
+//
+// Terminations, as updates for payroll: dates, reason and the time off left to
+// settle.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
+func (s *EmployeeUpdatesService) ListTerminationsIter(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) iter.Seq2[resources.EmployeeUpdateTermination, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeUpdateTerminations, params,
+		func(p *resources.ListEmployeeUpdateTerminationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(p), nil)
+		},
+		func(pg *resources.EmployeeUpdateTerminationPage) ([]resources.EmployeeUpdateTermination, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeUpdateTerminationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTerminationsPage lists termination updates: one page.
+//
+// Terminations, as updates for payroll: dates, reason and the time off left to
+// settle.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
+func (s *EmployeeUpdatesService) ListTerminationsPage(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) (resources.EmployeeUpdateTerminationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(params), nil)
+	return send[resources.EmployeeUpdateTerminationPage](ctx, s.c, &datedListEmployeeUpdateTerminations, req, err)
+}
+
 // EmployeesService calls the Employees operations: Employees, their lifecycle (hire with contract, invite, terminate, unterminate) and their personal data.
 // Reach it as Client.Employees.
 type EmployeesService struct{ c *Client }
@@ -12559,6 +13344,252 @@ func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, 
 	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
 }
 
+// PostsService calls the Posts operations: The company feed's community groups, the posts published in them and the comments on posts.
+// Reach it as Client.Posts.
+type PostsService struct{ c *Client }
+
+// ArchiveGroup archives a community group.
+//
+// Archives a group, keeping its posts and data.
+//
+//	POST /posts/groups/archive (ArchivePostGroup)
+func (s *PostsService) ArchiveGroup(ctx context.Context, body resources.ArchivePostGroupInput) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedArchivePostGroup, s.c.datedBase, "/posts/groups/archive", "", body)
+	return send[resources.PostGroup](ctx, s.c, &datedArchivePostGroup, req, err)
+}
+
+// Create publishes a post in a group.
+//
+// Publishes a post in a group, by default allowing comments and reactions. The
+// group is named `post_group_id` here and `posts_group_id` in the post.
+//
+//	POST /posts/posts (CreatePost)
+func (s *PostsService) Create(ctx context.Context, body resources.PostCreate) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePost, s.c.datedBase, "/posts/posts", "", body)
+	return send[resources.Post](ctx, s.c, &datedCreatePost, req, err)
+}
+
+// CreateComment comments on a post.
+//
+// Adds a comment to a post, written by the caller.
+//
+//	POST /posts/comments (CreatePostComment)
+func (s *PostsService) CreateComment(ctx context.Context, body resources.PostCommentCreate) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePostComment, s.c.datedBase, "/posts/comments", "", body)
+	return send[resources.PostComment](ctx, s.c, &datedCreatePostComment, req, err)
+}
+
+// CreateGroup creates a community group.
+//
+//	POST /posts/groups (CreatePostGroup)
+func (s *PostsService) CreateGroup(ctx context.Context, body resources.PostGroupCreate) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePostGroup, s.c.datedBase, "/posts/groups", "", body)
+	return send[resources.PostGroup](ctx, s.c, &datedCreatePostGroup, req, err)
+}
+
+// Delete deletes a post.
+//
+//	DELETE /posts/posts/{id} (DeletePost)
+func (s *PostsService) Delete(ctx context.Context, id string) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Post](ctx, s.c, &datedDeletePost, req, err)
+}
+
+// DeleteComment deletes a comment.
+//
+//	DELETE /posts/comments/{id} (DeletePostComment)
+func (s *PostsService) DeleteComment(ctx context.Context, id string) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostComment](ctx, s.c, &datedDeletePostComment, req, err)
+}
+
+// DeleteGroup deletes a community group.
+//
+//	DELETE /posts/groups/{id} (DeletePostGroup)
+func (s *PostsService) DeleteGroup(ctx context.Context, id string) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostGroup](ctx, s.c, &datedDeletePostGroup, req, err)
+}
+
+// Get gets a post.
+//
+//	GET /posts/posts/{id} (GetPost)
+func (s *PostsService) Get(ctx context.Context, id string) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Post](ctx, s.c, &datedGetPost, req, err)
+}
+
+// GetComment gets a comment.
+//
+//	GET /posts/comments/{id} (GetPostComment)
+func (s *PostsService) GetComment(ctx context.Context, id string) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostComment](ctx, s.c, &datedGetPostComment, req, err)
+}
+
+// GetGroup gets a community group.
+//
+//	GET /posts/groups/{id} (GetPostGroup)
+func (s *PostsService) GetGroup(ctx context.Context, id string) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PostGroup](ctx, s.c, &datedGetPostGroup, req, err)
+}
+
+// List lists posts of the company feed, every page of it.
+//
+// Posts of the company's community groups. Factorial makes them available with
+// its Communities feature (version 2) enabled.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /posts/posts (ListPosts)
+func (s *PostsService) List(ctx context.Context, params *resources.ListPostsParams) ([]resources.Post, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists posts of the company feed, page by page.
+//
+// Posts of the company's community groups. Factorial makes them available with
+// its Communities feature (version 2) enabled.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /posts/posts (ListPosts)
+func (s *PostsService) ListIter(ctx context.Context, params *resources.ListPostsParams) iter.Seq2[resources.Post, error] {
+	return walkPages(ctx, s.c, &datedListPosts, params,
+		func(p *resources.ListPostsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(p), nil)
+		},
+		func(pg *resources.PostPage) ([]resources.Post, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListPostsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists posts of the company feed: one page.
+//
+// Posts of the company's community groups. Factorial makes them available with
+// its Communities feature (version 2) enabled.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /posts/posts (ListPosts)
+func (s *PostsService) ListPage(ctx context.Context, params *resources.ListPostsParams) (resources.PostPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(params), nil)
+	return send[resources.PostPage](ctx, s.c, &datedListPosts, req, err)
+}
+
+// ListComments lists comments on posts, every page of it.
+//
+// Comments on posts. Factorial requires `post_ids[]`: the posts whose comments
+// to list.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCommentsIter holds one page at a time, ListCommentsPage returns one page.
+//
+//	GET /posts/comments (ListPostComments)
+func (s *PostsService) ListComments(ctx context.Context, params *resources.ListPostCommentsParams) ([]resources.PostComment, error) {
+	return collect(s.ListCommentsIter(ctx, params))
+}
+
+// ListCommentsIter lists comments on posts, page by page.
+//
+// Comments on posts. Factorial requires `post_ids[]`: the posts whose comments
+// to list.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /posts/comments (ListPostComments)
+func (s *PostsService) ListCommentsIter(ctx context.Context, params *resources.ListPostCommentsParams) iter.Seq2[resources.PostComment, error] {
+	return walkPages(ctx, s.c, &datedListPostComments, params,
+		func(p *resources.ListPostCommentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(p), nil)
+		},
+		func(pg *resources.PostCommentPage) ([]resources.PostComment, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPostCommentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCommentsPage lists comments on posts: one page.
+//
+// Comments on posts. Factorial requires `post_ids[]`: the posts whose comments
+// to list.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /posts/comments (ListPostComments)
+func (s *PostsService) ListCommentsPage(ctx context.Context, params *resources.ListPostCommentsParams) (resources.PostCommentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(params), nil)
+	return send[resources.PostCommentPage](ctx, s.c, &datedListPostComments, req, err)
+}
+
+// ListGroups lists community groups, every page of it.
+//
+// Groups in which posts are published (per department, team or project, for
+// events and announcements); Factorial makes them available with its
+// Communities feature (version 2) enabled.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListGroupsIter holds one page at a time, ListGroupsPage returns one page.
+//
+//	GET /posts/groups (ListPostGroups)
+func (s *PostsService) ListGroups(ctx context.Context, params *resources.ListPostGroupsParams) ([]resources.PostGroup, error) {
+	return collect(s.ListGroupsIter(ctx, params))
+}
+
+// ListGroupsIter lists community groups, page by page.
+//
+// Groups in which posts are published (per department, team or project, for
+// events and announcements); Factorial makes them available with its
+// Communities feature (version 2) enabled.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /posts/groups (ListPostGroups)
+func (s *PostsService) ListGroupsIter(ctx context.Context, params *resources.ListPostGroupsParams) iter.Seq2[resources.PostGroup, error] {
+	return walkPages(ctx, s.c, &datedListPostGroups, params,
+		func(p *resources.ListPostGroupsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(p), nil)
+		},
+		func(pg *resources.PostGroupPage) ([]resources.PostGroup, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListPostGroupsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListGroupsPage lists community groups: one page.
+//
+// Groups in which posts are published (per department, team or project, for
+// events and announcements); Factorial makes them available with its
+// Communities feature (version 2) enabled.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /posts/groups (ListPostGroups)
+func (s *PostsService) ListGroupsPage(ctx context.Context, params *resources.ListPostGroupsParams) (resources.PostGroupPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(params), nil)
+	return send[resources.PostGroupPage](ctx, s.c, &datedListPostGroups, req, err)
+}
+
+// Update updates a post.
+//
+//	PUT /posts/posts/{id} (UpdatePost)
+func (s *PostsService) Update(ctx context.Context, id string, body resources.PostUpdate) (resources.Post, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Post](ctx, s.c, &datedUpdatePost, req, err)
+}
+
+// UpdateComment updates a comment.
+//
+//	PUT /posts/comments/{id} (UpdatePostComment)
+func (s *PostsService) UpdateComment(ctx context.Context, id string, body resources.PostCommentUpdate) (resources.PostComment, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PostComment](ctx, s.c, &datedUpdatePostComment, req, err)
+}
+
+// UpdateGroup updates a community group.
+//
+//	PUT /posts/groups/{id} (UpdatePostGroup)
+func (s *PostsService) UpdateGroup(ctx context.Context, id string, body resources.PostGroupUpdate) (resources.PostGroup, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PostGroup](ctx, s.c, &datedUpdatePostGroup, req, err)
+}
+
 // ProcurementService calls the Procurement operations: Purchase requests, the purchase orders placed for them and the procurement types they are classified by; read-only.
 // Reach it as Client.Procurement.
 type ProcurementService struct{ c *Client }
@@ -14084,7 +15115,7 @@ func (s *TeamsService) UpdateMembership(ctx context.Context, id string, body res
 	return send[resources.TeamMembership](ctx, s.c, &datedUpdateTeamMembership, req, err)
 }
 
-// TimeOffService calls the TimeOff operations: Leaves, leave types, allowances and their counters, and time-off policies.
+// TimeOffService calls the TimeOff operations: Leaves, leave types, allowances, their counters and manual adjustments, blocked periods, time-off policies and their assignments to employees over time.
 // Reach it as Client.TimeOff.
 type TimeOffService struct{ c *Client }
 
@@ -14125,6 +15156,33 @@ func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.All
 	return send[resources.Allowance](ctx, s.c, &datedCreateAllowance, req, err)
 }
 
+// CreateAllowanceIncidence adjusts an employee's allowance.
+//
+// Adds units to (positive `days_in_cents`) or removes units from (negative)
+// one employee's counter of an allowance, from `effective_on`, the date that
+// places the adjustment in an allowance cycle. `target_balance` says whether
+// the accrued or the available counter moves. Whether the units are days or
+// hours follows the allowance. `_skip_notifications` true creates it without
+// notifying the employee.
+//
+//	POST /timeoff/allowance_incidences (CreateAllowanceIncidence)
+func (s *TimeOffService) CreateAllowanceIncidence(ctx context.Context, body resources.AllowanceIncidenceCreate) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences", "", body)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedCreateAllowanceIncidence, req, err)
+}
+
+// CreateBlockedPeriod creates a blocked period.
+//
+// Creates a blocked period for some leave types. The create takes only the
+// company, a name and the leave types; its date ranges and the employees it
+// applies to are set by an update.
+//
+//	POST /timeoff/blocked_periods (CreateBlockedPeriod)
+func (s *TimeOffService) CreateBlockedPeriod(ctx context.Context, body resources.TimeOffBlockedPeriodCreate) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods", "", body)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedCreateBlockedPeriod, req, err)
+}
+
 // CreateLeave requests a leave for an employee.
 //
 // Whether the leave comes back approved depends on who creates it: a leave
@@ -14160,6 +15218,14 @@ func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOf
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedCreatePolicy, req, err)
 }
 
+// CreatePolicyAssignment assigns a time-off policy to an employee.
+//
+//	POST /timeoff/policy_assignments (CreatePolicyAssignment)
+func (s *TimeOffService) CreatePolicyAssignment(ctx context.Context, body resources.TimeOffPolicyAssignmentCreate) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments", "", body)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedCreatePolicyAssignment, req, err)
+}
+
 // DeleteAllowance deletes an allowance.
 //
 // To keep the adjustments (incidences) recorded on it, use
@@ -14171,6 +15237,14 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowance, req, err)
 }
 
+// DeleteAllowanceIncidence deletes an allowance adjustment.
+//
+//	DELETE /timeoff/allowance_incidences/{id} (DeleteAllowanceIncidence)
+func (s *TimeOffService) DeleteAllowanceIncidence(ctx context.Context, id string) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedDeleteAllowanceIncidence, req, err)
+}
+
 // DeleteAllowanceWithAltAllowance deletes an allowance, moving its adjustments to another allowance.
 //
 // `alt_allowance_id` must name another existing allowance (422 otherwise).
@@ -14179,6 +15253,14 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceWithAltAllowance, s.c.datedBase, "/timeoff/allowances/delete_with_alt_allowance", "", body)
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowanceWithAltAllowance, req, err)
+}
+
+// DeleteBlockedPeriod deletes a blocked period.
+//
+//	DELETE /timeoff/blocked_periods/{id} (DeleteBlockedPeriod)
+func (s *TimeOffService) DeleteBlockedPeriod(ctx context.Context, id string) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedDeleteBlockedPeriod, req, err)
 }
 
 // DeleteLeave deletes a leave.
@@ -14197,12 +15279,28 @@ func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedDeletePolicy, req, err)
 }
 
+// DeletePolicyAssignment deletes a time-off policy assignment.
+//
+//	DELETE /timeoff/policy_assignments/{id} (DeletePolicyAssignment)
+func (s *TimeOffService) DeletePolicyAssignment(ctx context.Context, id string) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedDeletePolicyAssignment, req, err)
+}
+
 // GetAllowance gets an allowance.
 //
 //	GET /timeoff/allowances/{id} (GetAllowance)
 func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedGetAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Allowance](ctx, s.c, &datedGetAllowance, req, err)
+}
+
+// GetAllowanceIncidence gets an allowance adjustment.
+//
+//	GET /timeoff/allowance_incidences/{id} (GetAllowanceIncidence)
+func (s *TimeOffService) GetAllowanceIncidence(ctx context.Context, id string) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedGetAllowanceIncidence, req, err)
 }
 
 // GetAllowanceStat gets one employee's counter for one allowance.
@@ -14216,6 +15314,14 @@ func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources
 func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
 	req, err := s.c.newRequest(ctx, &datedGetAllowanceStat, s.c.datedBase, "/timeoff/allowance_stats/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AllowanceStat](ctx, s.c, &datedGetAllowanceStat, req, err)
+}
+
+// GetBlockedPeriod gets a blocked period.
+//
+//	GET /timeoff/blocked_periods/{id} (GetBlockedPeriod)
+func (s *TimeOffService) GetBlockedPeriod(ctx context.Context, id string) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedGetBlockedPeriod, req, err)
 }
 
 // GetLeave gets a leave.
@@ -14240,6 +15346,61 @@ func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources
 func (s *TimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
 	req, err := s.c.newRequest(ctx, &datedGetPolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedGetPolicy, req, err)
+}
+
+// GetPolicyAssignment gets a time-off policy assignment.
+//
+//	GET /timeoff/policy_assignments/{id} (GetPolicyAssignment)
+func (s *TimeOffService) GetPolicyAssignment(ctx context.Context, id string) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedGetPolicyAssignment, req, err)
+}
+
+// ListAllowanceIncidences lists allowance adjustments, every page of it.
+//
+// Manual adjustments of employees' time-off counters (shown as allowance
+// adjustments on an employee's time-off page): units added to or taken from
+// one allowance of one employee from a given date.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAllowanceIncidencesIter holds one page at a time, ListAllowanceIncidencesPage returns one page.
+//
+//	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
+func (s *TimeOffService) ListAllowanceIncidences(ctx context.Context, params *resources.ListAllowanceIncidencesParams) ([]resources.AllowanceIncidence, error) {
+	return collect(s.ListAllowanceIncidencesIter(ctx, params))
+}
+
+// ListAllowanceIncidencesIter lists allowance adjustments, page by page.
+//
+// Manual adjustments of employees' time-off counters (shown as allowance
+// adjustments on an employee's time-off page): units added to or taken from
+// one allowance of one employee from a given date.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
+func (s *TimeOffService) ListAllowanceIncidencesIter(ctx context.Context, params *resources.ListAllowanceIncidencesParams) iter.Seq2[resources.AllowanceIncidence, error] {
+	return walkPages(ctx, s.c, &datedListAllowanceIncidences, params,
+		func(p *resources.ListAllowanceIncidencesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(p), nil)
+		},
+		func(pg *resources.AllowanceIncidencePage) ([]resources.AllowanceIncidence, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAllowanceIncidencesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAllowanceIncidencesPage lists allowance adjustments: one page.
+//
+// Manual adjustments of employees' time-off counters (shown as allowance
+// adjustments on an employee's time-off page): units added to or taken from
+// one allowance of one employee from a given date.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
+func (s *TimeOffService) ListAllowanceIncidencesPage(ctx context.Context, params *resources.ListAllowanceIncidencesParams) (resources.AllowanceIncidencePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(params), nil)
+	return send[resources.AllowanceIncidencePage](ctx, s.c, &datedListAllowanceIncidences, req, err)
 }
 
 // ListAllowanceStats lists employees' time-off counters per allowance at a date, every page of it.
@@ -14308,6 +15469,50 @@ func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resourc
 func (s *TimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
 	req, err := s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(params), nil)
 	return send[resources.AllowancePage](ctx, s.c, &datedListAllowances, req, err)
+}
+
+// ListBlockedPeriods lists blocked periods, every page of it.
+//
+// Ranges of dates during which the selected employees may not request time off
+// of the listed leave types, so that absences fit the company's planning.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBlockedPeriodsIter holds one page at a time, ListBlockedPeriodsPage returns one page.
+//
+//	GET /timeoff/blocked_periods (ListBlockedPeriods)
+func (s *TimeOffService) ListBlockedPeriods(ctx context.Context, params *resources.ListBlockedPeriodsParams) ([]resources.TimeOffBlockedPeriod, error) {
+	return collect(s.ListBlockedPeriodsIter(ctx, params))
+}
+
+// ListBlockedPeriodsIter lists blocked periods, page by page.
+//
+// Ranges of dates during which the selected employees may not request time off
+// of the listed leave types, so that absences fit the company's planning.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/blocked_periods (ListBlockedPeriods)
+func (s *TimeOffService) ListBlockedPeriodsIter(ctx context.Context, params *resources.ListBlockedPeriodsParams) iter.Seq2[resources.TimeOffBlockedPeriod, error] {
+	return walkPages(ctx, s.c, &datedListBlockedPeriods, params,
+		func(p *resources.ListBlockedPeriodsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(p), nil)
+		},
+		func(pg *resources.TimeOffBlockedPeriodPage) ([]resources.TimeOffBlockedPeriod, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBlockedPeriodsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBlockedPeriodsPage lists blocked periods: one page.
+//
+// Ranges of dates during which the selected employees may not request time off
+// of the listed leave types, so that absences fit the company's planning.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/blocked_periods (ListBlockedPeriods)
+func (s *TimeOffService) ListBlockedPeriodsPage(ctx context.Context, params *resources.ListBlockedPeriodsParams) (resources.TimeOffBlockedPeriodPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(params), nil)
+	return send[resources.TimeOffBlockedPeriodPage](ctx, s.c, &datedListBlockedPeriods, req, err)
 }
 
 // ListLeaveTypes lists leave types, every page of it.
@@ -14411,6 +15616,100 @@ func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources
 	return send[resources.TimeOffPolicyPage](ctx, s.c, &datedListPolicies, req, err)
 }
 
+// ListPolicyAssignments lists time-off policy assignments, every page of it.
+//
+// Which time-off policy applies to which employee from which date; an
+// employee's policy changes on each of their assignments' dates.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPolicyAssignmentsIter holds one page at a time, ListPolicyAssignmentsPage returns one page.
+//
+//	GET /timeoff/policy_assignments (ListPolicyAssignments)
+func (s *TimeOffService) ListPolicyAssignments(ctx context.Context, params *resources.ListPolicyAssignmentsParams) ([]resources.TimeOffPolicyAssignment, error) {
+	return collect(s.ListPolicyAssignmentsIter(ctx, params))
+}
+
+// ListPolicyAssignmentsIter lists time-off policy assignments, page by page.
+//
+// Which time-off policy applies to which employee from which date; an
+// employee's policy changes on each of their assignments' dates.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/policy_assignments (ListPolicyAssignments)
+func (s *TimeOffService) ListPolicyAssignmentsIter(ctx context.Context, params *resources.ListPolicyAssignmentsParams) iter.Seq2[resources.TimeOffPolicyAssignment, error] {
+	return walkPages(ctx, s.c, &datedListPolicyAssignments, params,
+		func(p *resources.ListPolicyAssignmentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(p), nil)
+		},
+		func(pg *resources.TimeOffPolicyAssignmentPage) ([]resources.TimeOffPolicyAssignment, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPolicyAssignmentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPolicyAssignmentsPage lists time-off policy assignments: one page.
+//
+// Which time-off policy applies to which employee from which date; an
+// employee's policy changes on each of their assignments' dates.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/policy_assignments (ListPolicyAssignments)
+func (s *TimeOffService) ListPolicyAssignmentsPage(ctx context.Context, params *resources.ListPolicyAssignmentsParams) (resources.TimeOffPolicyAssignmentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(params), nil)
+	return send[resources.TimeOffPolicyAssignmentPage](ctx, s.c, &datedListPolicyAssignments, req, err)
+}
+
+// ListPolicyTimelines lists an employee's time-off policy timeline, every page of it.
+//
+// The succession of time-off policies of one employee around a reference date,
+// computed from their policy assignments; its `id` is the employee's id.
+// Factorial requires both `employee_id` and `reference_date` (`YYYY-MM-DD`);
+// the entries of `items` are not described by Factorial (free-form objects).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPolicyTimelinesIter holds one page at a time, ListPolicyTimelinesPage returns one page.
+//
+//	GET /timeoff/policy_timelines (ListPolicyTimelines)
+func (s *TimeOffService) ListPolicyTimelines(ctx context.Context, params *resources.ListPolicyTimelinesParams) ([]resources.TimeOffPolicyTimeline, error) {
+	return collect(s.ListPolicyTimelinesIter(ctx, params))
+}
+
+// ListPolicyTimelinesIter lists an employee's time-off policy timeline, page by page.
+//
+// The succession of time-off policies of one employee around a reference date,
+// computed from their policy assignments; its `id` is the employee's id.
+// Factorial requires both `employee_id` and `reference_date` (`YYYY-MM-DD`);
+// the entries of `items` are not described by Factorial (free-form objects).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /timeoff/policy_timelines (ListPolicyTimelines)
+func (s *TimeOffService) ListPolicyTimelinesIter(ctx context.Context, params *resources.ListPolicyTimelinesParams) iter.Seq2[resources.TimeOffPolicyTimeline, error] {
+	return walkPages(ctx, s.c, &datedListPolicyTimelines, params,
+		func(p *resources.ListPolicyTimelinesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(p), nil)
+		},
+		func(pg *resources.TimeOffPolicyTimelinePage) ([]resources.TimeOffPolicyTimeline, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPolicyTimelinesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPolicyTimelinesPage lists an employee's time-off policy timeline: one page.
+//
+// The succession of time-off policies of one employee around a reference date,
+// computed from their policy assignments; its `id` is the employee's id.
+// Factorial requires both `employee_id` and `reference_date` (`YYYY-MM-DD`);
+// the entries of `items` are not described by Factorial (free-form objects).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /timeoff/policy_timelines (ListPolicyTimelines)
+func (s *TimeOffService) ListPolicyTimelinesPage(ctx context.Context, params *resources.ListPolicyTimelinesParams) (resources.TimeOffPolicyTimelinePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(params), nil)
+	return send[resources.TimeOffPolicyTimelinePage](ctx, s.c, &datedListPolicyTimelines, req, err)
+}
+
 // RejectLeave rejects a leave.
 //
 // Only a pending leave can be rejected: one already approved or rejected is a
@@ -14433,6 +15732,32 @@ func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectL
 func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Allowance](ctx, s.c, &datedUpdateAllowance, req, err)
+}
+
+// UpdateAllowanceIncidence updates an allowance adjustment.
+//
+// Changes an adjustment's units, allowance, date, counter or comment. The
+// employee cannot be changed.
+//
+//	PUT /timeoff/allowance_incidences/{id} (UpdateAllowanceIncidence)
+func (s *TimeOffService) UpdateAllowanceIncidence(ctx context.Context, id string, body resources.AllowanceIncidenceUpdate) (resources.AllowanceIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AllowanceIncidence](ctx, s.c, &datedUpdateAllowanceIncidence, req, err)
+}
+
+// UpdateBlockedPeriod updates a blocked period.
+//
+// Replaces a blocked period's name, leave types, date ranges
+// (`time_periods_attributes`, shown as `time_periods`) and the group of
+// employees it applies to: `strategy` names how the group is chosen (examples
+// `everyone`, `fqlmultiselect`), with the employees picked by hand in
+// `members` and the teams, locations and legal entities in `team_ids`,
+// `location_ids` and `legal_entity_ids`.
+//
+//	PUT /timeoff/blocked_periods/{id} (UpdateBlockedPeriod)
+func (s *TimeOffService) UpdateBlockedPeriod(ctx context.Context, id string, body resources.TimeOffBlockedPeriodUpdate) (resources.TimeOffBlockedPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedUpdateBlockedPeriod, req, err)
 }
 
 // UpdateLeave updates a leave.
@@ -14462,6 +15787,17 @@ func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body re
 func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdatePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
+}
+
+// UpdatePolicyAssignment updates a time-off policy assignment.
+//
+// Changes the policy or the date of an assignment; the employee cannot be
+// changed.
+//
+//	PUT /timeoff/policy_assignments/{id} (UpdatePolicyAssignment)
+func (s *TimeOffService) UpdatePolicyAssignment(ctx context.Context, id string, body resources.TimeOffPolicyAssignmentUpdate) (resources.TimeOffPolicyAssignment, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedUpdatePolicyAssignment, req, err)
 }
 
 // TimePlanningService calls the TimePlanning operations: Breaks planned within shifts and schedules, and the planning versions saying which tool (shift management, a work schedule, the contract) sets each employee's expected hours.

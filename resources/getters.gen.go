@@ -734,6 +734,222 @@ func (x AllowanceCreate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AllowanceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetCreatedAt() (v int64) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDaysInCents returns x.DaysInCents, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetDaysInCents() (v int) {
+	if x == nil || x.DaysInCents == nil {
+		return v
+	}
+	return *x.DaysInCents
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AllowanceIncidence) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTargetBalance returns x.TargetBalance, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetTargetBalance() (v string) {
+	if x == nil || x.TargetBalance == nil {
+		return v
+	}
+	return *x.TargetBalance
+}
+
+// GetTimeoffAllowanceID returns x.TimeoffAllowanceID, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetTimeoffAllowanceID() (v string) {
+	if x == nil || x.TimeoffAllowanceID == nil {
+		return v
+	}
+	return *x.TimeoffAllowanceID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AllowanceIncidence) GetUpdatedAt() (v int64) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidence) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidence) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetUnderscoreSkipNotifications returns x.UnderscoreSkipNotifications, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceCreate) GetUnderscoreSkipNotifications() (v bool) {
+	if x == nil || x.UnderscoreSkipNotifications == nil {
+		return v
+	}
+	return *x.UnderscoreSkipNotifications
+}
+
+// GetDaysInCents returns x.DaysInCents, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetDaysInCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DaysInCents
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetTargetBalance returns x.TargetBalance, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetTargetBalance() (v AllowanceIncidenceTargetBalance) {
+	if x == nil {
+		return v
+	}
+	return x.TargetBalance
+}
+
+// GetTimeoffAllowanceID returns x.TimeoffAllowanceID, or its zero value when x is nil.
+func (x *AllowanceIncidenceCreate) GetTimeoffAllowanceID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffAllowanceID
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidenceCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidenceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AllowanceIncidencePage) GetData() (v []AllowanceIncidence) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AllowanceIncidencePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidencePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidencePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDaysInCents returns x.DaysInCents, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetDaysInCents() (v int) {
+	if x == nil || x.DaysInCents == nil {
+		return v
+	}
+	return *x.DaysInCents
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AllowanceIncidenceUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTargetBalance returns x.TargetBalance, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetTargetBalance() (v AllowanceIncidenceTargetBalance) {
+	if x == nil || x.TargetBalance == nil {
+		return v
+	}
+	return *x.TargetBalance
+}
+
+// GetTimeoffAllowanceID returns x.TimeoffAllowanceID, or its zero value when x or the field is nil.
+func (x *AllowanceIncidenceUpdate) GetTimeoffAllowanceID() (v string) {
+	if x == nil || x.TimeoffAllowanceID == nil {
+		return v
+	}
+	return *x.TimeoffAllowanceID
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceIncidenceUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceIncidenceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetData returns x.Data, or its zero value when x is nil.
 func (x *AllowancePage) GetData() (v []Allowance) {
 	if x == nil {
@@ -1435,6 +1651,20 @@ func (x ApproveOvertimeRequestInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x ApproveOvertimeRequestInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ArchivePostGroupInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ArchivePostGroupInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ArchivePostGroupInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ArchiveWorkAreaInput) GetID() (v string) {
@@ -11890,6 +12120,1278 @@ func (x EmployeeUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x EmployeeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetApproved returns x.Approved, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetApproved() (v bool) {
+	if x == nil || x.Approved == nil {
+		return v
+	}
+	return *x.Approved
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeeFullName returns x.EmployeeFullName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetEmployeeFullName() (v string) {
+	if x == nil || x.EmployeeFullName == nil {
+		return v
+	}
+	return *x.EmployeeFullName
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetFinishOn returns x.FinishOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetFinishOn() (v openapi_types.Date) {
+	if x == nil || x.FinishOn == nil {
+		return v
+	}
+	return *x.FinishOn
+}
+
+// GetHalfDay returns x.HalfDay, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetHalfDay() (v string) {
+	if x == nil || x.HalfDay == nil {
+		return v
+	}
+	return *x.HalfDay
+}
+
+// GetHoursAmountInCents returns x.HoursAmountInCents, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetHoursAmountInCents() (v int) {
+	if x == nil || x.HoursAmountInCents == nil {
+		return v
+	}
+	return *x.HoursAmountInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdateAbsence) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeID returns x.LeaveTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetLeaveTypeID() (v string) {
+	if x == nil || x.LeaveTypeID == nil {
+		return v
+	}
+	return *x.LeaveTypeID
+}
+
+// GetLeaveTypeName returns x.LeaveTypeName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetLeaveTypeName() (v string) {
+	if x == nil || x.LeaveTypeName == nil {
+		return v
+	}
+	return *x.LeaveTypeName
+}
+
+// GetPrevFinishOn returns x.PrevFinishOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetPrevFinishOn() (v openapi_types.Date) {
+	if x == nil || x.PrevFinishOn == nil {
+		return v
+	}
+	return *x.PrevFinishOn
+}
+
+// GetPrevStartOn returns x.PrevStartOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetPrevStartOn() (v openapi_types.Date) {
+	if x == nil || x.PrevStartOn == nil {
+		return v
+	}
+	return *x.PrevStartOn
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetStartOn() (v openapi_types.Date) {
+	if x == nil || x.StartOn == nil {
+		return v
+	}
+	return *x.StartOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateAbsence) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateAbsence) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateAbsence) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeUpdateAbsencePage) GetData() (v []EmployeeUpdateAbsence) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeUpdateAbsencePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateAbsencePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateAbsencePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompensationIDs returns x.CompensationIDs, or its zero value when x is nil.
+func (x *EmployeeUpdateContractChange) GetCompensationIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompensationIDs
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetDeContractTypeName returns x.DeContractTypeName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetDeContractTypeName() (v string) {
+	if x == nil || x.DeContractTypeName == nil {
+		return v
+	}
+	return *x.DeContractTypeName
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsContractTypeName returns x.EsContractTypeName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsContractTypeName() (v string) {
+	if x == nil || x.EsContractTypeName == nil {
+		return v
+	}
+	return *x.EsContractTypeName
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsTrialPeriodEndsOn returns x.EsTrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EsTrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.EsTrialPeriodEndsOn
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrContractTypeName returns x.FrContractTypeName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrContractTypeName() (v string) {
+	if x == nil || x.FrContractTypeName == nil {
+		return v
+	}
+	return *x.FrContractTypeName
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrLevelName returns x.FrLevelName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrLevelName() (v string) {
+	if x == nil || x.FrLevelName == nil {
+		return v
+	}
+	return *x.FrLevelName
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrMutualName returns x.FrMutualName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrMutualName() (v string) {
+	if x == nil || x.FrMutualName == nil {
+		return v
+	}
+	return *x.FrMutualName
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrProfessionalCategoryName returns x.FrProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrProfessionalCategoryName() (v string) {
+	if x == nil || x.FrProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryName
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrStepName returns x.FrStepName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrStepName() (v string) {
+	if x == nil || x.FrStepName == nil {
+		return v
+	}
+	return *x.FrStepName
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetFrWorkTypeName returns x.FrWorkTypeName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetFrWorkTypeName() (v string) {
+	if x == nil || x.FrWorkTypeName == nil {
+		return v
+	}
+	return *x.FrWorkTypeName
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdateContractChange) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobLevel returns x.JobLevel, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetJobLevel() (v string) {
+	if x == nil || x.JobLevel == nil {
+		return v
+	}
+	return *x.JobLevel
+}
+
+// GetJobRole returns x.JobRole, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetJobRole() (v string) {
+	if x == nil || x.JobRole == nil {
+		return v
+	}
+	return *x.JobRole
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetPtContractTypeName returns x.PtContractTypeName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetPtContractTypeName() (v string) {
+	if x == nil || x.PtContractTypeName == nil {
+		return v
+	}
+	return *x.PtContractTypeName
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateContractChange) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateContractChange) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateContractChange) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeUpdateContractChangePage) GetData() (v []EmployeeUpdateContractChange) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeUpdateContractChangePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateContractChangePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateContractChangePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddress returns x.Address, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetAddress() (v string) {
+	if x == nil || x.Address == nil {
+		return v
+	}
+	return *x.Address
+}
+
+// GetBankAccount returns x.BankAccount, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetBankAccount() (v string) {
+	if x == nil || x.BankAccount == nil {
+		return v
+	}
+	return *x.BankAccount
+}
+
+// GetBirthName returns x.BirthName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetBirthName() (v string) {
+	if x == nil || x.BirthName == nil {
+		return v
+	}
+	return *x.BirthName
+}
+
+// GetCity returns x.City, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetCity() (v string) {
+	if x == nil || x.City == nil {
+		return v
+	}
+	return *x.City
+}
+
+// GetContractEffectiveDate returns x.ContractEffectiveDate, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetContractEffectiveDate() (v string) {
+	if x == nil || x.ContractEffectiveDate == nil {
+		return v
+	}
+	return *x.ContractEffectiveDate
+}
+
+// GetContractEndDate returns x.ContractEndDate, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetContractEndDate() (v string) {
+	if x == nil || x.ContractEndDate == nil {
+		return v
+	}
+	return *x.ContractEndDate
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetDateOfBirth returns x.DateOfBirth, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetDateOfBirth() (v openapi_types.Date) {
+	if x == nil || x.DateOfBirth == nil {
+		return v
+	}
+	return *x.DateOfBirth
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetFirstName() (v string) {
+	if x == nil || x.FirstName == nil {
+		return v
+	}
+	return *x.FirstName
+}
+
+// GetGender returns x.Gender, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetGender() (v string) {
+	if x == nil || x.Gender == nil {
+		return v
+	}
+	return *x.Gender
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdateNewHire) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetIdentifier() (v string) {
+	if x == nil || x.Identifier == nil {
+		return v
+	}
+	return *x.Identifier
+}
+
+// GetIdentifierType returns x.IdentifierType, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetIdentifierType() (v string) {
+	if x == nil || x.IdentifierType == nil {
+		return v
+	}
+	return *x.IdentifierType
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetLastName returns x.LastName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetLastName() (v string) {
+	if x == nil || x.LastName == nil {
+		return v
+	}
+	return *x.LastName
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetManagerID returns x.ManagerID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetManagerID() (v string) {
+	if x == nil || x.ManagerID == nil {
+		return v
+	}
+	return *x.ManagerID
+}
+
+// GetNationality returns x.Nationality, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetNationality() (v string) {
+	if x == nil || x.Nationality == nil {
+		return v
+	}
+	return *x.Nationality
+}
+
+// GetPayrollIdentifier returns x.PayrollIdentifier, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetPayrollIdentifier() (v string) {
+	if x == nil || x.PayrollIdentifier == nil {
+		return v
+	}
+	return *x.PayrollIdentifier
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetPostalCode returns x.PostalCode, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetPostalCode() (v string) {
+	if x == nil || x.PostalCode == nil {
+		return v
+	}
+	return *x.PostalCode
+}
+
+// GetSalaryAmountInCents returns x.SalaryAmountInCents, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetSalaryAmountInCents() (v int) {
+	if x == nil || x.SalaryAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryAmountInCents
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetStartDate() (v string) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetState returns x.State, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetState() (v string) {
+	if x == nil || x.State == nil {
+		return v
+	}
+	return *x.State
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetWorkEmail returns x.WorkEmail, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetWorkEmail() (v string) {
+	if x == nil || x.WorkEmail == nil {
+		return v
+	}
+	return *x.WorkEmail
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateNewHire) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateNewHire) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateNewHire) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeUpdateNewHirePage) GetData() (v []EmployeeUpdateNewHire) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeUpdateNewHirePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateNewHirePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateNewHirePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetAddressLine1() (v string) {
+	if x == nil || x.AddressLine1 == nil {
+		return v
+	}
+	return *x.AddressLine1
+}
+
+// GetAddressLine2 returns x.AddressLine2, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetAddressLine2() (v string) {
+	if x == nil || x.AddressLine2 == nil {
+		return v
+	}
+	return *x.AddressLine2
+}
+
+// GetBankNumber returns x.BankNumber, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetBankNumber() (v string) {
+	if x == nil || x.BankNumber == nil {
+		return v
+	}
+	return *x.BankNumber
+}
+
+// GetCity returns x.City, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetCity() (v string) {
+	if x == nil || x.City == nil {
+		return v
+	}
+	return *x.City
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetDateOfBirth returns x.DateOfBirth, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetDateOfBirth() (v openapi_types.Date) {
+	if x == nil || x.DateOfBirth == nil {
+		return v
+	}
+	return *x.DateOfBirth
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetFirstName() (v string) {
+	if x == nil || x.FirstName == nil {
+		return v
+	}
+	return *x.FirstName
+}
+
+// GetGender returns x.Gender, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetGender() (v string) {
+	if x == nil || x.Gender == nil {
+		return v
+	}
+	return *x.Gender
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdatePersonalChange) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetIdentifier() (v string) {
+	if x == nil || x.Identifier == nil {
+		return v
+	}
+	return *x.Identifier
+}
+
+// GetIdentifierType returns x.IdentifierType, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetIdentifierType() (v string) {
+	if x == nil || x.IdentifierType == nil {
+		return v
+	}
+	return *x.IdentifierType
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetLastName returns x.LastName, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetLastName() (v string) {
+	if x == nil || x.LastName == nil {
+		return v
+	}
+	return *x.LastName
+}
+
+// GetNationality returns x.Nationality, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetNationality() (v string) {
+	if x == nil || x.Nationality == nil {
+		return v
+	}
+	return *x.Nationality
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetPostalCode returns x.PostalCode, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetPostalCode() (v string) {
+	if x == nil || x.PostalCode == nil {
+		return v
+	}
+	return *x.PostalCode
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetState returns x.State, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetState() (v string) {
+	if x == nil || x.State == nil {
+		return v
+	}
+	return *x.State
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// GetWorkEmail returns x.WorkEmail, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetWorkEmail() (v string) {
+	if x == nil || x.WorkEmail == nil {
+		return v
+	}
+	return *x.WorkEmail
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdatePersonalChange) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdatePersonalChange) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdatePersonalChange) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeUpdatePersonalChangePage) GetData() (v []EmployeeUpdatePersonalChange) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeUpdatePersonalChangePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdatePersonalChangePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdatePersonalChangePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetEndsOn() (v string) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdateSummary) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateSummary) GetType() (v string) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateSummary) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateSummary) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeUpdateSummaryPage) GetData() (v []EmployeeUpdateSummary) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeUpdateSummaryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateSummaryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateSummaryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractEndDate returns x.ContractEndDate, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetContractEndDate() (v openapi_types.Date) {
+	if x == nil || x.ContractEndDate == nil {
+		return v
+	}
+	return *x.ContractEndDate
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdateTermination) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetRemainingHolidays returns x.RemainingHolidays, or its zero value when x is nil.
+func (x *EmployeeUpdateTermination) GetRemainingHolidays() (v []EmployeeUpdateRemainingHoliday) {
+	if x == nil {
+		return v
+	}
+	return x.RemainingHolidays
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTerminatedOn returns x.TerminatedOn, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetTerminatedOn() (v openapi_types.Date) {
+	if x == nil || x.TerminatedOn == nil {
+		return v
+	}
+	return *x.TerminatedOn
+}
+
+// GetTerminationObservations returns x.TerminationObservations, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetTerminationObservations() (v string) {
+	if x == nil || x.TerminationObservations == nil {
+		return v
+	}
+	return *x.TerminationObservations
+}
+
+// GetTerminationReason returns x.TerminationReason, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetTerminationReason() (v string) {
+	if x == nil || x.TerminationReason == nil {
+		return v
+	}
+	return *x.TerminationReason
+}
+
+// GetTerminationReasonType returns x.TerminationReasonType, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetTerminationReasonType() (v string) {
+	if x == nil || x.TerminationReasonType == nil {
+		return v
+	}
+	return *x.TerminationReasonType
+}
+
+// GetTerminationTypeDescription returns x.TerminationTypeDescription, or its zero value when x or the field is nil.
+func (x *EmployeeUpdateTermination) GetTerminationTypeDescription() (v string) {
+	if x == nil || x.TerminationTypeDescription == nil {
+		return v
+	}
+	return *x.TerminationTypeDescription
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateTermination) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateTermination) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeUpdateTerminationPage) GetData() (v []EmployeeUpdateTermination) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeUpdateTerminationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdateTerminationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdateTerminationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *EndShiftBreakInput) GetEmployeeID() (v string) {
 	if x == nil || x.EmployeeID == nil {
@@ -21066,6 +22568,438 @@ func (x PortugueseContractTypePage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x PortugueseContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
+func (x *Post) GetAllowCommentsAndReactions() (v bool) {
+	if x == nil || x.AllowCommentsAndReactions == nil {
+		return v
+	}
+	return *x.AllowCommentsAndReactions
+}
+
+// GetCommentsCount returns x.CommentsCount, or its zero value when x or the field is nil.
+func (x *Post) GetCommentsCount() (v int) {
+	if x == nil || x.CommentsCount == nil {
+		return v
+	}
+	return *x.CommentsCount
+}
+
+// GetCoverImageURL returns x.CoverImageURL, or its zero value when x or the field is nil.
+func (x *Post) GetCoverImageURL() (v string) {
+	if x == nil || x.CoverImageURL == nil {
+		return v
+	}
+	return *x.CoverImageURL
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Post) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Post) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Post) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostsGroupID returns x.PostsGroupID, or its zero value when x or the field is nil.
+func (x *Post) GetPostsGroupID() (v string) {
+	if x == nil || x.PostsGroupID == nil {
+		return v
+	}
+	return *x.PostsGroupID
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *Post) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *Post) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Post) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetVisitsCount returns x.VisitsCount, or its zero value when x or the field is nil.
+func (x *Post) GetVisitsCount() (v int) {
+	if x == nil || x.VisitsCount == nil {
+		return v
+	}
+	return *x.VisitsCount
+}
+
+// String shows the fields of x that are set.
+func (x Post) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Post) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *PostComment) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *PostComment) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostComment) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostID returns x.PostID, or its zero value when x or the field is nil.
+func (x *PostComment) GetPostID() (v string) {
+	if x == nil || x.PostID == nil {
+		return v
+	}
+	return *x.PostID
+}
+
+// GetText returns x.Text, or its zero value when x or the field is nil.
+func (x *PostComment) GetText() (v string) {
+	if x == nil || x.Text == nil {
+		return v
+	}
+	return *x.Text
+}
+
+// String shows the fields of x that are set.
+func (x PostComment) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostComment) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetPostID returns x.PostID, or its zero value when x is nil.
+func (x *PostCommentCreate) GetPostID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PostID
+}
+
+// GetText returns x.Text, or its zero value when x is nil.
+func (x *PostCommentCreate) GetText() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Text
+}
+
+// String shows the fields of x that are set.
+func (x PostCommentCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCommentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PostCommentPage) GetData() (v []PostComment) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PostCommentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PostCommentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCommentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostCommentUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostID returns x.PostID, or its zero value when x is nil.
+func (x *PostCommentUpdate) GetPostID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PostID
+}
+
+// GetText returns x.Text, or its zero value when x is nil.
+func (x *PostCommentUpdate) GetText() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Text
+}
+
+// String shows the fields of x that are set.
+func (x PostCommentUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCommentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
+func (x *PostCreate) GetAllowCommentsAndReactions() (v bool) {
+	if x == nil || x.AllowCommentsAndReactions == nil {
+		return v
+	}
+	return *x.AllowCommentsAndReactions
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *PostCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetPostGroupID returns x.PostGroupID, or its zero value when x is nil.
+func (x *PostCreate) GetPostGroupID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PostGroupID
+}
+
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *PostCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PostGroup) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostGroup) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PostGroup) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostGroup) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroup) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *PostGroupCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *PostGroupCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *PostGroupCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostGroupCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroupCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PostGroupPage) GetData() (v []PostGroup) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PostGroupPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PostGroupPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroupPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PostGroupUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostGroupUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PostGroupUpdate) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostGroupUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostGroupUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PostPage) GetData() (v []Post) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PostPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PostPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetAllowCommentsAndReactions() (v bool) {
+	if x == nil || x.AllowCommentsAndReactions == nil {
+		return v
+	}
+	return *x.AllowCommentsAndReactions
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPostGroupID returns x.PostGroupID, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetPostGroupID() (v string) {
+	if x == nil || x.PostGroupID == nil {
+		return v
+	}
+	return *x.PostGroupID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PostUpdate) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// String shows the fields of x that are set.
+func (x PostUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetItems returns x.Items, or its zero value when x is nil.
 func (x *ProcessProjectTimeRecordsInBulkInput) GetItems() (v []ProjectTimeRecordBulkItem) {
 	if x == nil {
@@ -25605,6 +27539,284 @@ func (x TerminateEmployeeInput) String() string { return pretty.String(x) }
 func (x TerminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriod) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
+// GetLegalEntityIDs returns x.LegalEntityIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetLegalEntityIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityIDs
+}
+
+// GetLocationIDs returns x.LocationIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetLocationIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LocationIDs
+}
+
+// GetMembers returns x.Members, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetMembers() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Members
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriod) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStrategy returns x.Strategy, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriod) GetStrategy() (v string) {
+	if x == nil || x.Strategy == nil {
+		return v
+	}
+	return *x.Strategy
+}
+
+// GetTeamIDs returns x.TeamIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetTeamIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.TeamIDs
+}
+
+// GetTimePeriods returns x.TimePeriods, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriod) GetTimePeriods() (v []TimeOffBlockedPeriodTimePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TimePeriods
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodCreate) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodPage) GetData() (v []TimeOffBlockedPeriod) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetDuration() (v int) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetDurationUnit returns x.DurationUnit, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetDurationUnit() (v string) {
+	if x == nil || x.DurationUnit == nil {
+		return v
+	}
+	return *x.DurationUnit
+}
+
+// GetFinishOn returns x.FinishOn, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetFinishOn() (v openapi_types.Date) {
+	if x == nil || x.FinishOn == nil {
+		return v
+	}
+	return *x.FinishOn
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPeriodType returns x.PeriodType, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetPeriodType() (v string) {
+	if x == nil || x.PeriodType == nil {
+		return v
+	}
+	return *x.PeriodType
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodTimePeriod) GetStartOn() (v openapi_types.Date) {
+	if x == nil || x.StartOn == nil {
+		return v
+	}
+	return *x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodTimePeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodTimePeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
+// GetLegalEntityIDs returns x.LegalEntityIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetLegalEntityIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityIDs
+}
+
+// GetLocationIDs returns x.LocationIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetLocationIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LocationIDs
+}
+
+// GetMembers returns x.Members, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetMembers() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Members
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetQuery returns x.Query, or its zero value when x or the field is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetQuery() (v string) {
+	if x == nil || x.Query == nil {
+		return v
+	}
+	return *x.Query
+}
+
+// GetStrategy returns x.Strategy, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetStrategy() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Strategy
+}
+
+// GetTeamIDs returns x.TeamIDs, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetTeamIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.TeamIDs
+}
+
+// GetTimePeriodsAttributes returns x.TimePeriodsAttributes, or its zero value when x is nil.
+func (x *TimeOffBlockedPeriodUpdate) GetTimePeriodsAttributes() (v []TimeOffBlockedPeriodTimePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TimePeriodsAttributes
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffBlockedPeriodUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffBlockedPeriodUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TimeOffPolicy) GetCompanyID() (v string) {
 	if x == nil || x.CompanyID == nil {
 		return v
@@ -25649,6 +27861,126 @@ func (x TimeOffPolicy) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x TimeOffPolicy) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyAssignment) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil || x.EffectiveAt == nil {
+		return v
+	}
+	return *x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyAssignment) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignment) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyAssignment) GetTimeoffPolicyID() (v string) {
+	if x == nil || x.TimeoffPolicyID == nil {
+		return v
+	}
+	return *x.TimeoffPolicyID
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignment) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignment) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentCreate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentCreate) GetTimeoffPolicyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffPolicyID
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignmentCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignmentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentPage) GetData() (v []TimeOffPolicyAssignment) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignmentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignmentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentUpdate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x is nil.
+func (x *TimeOffPolicyAssignmentUpdate) GetTimeoffPolicyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffPolicyID
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyAssignmentUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyAssignmentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TimeOffPolicyCreate) GetCompanyID() (v string) {
@@ -25709,6 +28041,74 @@ func (x TimeOffPolicyPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x TimeOffPolicyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyTimeline) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndLimitDate returns x.EndLimitDate, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyTimeline) GetEndLimitDate() (v openapi_types.Date) {
+	if x == nil || x.EndLimitDate == nil {
+		return v
+	}
+	return *x.EndLimitDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyTimeline) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetItems returns x.Items, or its zero value when x is nil.
+func (x *TimeOffPolicyTimeline) GetItems() (v []TimeOffPolicyTimelineItem) {
+	if x == nil {
+		return v
+	}
+	return x.Items
+}
+
+// GetStartLimitDate returns x.StartLimitDate, or its zero value when x or the field is nil.
+func (x *TimeOffPolicyTimeline) GetStartLimitDate() (v openapi_types.Date) {
+	if x == nil || x.StartLimitDate == nil {
+		return v
+	}
+	return *x.StartLimitDate
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyTimeline) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyTimeline) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffPolicyTimelinePage) GetData() (v []TimeOffPolicyTimeline) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffPolicyTimelinePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyTimelinePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyTimelinePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *TimeOffPolicyUpdate) GetDescription() (v string) {

@@ -146,6 +146,24 @@ func (e AllowanceFrequency) Valid() bool {
 	}
 }
 
+// Defines values for AllowanceIncidenceTargetBalance.
+const (
+	AllowanceIncidenceTargetBalanceAccrued   AllowanceIncidenceTargetBalance = "accrued"
+	AllowanceIncidenceTargetBalanceAvailable AllowanceIncidenceTargetBalance = "available"
+)
+
+// Valid indicates whether the value is a known member of the AllowanceIncidenceTargetBalance enum.
+func (e AllowanceIncidenceTargetBalance) Valid() bool {
+	switch e {
+	case AllowanceIncidenceTargetBalanceAccrued:
+		return true
+	case AllowanceIncidenceTargetBalanceAvailable:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AllowanceNegativeCounter.
 const (
 	AllowanceNegativeCounterNegativeCounterDisabled AllowanceNegativeCounter = "negative_counter_disabled"
@@ -3249,6 +3267,71 @@ type AllowanceDaysType string
 // AllowanceFrequency Length of the allowance cycles.
 type AllowanceFrequency string
 
+// AllowanceIncidence A manual adjustment of one employee's counter of one allowance.
+type AllowanceIncidence struct {
+	// CreatedAt When the record was created (Unix seconds).
+	CreatedAt *int64 `json:"created_at"`
+
+	// DaysInCents Units added (positive) or removed (negative), times 100: 100 is one unit.
+	DaysInCents *int    `json:"days_in_cents"`
+	Description *string `json:"description,omitempty"`
+
+	// EffectiveOn The date that places the adjustment in an allowance cycle.
+	EffectiveOn *openapi_types.Date `json:"effective_on"`
+	EmployeeID  *string             `json:"employee_id"`
+	ID          string              `json:"id"`
+
+	// TargetBalance `accrued` or `available`: the counter moved.
+	TargetBalance *string `json:"target_balance,omitempty"`
+
+	// TimeoffAllowanceID The allowance adjusted; its unit (days or hours) is the adjustment's.
+	TimeoffAllowanceID *string `json:"timeoff_allowance_id"`
+
+	// UpdatedAt When the record last changed (Unix seconds).
+	UpdatedAt *int64 `json:"updated_at"`
+}
+
+// AllowanceIncidenceCreate defines model for AllowanceIncidenceCreate.
+type AllowanceIncidenceCreate struct {
+	// UnderscoreSkipNotifications True to create it without notifying the employee.
+	UnderscoreSkipNotifications *bool `json:"_skip_notifications,omitempty"`
+
+	// DaysInCents Units to add (positive) or remove (negative), times 100.
+	DaysInCents int                `json:"days_in_cents"`
+	Description *string            `json:"description,omitempty"`
+	EffectiveOn openapi_types.Date `json:"effective_on"`
+	EmployeeID  string             `json:"employee_id"`
+
+	// TargetBalance The counter an allowance adjustment moves.
+	TargetBalance      AllowanceIncidenceTargetBalance `json:"target_balance"`
+	TimeoffAllowanceID string                          `json:"timeoff_allowance_id"`
+}
+
+// AllowanceIncidencePage defines model for AllowanceIncidencePage.
+type AllowanceIncidencePage struct {
+	Data []AllowanceIncidence `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AllowanceIncidenceTargetBalance The counter an allowance adjustment moves.
+type AllowanceIncidenceTargetBalance string
+
+// AllowanceIncidenceUpdate defines model for AllowanceIncidenceUpdate.
+type AllowanceIncidenceUpdate struct {
+	DaysInCents *int                `json:"days_in_cents,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	EffectiveOn *openapi_types.Date `json:"effective_on,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// TargetBalance The counter an allowance adjustment moves.
+	TargetBalance      *AllowanceIncidenceTargetBalance `json:"target_balance,omitempty"`
+	TimeoffAllowanceID *string                          `json:"timeoff_allowance_id,omitempty"`
+}
+
 // AllowanceNegativeCounter Whether employees may request more units than available.
 type AllowanceNegativeCounter string
 
@@ -3492,6 +3575,12 @@ type ApproveOvertimeRequestInput struct {
 	ApproverID *string `json:"approver_id,omitempty"`
 	ID         string  `json:"id"`
 	Reason     *string `json:"reason,omitempty"`
+}
+
+// ArchivePostGroupInput defines model for ArchivePostGroupInput.
+type ArchivePostGroupInput struct {
+	// ID The group to archive.
+	ID string `json:"id"`
 }
 
 // ArchiveWorkAreaInput defines model for ArchiveWorkAreaInput.
@@ -6326,6 +6415,258 @@ type EmployeeUpdate struct {
 	TimeoffManagerID         *string             `json:"timeoff_manager_id,omitempty"`
 }
 
+// EmployeeUpdateAbsence An absence (leave) as an employee update.
+type EmployeeUpdateAbsence struct {
+	Approved         *bool               `json:"approved,omitempty"`
+	Description      *string             `json:"description,omitempty"`
+	EmployeeFullName *string             `json:"employee_full_name,omitempty"`
+	EmployeeID       *string             `json:"employee_id,omitempty"`
+	FinishOn         *openapi_types.Date `json:"finish_on,omitempty"`
+
+	// HalfDay Which half of the day, for a half-day absence (example `end_of_day`).
+	HalfDay *string `json:"half_day,omitempty"`
+
+	// HoursAmountInCents Hours taken times 100.
+	HoursAmountInCents *int    `json:"hours_amount_in_cents,omitempty"`
+	ID                 string  `json:"id"`
+	LeaveTypeID        *string `json:"leave_type_id,omitempty"`
+	LeaveTypeName      *string `json:"leave_type_name,omitempty"`
+
+	// PrevFinishOn The last day before the change.
+	PrevFinishOn *openapi_types.Date `json:"prev_finish_on,omitempty"`
+
+	// PrevStartOn The first day before the change.
+	PrevStartOn *openapi_types.Date `json:"prev_start_on,omitempty"`
+	StartOn     *openapi_types.Date `json:"start_on,omitempty"`
+
+	// Status Where the update is in its handling (examples `done`, `to-do`).
+	Status *string `json:"status"`
+}
+
+// EmployeeUpdateAbsencePage defines model for EmployeeUpdateAbsencePage.
+type EmployeeUpdateAbsencePage struct {
+	Data []EmployeeUpdateAbsence `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateContractChange A change of an employee's contract as an employee update, with the contract's values after it.
+type EmployeeUpdateContractChange struct {
+	CompensationIDs []string `json:"compensation_ids,omitempty"`
+
+	// Country Country code of the contract (example `es`).
+	Country            *string `json:"country,omitempty"`
+	CreatedAt          *string `json:"created_at"`
+	DeContractTypeID   *string `json:"de_contract_type_id,omitempty"`
+	DeContractTypeName *string `json:"de_contract_type_name,omitempty"`
+
+	// EffectiveOn The day the change applies from.
+	EffectiveOn                *openapi_types.Date `json:"effective_on"`
+	EmployeeID                 *string             `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	EsContractObservations     *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID           *string             `json:"es_contract_type_id,omitempty"`
+	EsContractTypeName         *string             `json:"es_contract_type_name,omitempty"`
+	EsCotizationGroup          *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID         *string             `json:"es_education_level_id,omitempty"`
+	EsHasTeleworkingContract   *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription           *string             `json:"es_job_description,omitempty"`
+	EsProfessionalCategoryID   *string             `json:"es_professional_category_id,omitempty"`
+	EsTrialPeriodEndsOn        *openapi_types.Date `json:"es_trial_period_ends_on,omitempty"`
+	EsWorkingDayTypeID         *string             `json:"es_working_day_type_id,omitempty"`
+	FrCoefficient              *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID           *string             `json:"fr_contract_type_id,omitempty"`
+	FrContractTypeName         *string             `json:"fr_contract_type_name,omitempty"`
+	FrEmployeeType             *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours             *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn               *int                `json:"fr_jours_par_an,omitempty"`
+	FrLevelID                  *string             `json:"fr_level_id,omitempty"`
+	FrLevelName                *string             `json:"fr_level_name,omitempty"`
+	FrMutualID                 *string             `json:"fr_mutual_id,omitempty"`
+	FrMutualName               *string             `json:"fr_mutual_name,omitempty"`
+	FrProfessionalCategoryID   *string             `json:"fr_professional_category_id,omitempty"`
+	FrProfessionalCategoryName *string             `json:"fr_professional_category_name,omitempty"`
+	FrStepID                   *string             `json:"fr_step_id,omitempty"`
+	FrStepName                 *string             `json:"fr_step_name,omitempty"`
+	FrWorkTypeID               *string             `json:"fr_work_type_id,omitempty"`
+	FrWorkTypeName             *string             `json:"fr_work_type_name,omitempty"`
+
+	// HasPayroll Whether the employee is in a payroll policy.
+	HasPayroll         *bool   `json:"has_payroll"`
+	ID                 string  `json:"id"`
+	JobLevel           *string `json:"job_level,omitempty"`
+	JobRole            *string `json:"job_role,omitempty"`
+	JobTitle           *string `json:"job_title,omitempty"`
+	PtContractTypeID   *string `json:"pt_contract_type_id,omitempty"`
+	PtContractTypeName *string `json:"pt_contract_type_name,omitempty"`
+
+	// SalaryAmount Salary in cents.
+	SalaryAmount *int `json:"salary_amount,omitempty"`
+
+	// SalaryFrequency Example `monthly`.
+	SalaryFrequency *string             `json:"salary_frequency,omitempty"`
+	StartsOn        *openapi_types.Date `json:"starts_on,omitempty"`
+	Status          *string             `json:"status"`
+	UpdatedAt       *string             `json:"updated_at"`
+	WorkingHours    *int                `json:"working_hours,omitempty"`
+
+	// WorkingHoursFrequency Example `weekly`.
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
+// EmployeeUpdateContractChangePage defines model for EmployeeUpdateContractChangePage.
+type EmployeeUpdateContractChangePage struct {
+	Data []EmployeeUpdateContractChange `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateNewHire A hire as an employee update.
+type EmployeeUpdateNewHire struct {
+	Address               *string `json:"address"`
+	BankAccount           *string `json:"bank_account,omitempty"`
+	BirthName             *string `json:"birth_name,omitempty"`
+	City                  *string `json:"city,omitempty"`
+	ContractEffectiveDate *string `json:"contract_effective_date,omitempty"`
+	ContractEndDate       *string `json:"contract_end_date,omitempty"`
+
+	// Country Country code (example `ES`).
+	Country     *string             `json:"country,omitempty"`
+	DateOfBirth *openapi_types.Date `json:"date_of_birth,omitempty"`
+	EmployeeID  *string             `json:"employee_id"`
+	FirstName   *string             `json:"first_name"`
+	Gender      *string             `json:"gender,omitempty"`
+	ID          string              `json:"id"`
+
+	// Identifier National identity document number.
+	Identifier *string `json:"identifier,omitempty"`
+
+	// IdentifierType Kind of identity document (example `passport`).
+	IdentifierType *string `json:"identifier_type,omitempty"`
+	JobTitle       *string `json:"job_title,omitempty"`
+	LastName       *string `json:"last_name"`
+	LegalEntityID  *string `json:"legal_entity_id,omitempty"`
+	ManagerID      *string `json:"manager_id,omitempty"`
+
+	// Nationality Country code (example `ES`).
+	Nationality           *string `json:"nationality,omitempty"`
+	PayrollIdentifier     *string `json:"payroll_identifier,omitempty"`
+	PhoneNumber           *string `json:"phone_number,omitempty"`
+	PostalCode            *string `json:"postal_code,omitempty"`
+	SalaryAmountInCents   *int    `json:"salary_amount_in_cents,omitempty"`
+	SalaryFrequency       *string `json:"salary_frequency,omitempty"`
+	SocialSecurityNumber  *string `json:"social_security_number,omitempty"`
+	StartDate             *string `json:"start_date,omitempty"`
+	State                 *string `json:"state,omitempty"`
+	Status                *string `json:"status"`
+	TaxID                 *string `json:"tax_id,omitempty"`
+	WorkEmail             *string `json:"work_email,omitempty"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkplaceID           *string `json:"workplace_id,omitempty"`
+}
+
+// EmployeeUpdateNewHirePage defines model for EmployeeUpdateNewHirePage.
+type EmployeeUpdateNewHirePage struct {
+	Data []EmployeeUpdateNewHire `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdatePersonalChange A change of an employee's personal details as an employee update, with the values after it.
+type EmployeeUpdatePersonalChange struct {
+	AddressLine1         *string             `json:"address_line_1,omitempty"`
+	AddressLine2         *string             `json:"address_line_2,omitempty"`
+	BankNumber           *string             `json:"bank_number,omitempty"`
+	City                 *string             `json:"city,omitempty"`
+	Country              *string             `json:"country,omitempty"`
+	DateOfBirth          *openapi_types.Date `json:"date_of_birth,omitempty"`
+	EmployeeID           *string             `json:"employee_id"`
+	FirstName            *string             `json:"first_name"`
+	Gender               *string             `json:"gender,omitempty"`
+	ID                   string              `json:"id"`
+	Identifier           *string             `json:"identifier,omitempty"`
+	IdentifierType       *string             `json:"identifier_type,omitempty"`
+	JobTitle             *string             `json:"job_title,omitempty"`
+	LastName             *string             `json:"last_name"`
+	Nationality          *string             `json:"nationality,omitempty"`
+	PhoneNumber          *string             `json:"phone_number,omitempty"`
+	PostalCode           *string             `json:"postal_code,omitempty"`
+	SocialSecurityNumber *string             `json:"social_security_number,omitempty"`
+	State                *string             `json:"state,omitempty"`
+	Status               *string             `json:"status"`
+	TaxID                *string             `json:"tax_id,omitempty"`
+	WorkEmail            *string             `json:"work_email,omitempty"`
+	WorkplaceID          *string             `json:"workplace_id,omitempty"`
+}
+
+// EmployeeUpdatePersonalChangePage defines model for EmployeeUpdatePersonalChangePage.
+type EmployeeUpdatePersonalChangePage struct {
+	Data []EmployeeUpdatePersonalChange `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateRemainingHoliday Time off left at termination, as Factorial shows it; its example has
+// `name` (the allowance) and `available_days` (a text such as
+// "3 working days").
+type EmployeeUpdateRemainingHoliday map[string]interface{}
+
+// EmployeeUpdateSummary Any employee update in short form.
+type EmployeeUpdateSummary struct {
+	CreatedAt     *string `json:"created_at"`
+	EmployeeID    *string `json:"employee_id,omitempty"`
+	EndsOn        *string `json:"ends_on,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	StartsOn      *string `json:"starts_on,omitempty"`
+	Status        *string `json:"status"`
+
+	// Type The kind of update (`custom-leave`, `contract`, `hiring`, `termination`, `address`...).
+	Type *string `json:"type"`
+}
+
+// EmployeeUpdateSummaryPage defines model for EmployeeUpdateSummaryPage.
+type EmployeeUpdateSummaryPage struct {
+	Data []EmployeeUpdateSummary `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeUpdateTermination A termination as an employee update.
+type EmployeeUpdateTermination struct {
+	// ContractEndDate The day employment ends; access may outlast it until `terminated_on`.
+	ContractEndDate   *openapi_types.Date              `json:"contract_end_date,omitempty"`
+	EmployeeID        *string                          `json:"employee_id"`
+	ID                string                           `json:"id"`
+	LegalEntityID     *string                          `json:"legal_entity_id,omitempty"`
+	RemainingHolidays []EmployeeUpdateRemainingHoliday `json:"remaining_holidays"`
+	Status            *string                          `json:"status"`
+
+	// TerminatedOn The day the employee's access ends.
+	TerminatedOn            *openapi_types.Date `json:"terminated_on,omitempty"`
+	TerminationObservations *string             `json:"termination_observations,omitempty"`
+	TerminationReason       *string             `json:"termination_reason,omitempty"`
+
+	// TerminationReasonType Who ended the employment (example `company`).
+	TerminationReasonType      *string `json:"termination_reason_type,omitempty"`
+	TerminationTypeDescription *string `json:"termination_type_description,omitempty"`
+}
+
+// EmployeeUpdateTerminationPage defines model for EmployeeUpdateTerminationPage.
+type EmployeeUpdateTerminationPage struct {
+	Data []EmployeeUpdateTermination `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // EndShiftBreakInput defines model for EndShiftBreakInput.
 type EndShiftBreakInput struct {
 	// EmployeeID Defaults to the caller.
@@ -8903,6 +9244,117 @@ type PortugueseContractTypePage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// Post A post published in a community group of the company feed.
+type Post struct {
+	AllowCommentsAndReactions *bool      `json:"allow_comments_and_reactions"`
+	CommentsCount             *int       `json:"comments_count"`
+	CoverImageURL             *string    `json:"cover_image_url,omitempty"`
+	CreatedAt                 *time.Time `json:"created_at"`
+	Description               *string    `json:"description,omitempty"`
+	ID                        string     `json:"id"`
+
+	// PostsGroupID The group the post is published in.
+	PostsGroupID *string    `json:"posts_group_id,omitempty"`
+	PublishedAt  *time.Time `json:"published_at,omitempty"`
+	Title        *string    `json:"title,omitempty"`
+	UpdatedAt    *time.Time `json:"updated_at"`
+	VisitsCount  *int       `json:"visits_count"`
+}
+
+// PostComment A comment on a post.
+type PostComment struct {
+	// AuthorID The author's access (login), not their employee id; the employees list maps accesses to employees.
+	AuthorID  *string    `json:"author_id"`
+	CreatedAt *time.Time `json:"created_at"`
+	ID        string     `json:"id"`
+	PostID    *string    `json:"post_id"`
+	Text      *string    `json:"text"`
+}
+
+// PostCommentCreate defines model for PostCommentCreate.
+type PostCommentCreate struct {
+	PostID string `json:"post_id"`
+	Text   string `json:"text"`
+}
+
+// PostCommentPage defines model for PostCommentPage.
+type PostCommentPage struct {
+	Data []PostComment `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PostCommentUpdate defines model for PostCommentUpdate.
+type PostCommentUpdate struct {
+	// ID Must equal the path id.
+	ID     string `json:"id"`
+	PostID string `json:"post_id"`
+	Text   string `json:"text"`
+}
+
+// PostCreate defines model for PostCreate.
+type PostCreate struct {
+	AllowCommentsAndReactions *bool  `json:"allow_comments_and_reactions,omitempty"`
+	Description               string `json:"description"`
+
+	// PostGroupID The group to publish in (spelled `post_group_id` here, `posts_group_id` in the post).
+	PostGroupID string `json:"post_group_id"`
+	Title       string `json:"title"`
+}
+
+// PostGroup A community group, where posts are published.
+type PostGroup struct {
+	Description *string `json:"description,omitempty"`
+	ID          string  `json:"id"`
+	Title       *string `json:"title"`
+}
+
+// PostGroupCreate defines model for PostGroupCreate.
+type PostGroupCreate struct {
+	CompanyID   string `json:"company_id"`
+	Description string `json:"description"`
+	Title       string `json:"title"`
+}
+
+// PostGroupPage defines model for PostGroupPage.
+type PostGroupPage struct {
+	Data []PostGroup `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PostGroupUpdate defines model for PostGroupUpdate.
+type PostGroupUpdate struct {
+	Description *string `json:"description,omitempty"`
+
+	// ID Must equal the path id.
+	ID    string  `json:"id"`
+	Title *string `json:"title,omitempty"`
+}
+
+// PostPage defines model for PostPage.
+type PostPage struct {
+	Data []Post `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PostUpdate defines model for PostUpdate.
+type PostUpdate struct {
+	AllowCommentsAndReactions *bool   `json:"allow_comments_and_reactions,omitempty"`
+	Description               *string `json:"description,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// PostGroupID The group to move the post to.
+	PostGroupID *string `json:"post_group_id,omitempty"`
+	Title       *string `json:"title,omitempty"`
+}
+
 // ProcessProjectTimeRecordsInBulkInput defines model for ProcessProjectTimeRecordsInBulkInput.
 type ProcessProjectTimeRecordsInBulkInput struct {
 	Items []ProjectTimeRecordBulkItem `json:"items"`
@@ -10198,6 +10650,77 @@ type TerminateEmployeeInput struct {
 	TerminationReason            *string `json:"termination_reason,omitempty"`
 }
 
+// TimeOffBlockedPeriod Date ranges during which a group of employees may not request some leave types.
+type TimeOffBlockedPeriod struct {
+	CompanyID *string `json:"company_id"`
+	ID        string  `json:"id"`
+
+	// LeaveTypeIDs The leave types that cannot be requested.
+	LeaveTypeIDs   []string `json:"leave_type_ids"`
+	LegalEntityIDs []string `json:"legal_entity_ids,omitempty"`
+	LocationIDs    []string `json:"location_ids,omitempty"`
+
+	// Members The employees affected.
+	Members []string `json:"members"`
+	Name    *string  `json:"name"`
+
+	// Strategy How the employees are chosen (examples `everyone`, `fqlmultiselect`).
+	Strategy    *string                          `json:"strategy"`
+	TeamIDs     []string                         `json:"team_ids,omitempty"`
+	TimePeriods []TimeOffBlockedPeriodTimePeriod `json:"time_periods"`
+}
+
+// TimeOffBlockedPeriodCreate defines model for TimeOffBlockedPeriodCreate.
+type TimeOffBlockedPeriodCreate struct {
+	CompanyID    string   `json:"company_id"`
+	LeaveTypeIDs []string `json:"leave_type_ids"`
+	Name         string   `json:"name"`
+}
+
+// TimeOffBlockedPeriodPage defines model for TimeOffBlockedPeriodPage.
+type TimeOffBlockedPeriodPage struct {
+	Data []TimeOffBlockedPeriod `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimeOffBlockedPeriodTimePeriod One date range of a blocked period: fixed dates (`start_on`,
+// `finish_on`) or, by `period_type` (example `by_contract_start_date`),
+// a `duration` in `duration_unit`s (example `months`) from an
+// employee's date.
+type TimeOffBlockedPeriodTimePeriod struct {
+	Duration     *int                `json:"duration,omitempty"`
+	DurationUnit *string             `json:"duration_unit,omitempty"`
+	FinishOn     *openapi_types.Date `json:"finish_on,omitempty"`
+	Name         *string             `json:"name,omitempty"`
+	PeriodType   *string             `json:"period_type,omitempty"`
+	StartOn      *openapi_types.Date `json:"start_on,omitempty"`
+}
+
+// TimeOffBlockedPeriodUpdate defines model for TimeOffBlockedPeriodUpdate.
+type TimeOffBlockedPeriodUpdate struct {
+	// ID Must equal the path id.
+	ID             string   `json:"id"`
+	LeaveTypeIDs   []string `json:"leave_type_ids"`
+	LegalEntityIDs []string `json:"legal_entity_ids,omitempty"`
+	LocationIDs    []string `json:"location_ids,omitempty"`
+
+	// Members Employees picked by hand.
+	Members []string `json:"members,omitempty"`
+	Name    string   `json:"name"`
+
+	// Query A query selecting employees (its syntax is not documented).
+	Query *string `json:"query,omitempty"`
+
+	// Strategy How the employees are chosen (examples `everyone`, `fqlmultiselect`).
+	Strategy string   `json:"strategy"`
+	TeamIDs  []string `json:"team_ids,omitempty"`
+
+	// TimePeriodsAttributes The date ranges, replacing the current ones.
+	TimePeriodsAttributes []TimeOffBlockedPeriodTimePeriod `json:"time_periods_attributes"`
+}
+
 // TimeOffPolicy A set of allowances assigned to employees.
 type TimeOffPolicy struct {
 	CompanyID   *string `json:"company_id"`
@@ -10207,6 +10730,39 @@ type TimeOffPolicy struct {
 	// Main The company's main policy.
 	Main *bool   `json:"main,omitempty"`
 	Name *string `json:"name"`
+}
+
+// TimeOffPolicyAssignment A time-off policy applying to an employee from a date.
+type TimeOffPolicyAssignment struct {
+	// EffectiveAt The first day the policy applies (a date despite the name).
+	EffectiveAt     *openapi_types.Date `json:"effective_at"`
+	EmployeeID      *string             `json:"employee_id"`
+	ID              string              `json:"id"`
+	TimeoffPolicyID *string             `json:"timeoff_policy_id"`
+}
+
+// TimeOffPolicyAssignmentCreate defines model for TimeOffPolicyAssignmentCreate.
+type TimeOffPolicyAssignmentCreate struct {
+	EffectiveAt     openapi_types.Date `json:"effective_at"`
+	EmployeeID      string             `json:"employee_id"`
+	TimeoffPolicyID string             `json:"timeoff_policy_id"`
+}
+
+// TimeOffPolicyAssignmentPage defines model for TimeOffPolicyAssignmentPage.
+type TimeOffPolicyAssignmentPage struct {
+	Data []TimeOffPolicyAssignment `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimeOffPolicyAssignmentUpdate defines model for TimeOffPolicyAssignmentUpdate.
+type TimeOffPolicyAssignmentUpdate struct {
+	EffectiveAt openapi_types.Date `json:"effective_at"`
+
+	// ID Must equal the path id.
+	ID              string `json:"id"`
+	TimeoffPolicyID string `json:"timeoff_policy_id"`
 }
 
 // TimeOffPolicyCreate defines model for TimeOffPolicyCreate.
@@ -10220,6 +10776,32 @@ type TimeOffPolicyCreate struct {
 // TimeOffPolicyPage defines model for TimeOffPolicyPage.
 type TimeOffPolicyPage struct {
 	Data []TimeOffPolicy `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimeOffPolicyTimeline An employee's time-off policies over time; `id` is the employee's id.
+type TimeOffPolicyTimeline struct {
+	EmployeeID *string `json:"employee_id"`
+
+	// EndLimitDate The last day the timeline covers.
+	EndLimitDate *openapi_types.Date         `json:"end_limit_date"`
+	ID           string                      `json:"id"`
+	Items        []TimeOffPolicyTimelineItem `json:"items"`
+
+	// StartLimitDate The first day the timeline covers.
+	StartLimitDate *openapi_types.Date `json:"start_limit_date"`
+}
+
+// TimeOffPolicyTimelineItem One entry of a policy timeline. Factorial does not describe its
+// members; the sandbox sends `timeoff_policy_id`, `timeoff_policy_name`,
+// `start_on` and `finish_on` (null while the policy still applies).
+type TimeOffPolicyTimelineItem map[string]interface{}
+
+// TimeOffPolicyTimelinePage defines model for TimeOffPolicyTimelinePage.
+type TimeOffPolicyTimelinePage struct {
+	Data []TimeOffPolicyTimeline `json:"data"`
 
 	// Meta Pagination state of a list response.
 	Meta PageMeta `json:"meta"`
@@ -12655,6 +13237,129 @@ type ListFoldersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListEmployeeUpdateAbsencesParams defines parameters for ListEmployeeUpdateAbsences.
+type ListEmployeeUpdateAbsencesParams struct {
+	// IDs Only these absence updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateContractChangesParams defines parameters for ListEmployeeUpdateContractChanges.
+type ListEmployeeUpdateContractChangesParams struct {
+	// IDs Only these contract change updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateNewHiresParams defines parameters for ListEmployeeUpdateNewHires.
+type ListEmployeeUpdateNewHiresParams struct {
+	// IDs Only these new hire updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdatePersonalChangesParams defines parameters for ListEmployeeUpdatePersonalChanges.
+type ListEmployeeUpdatePersonalChangesParams struct {
+	// IDs Only these personal change updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateSummariesParams defines parameters for ListEmployeeUpdateSummaries.
+type ListEmployeeUpdateSummariesParams struct {
+	// IDs Only these updates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only updates of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// LegalEntitiesIDs Only updates of these legal entities (spelled `legal_entities_ids[]`).
+	LegalEntitiesIDs []string `form:"legal_entities_ids[],omitempty" json:"legal_entities_ids[],omitempty"`
+
+	// Type Only updates of these types.
+	Type []string `form:"type[],omitempty" json:"type[],omitempty"`
+
+	// StartsOn Only updates starting on or after this date.
+	StartsOn *openapi_types.Date `form:"starts_on,omitempty" json:"starts_on,omitempty"`
+
+	// EndsOn Only updates starting on or before this date (Factorial compares the start, not the end).
+	EndsOn *openapi_types.Date `form:"ends_on,omitempty" json:"ends_on,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeUpdateTerminationsParams defines parameters for ListEmployeeUpdateTerminations.
+type ListEmployeeUpdateTerminationsParams struct {
+	// IDs Only these termination updates (their ids are those of the summaries).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListEmployeesParams defines parameters for ListEmployees.
 type ListEmployeesParams struct {
 	// IDs Only these employees.
@@ -14014,6 +14719,75 @@ type ListPerformanceTargetManagersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListPostCommentsParams defines parameters for ListPostComments.
+type ListPostCommentsParams struct {
+	// PostIDs The posts whose comments to list (required by Factorial).
+	PostIDs []string `form:"post_ids[],omitempty" json:"post_ids[],omitempty"`
+
+	// IDs Only these comments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPostGroupsParams defines parameters for ListPostGroups.
+type ListPostGroupsParams struct {
+	// IDs Only these groups.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only groups whose title or description contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPostsParams defines parameters for ListPosts.
+type ListPostsParams struct {
+	// IDs Only these posts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Groups Only posts of these groups (group ids).
+	Groups []string `form:"groups[],omitempty" json:"groups[],omitempty"`
+
+	// From Only posts published on or after this day.
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// Until Only posts published on or before this day.
+	Until *openapi_types.Date `form:"until,omitempty" json:"until,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListPurchaseOrdersParams defines parameters for ListPurchaseOrders.
 type ListPurchaseOrdersParams struct {
 	// IDs Only these purchase orders.
@@ -14686,6 +15460,30 @@ type ListBreakConfigurationsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListAllowanceIncidencesParams defines parameters for ListAllowanceIncidences.
+type ListAllowanceIncidencesParams struct {
+	// IDs Only these adjustments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only adjustments of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// TimeoffAllowanceIDs Only adjustments of these allowances.
+	TimeoffAllowanceIDs []string `form:"timeoff_allowance_ids[],omitempty" json:"timeoff_allowance_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListAllowanceStatsParams defines parameters for ListAllowanceStats.
 type ListAllowanceStatsParams struct {
 	// IDs Only these stats, by virtual id `<employee_id>/<allowance_id>/<reference_date>`.
@@ -14723,6 +15521,27 @@ type ListAllowancesParams struct {
 
 	// ByOvertime Only allowances fed by overtime.
 	ByOvertime *bool `form:"by_overtime,omitempty" json:"by_overtime,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBlockedPeriodsParams defines parameters for ListBlockedPeriods.
+type ListBlockedPeriodsParams struct {
+	// IDs Only these blocked periods.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyIDs Only blocked periods of these companies.
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -14840,6 +15659,51 @@ type ListPoliciesParams struct {
 
 	// CompanyIDs Only policies of these companies.
 	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPolicyAssignmentsParams defines parameters for ListPolicyAssignments.
+type ListPolicyAssignmentsParams struct {
+	// IDs Only these assignments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only assignments of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// TimeoffPolicyIDs Only assignments of these policies.
+	TimeoffPolicyIDs []string `form:"timeoff_policy_ids[],omitempty" json:"timeoff_policy_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPolicyTimelinesParams defines parameters for ListPolicyTimelines.
+type ListPolicyTimelinesParams struct {
+	// EmployeeID The employee (required by Factorial).
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// ReferenceDate The date the timeline is computed around (required by Factorial).
+	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -15578,6 +16442,27 @@ type UpdatePerformanceReviewQuestionnaireJSONRequestBody = UpdatePerformanceRevi
 // UpdatePerformanceReviewVisibilitySettingJSONRequestBody defines body for UpdatePerformanceReviewVisibilitySetting for application/json ContentType.
 type UpdatePerformanceReviewVisibilitySettingJSONRequestBody = PerformanceReviewVisibilitySettingUpdate
 
+// CreatePostCommentJSONRequestBody defines body for CreatePostComment for application/json ContentType.
+type CreatePostCommentJSONRequestBody = PostCommentCreate
+
+// UpdatePostCommentJSONRequestBody defines body for UpdatePostComment for application/json ContentType.
+type UpdatePostCommentJSONRequestBody = PostCommentUpdate
+
+// CreatePostGroupJSONRequestBody defines body for CreatePostGroup for application/json ContentType.
+type CreatePostGroupJSONRequestBody = PostGroupCreate
+
+// ArchivePostGroupJSONRequestBody defines body for ArchivePostGroup for application/json ContentType.
+type ArchivePostGroupJSONRequestBody = ArchivePostGroupInput
+
+// UpdatePostGroupJSONRequestBody defines body for UpdatePostGroup for application/json ContentType.
+type UpdatePostGroupJSONRequestBody = PostGroupUpdate
+
+// CreatePostJSONRequestBody defines body for CreatePost for application/json ContentType.
+type CreatePostJSONRequestBody = PostCreate
+
+// UpdatePostJSONRequestBody defines body for UpdatePost for application/json ContentType.
+type UpdatePostJSONRequestBody = PostUpdate
+
 // CreateBudgetStrategyJSONRequestBody defines body for CreateBudgetStrategy for application/json ContentType.
 type CreateBudgetStrategyJSONRequestBody = BudgetStrategyCreate
 
@@ -15719,6 +16604,12 @@ type CreateBreakConfigurationJSONRequestBody = BreakConfigurationCreate
 // UpdateBreakConfigurationJSONRequestBody defines body for UpdateBreakConfiguration for application/json ContentType.
 type UpdateBreakConfigurationJSONRequestBody = BreakConfigurationUpdate
 
+// CreateAllowanceIncidenceJSONRequestBody defines body for CreateAllowanceIncidence for application/json ContentType.
+type CreateAllowanceIncidenceJSONRequestBody = AllowanceIncidenceCreate
+
+// UpdateAllowanceIncidenceJSONRequestBody defines body for UpdateAllowanceIncidence for application/json ContentType.
+type UpdateAllowanceIncidenceJSONRequestBody = AllowanceIncidenceUpdate
+
 // CreateAllowanceJSONRequestBody defines body for CreateAllowance for application/json ContentType.
 type CreateAllowanceJSONRequestBody = AllowanceCreate
 
@@ -15727,6 +16618,12 @@ type DeleteAllowanceWithAltAllowanceJSONRequestBody = DeleteAllowanceWithAltAllo
 
 // UpdateAllowanceJSONRequestBody defines body for UpdateAllowance for application/json ContentType.
 type UpdateAllowanceJSONRequestBody = AllowanceUpdate
+
+// CreateBlockedPeriodJSONRequestBody defines body for CreateBlockedPeriod for application/json ContentType.
+type CreateBlockedPeriodJSONRequestBody = TimeOffBlockedPeriodCreate
+
+// UpdateBlockedPeriodJSONRequestBody defines body for UpdateBlockedPeriod for application/json ContentType.
+type UpdateBlockedPeriodJSONRequestBody = TimeOffBlockedPeriodUpdate
 
 // CreateLeaveTypeJSONRequestBody defines body for CreateLeaveType for application/json ContentType.
 type CreateLeaveTypeJSONRequestBody = LeaveTypeCreate
@@ -15754,6 +16651,12 @@ type CreatePolicyJSONRequestBody = TimeOffPolicyCreate
 
 // UpdatePolicyJSONRequestBody defines body for UpdatePolicy for application/json ContentType.
 type UpdatePolicyJSONRequestBody = TimeOffPolicyUpdate
+
+// CreatePolicyAssignmentJSONRequestBody defines body for CreatePolicyAssignment for application/json ContentType.
+type CreatePolicyAssignmentJSONRequestBody = TimeOffPolicyAssignmentCreate
+
+// UpdatePolicyAssignmentJSONRequestBody defines body for UpdatePolicyAssignment for application/json ContentType.
+type UpdatePolicyAssignmentJSONRequestBody = TimeOffPolicyAssignmentUpdate
 
 // CreateTrainingCategoryJSONRequestBody defines body for CreateTrainingCategory for application/json ContentType.
 type CreateTrainingCategoryJSONRequestBody = TrainingCategoryCreate

@@ -748,3 +748,313 @@ func TestDeletePolicy(t *testing.T) {
 	eq(t, "ID", p.ID, "42")
 	is(t, "Main", p.Main, false)
 }
+
+// Allowance adjustments (incidences), blocked periods, policy assignments
+// and policy timelines.
+
+// incidenceJSON adds one and a half days to an employee's vacation
+// counter; its timestamps are Unix seconds, as Factorial sends them.
+const incidenceJSON = `{"id":"7001","employee_id":"4243","timeoff_allowance_id":"610","days_in_cents":150,` +
+	`"effective_on":"2026-03-02","target_balance":"available","description":"Worked on a bank holiday",` +
+	`"created_at":1772443200,"updated_at":1772443200}`
+
+func checkIncidence(t *testing.T, in resources.AllowanceIncidence) {
+	t.Helper()
+	eq(t, "ID", in.ID, "7001")
+	is(t, "EmployeeID", in.EmployeeID, "4243")
+	is(t, "TimeoffAllowanceID", in.TimeoffAllowanceID, "610")
+	is(t, "DaysInCents", in.DaysInCents, 150)
+	day(t, "EffectiveOn", in.EffectiveOn, "2026-03-02")
+	is(t, "TargetBalance", in.TargetBalance, "available")
+	is(t, "CreatedAt", in.CreatedAt, int64(1772443200))
+}
+
+func TestListAllowanceIncidences(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/allowance_incidences", status: 200,
+		body: page(onePage(1), incidenceJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"employee_ids[]": {"4243"}, "timeoff_allowance_ids[]": {"610", "611"}})
+		},
+	})
+	all, err := c.TimeOff.ListAllowanceIncidences(t.Context(), &resources.ListAllowanceIncidencesParams{
+		EmployeeIDs: []string{"4243"}, TimeoffAllowanceIDs: []string{"610", "611"},
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d adjustments, want 1", len(all))
+	}
+	checkIncidence(t, all[0])
+}
+
+func TestCreateAllowanceIncidence(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/timeoff/allowance_incidences", status: 201, body: incidenceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"employee_id":"4243","timeoff_allowance_id":"610","days_in_cents":150,`+
+				`"effective_on":"2026-03-02","target_balance":"available","description":"Worked on a bank holiday",`+
+				`"_skip_notifications":true}`)
+		},
+	})
+	in, err := c.TimeOff.CreateAllowanceIncidence(t.Context(), resources.AllowanceIncidenceCreate{
+		EmployeeID: "4243", TimeoffAllowanceID: "610", DaysInCents: 150, EffectiveOn: date("2026-03-02"),
+		TargetBalance: resources.AllowanceIncidenceTargetBalanceAvailable, Description: ptr("Worked on a bank holiday"),
+		UnderscoreSkipNotifications: ptr(true),
+	})
+	must(t, err)
+	checkIncidence(t, in)
+}
+
+func TestGetAllowanceIncidence(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/allowance_incidences/7001", status: 200, body: incidenceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
+	})
+	in, err := c.TimeOff.GetAllowanceIncidence(t.Context(), "7001")
+	must(t, err)
+	checkIncidence(t, in)
+}
+
+// TestUpdateAllowanceIncidence removes units: a negative amount.
+func TestUpdateAllowanceIncidence(t *testing.T) {
+	const updated = `{"id":"7001","employee_id":"4243","timeoff_allowance_id":"610","days_in_cents":-50,` +
+		`"effective_on":"2026-03-02","target_balance":"accrued","description":null,"created_at":1772443200,"updated_at":1772529600}`
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/timeoff/allowance_incidences/7001", status: 200, body: updated,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"id":"7001","days_in_cents":-50,"target_balance":"accrued"}`)
+		},
+	})
+	in, err := c.TimeOff.UpdateAllowanceIncidence(t.Context(), "7001", resources.AllowanceIncidenceUpdate{
+		ID: "7001", DaysInCents: ptr(-50), TargetBalance: ptr(resources.AllowanceIncidenceTargetBalanceAccrued),
+	})
+	must(t, err)
+	is(t, "DaysInCents", in.DaysInCents, -50)
+	is(t, "TargetBalance", in.TargetBalance, "accrued")
+	null(t, "Description", in.Description)
+	is(t, "UpdatedAt", in.UpdatedAt, int64(1772529600))
+}
+
+func TestDeleteAllowanceIncidence(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodDelete, path: "/timeoff/allowance_incidences/7001", status: 200, body: incidenceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
+	})
+	in, err := c.TimeOff.DeleteAllowanceIncidence(t.Context(), "7001")
+	must(t, err)
+	checkIncidence(t, in)
+}
+
+// blockedPeriodJSON blocks vacation for new joiners' first two months and
+// for everyone in the last week of the year.
+const blockedPeriodJSON = `{"id":"12","company_id":"77","name":"Year-end close","leave_type_ids":["501","502"],` +
+	`"time_periods":[{"name":"Onboarding","period_type":"by_contract_start_date","duration":2,"duration_unit":"months",` +
+	`"start_on":null,"finish_on":null},{"name":"Close","period_type":"fixed","duration":null,"duration_unit":null,` +
+	`"start_on":"2026-12-21","finish_on":"2026-12-31"}],"strategy":"fqlmultiselect","members":["4242","4243"],` +
+	`"team_ids":["5"],"location_ids":[],"legal_entity_ids":null}`
+
+func checkBlockedPeriod(t *testing.T, b resources.TimeOffBlockedPeriod) {
+	t.Helper()
+	eq(t, "ID", b.ID, "12")
+	is(t, "Name", b.Name, "Year-end close")
+	ids(t, "LeaveTypeIDs", b.LeaveTypeIDs, "501", "502")
+	ids(t, "Members", b.Members, "4242", "4243")
+	is(t, "Strategy", b.Strategy, "fqlmultiselect")
+	if len(b.TimePeriods) != 2 {
+		t.Fatalf("%d time periods, want 2", len(b.TimePeriods))
+	}
+	is(t, "TimePeriods[0].Duration", b.TimePeriods[0].Duration, 2)
+	null(t, "TimePeriods[0].StartOn", b.TimePeriods[0].StartOn)
+	day(t, "TimePeriods[1].FinishOn", b.TimePeriods[1].FinishOn, "2026-12-31")
+}
+
+func TestListBlockedPeriods(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/blocked_periods", status: 200,
+		body: page(onePage(1), blockedPeriodJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"company_ids[]": {"77"}})
+		},
+	})
+	all, err := c.TimeOff.ListBlockedPeriods(t.Context(), &resources.ListBlockedPeriodsParams{CompanyIDs: []string{"77"}})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d blocked periods, want 1", len(all))
+	}
+	checkBlockedPeriod(t, all[0])
+}
+
+// TestCreateBlockedPeriod: the create takes no dates and no employees.
+func TestCreateBlockedPeriod(t *testing.T) {
+	const created = `{"id":"13","company_id":"77","name":"Launch week","leave_type_ids":["501"],"time_periods":[],` +
+		`"strategy":null,"members":[]}`
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/timeoff/blocked_periods", status: 201, body: created,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"company_id":"77","name":"Launch week","leave_type_ids":["501"]}`)
+		},
+	})
+	b, err := c.TimeOff.CreateBlockedPeriod(t.Context(), resources.TimeOffBlockedPeriodCreate{
+		CompanyID: "77", Name: "Launch week", LeaveTypeIDs: []string{"501"},
+	})
+	must(t, err)
+	eq(t, "ID", b.ID, "13")
+	null(t, "Strategy", b.Strategy)
+	if b.TimePeriods == nil || len(b.TimePeriods) != 0 {
+		t.Errorf("TimePeriods = %v, want empty", b.TimePeriods)
+	}
+}
+
+func TestGetBlockedPeriod(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/blocked_periods/12", status: 200, body: blockedPeriodJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
+	})
+	b, err := c.TimeOff.GetBlockedPeriod(t.Context(), "12")
+	must(t, err)
+	checkBlockedPeriod(t, b)
+}
+
+// TestUpdateBlockedPeriod sends the ranges as time_periods_attributes.
+func TestUpdateBlockedPeriod(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/timeoff/blocked_periods/12", status: 200, body: blockedPeriodJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"id":"12","name":"Year-end close","leave_type_ids":["501","502"],`+
+				`"time_periods_attributes":[{"name":"Onboarding","period_type":"by_contract_start_date","duration":2,"duration_unit":"months"},`+
+				`{"name":"Close","period_type":"fixed","start_on":"2026-12-21","finish_on":"2026-12-31"}],`+
+				`"strategy":"fqlmultiselect","members":["4242","4243"],"team_ids":["5"]}`)
+		},
+	})
+	b, err := c.TimeOff.UpdateBlockedPeriod(t.Context(), "12", resources.TimeOffBlockedPeriodUpdate{
+		ID: "12", Name: "Year-end close", LeaveTypeIDs: []string{"501", "502"}, Strategy: "fqlmultiselect",
+		Members: []string{"4242", "4243"}, TeamIDs: []string{"5"},
+		TimePeriodsAttributes: []resources.TimeOffBlockedPeriodTimePeriod{
+			{Name: ptr("Onboarding"), PeriodType: ptr("by_contract_start_date"), Duration: ptr(2), DurationUnit: ptr("months")},
+			{Name: ptr("Close"), PeriodType: ptr("fixed"), StartOn: datep("2026-12-21"), FinishOn: datep("2026-12-31")},
+		},
+	})
+	must(t, err)
+	checkBlockedPeriod(t, b)
+}
+
+func TestDeleteBlockedPeriod(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodDelete, path: "/timeoff/blocked_periods/12", status: 200, body: blockedPeriodJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
+	})
+	b, err := c.TimeOff.DeleteBlockedPeriod(t.Context(), "12")
+	must(t, err)
+	checkBlockedPeriod(t, b)
+}
+
+const policyAssignmentJSON = `{"id":"301","timeoff_policy_id":"41","employee_id":"4243","effective_at":"2026-01-01"}`
+
+func checkPolicyAssignment(t *testing.T, a resources.TimeOffPolicyAssignment) {
+	t.Helper()
+	eq(t, "ID", a.ID, "301")
+	is(t, "TimeoffPolicyID", a.TimeoffPolicyID, "41")
+	is(t, "EmployeeID", a.EmployeeID, "4243")
+	day(t, "EffectiveAt", a.EffectiveAt, "2026-01-01")
+}
+
+func TestListPolicyAssignments(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/policy_assignments", status: 200,
+		body: page(onePage(1), policyAssignmentJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"employee_ids[]": {"4243"}, "timeoff_policy_ids[]": {"41"}})
+		},
+	})
+	all, err := c.TimeOff.ListPolicyAssignments(t.Context(), &resources.ListPolicyAssignmentsParams{
+		EmployeeIDs: []string{"4243"}, TimeoffPolicyIDs: []string{"41"},
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d assignments, want 1", len(all))
+	}
+	checkPolicyAssignment(t, all[0])
+}
+
+func TestCreatePolicyAssignment(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/timeoff/policy_assignments", status: 201, body: policyAssignmentJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"timeoff_policy_id":"41","employee_id":"4243","effective_at":"2026-01-01"}`)
+		},
+	})
+	a, err := c.TimeOff.CreatePolicyAssignment(t.Context(), resources.TimeOffPolicyAssignmentCreate{
+		TimeoffPolicyID: "41", EmployeeID: "4243", EffectiveAt: date("2026-01-01"),
+	})
+	must(t, err)
+	checkPolicyAssignment(t, a)
+}
+
+func TestGetPolicyAssignment(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/policy_assignments/301", status: 200, body: policyAssignmentJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
+	})
+	a, err := c.TimeOff.GetPolicyAssignment(t.Context(), "301")
+	must(t, err)
+	checkPolicyAssignment(t, a)
+}
+
+func TestUpdatePolicyAssignment(t *testing.T) {
+	const updated = `{"id":"301","timeoff_policy_id":"42","employee_id":"4243","effective_at":"2026-07-01"}`
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/timeoff/policy_assignments/301", status: 200, body: updated,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"id":"301","timeoff_policy_id":"42","effective_at":"2026-07-01"}`)
+		},
+	})
+	a, err := c.TimeOff.UpdatePolicyAssignment(t.Context(), "301", resources.TimeOffPolicyAssignmentUpdate{
+		ID: "301", TimeoffPolicyID: "42", EffectiveAt: date("2026-07-01"),
+	})
+	must(t, err)
+	is(t, "TimeoffPolicyID", a.TimeoffPolicyID, "42")
+	day(t, "EffectiveAt", a.EffectiveAt, "2026-07-01")
+}
+
+func TestDeletePolicyAssignment(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodDelete, path: "/timeoff/policy_assignments/301", status: 200, body: policyAssignmentJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
+	})
+	a, err := c.TimeOff.DeletePolicyAssignment(t.Context(), "301")
+	must(t, err)
+	checkPolicyAssignment(t, a)
+}
+
+// TestListPolicyTimelines: one timeline, keyed by the employee, whose
+// items are free-form objects.
+func TestListPolicyTimelines(t *testing.T) {
+	const timeline = `{"id":"4243","employee_id":"4243","start_limit_date":"2026-01-01","end_limit_date":"2026-12-31",` +
+		`"items":[{"timeoff_policy_id":"41","start_on":"2026-01-01","finish_on":"2026-06-30"},` +
+		`{"timeoff_policy_id":"42","start_on":"2026-07-01","finish_on":null}]}`
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/timeoff/policy_timelines", status: 200,
+		body: page(onePage(1), timeline),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"employee_id": {"4243"}, "reference_date": {"2026-05-15"}})
+		},
+	})
+	all, err := c.TimeOff.ListPolicyTimelines(t.Context(), &resources.ListPolicyTimelinesParams{
+		EmployeeID: ptr("4243"), ReferenceDate: datep("2026-05-15"),
+	})
+	must(t, err)
+	if len(all) != 1 {
+		t.Fatalf("%d timelines, want 1", len(all))
+	}
+	tl := all[0]
+	eq(t, "ID", tl.ID, "4243")
+	day(t, "StartLimitDate", tl.StartLimitDate, "2026-01-01")
+	day(t, "EndLimitDate", tl.EndLimitDate, "2026-12-31")
+	if len(tl.Items) != 2 || tl.Items[1]["timeoff_policy_id"] != "42" || tl.Items[1]["finish_on"] != nil {
+		t.Errorf("Items = %v", tl.Items)
+	}
+}

@@ -219,6 +219,12 @@ const (
 	TeamsTeamProject Event = "teams/team/project"
 	// TeamsTeamUpdate is delivered with a resources.Team.
 	TeamsTeamUpdate Event = "teams/team/update"
+	// TimeOffBlockedPeriodCreate is delivered with a resources.TimeOffBlockedPeriod.
+	TimeOffBlockedPeriodCreate Event = "timeoff/blocked_period/create"
+	// TimeOffBlockedPeriodDelete is delivered with a resources.TimeOffBlockedPeriod.
+	TimeOffBlockedPeriodDelete Event = "timeoff/blocked_period/delete"
+	// TimeOffBlockedPeriodUpdate is delivered with a resources.TimeOffBlockedPeriod.
+	TimeOffBlockedPeriodUpdate Event = "timeoff/blocked_period/update"
 	// TimeOffLeaveApprove is delivered with a resources.Leave.
 	TimeOffLeaveApprove Event = "timeoff/leave/approve"
 	// TimeOffLeaveCreate is delivered with a resources.Leave.
@@ -370,6 +376,9 @@ var payloads = map[Event]reflect.Type{
 	TeamsTeamDelete:                                                    reflect.TypeFor[resources.Team](),
 	TeamsTeamProject:                                                   reflect.TypeFor[resources.Team](),
 	TeamsTeamUpdate:                                                    reflect.TypeFor[resources.Team](),
+	TimeOffBlockedPeriodCreate:                                         reflect.TypeFor[resources.TimeOffBlockedPeriod](),
+	TimeOffBlockedPeriodDelete:                                         reflect.TypeFor[resources.TimeOffBlockedPeriod](),
+	TimeOffBlockedPeriodUpdate:                                         reflect.TypeFor[resources.TimeOffBlockedPeriod](),
 	TimeOffLeaveApprove:                                                reflect.TypeFor[resources.Leave](),
 	TimeOffLeaveCreate:                                                 reflect.TypeFor[resources.Leave](),
 	TimeOffLeaveDelete:                                                 reflect.TypeFor[resources.Leave](),

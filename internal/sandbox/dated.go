@@ -35,6 +35,15 @@ const (
 	ResWorkAreas            = "work_areas"
 )
 
+// Tables of the dated API's time-off extras (rules_dated_timeoff.go):
+// manual adjustments of allowance counters, blocked periods, and the
+// assignments of policies to employees from a date.
+const (
+	ResAllowanceIncidences = "timeoff_allowance_incidences"
+	ResBlockedPeriods      = "timeoff_blocked_periods"
+	ResPolicyAssignments   = "timeoff_policy_assignments"
+)
+
 // Tables of the dated API's job catalog (rules_dated_jobcatalog.go):
 // roles, their levels, the nodes of the catalog's tree (named by their
 // uuid) and the attributes attached to nodes (each naming its node in a
@@ -180,6 +189,11 @@ var datedTables = map[string]string{
 	"timeoff/allowances":                           ResAllowances,
 	"timeoff/allowance_stats":                      "",
 	"timeoff/policies":                             ResPolicies,
+	"timeoff/policy_timelines":                     "",
+	"employee_updates/summaries":                   "",
+	"posts/posts":                                  ResPosts,
+	"posts/groups":                                 ResPostGroups,
+	"posts/comments":                               ResPostComments,
 	"attendance/shifts":                            ResShifts,
 	"documents/documents":                          ResDocuments,
 	"documents/folders":                            ResFolders,
@@ -246,6 +260,11 @@ func init() {
 		"POST timeoff/allowances/delete_with_alt_allowance":            {fn: (*call).deleteAllowanceWithAlt},
 		"GET timeoff/allowance_stats":                                  {fn: (*call).allowanceStats},
 		"GET timeoff/allowance_stats/{id}":                             {fn: (*call).allowanceStat},
+		"GET timeoff/policy_timelines":                                 {fn: (*call).policyTimelines},
+		"GET employee_updates/summaries":                               {fn: (*call).listEmployeeUpdateSummaries},
+		"GET employee_updates/summaries/{id}":                          {fn: (*call).getEmployeeUpdateSummary},
+		"GET posts/comments":                                           {fn: (*call).listPostComments},
+		"POST posts/groups/archive":                                    {fn: (*call).archivePostGroup},
 		"POST attendance/shifts":                                       {fn: (*call).create, self: true},
 		"POST attendance/shifts/clock_in":                              {fn: (*call).clockInDated, self: true},
 		"POST attendance/shifts/clock_out":                             {fn: (*call).clockOutDated, self: true},

@@ -47,6 +47,8 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		ResAllowanceIncidences: viewAllowanceIncidence,
+
 		// Performance reviews (rules_dated_performance.go).
 		ResPerfProcesses: viewReviewProcess,
 		ResPerfTargets:   viewPerfTarget,
@@ -313,6 +315,11 @@ func init() {
 		ResPayrollEmployeeIdentifiers: prepareEmployeeIdentifier,
 		ResPayrollIntegrationCodes:    prepareIntegrationCode,
 		ResTaxRates:                   prepareTaxRate,
+		ResAllowanceIncidences:        prepareAllowanceIncidence,
+		ResBlockedPeriods:             prepareBlockedPeriod,
+		ResPolicyAssignments:          preparePolicyAssignment,
+		ResPosts:                      preparePost,
+		ResPostComments:               preparePostComment,
 		ResITAssets:                   prepareITAsset,
 		ResITAssetModels:              prepareITAssetModel,
 		ResCustomResourceValues:       prepareCustomResourceValue,
@@ -644,6 +651,8 @@ func init() {
 		ResJournalEntries:             updatedFromFilter,
 		ResJournalLines:               journalLineFilter,
 		ResFinancialDocuments:         financialDocumentFilter,
+		ResPosts:                      postFilter,
+		ResPostGroups:                 postGroupFilter,
 		ResITAssets:                   itAssetFilter,
 		ResCustomResources:            attachedEmployeeFilter,
 		ResCustomResourceValues:       attachedEmployeeFilter,
@@ -881,6 +890,8 @@ var datedFilterParams = map[string][]string{
 	ResAtsHiringStages:     {"ats_application_phase_id"},
 	ResAtsRejectionReasons: {"ats_application_ids[]"},
 	ResAtsEvaluationForms:  {"template"},
+	ResPosts:               {"groups[]", "from", "until"},
+	ResPostGroups:          {"search"},
 	ResPerfProcesses:       {"search"},
 	ResPerfTemplates:       {"search"},
 	ResPerfTargets: {"without_manager", "pending_peer_evaluations", "only_for_peer_assignment", "agreement_completion_status",

@@ -102,6 +102,7 @@ func init() {
 		ResWebhooks:          {prepare: prepareWebhook},
 		ResOverlapPeriods:    {deleted: overlapPeriodDeleted},
 		ResCompensations:     {deleted: compensationDeleted},
+		ResPostComments:      {deleted: postCommentDeleted},
 	}
 }
 

@@ -48,6 +48,11 @@ func validateLeave(c *call, rec, old map[string]any) *apiError {
 	if len(errs) > 0 {
 		return fieldErrors(errs)
 	}
+	// A blocked period refuses new leaves, and changes of dates or type,
+	// that fall in it.
+	if old == nil || old["start_on"] != rec["start_on"] || old["finish_on"] != rec["finish_on"] || old["leave_type_id"] != rec["leave_type_id"] {
+		return c.s.blockedLeave(rec)
+	}
 	return nil
 }
 

@@ -56,6 +56,13 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	seedPerformance(put)
 	s.seedMisc(put)
 	s.seedContracts(put)
+	s.seedExpenses(put)
+	s.seedProcurement(put)
+	s.seedFinance(put)
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	seedPosts(put)
+	seedEmployeeUpdates(put, func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }, now.Format(time.RFC3339))
 }
 
 // seedContracts writes the dated API's contract and payroll records: two
@@ -114,9 +121,6 @@ func (s *Sandbox) seedContracts(put func(res string, recs ...map[string]any)) {
 		"calculation_started_at": nil})
 	put(ResPayrollEmployeeIdentifiers, M{"id": 1, "employee_id": DemoManagerID, "country": "pt",
 		"social_security_number": "12345678901", "tax_id": "123456789"})
-	s.seedExpenses(put)
-	s.seedProcurement(put)
-	s.seedFinance(put)
 }
 
 // seedFinance writes a small chart of accounts of the first legal entity
