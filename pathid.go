@@ -31,12 +31,20 @@ func (e *InvalidIDError) Is(target error) bool { return target == ErrInvalidID }
 // from a path parameter: the generated code escapes parameters but
 // resolves the path against the server URL, which turns a "." or ".."
 // parameter into an empty last segment, and an empty parameter leaves one.
+//
+// Without a RawPath the URL's Path holds no encoded slash, so its decoded
+// segments are checked directly (no escaping to undo, no copy made).
 func checkPathIDs(op, basePath string, req *http.Request) error {
-	p := strings.TrimPrefix(req.URL.EscapedPath(), basePath)
+	decoded := req.URL.RawPath == ""
+	p := req.URL.Path
+	if !decoded {
+		p = req.URL.EscapedPath()
+	}
+	p = strings.TrimPrefix(p, basePath)
 	p = strings.TrimPrefix(p, "/")
 	for {
 		seg, rest, more := strings.Cut(p, "/")
-		if seg == "" || seg == "." || seg == ".." || (strings.IndexByte(seg, '%') >= 0 && dotSegment(seg)) {
+		if seg == "" || seg == "." || seg == ".." || (!decoded && strings.IndexByte(seg, '%') >= 0 && dotSegment(seg)) {
 			return &InvalidIDError{Operation: op}
 		}
 		if !more {
