@@ -43,13 +43,6 @@ var codeableTables = map[string]string{
 // mustExist is Rails' belongs_to message for a reference to no record.
 func mustExist(field string) *apiError { return invalid(field, "must exist") }
 
-// exists reports whether table has a record with the id v. The caller
-// holds the lock.
-func (c *call) exists(table string, v any) bool {
-	n, ok := toInt(v)
-	return ok && c.s.tbl(table).recs[n] != nil
-}
-
 // ownOrPrivileged reports whether the caller may see an employee's
 // personal record.
 func (c *call) ownOrPrivileged(rec map[string]any) bool {
@@ -104,7 +97,7 @@ func viewContractVersion(c *call, v map[string]any) {
 // node, copies the version in force when asked to, and refuses a salary
 // added without its frequency (or the reverse).
 func prepareDatedContractVersion(c *call, rec, old map[string]any) *apiError {
-	if !c.exists(ResEmployees, rec["employee_id"]) {
+	if c.existing(ResEmployees, rec["employee_id"]) == nil {
 		return mustExist("employee")
 	}
 	copyCurrent, _ := toBool(rec["copy_current_contract_version"])
@@ -272,10 +265,10 @@ func (c *call) contractVersionMetaData() {
 // A new compensation joins its contract version's compensation_ids, as
 // v1 shows them.
 func prepareDatedCompensation(c *call, rec, old map[string]any) *apiError {
-	if !c.exists(ResContractVersions, rec["contract_version_id"]) {
+	if c.existing(ResContractVersions, rec["contract_version_id"]) == nil {
 		return mustExist("contract_version")
 	}
-	if !c.exists(ResTaxonomies, rec["contracts_taxonomy_id"]) {
+	if c.existing(ResTaxonomies, rec["contracts_taxonomy_id"]) == nil {
 		return mustExist("contracts_taxonomy")
 	}
 	typ, _ := rec["compensation_type"].(string)
@@ -310,7 +303,7 @@ func compensationDeleted(s *Sandbox, rec map[string]any) {
 // own, never predefined.
 func prepareSpanishCatalogue(c *call, rec, old map[string]any) *apiError {
 	if v, sent := rec["contracts_contract_template_id"]; sent || c.rt.resource != ResSpanishWorkingDayTypes {
-		if !c.exists(ResContractTemplates, v) {
+		if c.existing(ResContractTemplates, v) == nil {
 			return mustExist("contracts_contract_template")
 		}
 	}
@@ -325,7 +318,7 @@ func prepareSpanishCatalogue(c *call, rec, old map[string]any) *apiError {
 // situation (an employee's second is refused, as a has_one uniqueness
 // validation does).
 func prepareFamilySituation(c *call, rec, old map[string]any) *apiError {
-	if !c.exists(ResEmployees, rec["employee_id"]) {
+	if c.existing(ResEmployees, rec["employee_id"]) == nil {
 		return mustExist("employee")
 	}
 	if dup := c.findOther(ResFamilySituations, rec, "employee_id"); dup {
@@ -356,7 +349,7 @@ func (c *call) findOther(table string, rec map[string]any, fields ...string) boo
 // prepareEmployeeIdentifier: the employee exists and has one identifier
 // record per country.
 func prepareEmployeeIdentifier(c *call, rec, old map[string]any) *apiError {
-	if !c.exists(ResEmployees, rec["employee_id"]) {
+	if c.existing(ResEmployees, rec["employee_id"]) == nil {
 		return mustExist("employee")
 	}
 	if c.findOther(ResPayrollEmployeeIdentifiers, rec, "employee_id", "country") {
@@ -371,7 +364,7 @@ func prepareEmployeeIdentifier(c *call, rec, old map[string]any) *apiError {
 func prepareIntegrationCode(c *call, rec, old map[string]any) *apiError {
 	typ, _ := rec["codeable_type"].(string)
 	if table, ok := codeableTables[typ]; ok {
-		if !c.exists(table, rec["codeable_id"]) {
+		if c.existing(table, rec["codeable_id"]) == nil {
 			return mustExist("codeable")
 		}
 	} else if typ == "Company" {
@@ -396,7 +389,7 @@ func (c *call) changePolicyPeriodStatus() {
 	c.edit(ResPayrollPolicyPeriods, func(rec map[string]any) *apiError {
 		xs, _ := c.in["employee_ids"].([]any)
 		for _, e := range xs {
-			if !c.exists(ResEmployees, e) {
+			if c.existing(ResEmployees, e) == nil {
 				return mustExist("employee")
 			}
 		}

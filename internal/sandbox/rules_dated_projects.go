@@ -214,8 +214,8 @@ func viewWorker(c *call, v map[string]any) {
 
 // ---- prepares
 
-// existing reports whether id names a record of res. The caller holds the
-// lock.
+// existing returns the record of res that id (an integer or a numeric
+// string) names, or nil. The caller holds the lock.
 func (c *call) existing(res string, id any) map[string]any {
 	n, ok := toInt(id)
 	if !ok {

@@ -18,7 +18,7 @@ const shiftTimezone = "Europe/Madrid"
 // preparePlannedShift: the employee exists, and the location and the work
 // area when named (422); a shift does not end before it starts.
 func preparePlannedShift(c *call, rec, old map[string]any) *apiError {
-	if !c.employeeExists(rec["employee_id"]) {
+	if c.existing(ResEmployees, rec["employee_id"]) == nil {
 		return invalid("employee_id", "The employee does not exist")
 	}
 	if rec["location_id"] != nil && c.s.tbl(ResLocations).recs[intOr(rec["location_id"])] == nil {

@@ -33,13 +33,6 @@ func byBodyID(resource string) finder {
 	}
 }
 
-// employeeExists reports whether the value names an employee of the
-// company. The caller holds the lock.
-func (c *call) employeeExists(v any) bool {
-	id, ok := toInt(v)
-	return ok && c.s.tbl(ResEmployees).recs[id] != nil
-}
-
 // dayRange reads two YYYY-MM-DD values as an inclusive range of at most
 // maxRangeDays days (422 naming the field otherwise).
 func dayRange(startName, start, endName, end string) (time.Time, time.Time, *apiError) {
@@ -102,7 +95,7 @@ func prepareEditTimesheetRequest(c *call, rec, old map[string]any) *apiError {
 	if old != nil && old["approved"] != nil {
 		return invalid("base", "A decided edit timesheet request can no longer be changed")
 	}
-	if !c.employeeExists(rec["employee_id"]) {
+	if c.existing(ResEmployees, rec["employee_id"]) == nil {
 		return invalid("employee_id", "The employee does not exist")
 	}
 	switch rec["request_type"] {
@@ -147,7 +140,7 @@ func prepareOvertimeRequest(c *call, rec, old map[string]any) *apiError {
 		return invalid("base", "Only a pending overtime request can be changed")
 	}
 	if old == nil {
-		if !c.employeeExists(rec["employee_id"]) {
+		if c.existing(ResEmployees, rec["employee_id"]) == nil {
 			return invalid("employee_id", "The employee does not exist")
 		}
 		rec["status"] = "pending"
@@ -228,7 +221,7 @@ func (c *call) decideOvertime(approve bool) {
 		}
 		switch {
 		case c.in["approver_id"] != nil:
-			if !c.employeeExists(c.in["approver_id"]) {
+			if c.existing(ResEmployees, c.in["approver_id"]) == nil {
 				return invalid("approver_id", "The employee does not exist")
 			}
 			rec["approver_id"] = c.in["approver_id"]
@@ -309,7 +302,7 @@ func (c *call) createAttendanceReviews() {
 		if aerr != nil {
 			return aerr
 		}
-		if !c.employeeExists(c.in["reviewed_by"]) {
+		if c.existing(ResEmployees, c.in["reviewed_by"]) == nil {
 			return invalid("reviewed_by", "The employee does not exist")
 		}
 		reviewed := map[string]bool{}
@@ -731,7 +724,7 @@ func (c *call) createPlannedBreaksInBulk() {
 // schedule, when named, too (422); the request's schedule_id is kept as
 // work_schedule_schedule_id.
 func preparePlanningVersion(c *call, rec, old map[string]any) *apiError {
-	if old == nil && !c.employeeExists(rec["employee_id"]) {
+	if old == nil && c.existing(ResEmployees, rec["employee_id"]) == nil {
 		return invalid("employee_id", "The employee does not exist")
 	}
 	if v, ok := rec["schedule_id"]; ok {
