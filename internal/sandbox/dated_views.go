@@ -588,8 +588,8 @@ func init() {
 		ResAtsHiringStages:       atsHiringStageFilter,
 		ResAtsRejectionReasons:   atsRejectionReasonFilter,
 		ResAtsEvaluationForms:    atsEvaluationFormFilter,
-		ResPerfProcesses:         perfNameFilter,
-		ResPerfTemplates:         perfNameFilter,
+		ResPerfProcesses:         searchFilter("name"),
+		ResPerfTemplates:         searchFilter("name"),
 		ResPerfTargets:           perfTargetFilter,
 		ResPerfEvaluations:       perfEvaluationFilter,
 		ResPMProjects:            projectFilter,
@@ -604,7 +604,7 @@ func init() {
 		ResSessionAccessMembers:  sessionMemberFilter,
 		ResSessionAttendances:    sessionAttendanceFilter,
 		ResTrainings:             trainingFilter,
-		ResTrainingClasses:       trainingClassFilter,
+		ResTrainingClasses:       searchFilter("name"),
 		ResTrainingMemberships:   trainingMembershipFilter,
 		ResEditTimesheetRequests: editTimesheetFilter,
 		ResOvertimeRequests:      dateBetween("date"),
@@ -652,7 +652,7 @@ func init() {
 		ResJournalLines:               journalLineFilter,
 		ResFinancialDocuments:         financialDocumentFilter,
 		ResPosts:                      postFilter,
-		ResPostGroups:                 postGroupFilter,
+		ResPostGroups:                 searchFilter("title", "description"),
 		ResITAssets:                   itAssetFilter,
 		ResCustomResources:            attachedEmployeeFilter,
 		ResCustomResourceValues:       attachedEmployeeFilter,
@@ -1036,4 +1036,31 @@ func (c *call) employeeField(emps []int, field string) []int {
 		}
 	}
 	return out
+}
+
+// searchFilter applies a list's search parameter: a record passes when one
+// of fields contains the text, in any case. Without search it selects
+// everything.
+func searchFilter(fields ...string) func(c *call, q url.Values) func(v map[string]any) bool {
+	return func(_ *call, q url.Values) func(v map[string]any) bool {
+		needle := strings.ToLower(strings.TrimSpace(q.Get("search")))
+		if needle == "" {
+			return nil
+		}
+		return func(v map[string]any) bool {
+			for _, f := range fields {
+				if textContains(v, f, needle) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+}
+
+// textContains reports whether the string field of v contains needle
+// (already lower-case), in any case.
+func textContains(v map[string]any, field, needle string) bool {
+	s, _ := v[field].(string)
+	return strings.Contains(strings.ToLower(s), needle)
 }

@@ -1133,16 +1133,6 @@ func perfEvaluationFilter(c *call, q url.Values) func(v map[string]any) bool {
 	}
 }
 
-// perfNameFilter keeps records whose name contains the search text, in
-// any case.
-func perfNameFilter(c *call, q url.Values) func(v map[string]any) bool {
-	text := strings.ToLower(strings.TrimSpace(q.Get("search")))
-	if text == "" {
-		return nil
-	}
-	return func(v map[string]any) bool { return strings.Contains(strings.ToLower(stringOr(v["name"])), text) }
-}
-
 // replaceReviewEvaluationReviewer hands an unpublished evaluation that is
 // not a self review, in an active process, to another access (422 for
 // each of those conditions).

@@ -8,7 +8,6 @@ package sandbox
 import (
 	"net/url"
 	"slices"
-	"strings"
 )
 
 // Tables of the community groups and of the comments on posts.
@@ -124,19 +123,6 @@ func postFilter(c *call, q url.Values) func(v map[string]any) bool {
 			return false
 		}
 		return onOrAfter(v["published_at"], from) && onOrBefore(v["published_at"], until)
-	}
-}
-
-// postGroupFilter applies search: the title or the description contains
-// the text, in any case.
-func postGroupFilter(c *call, q url.Values) func(v map[string]any) bool {
-	text := strings.ToLower(q.Get("search"))
-	if text == "" {
-		return nil
-	}
-	return func(v map[string]any) bool {
-		return strings.Contains(strings.ToLower(fmtVal(v["title"])), text) ||
-			strings.Contains(strings.ToLower(fmtVal(v["description"])), text)
 	}
 }
 

@@ -702,13 +702,6 @@ func (c *call) nameContains(emp int, needle string) bool {
 	return false
 }
 
-// textContains reports whether a string field of v contains needle
-// (already lower-cased).
-func textContains(v map[string]any, field, needle string) bool {
-	s, _ := v[field].(string)
-	return strings.Contains(strings.ToLower(s), needle)
-}
-
 // sessionsOfEmployee lists the sessions an employee is invited to. The
 // caller holds the lock.
 func (c *call) sessionsOfEmployee(emp int) []int {
@@ -871,15 +864,6 @@ func trainingFilter(c *call, q url.Values) func(v map[string]any) bool {
 		}
 		return true
 	}
-}
-
-// trainingClassFilter applies a class list's name search.
-func trainingClassFilter(c *call, q url.Values) func(v map[string]any) bool {
-	needle := strings.ToLower(q.Get("search"))
-	if needle == "" {
-		return nil
-	}
-	return func(v map[string]any) bool { return textContains(v, "name", needle) }
 }
 
 // trainingMembershipFilter applies a membership list's name search, team,
