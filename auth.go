@@ -2,9 +2,6 @@ package factorial
 
 import (
 	"context"
-	"net/http"
-	"net/url"
-	"strings"
 
 	"golang.org/x/oauth2"
 )
@@ -23,22 +20,4 @@ type TokenSource interface {
 	// still equals staleAccessToken, and returns the current token either
 	// way. Concurrent 401s for the same token thus cause one refresh.
 	RefreshIfStale(ctx context.Context, staleAccessToken string) (*oauth2.Token, error)
-}
-
-// apiKeyHeader is where Factorial expects a company API key, without any
-// prefix.
-const apiKeyHeader = "X-Api-Key"
-
-// wantsCredentials reports whether the client should attach its credential
-// to req. Two cases say no: a request for another origin (a hand-built
-// request passed to Client.Do must not carry the key elsewhere), and an
-// operation that declares `security: []` (the OAuth token endpoints, where
-// a bearer token is meaningless and fetching one could recurse into the
-// token source's own refresh).
-func wantsCredentials(req *http.Request, base *url.URL, op *operation) bool {
-	return sameOrigin(req.URL, base) && (op == nil || !op.noCredentials)
-}
-
-func sameOrigin(a, b *url.URL) bool {
-	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/engine"
 	"github.com/factorial-go/factorial/internal/loopback"
 	"github.com/factorial-go/factorial/resources/raw"
 )
@@ -188,7 +188,7 @@ type Client struct {
 // core is what every service shares: the transport, the generated
 // clients for Raw, and what the generated request constructors need.
 type core struct {
-	engine   *engine
+	engine   *engine.Engine
 	raw      *raw.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
 	v1Server string   // the base URL with a trailing slash, as the generated constructors expect
@@ -228,26 +228,23 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &engine{
-		apiVersion: cfg.apiVersion,
-		retiredOn:  versionRetires(cfg.apiVersion),
-		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
-		base:       base,
-		basePath:   strings.TrimSuffix(base.Path, "/"),
-		userAgent:  cfg.userAgent,
-		apiKey:     cfg.apiKey,
-		tokens:     cfg.tokens,
-		timeout:    cfg.timeout,
-		retry:      cfg.retry,
-		maxBody:    cfg.maxBody,
-		validator:  cfg.validator,
-		validation: cfg.validation,
-		log:        cfg.logger,
-		keySecrets: scrubber(nil).with(cfg.apiKey),
-		sleep:      sleepContext,
-		rand:       rand.Float64,
-		now:        time.Now,
-	}
+	d := engine.New(engine.Config{
+		APIVersion:  cfg.apiVersion,
+		RetiredOn:   versionRetires(cfg.apiVersion),
+		HTTPClient:  buildHTTPClient(cfg.httpClient, cfg.transport),
+		Base:        base,
+		UserAgent:   cfg.userAgent,
+		APIKey:      cfg.apiKey,
+		Tokens:      cfg.tokens,
+		Timeout:     cfg.timeout,
+		Retry:       engine.Retry(cfg.retry),
+		MaxBody:     cfg.maxBody,
+		Validator:   cfg.validator,
+		Validation:  engine.Validation(cfg.validation),
+		Log:         cfg.logger,
+		Operations:  operations,
+		PublicError: publicError,
+	})
 	server := base.String()
 	if !strings.HasSuffix(server, "/") {
 		server += "/"
@@ -287,7 +284,7 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // APIVersion returns the dated API version the client's services call
 // (WithAPIVersion).
-func (c *Client) APIVersion() string { return c.engine.apiVersion }
+func (c *Client) APIVersion() string { return c.engine.APIVersion() }
 
 // Raw returns the generated client of the dated API that the services are
 // built on, for what a service does not express: the response headers, or
@@ -311,7 +308,7 @@ func (v *V1) Raw() *api.ClientWithResponses { return v.c.v1Raw }
 func (c *Client) Do(req *http.Request) (*http.Response, error) { return c.engine.Do(req) }
 
 // BaseURL returns the base URL the client sends requests to.
-func (c *Client) BaseURL() string { return c.engine.base.String() }
+func (c *Client) BaseURL() string { return c.engine.Base().String() }
 
 func parseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
@@ -319,7 +316,7 @@ func parseBaseURL(raw string) (*url.URL, error) {
 		return nil, &ConfigError{Option: "WithBaseURL", Err: errors.New("unparseable URL")}
 	}
 	if u.Scheme == "" || u.Host == "" {
-		return nil, configErr("WithBaseURL", "%s is not an absolute URL", redactURL(u))
+		return nil, configErr("WithBaseURL", "%s is not an absolute URL", engine.RedactURL(u))
 	}
 	if u.User != nil {
 		return nil, configErr("WithBaseURL", "URL must not carry credentials; use WithAPIKey or WithTokenSource")
@@ -331,7 +328,7 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	case "https":
 	case "http":
 		if !loopback.Host(u.Hostname()) {
-			return nil, &ConfigError{Option: "WithBaseURL", Err: fmt.Errorf("%w: %s", ErrInsecureURL, redactURL(u))}
+			return nil, &ConfigError{Option: "WithBaseURL", Err: fmt.Errorf("%w: %s", ErrInsecureURL, engine.RedactURL(u))}
 		}
 	default:
 		return nil, configErr("WithBaseURL", "unsupported scheme %q", u.Scheme)
@@ -371,8 +368,8 @@ func buildHTTPClient(hc *http.Client, rt http.RoundTripper) *http.Client {
 // the domain changes, so neither would otherwise be safe.
 func credentialsStayHome(policy func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
-		if len(via) > 0 && !sameOrigin(req.URL, via[0].URL) {
-			req.Header.Del(apiKeyHeader)
+		if len(via) > 0 && !engine.SameOrigin(req.URL, via[0].URL) {
+			req.Header.Del(engine.APIKeyHeader)
 			req.Header.Del("Authorization")
 		}
 		return policy(req, via)

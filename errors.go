@@ -2,17 +2,13 @@ package factorial
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
-	"net/url"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/factorial-go/factorial/internal/engine"
 )
 
 // Sentinels for the statuses callers branch on. An *Error matches them
@@ -183,17 +179,6 @@ func (e *Error) Is(target error) bool {
 	return false
 }
 
-// retryableStatus lists the statuses that say "not now" rather than "no":
-// rate limiting and a gateway or backend that is briefly unavailable. A 500
-// is not among them: Factorial's 500s are bugs that repeat.
-func retryableStatus(code int) bool {
-	switch code {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
-}
-
 // IsRetryable reports whether trying the same call again later may succeed:
 // a 429, 502, 503 or 504, a connection that failed or timed out, or a body
 // that broke off. It does not consider whether repeating the call is safe
@@ -207,53 +192,35 @@ func IsRetryable(err error) bool {
 	if errors.As(err, &e) {
 		switch e.Kind {
 		case KindStatus:
-			return retryableStatus(e.StatusCode)
+			return engine.RetryableStatus(e.StatusCode)
 		case KindBodyRead:
 			return true
 		}
 		return false
 	}
-	if isPermanentTransportError(err) {
+	if engine.PermanentTransportError(err) {
 		return false
 	}
-	return isTransientTransportError(err)
+	return engine.TransientTransportError(err)
 }
 
-// isTransientTransportError reports network failures worth another try.
-func isTransientTransportError(err error) bool {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE) ||
-		errors.Is(err, syscall.ECONNABORTED) {
-		return true
+// publicError is the *Error of an engine failure: the same fields, the
+// kind under its public type.
+func publicError(f *engine.Failure) error {
+	return &Error{
+		Kind:          ErrorKind(f.Kind),
+		StatusCode:    f.StatusCode,
+		Method:        f.Method,
+		URL:           f.URL,
+		Operation:     f.Operation,
+		RequestID:     f.RequestID,
+		Code:          f.Code,
+		Messages:      f.Messages,
+		FieldErrors:   f.FieldErrors,
+		RetryAfter:    f.RetryAfter,
+		Header:        f.Header,
+		Body:          f.Body,
+		BodyTruncated: f.BodyTruncated,
+		Err:           f.Err,
 	}
-	// *url.Error implements net.Error for every cause; look beneath it.
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	var ne net.Error
-	return errors.As(err, &ne)
-}
-
-// isPermanentTransportError reports failures no retry can fix: a
-// certificate the client does not trust, a request the transport refuses.
-func isPermanentTransportError(err error) bool {
-	var (
-		cve *tls.CertificateVerificationError
-		uae x509.UnknownAuthorityError
-		he  x509.HostnameError
-		cie x509.CertificateInvalidError
-	)
-	return errors.As(err, &cve) || errors.As(err, &uae) || errors.As(err, &he) || errors.As(err, &cie)
-}
-
-// isDialError reports a failure to establish the connection, which proves
-// no byte of the request was sent.
-func isDialError(err error) bool {
-	var op *net.OpError
-	if errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect") {
-		return true
-	}
-	var dns *net.DNSError
-	return errors.As(err, &dns)
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/engine"
 )
 
 func TestErrorBodyShapes(t *testing.T) {
@@ -320,6 +321,74 @@ func TestIsRetryable(t *testing.T) {
 	for _, tt := range tests {
 		if got := IsRetryable(tt.err); got != tt.want {
 			t.Errorf("IsRetryable(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+// Every field of an engine failure reaches the *Error callers get, under
+// the same name, and the two types have the same fields.
+func TestPublicErrorCopiesEveryField(t *testing.T) {
+	t.Parallel()
+	f := &engine.Failure{
+		Kind: engine.KindTooLarge, StatusCode: 418, Method: "GET", URL: "https://x/y", Operation: "GetY",
+		RequestID: "req-1", Code: "invalid_grant", Messages: []string{"m"}, FieldErrors: map[string][]string{"f": {"m"}},
+		RetryAfter: time.Second, Header: http.Header{"A": {"b"}}, Body: []byte("body"), BodyTruncated: true,
+		Err: errors.New("cause"),
+	}
+	fv := reflect.ValueOf(f).Elem()
+	for i := range fv.NumField() {
+		if fv.Field(i).IsZero() {
+			t.Fatalf("the test leaves Failure.%s zero", fv.Type().Field(i).Name)
+		}
+	}
+	var e *Error
+	if !errors.As(publicError(f), &e) {
+		t.Fatal("publicError returned no *Error")
+	}
+	ev := reflect.ValueOf(e).Elem()
+	if ev.NumField() != fv.NumField() {
+		t.Fatalf("Error has %d fields, Failure %d", ev.NumField(), fv.NumField())
+	}
+	for i := range fv.NumField() {
+		name := fv.Type().Field(i).Name
+		got := ev.FieldByName(name)
+		if !got.IsValid() {
+			t.Errorf("Error has no field %s", name)
+			continue
+		}
+		want := fv.Field(i)
+		if got.Kind() == reflect.String {
+			if got.String() != want.String() {
+				t.Errorf("%s = %q, want %q", name, got.String(), want.String())
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got.Interface(), want.Interface()) {
+			t.Errorf("%s = %v, want %v", name, got.Interface(), want.Interface())
+		}
+	}
+}
+
+// The public error kinds carry the engine's kinds' text, one for one, and
+// the validation modes convert to the engine's of the same meaning.
+func TestPublicTypesMatchTheEngine(t *testing.T) {
+	t.Parallel()
+	pairs := map[ErrorKind]engine.Kind{
+		KindStatus: engine.KindStatus, KindUndocumentedStatus: engine.KindUndocumentedStatus,
+		KindContentType: engine.KindContentType, KindEmptyBody: engine.KindEmptyBody,
+		KindInvalidJSON: engine.KindInvalidJSON, KindDecode: engine.KindDecode,
+		KindBodyRead: engine.KindBodyRead, KindTooLarge: engine.KindTooLarge, KindSpecDrift: engine.KindSpecDrift,
+	}
+	for public, internal := range pairs {
+		if string(public) != string(internal) {
+			t.Errorf("%q is %q in the engine", public, internal)
+		}
+	}
+	for public, internal := range map[ValidationMode]engine.Validation{
+		ValidationOff: engine.ValidationOff, ValidationLog: engine.ValidationLog, ValidationStrict: engine.ValidationStrict,
+	} {
+		if engine.Validation(public) != internal {
+			t.Errorf("mode %d converts to %d, want %d", public, engine.Validation(public), internal)
 		}
 	}
 }

@@ -88,7 +88,7 @@ func newTestClient(t testing.TB, h http.Handler, opts ...Option) (*Client, *http
 		t.Fatalf("NewClient: %v", err)
 	}
 	rec := &sleepRecorder{}
-	c.engine.sleep = rec.sleep
+	c.engine.Sleep = rec.sleep
 	return c, srv, rec
 }
 

@@ -1,9 +1,12 @@
 package factorial
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/factorial-go/factorial/internal/engine"
 )
 
 // Every descriptor is found again from a concrete path of its template,
@@ -13,22 +16,22 @@ func TestOperationIndexFindsEveryOperation(t *testing.T) {
 	t.Parallel()
 	v1, dated := operations()
 	for _, tc := range []struct {
-		ix  *operationIndex
-		ops []*operation
+		ix  *engine.Index
+		ops []*engine.Operation
 	}{{v1, v1Operations}, {dated, datedOperations}} {
 		if len(tc.ops) < 90 {
 			t.Fatalf("only %d descriptors", len(tc.ops))
 		}
 		for _, op := range tc.ops {
 			var segs []string
-			for _, s := range strings.Split(op.path, "/") {
+			for _, s := range strings.Split(op.Path, "/") {
 				if strings.HasPrefix(s, "{") {
 					s = "42"
 				}
 				segs = append(segs, s)
 			}
-			if got := tc.ix.find(op.method, strings.Join(segs, "/")); got != op {
-				t.Errorf("%s %s: found %v", op.method, op.path, got)
+			if got := tc.ix.Find(op.Method, strings.Join(segs, "/")); got != op {
+				t.Errorf("%s %s: found %v", op.Method, op.Path, got)
 			}
 		}
 	}
@@ -36,7 +39,12 @@ func TestOperationIndexFindsEveryOperation(t *testing.T) {
 
 func TestFindOperation(t *testing.T) {
 	t.Parallel()
-	c, err := NewClient(WithBaseURL("http://127.0.0.1:8080/proxy"))
+	// Every request answers 404: the *Error names the operation the
+	// request was checked against, "" for none.
+	notFound := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 404, Header: http.Header{}, Body: http.NoBody, Request: r}, nil
+	})
+	c, err := NewClient(WithBaseURL("http://127.0.0.1:8080/proxy"), WithTransport(notFound))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +65,12 @@ func TestFindOperation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := ""
-		if op := c.engine.findOperation(req); op != nil {
-			got = op.id
+		_, err = c.Do(req)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("%s %s: %v", tc.method, tc.url, err)
 		}
+		got := e.Operation
 		if got != tc.want {
 			t.Errorf("%s %s: got %q, want %q", tc.method, tc.url, got, tc.want)
 		}

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/factorial-go/factorial/internal/engine"
 )
 
 // newRequest builds the request of op from what the generated service
@@ -16,8 +18,8 @@ import (
 // or the decimal form of an integer); query
 // the encoded query string (the generated query encoders), or ""; body the
 // JSON body, or nil. No URL is parsed.
-func (c *Client) newRequest(ctx context.Context, op *operation, base *url.URL, path, query string, body any) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, op.method, "", nil)
+func (c *Client) newRequest(ctx context.Context, op *engine.Operation, base *url.URL, path, query string, body any) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, op.Method, "", nil)
 	if err != nil {
 		return nil, err
 	}

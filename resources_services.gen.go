@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/factorial-go/factorial/internal/engine"
 	"github.com/factorial-go/factorial/resources"
 	"github.com/factorial-go/factorial/resources/raw"
 )
@@ -17,560 +18,560 @@ import (
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
 // the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
 var (
-	datedActivateProject                                                    = operation{id: "ActivateProject", method: "POST", path: "/project_management/projects/activate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApplyWorkScheduleDayConfigurationChanges                           = operation{id: "ApplyWorkScheduleDayConfigurationChanges", method: "POST", path: "/work_schedule/day_configurations/bulk_cud", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApproveApprovalFlowByResource                                      = operation{id: "ApproveApprovalFlowByResource", method: "POST", path: "/approvals/materialized_approvals_flows/approve_resource", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApproveOvertimeRequest                                             = operation{id: "ApproveOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedArchivePostGroup                                                   = operation{id: "ArchivePostGroup", method: "POST", path: "/posts/groups/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedAssignProjectWorkersInBulk                                         = operation{id: "AssignProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_assign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedChangePolicyPeriodStatus                                           = operation{id: "ChangePolicyPeriodStatus", method: "POST", path: "/payroll/policy_periods/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedChangeProjectAssignment                                            = operation{id: "ChangeProjectAssignment", method: "POST", path: "/project_management/projects/change_assignment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedChangeProjectStatus                                                = operation{id: "ChangeProjectStatus", method: "POST", path: "/project_management/projects/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedClockIn                                                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedClockOut                                                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCloseProject                                                       = operation{id: "CloseProject", method: "POST", path: "/project_management/projects/close", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCopyTask                                                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateAllowance                                                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAllowanceIncidence                                           = operation{id: "CreateAllowanceIncidence", method: "POST", path: "/timeoff/allowance_incidences", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsAnswer                                                    = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsApplication                                               = operation{id: "CreateAtsApplication", method: "POST", path: "/ats/applications", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsCandidate                                                 = operation{id: "CreateAtsCandidate", method: "POST", path: "/ats/candidates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsFeedback                                                  = operation{id: "CreateAtsFeedback", method: "POST", path: "/ats/feedbacks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsJobPosting                                                = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAttendanceReviewsInBulk                                      = operation{id: "CreateAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateBlockedPeriod                                                = operation{id: "CreateBlockedPeriod", method: "POST", path: "/timeoff/blocked_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateBreakConfiguration                                           = operation{id: "CreateBreakConfiguration", method: "POST", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCompensation                                                 = operation{id: "CreateCompensation", method: "POST", path: "/contracts/compensations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateContractVersion                                              = operation{id: "CreateContractVersion", method: "POST", path: "/contracts/contract_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCostCenter                                                   = operation{id: "CreateCostCenter", method: "POST", path: "/finance/cost_centers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomResourceSchema                                         = operation{id: "CreateCustomResourceSchema", method: "POST", path: "/custom_resources/schemas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomResourceValue                                          = operation{id: "CreateCustomResourceValue", method: "POST", path: "/custom_resources/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateDocument                                                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateDocumentDownloadURLs                                         = operation{id: "CreateDocumentDownloadURLs", method: "POST", path: "/documents/download_urls/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateEditTimesheetRequest                                         = operation{id: "CreateEditTimesheetRequest", method: "POST", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateEmployeeBreakConfiguration                                   = operation{id: "CreateEmployeeBreakConfiguration", method: "POST", path: "/attendance/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateEmployeeIdentifier                                           = operation{id: "CreateEmployeeIdentifier", method: "POST", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateFamilySituation                                              = operation{id: "CreateFamilySituation", method: "POST", path: "/payroll/family_situations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateFinanceContact                                               = operation{id: "CreateFinanceContact", method: "POST", path: "/finance/contacts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateITAsset                                                      = operation{id: "CreateITAsset", method: "POST", path: "/it_management/it_assets", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateITAssetModel                                                 = operation{id: "CreateITAssetModel", method: "POST", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateIntegrationCode                                              = operation{id: "CreateIntegrationCode", method: "POST", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateIntegrationSyncRunOutput                                     = operation{id: "CreateIntegrationSyncRunOutput", method: "POST", path: "/integrations/sync_run_outputs", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateJournalEntry                                                 = operation{id: "CreateJournalEntry", method: "POST", path: "/finance/journal_entries", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLeaveType                                                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLedgerAccount                                                = operation{id: "CreateLedgerAccount", method: "POST", path: "/finance/accounts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLegalEntity                                                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLocation                                                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateManualBankAccount                                            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateMarketplaceInstallation                                      = operation{id: "CreateMarketplaceInstallation", method: "POST", path: "/marketplace/installations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateOvertimeRequest                                              = operation{id: "CreateOvertimeRequest", method: "POST", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePerformanceReviewOwnersInBulk                                = operation{id: "CreatePerformanceReviewOwnersInBulk", method: "POST", path: "/performance/review_owners/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePerformanceReviewProcess                                     = operation{id: "CreatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePlannedBreaksInBulk                                          = operation{id: "CreatePlannedBreaksInBulk", method: "POST", path: "/time_planning/planned_breaks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePlannedShift                                                 = operation{id: "CreatePlannedShift", method: "POST", path: "/shift_management/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePlannedShiftsInBulk                                          = operation{id: "CreatePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePlanningVersion                                              = operation{id: "CreatePlanningVersion", method: "POST", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePlanningVersionsInBulk                                       = operation{id: "CreatePlanningVersionsInBulk", method: "POST", path: "/time_planning/planning_versions/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePolicyAssignment                                             = operation{id: "CreatePolicyAssignment", method: "POST", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePost                                                         = operation{id: "CreatePost", method: "POST", path: "/posts/posts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePostComment                                                  = operation{id: "CreatePostComment", method: "POST", path: "/posts/comments", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreatePostGroup                                                    = operation{id: "CreatePostGroup", method: "POST", path: "/posts/groups", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateProject                                                      = operation{id: "CreateProject", method: "POST", path: "/project_management/projects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateProjectPlannedRecordsInBulk                                  = operation{id: "CreateProjectPlannedRecordsInBulk", method: "POST", path: "/project_management/planned_records/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateProjectTask                                                  = operation{id: "CreateProjectTask", method: "POST", path: "/project_management/project_tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateProjectTimeRecord                                            = operation{id: "CreateProjectTimeRecord", method: "POST", path: "/project_management/time_records", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateProjectWorker                                                = operation{id: "CreateProjectWorker", method: "POST", path: "/project_management/project_workers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateProjectWorkersInBulk                                         = operation{id: "CreateProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSpanishContractType                                          = operation{id: "CreateSpanishContractType", method: "POST", path: "/contracts/spanish_contract_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSpanishEducationLevel                                        = operation{id: "CreateSpanishEducationLevel", method: "POST", path: "/contracts/spanish_education_levels", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSpanishProfessionalCategory                                  = operation{id: "CreateSpanishProfessionalCategory", method: "POST", path: "/contracts/spanish_professional_categories", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSpanishWorkingDayType                                        = operation{id: "CreateSpanishWorkingDayType", method: "POST", path: "/contracts/spanish_working_day_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSubproject                                                   = operation{id: "CreateSubproject", method: "POST", path: "/project_management/subprojects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTask                                                         = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTaskComment                                                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTaskFile                                                     = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTasksInBulk                                                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTaxRate                                                      = operation{id: "CreateTaxRate", method: "POST", path: "/finance/tax_rates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTaxType                                                      = operation{id: "CreateTaxType", method: "POST", path: "/finance/tax_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTeam                                                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTeamMembership                                               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTraining                                                     = operation{id: "CreateTraining", method: "POST", path: "/trainings/trainings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTrainingCategory                                             = operation{id: "CreateTrainingCategory", method: "POST", path: "/trainings/categories", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTrainingClass                                                = operation{id: "CreateTrainingClass", method: "POST", path: "/trainings/training_classes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTrainingMembershipsInBulk                                    = operation{id: "CreateTrainingMembershipsInBulk", method: "POST", path: "/trainings/training_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTrainingSession                                              = operation{id: "CreateTrainingSession", method: "POST", path: "/trainings/sessions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTrainingSessionAccessMembershipsInBulk                       = operation{id: "CreateTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateWebhookSubscription                                          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWorkArea                                                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWorkSchedule                                                 = operation{id: "CreateWorkSchedule", method: "POST", path: "/work_schedule/schedules", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWorkScheduleOverlapPeriod                                    = operation{id: "CreateWorkScheduleOverlapPeriod", method: "POST", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAllowanceIncidence                                           = operation{id: "DeleteAllowanceIncidence", method: "DELETE", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAllowanceWithAltAllowance                                    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsApplication                                               = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsCandidate                                                 = operation{id: "DeleteAtsCandidate", method: "DELETE", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsFeedback                                                  = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAttendanceReviewsInBulk                                      = operation{id: "DeleteAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteBlockedPeriod                                                = operation{id: "DeleteBlockedPeriod", method: "DELETE", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteCompensation                                                 = operation{id: "DeleteCompensation", method: "DELETE", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteContractVersion                                              = operation{id: "DeleteContractVersion", method: "DELETE", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteCostCenter                                                   = operation{id: "DeleteCostCenter", method: "DELETE", path: "/finance/cost_centers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteEditTimesheetRequest                                         = operation{id: "DeleteEditTimesheetRequest", method: "DELETE", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteEmployeeIdentifier                                           = operation{id: "DeleteEmployeeIdentifier", method: "DELETE", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteITAsset                                                      = operation{id: "DeleteITAsset", method: "DELETE", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteIntegrationCode                                              = operation{id: "DeleteIntegrationCode", method: "DELETE", path: "/payroll_integrations_base/codes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteLocation                                                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteOvertimeRequest                                              = operation{id: "DeleteOvertimeRequest", method: "DELETE", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePerformanceReviewOwner                                       = operation{id: "DeletePerformanceReviewOwner", method: "DELETE", path: "/performance/review_owners/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePerformanceReviewProcess                                     = operation{id: "DeletePerformanceReviewProcess", method: "DELETE", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePlannedShift                                                 = operation{id: "DeletePlannedShift", method: "DELETE", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePlannedShiftsInBulk                                          = operation{id: "DeletePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePlanningVersion                                              = operation{id: "DeletePlanningVersion", method: "DELETE", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePolicyAssignment                                             = operation{id: "DeletePolicyAssignment", method: "DELETE", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePost                                                         = operation{id: "DeletePost", method: "DELETE", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePostComment                                                  = operation{id: "DeletePostComment", method: "DELETE", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePostGroup                                                    = operation{id: "DeletePostGroup", method: "DELETE", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteProjectPlannedRecord                                         = operation{id: "DeleteProjectPlannedRecord", method: "DELETE", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteProjectTasksInBulk                                           = operation{id: "DeleteProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteProjectTimeRecord                                            = operation{id: "DeleteProjectTimeRecord", method: "DELETE", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteProjectTimeRecordsInBulk                                     = operation{id: "DeleteProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteShift                                                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteSubproject                                                   = operation{id: "DeleteSubproject", method: "DELETE", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteSupplement                                                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTask                                                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTaskFile                                                     = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTasksInBulk                                                  = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTeam                                                         = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTeamMembership                                               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTraining                                                     = operation{id: "DeleteTraining", method: "DELETE", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTrainingCategory                                             = operation{id: "DeleteTrainingCategory", method: "DELETE", path: "/trainings/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTrainingClass                                                = operation{id: "DeleteTrainingClass", method: "DELETE", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTrainingMembershipsInBulk                                    = operation{id: "DeleteTrainingMembershipsInBulk", method: "POST", path: "/trainings/training_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTrainingSession                                              = operation{id: "DeleteTrainingSession", method: "DELETE", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTrainingSessionAccessMembershipsInBulk                       = operation{id: "DeleteTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTrainingsInBulk                                              = operation{id: "DeleteTrainingsInBulk", method: "POST", path: "/trainings/trainings/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteWebhookSubscription                                          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteWorkScheduleOverlapPeriod                                    = operation{id: "DeleteWorkScheduleOverlapPeriod", method: "DELETE", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDuplicateProjectTasksInBulk                                        = operation{id: "DuplicateProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedEditCostCenter                                                     = operation{id: "EditCostCenter", method: "POST", path: "/finance/cost_centers/edit", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAccountingSetting                                               = operation{id: "GetAccountingSetting", method: "GET", path: "/finance/accounting_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowanceIncidence                                              = operation{id: "GetAllowanceIncidence", method: "GET", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsAnswer                                                       = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsApplication                                                  = operation{id: "GetAtsApplication", method: "GET", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsApplicationPhase                                             = operation{id: "GetAtsApplicationPhase", method: "GET", path: "/ats/application_phases/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsCandidate                                                    = operation{id: "GetAtsCandidate", method: "GET", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsCandidateSource                                              = operation{id: "GetAtsCandidateSource", method: "GET", path: "/ats/candidate_sources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsEvaluationForm                                               = operation{id: "GetAtsEvaluationForm", method: "GET", path: "/ats/evaluation_forms/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsFeedback                                                     = operation{id: "GetAtsFeedback", method: "GET", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsHiringStage                                                  = operation{id: "GetAtsHiringStage", method: "GET", path: "/ats/hiring_stages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsJobPosting                                                   = operation{id: "GetAtsJobPosting", method: "GET", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsMessage                                                      = operation{id: "GetAtsMessage", method: "GET", path: "/ats/messages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsQuestion                                                     = operation{id: "GetAtsQuestion", method: "GET", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBlockedPeriod                                                   = operation{id: "GetBlockedPeriod", method: "GET", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBookkeeperIncidence                                             = operation{id: "GetBookkeeperIncidence", method: "GET", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBreakConfiguration                                              = operation{id: "GetBreakConfiguration", method: "GET", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBudgetOption                                                    = operation{id: "GetBudgetOption", method: "GET", path: "/finance/budget_options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBudgetStrategy                                                  = operation{id: "GetBudgetStrategy", method: "GET", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCompensation                                                    = operation{id: "GetCompensation", method: "GET", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCompensationConcept                                             = operation{id: "GetCompensationConcept", method: "GET", path: "/compensations/concepts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetContractTemplate                                                = operation{id: "GetContractTemplate", method: "GET", path: "/contracts/contract_templates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetContractVersion                                                 = operation{id: "GetContractVersion", method: "GET", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetContractVersionHistory                                          = operation{id: "GetContractVersionHistory", method: "GET", path: "/contracts/contract_version_histories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCostCenter                                                      = operation{id: "GetCostCenter", method: "GET", path: "/finance/cost_centers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomResource                                                  = operation{id: "GetCustomResource", method: "GET", path: "/custom_resources/resources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomResourceSchema                                            = operation{id: "GetCustomResourceSchema", method: "GET", path: "/custom_resources/schemas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomResourceValue                                             = operation{id: "GetCustomResourceValue", method: "GET", path: "/custom_resources/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEditTimesheetRequest                                            = operation{id: "GetEditTimesheetRequest", method: "GET", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeBreakConfiguration                                      = operation{id: "GetEmployeeBreakConfiguration", method: "GET", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeIdentifier                                              = operation{id: "GetEmployeeIdentifier", method: "GET", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeUpdateAbsence                                           = operation{id: "GetEmployeeUpdateAbsence", method: "GET", path: "/employee_updates/absences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeUpdateContractChange                                    = operation{id: "GetEmployeeUpdateContractChange", method: "GET", path: "/employee_updates/contract_changes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeUpdateNewHire                                           = operation{id: "GetEmployeeUpdateNewHire", method: "GET", path: "/employee_updates/new_hires/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeUpdatePersonalChange                                    = operation{id: "GetEmployeeUpdatePersonalChange", method: "GET", path: "/employee_updates/personal_changes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeUpdateSummary                                           = operation{id: "GetEmployeeUpdateSummary", method: "GET", path: "/employee_updates/summaries/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployeeUpdateTermination                                       = operation{id: "GetEmployeeUpdateTermination", method: "GET", path: "/employee_updates/terminations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetExpensable                                                      = operation{id: "GetExpensable", method: "GET", path: "/expenses/expensables/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetExpense                                                         = operation{id: "GetExpense", method: "GET", path: "/expenses/expenses/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFinanceCategory                                                 = operation{id: "GetFinanceCategory", method: "GET", path: "/finance/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFinanceContact                                                  = operation{id: "GetFinanceContact", method: "GET", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFinancialDocument                                               = operation{id: "GetFinancialDocument", method: "GET", path: "/finance/financial_documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFrenchContractType                                              = operation{id: "GetFrenchContractType", method: "GET", path: "/contracts/french_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetGermanContractType                                              = operation{id: "GetGermanContractType", method: "GET", path: "/contracts/german_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetITAsset                                                         = operation{id: "GetITAsset", method: "GET", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetITAssetModel                                                    = operation{id: "GetITAssetModel", method: "GET", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetImputableProject                                                = operation{id: "GetImputableProject", method: "GET", path: "/project_management/imputable_projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJournalEntry                                                    = operation{id: "GetJournalEntry", method: "GET", path: "/finance/journal_entries/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJournalLine                                                     = operation{id: "GetJournalLine", method: "GET", path: "/finance/journal_lines/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLeave                                                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLeaveType                                                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLedgerAccount                                                   = operation{id: "GetLedgerAccount", method: "GET", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLedgerAccountResource                                           = operation{id: "GetLedgerAccountResource", method: "GET", path: "/finance/ledger_account_resources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLegalEntity                                                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLocation                                                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetMileage                                                         = operation{id: "GetMileage", method: "GET", path: "/expenses/mileages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetOvertimeRequest                                                 = operation{id: "GetOvertimeRequest", method: "GET", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerDiem                                                         = operation{id: "GetPerDiem", method: "GET", path: "/expenses/per_diems/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceAgreement                                            = operation{id: "GetPerformanceAgreement", method: "GET", path: "/performance/agreements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceCompanyEmployeeScoreScale                            = operation{id: "GetPerformanceCompanyEmployeeScoreScale", method: "GET", path: "/performance/company_employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceEmployeeScoreScale                                   = operation{id: "GetPerformanceEmployeeScoreScale", method: "GET", path: "/performance/employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceReviewEvaluation                                     = operation{id: "GetPerformanceReviewEvaluation", method: "GET", path: "/performance/review_evaluations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceReviewEvaluationScore                                = operation{id: "GetPerformanceReviewEvaluationScore", method: "GET", path: "/performance/review_evaluation_scores/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceReviewProcess                                        = operation{id: "GetPerformanceReviewProcess", method: "GET", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceReviewProcessCustomTemplate                          = operation{id: "GetPerformanceReviewProcessCustomTemplate", method: "GET", path: "/performance/review_process_custom_templates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceReviewProcessTarget                                  = operation{id: "GetPerformanceReviewProcessTarget", method: "GET", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceReviewQuestionnaires                                 = operation{id: "GetPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPlannedBreak                                                    = operation{id: "GetPlannedBreak", method: "GET", path: "/time_planning/planned_breaks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPlannedShift                                                    = operation{id: "GetPlannedShift", method: "GET", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPolicyAssignment                                                = operation{id: "GetPolicyAssignment", method: "GET", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPortugueseContractType                                          = operation{id: "GetPortugueseContractType", method: "GET", path: "/contracts/portuguese_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPost                                                            = operation{id: "GetPost", method: "GET", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPostComment                                                     = operation{id: "GetPostComment", method: "GET", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPostGroup                                                       = operation{id: "GetPostGroup", method: "GET", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProcurementType                                                 = operation{id: "GetProcurementType", method: "GET", path: "/procurement/types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProjectPlannedRecord                                            = operation{id: "GetProjectPlannedRecord", method: "GET", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProjectTask                                                     = operation{id: "GetProjectTask", method: "GET", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProjectTimeRecord                                               = operation{id: "GetProjectTimeRecord", method: "GET", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetProjectWorker                                                   = operation{id: "GetProjectWorker", method: "GET", path: "/project_management/project_workers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPurchaseOrder                                                   = operation{id: "GetPurchaseOrder", method: "GET", path: "/procurement/purchase_orders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPurchaseRequest                                                 = operation{id: "GetPurchaseRequest", method: "GET", path: "/procurement/purchase_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSpanishContractType                                             = operation{id: "GetSpanishContractType", method: "GET", path: "/contracts/spanish_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSpanishEducationLevel                                           = operation{id: "GetSpanishEducationLevel", method: "GET", path: "/contracts/spanish_education_levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSpanishProfessionalCategory                                     = operation{id: "GetSpanishProfessionalCategory", method: "GET", path: "/contracts/spanish_professional_categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSpanishWorkingDayType                                           = operation{id: "GetSpanishWorkingDayType", method: "GET", path: "/contracts/spanish_working_day_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSubproject                                                      = operation{id: "GetSubproject", method: "GET", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTask                                                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTaxRate                                                         = operation{id: "GetTaxRate", method: "GET", path: "/finance/tax_rates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTaxType                                                         = operation{id: "GetTaxType", method: "GET", path: "/finance/tax_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTaxonomy                                                        = operation{id: "GetTaxonomy", method: "GET", path: "/contracts/taxonomies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTeam                                                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTeamMembership                                                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTraining                                                        = operation{id: "GetTraining", method: "GET", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTrainingCategory                                                = operation{id: "GetTrainingCategory", method: "GET", path: "/trainings/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTrainingClass                                                   = operation{id: "GetTrainingClass", method: "GET", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTrainingMembership                                              = operation{id: "GetTrainingMembership", method: "GET", path: "/trainings/training_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTrainingSession                                                 = operation{id: "GetTrainingSession", method: "GET", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTrainingSessionAccessMembership                                 = operation{id: "GetTrainingSessionAccessMembership", method: "GET", path: "/trainings/session_access_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTrainingSessionAttendance                                       = operation{id: "GetTrainingSessionAttendance", method: "GET", path: "/trainings/session_attendances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWebhookSubscription                                             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWorkArea                                                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWorkSchedule                                                    = operation{id: "GetWorkSchedule", method: "GET", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWorkScheduleDayConfiguration                                    = operation{id: "GetWorkScheduleDayConfiguration", method: "GET", path: "/work_schedule/day_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWorkScheduleOverlapPeriod                                       = operation{id: "GetWorkScheduleOverlapPeriod", method: "GET", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAccountingSettings                                             = operation{id: "ListAccountingSettings", method: "GET", path: "/finance/accounting_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowanceIncidences                                            = operation{id: "ListAllowanceIncidences", method: "GET", path: "/timeoff/allowance_incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowanceStats                                                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowances                                                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsAnswers                                                     = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsApplicationPhases                                           = operation{id: "ListAtsApplicationPhases", method: "GET", path: "/ats/application_phases", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsApplications                                                = operation{id: "ListAtsApplications", method: "GET", path: "/ats/applications", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsCandidateSources                                            = operation{id: "ListAtsCandidateSources", method: "GET", path: "/ats/candidate_sources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsCandidates                                                  = operation{id: "ListAtsCandidates", method: "GET", path: "/ats/candidates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsEvaluationForms                                             = operation{id: "ListAtsEvaluationForms", method: "GET", path: "/ats/evaluation_forms", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsFeedbacks                                                   = operation{id: "ListAtsFeedbacks", method: "GET", path: "/ats/feedbacks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsHiringStages                                                = operation{id: "ListAtsHiringStages", method: "GET", path: "/ats/hiring_stages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsJobPostings                                                 = operation{id: "ListAtsJobPostings", method: "GET", path: "/ats/job_postings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsMessages                                                    = operation{id: "ListAtsMessages", method: "GET", path: "/ats/messages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsQuestions                                                   = operation{id: "ListAtsQuestions", method: "GET", path: "/ats/questions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAttendanceReviews                                              = operation{id: "ListAttendanceReviews", method: "GET", path: "/attendance/reviews", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBlockedPeriods                                                 = operation{id: "ListBlockedPeriods", method: "GET", path: "/timeoff/blocked_periods", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBookkeeperIncidences                                           = operation{id: "ListBookkeeperIncidences", method: "GET", path: "/bookkeepers_management/incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBreakConfigurations                                            = operation{id: "ListBreakConfigurations", method: "GET", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBudgetOptions                                                  = operation{id: "ListBudgetOptions", method: "GET", path: "/finance/budget_options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBudgetStrategies                                               = operation{id: "ListBudgetStrategies", method: "GET", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCompensationConcepts                                           = operation{id: "ListCompensationConcepts", method: "GET", path: "/compensations/concepts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCompensations                                                  = operation{id: "ListCompensations", method: "GET", path: "/contracts/compensations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListContractTemplates                                              = operation{id: "ListContractTemplates", method: "GET", path: "/contracts/contract_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListContractVersionHistories                                       = operation{id: "ListContractVersionHistories", method: "GET", path: "/contracts/contract_version_histories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListContractVersionMetaData                                        = operation{id: "ListContractVersionMetaData", method: "GET", path: "/contracts/contract_version_meta_data", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListContractVersions                                               = operation{id: "ListContractVersions", method: "GET", path: "/contracts/contract_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCostCenterMemberships                                          = operation{id: "ListCostCenterMemberships", method: "GET", path: "/finance/cost_center_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCostCenters                                                    = operation{id: "ListCostCenters", method: "GET", path: "/finance/cost_centers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFieldOptions                                             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFields                                                   = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomResourceSchemas                                          = operation{id: "ListCustomResourceSchemas", method: "GET", path: "/custom_resources/schemas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomResourceValues                                           = operation{id: "ListCustomResourceValues", method: "GET", path: "/custom_resources/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomResources                                                = operation{id: "ListCustomResources", method: "GET", path: "/custom_resources/resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEditTimesheetRequests                                          = operation{id: "ListEditTimesheetRequests", method: "GET", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeBreakConfigurations                                    = operation{id: "ListEmployeeBreakConfigurations", method: "GET", path: "/attendance/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeIdentifiers                                            = operation{id: "ListEmployeeIdentifiers", method: "GET", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeUpdateAbsences                                         = operation{id: "ListEmployeeUpdateAbsences", method: "GET", path: "/employee_updates/absences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeUpdateContractChanges                                  = operation{id: "ListEmployeeUpdateContractChanges", method: "GET", path: "/employee_updates/contract_changes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeUpdateNewHires                                         = operation{id: "ListEmployeeUpdateNewHires", method: "GET", path: "/employee_updates/new_hires", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeUpdatePersonalChanges                                  = operation{id: "ListEmployeeUpdatePersonalChanges", method: "GET", path: "/employee_updates/personal_changes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeUpdateSummaries                                        = operation{id: "ListEmployeeUpdateSummaries", method: "GET", path: "/employee_updates/summaries", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployeeUpdateTerminations                                     = operation{id: "ListEmployeeUpdateTerminations", method: "GET", path: "/employee_updates/terminations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEstimatedTimes                                                 = operation{id: "ListEstimatedTimes", method: "GET", path: "/attendance/estimated_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListExpensables                                                    = operation{id: "ListExpensables", method: "GET", path: "/expenses/expensables", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListExpenses                                                       = operation{id: "ListExpenses", method: "GET", path: "/expenses/expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFamilySituations                                               = operation{id: "ListFamilySituations", method: "GET", path: "/payroll/family_situations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFinanceCategories                                              = operation{id: "ListFinanceCategories", method: "GET", path: "/finance/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFinanceContacts                                                = operation{id: "ListFinanceContacts", method: "GET", path: "/finance/contacts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFinancialDocuments                                             = operation{id: "ListFinancialDocuments", method: "GET", path: "/finance/financial_documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFrenchContractTypes                                            = operation{id: "ListFrenchContractTypes", method: "GET", path: "/contracts/french_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListGermanContractTypes                                            = operation{id: "ListGermanContractTypes", method: "GET", path: "/contracts/german_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListITAssetModels                                                  = operation{id: "ListITAssetModels", method: "GET", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListITAssets                                                       = operation{id: "ListITAssets", method: "GET", path: "/it_management/it_assets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListImputableProjects                                              = operation{id: "ListImputableProjects", method: "GET", path: "/project_management/imputable_projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListIntegrationCodes                                               = operation{id: "ListIntegrationCodes", method: "GET", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListIntegrationSyncableItems                                       = operation{id: "ListIntegrationSyncableItems", method: "GET", path: "/integrations/syncable_items", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogRoles                                                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogTreeNodes                                            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJournalEntries                                                 = operation{id: "ListJournalEntries", method: "GET", path: "/finance/journal_entries", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJournalLines                                                   = operation{id: "ListJournalLines", method: "GET", path: "/finance/journal_lines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLeaveTypes                                                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLeaves                                                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLedgerAccountResources                                         = operation{id: "ListLedgerAccountResources", method: "GET", path: "/finance/ledger_account_resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLedgerAccounts                                                 = operation{id: "ListLedgerAccounts", method: "GET", path: "/finance/accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListMarketplaceInstallationSettings                                = operation{id: "ListMarketplaceInstallationSettings", method: "GET", path: "/marketplace/installation_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListMaterializedContractTemplates                                  = operation{id: "ListMaterializedContractTemplates", method: "GET", path: "/contracts/materialized_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListMileages                                                       = operation{id: "ListMileages", method: "GET", path: "/expenses/mileages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListOpenShifts                                                     = operation{id: "ListOpenShifts", method: "GET", path: "/attendance/open_shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListOvertimeRequests                                               = operation{id: "ListOvertimeRequests", method: "GET", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerDiems                                                       = operation{id: "ListPerDiems", method: "GET", path: "/expenses/per_diems", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceCompanyEmployeeScoreScales                          = operation{id: "ListPerformanceCompanyEmployeeScoreScales", method: "GET", path: "/performance/company_employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceEmployeeScoreScales                                 = operation{id: "ListPerformanceEmployeeScoreScales", method: "GET", path: "/performance/employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewEvaluationAnswers                             = operation{id: "ListPerformanceReviewEvaluationAnswers", method: "GET", path: "/performance/review_evaluation_answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewEvaluationScores                              = operation{id: "ListPerformanceReviewEvaluationScores", method: "GET", path: "/performance/review_evaluation_scores", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewEvaluations                                   = operation{id: "ListPerformanceReviewEvaluations", method: "GET", path: "/performance/review_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewOwners                                        = operation{id: "ListPerformanceReviewOwners", method: "GET", path: "/performance/review_owners", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewProcessCustomTemplates                        = operation{id: "ListPerformanceReviewProcessCustomTemplates", method: "GET", path: "/performance/review_process_custom_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewProcessEstimatedTargets                       = operation{id: "ListPerformanceReviewProcessEstimatedTargets", method: "GET", path: "/performance/review_process_estimated_targets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewProcessTargets                                = operation{id: "ListPerformanceReviewProcessTargets", method: "GET", path: "/performance/review_process_targets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewProcesses                                     = operation{id: "ListPerformanceReviewProcesses", method: "GET", path: "/performance/review_processes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewQuestionnaires                                = operation{id: "ListPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceReviewVisibilitySettings                            = operation{id: "ListPerformanceReviewVisibilitySettings", method: "GET", path: "/performance/review_visibility_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPerformanceTargetManagers                                      = operation{id: "ListPerformanceTargetManagers", method: "GET", path: "/performance/target_managers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPlannedBreaks                                                  = operation{id: "ListPlannedBreaks", method: "GET", path: "/time_planning/planned_breaks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPlannedShifts                                                  = operation{id: "ListPlannedShifts", method: "GET", path: "/shift_management/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPlanningVersions                                               = operation{id: "ListPlanningVersions", method: "GET", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPolicyAssignments                                              = operation{id: "ListPolicyAssignments", method: "GET", path: "/timeoff/policy_assignments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPolicyTimelines                                                = operation{id: "ListPolicyTimelines", method: "GET", path: "/timeoff/policy_timelines", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPortugueseContractTypes                                        = operation{id: "ListPortugueseContractTypes", method: "GET", path: "/contracts/portuguese_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPostComments                                                   = operation{id: "ListPostComments", method: "GET", path: "/posts/comments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPostGroups                                                     = operation{id: "ListPostGroups", method: "GET", path: "/posts/groups", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPosts                                                          = operation{id: "ListPosts", method: "GET", path: "/posts/posts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProcurementTypes                                               = operation{id: "ListProcurementTypes", method: "GET", path: "/procurement/types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjectPlannedRecords                                          = operation{id: "ListProjectPlannedRecords", method: "GET", path: "/project_management/planned_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjectTasks                                                   = operation{id: "ListProjectTasks", method: "GET", path: "/project_management/project_tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjectTimeRecords                                             = operation{id: "ListProjectTimeRecords", method: "GET", path: "/project_management/time_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjectWorkers                                                 = operation{id: "ListProjectWorkers", method: "GET", path: "/project_management/project_workers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListProjects                                                       = operation{id: "ListProjects", method: "GET", path: "/project_management/projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPurchaseOrders                                                 = operation{id: "ListPurchaseOrders", method: "GET", path: "/procurement/purchase_orders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPurchaseRequests                                               = operation{id: "ListPurchaseRequests", method: "GET", path: "/procurement/purchase_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListReferenceContractVersions                                      = operation{id: "ListReferenceContractVersions", method: "GET", path: "/contracts/reference_contracts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSpanishContractTypes                                           = operation{id: "ListSpanishContractTypes", method: "GET", path: "/contracts/spanish_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSpanishEducationLevels                                         = operation{id: "ListSpanishEducationLevels", method: "GET", path: "/contracts/spanish_education_levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSpanishProfessionalCategories                                  = operation{id: "ListSpanishProfessionalCategories", method: "GET", path: "/contracts/spanish_professional_categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSpanishWorkingDayTypes                                         = operation{id: "ListSpanishWorkingDayTypes", method: "GET", path: "/contracts/spanish_working_day_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSubprojects                                                    = operation{id: "ListSubprojects", method: "GET", path: "/project_management/subprojects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTaskFiles                                                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTaxRates                                                       = operation{id: "ListTaxRates", method: "GET", path: "/finance/tax_rates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTaxTypes                                                       = operation{id: "ListTaxTypes", method: "GET", path: "/finance/tax_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTaxonomies                                                     = operation{id: "ListTaxonomies", method: "GET", path: "/contracts/taxonomies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTeamMemberships                                                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTeams                                                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainingCategories                                             = operation{id: "ListTrainingCategories", method: "GET", path: "/trainings/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainingClasses                                                = operation{id: "ListTrainingClasses", method: "GET", path: "/trainings/training_classes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainingMemberships                                            = operation{id: "ListTrainingMemberships", method: "GET", path: "/trainings/training_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainingSessionAccessMemberships                               = operation{id: "ListTrainingSessionAccessMemberships", method: "GET", path: "/trainings/session_access_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainingSessionAttendances                                     = operation{id: "ListTrainingSessionAttendances", method: "GET", path: "/trainings/session_attendances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainingSessions                                               = operation{id: "ListTrainingSessions", method: "GET", path: "/trainings/sessions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTrainings                                                      = operation{id: "ListTrainings", method: "GET", path: "/trainings/trainings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWebhookSubscriptions                                           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkScheduleDayConfigurations                                  = operation{id: "ListWorkScheduleDayConfigurations", method: "GET", path: "/work_schedule/day_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkScheduleOverlapPeriods                                     = operation{id: "ListWorkScheduleOverlapPeriods", method: "GET", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkSchedules                                                  = operation{id: "ListWorkSchedules", method: "GET", path: "/work_schedule/schedules", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkedTimes                                                    = operation{id: "ListWorkedTimes", method: "GET", path: "/attendance/worked_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedMoveDocumentsToTrashBin                                            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedProcessProjectTimeRecordsInBulk                                    = operation{id: "ProcessProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_process", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRejectApprovalFlowByResource                                       = operation{id: "RejectApprovalFlowByResource", method: "POST", path: "/approvals/materialized_approvals_flows/reject_resource", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRejectLeave                                                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRejectOvertimeRequest                                              = operation{id: "RejectOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRemindPerformanceReviewProcessInBulk                               = operation{id: "RemindPerformanceReviewProcessInBulk", method: "POST", path: "/performance/review_processes/remind_in_bulk", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRemovePerformanceReviewProcessSchedule                             = operation{id: "RemovePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/remove_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = operation{id: "RemovePerformanceReviewProcessTargetPeerEvaluations", method: "POST", path: "/performance/review_process_targets/remove_peer_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRenameSubproject                                                   = operation{id: "RenameSubproject", method: "POST", path: "/project_management/subprojects/rename", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedReopenPerformanceReviewProcess                                     = operation{id: "ReopenPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/reopen", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedReplaceCostCenterMemberships                                       = operation{id: "ReplaceCostCenterMemberships", method: "POST", path: "/finance/cost_center_memberships/bulk_create_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedReplacePerformanceReviewEvaluationReviewer                         = operation{id: "ReplacePerformanceReviewEvaluationReviewer", method: "POST", path: "/performance/review_evaluations/replace_reviewer", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRestoreDocumentsFromTrashBin                                       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSaveAtsEvaluationFormAsTemplate                                    = operation{id: "SaveAtsEvaluationFormAsTemplate", method: "POST", path: "/ats/evaluation_forms/save_as_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSchedulePerformanceReviewProcess                                   = operation{id: "SchedulePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSetEmployeeRegularAccessStartDate                                  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSetExpensablesToPaid                                               = operation{id: "SetExpensablesToPaid", method: "POST", path: "/expenses/expensables/bulk_set_to_paid", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSetPerformanceCompanyEmployeeScoreScale                            = operation{id: "SetPerformanceCompanyEmployeeScoreScale", method: "POST", path: "/performance/company_employee_score_scales/set", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSetTrainingsCatalogInBulk                                          = operation{id: "SetTrainingsCatalogInBulk", method: "POST", path: "/trainings/trainings/bulk_update_catalog", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSoftDeleteProject                                                  = operation{id: "SoftDeleteProject", method: "POST", path: "/project_management/projects/soft_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedStartPerformanceReviewProcess                                      = operation{id: "StartPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedStartShiftBreak                                                    = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedStopPerformanceReviewProcess                                       = operation{id: "StopPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/stop", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSubmitAtsApplication                                               = operation{id: "SubmitAtsApplication", method: "POST", path: "/ats/applications/apply", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedTerminateEmployee                                                  = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedToggleClock                                                        = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedTogglePerformanceReviewProcessArchive                              = operation{id: "TogglePerformanceReviewProcessArchive", method: "POST", path: "/performance/review_processes/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedToggleWorkScheduleArchive                                          = operation{id: "ToggleWorkScheduleArchive", method: "POST", path: "/work_schedule/schedules/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnarchiveWorkArea                                                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnassignProjectWorker                                              = operation{id: "UnassignProjectWorker", method: "POST", path: "/project_management/project_workers/unassign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAllowance                                                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAllowanceIncidence                                           = operation{id: "UpdateAllowanceIncidence", method: "PUT", path: "/timeoff/allowance_incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsApplication                                               = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsCandidate                                                 = operation{id: "UpdateAtsCandidate", method: "PUT", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateBlockedPeriod                                                = operation{id: "UpdateBlockedPeriod", method: "PUT", path: "/timeoff/blocked_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateBookkeeperIncidence                                          = operation{id: "UpdateBookkeeperIncidence", method: "PUT", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateBreakConfiguration                                           = operation{id: "UpdateBreakConfiguration", method: "PUT", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateBudgetStrategy                                               = operation{id: "UpdateBudgetStrategy", method: "PUT", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateCompensation                                                 = operation{id: "UpdateCompensation", method: "PUT", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateContractVersion                                              = operation{id: "UpdateContractVersion", method: "PUT", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateEditTimesheetRequest                                         = operation{id: "UpdateEditTimesheetRequest", method: "PUT", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateEmployeeBreakConfiguration                                   = operation{id: "UpdateEmployeeBreakConfiguration", method: "PUT", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateEmployeeIdentifier                                           = operation{id: "UpdateEmployeeIdentifier", method: "PUT", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateExpensableReimbursableAmount                                 = operation{id: "UpdateExpensableReimbursableAmount", method: "POST", path: "/expenses/expensables/update_reimbursable_amount", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateFamilySituation                                              = operation{id: "UpdateFamilySituation", method: "PUT", path: "/payroll/family_situations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateFinanceContact                                               = operation{id: "UpdateFinanceContact", method: "PUT", path: "/finance/contacts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateITAsset                                                      = operation{id: "UpdateITAsset", method: "PUT", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateITAssetModel                                                 = operation{id: "UpdateITAssetModel", method: "PUT", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateIntegrationCode                                              = operation{id: "UpdateIntegrationCode", method: "PUT", path: "/payroll_integrations_base/codes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateIntegrationSyncableSyncRun                                   = operation{id: "UpdateIntegrationSyncableSyncRun", method: "PUT", path: "/integrations/syncable_sync_runs/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLedgerAccount                                                = operation{id: "UpdateLedgerAccount", method: "PUT", path: "/finance/accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateOvertimeRequest                                              = operation{id: "UpdateOvertimeRequest", method: "PUT", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewDefaultRatingScale                          = operation{id: "UpdatePerformanceReviewDefaultRatingScale", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_default_rating_scale", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessAgreementsConfiguration              = operation{id: "UpdatePerformanceReviewProcessAgreementsConfiguration", method: "POST", path: "/performance/review_processes/update_agreements_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessBasicInfo                            = operation{id: "UpdatePerformanceReviewProcessBasicInfo", method: "POST", path: "/performance/review_processes/update_basic_info", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration = operation{id: "UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration", method: "POST", path: "/performance/review_processes/update_competencies_assessments_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessDeadline                             = operation{id: "UpdatePerformanceReviewProcessDeadline", method: "POST", path: "/performance/review_processes/update_deadline", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration           = operation{id: "UpdatePerformanceReviewProcessEmployeeScoreConfiguration", method: "POST", path: "/performance/review_processes/update_employee_score_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessReviewerStrategies                   = operation{id: "UpdatePerformanceReviewProcessReviewerStrategies", method: "POST", path: "/performance/review_processes/update_reviewer_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessSchedule                             = operation{id: "UpdatePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/update_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewProcessTargetStrategy                       = operation{id: "UpdatePerformanceReviewProcessTargetStrategy", method: "POST", path: "/performance/review_processes/update_target_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewQuestionnaire                               = operation{id: "UpdatePerformanceReviewQuestionnaire", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePlanningVersion                                              = operation{id: "UpdatePlanningVersion", method: "PUT", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePolicyAssignment                                             = operation{id: "UpdatePolicyAssignment", method: "PUT", path: "/timeoff/policy_assignments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePost                                                         = operation{id: "UpdatePost", method: "PUT", path: "/posts/posts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePostComment                                                  = operation{id: "UpdatePostComment", method: "PUT", path: "/posts/comments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePostGroup                                                    = operation{id: "UpdatePostGroup", method: "PUT", path: "/posts/groups/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateProject                                                      = operation{id: "UpdateProject", method: "PUT", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateProjectPlannedRecord                                         = operation{id: "UpdateProjectPlannedRecord", method: "PUT", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateProjectTask                                                  = operation{id: "UpdateProjectTask", method: "PUT", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateProjectTimeRecordWorker                                      = operation{id: "UpdateProjectTimeRecordWorker", method: "POST", path: "/project_management/time_records/update_project_worker", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateShift                                                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateSubproject                                                   = operation{id: "UpdateSubproject", method: "PUT", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTasksInBulk                                                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTaxRate                                                      = operation{id: "UpdateTaxRate", method: "PUT", path: "/finance/tax_rates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTaxType                                                      = operation{id: "UpdateTaxType", method: "PUT", path: "/finance/tax_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTeam                                                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTeamMembership                                               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTraining                                                     = operation{id: "UpdateTraining", method: "PUT", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTrainingClass                                                = operation{id: "UpdateTrainingClass", method: "PUT", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTrainingMembership                                           = operation{id: "UpdateTrainingMembership", method: "PUT", path: "/trainings/training_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTrainingSession                                              = operation{id: "UpdateTrainingSession", method: "PUT", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTrainingSessionAttendancesInBulk                             = operation{id: "UpdateTrainingSessionAttendancesInBulk", method: "POST", path: "/trainings/session_attendances/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTrainingStatus                                               = operation{id: "UpdateTrainingStatus", method: "POST", path: "/trainings/trainings/update_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWebhookSubscription                                          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWorkArea                                                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWorkSchedule                                                 = operation{id: "UpdateWorkSchedule", method: "PUT", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWorkScheduleOverlapPeriod                                    = operation{id: "UpdateWorkScheduleOverlapPeriod", method: "PUT", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpsertAccountingSetting                                            = operation{id: "UpsertAccountingSetting", method: "POST", path: "/finance/accounting_settings/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpsertLedgerAccountResource                                        = operation{id: "UpsertLedgerAccountResource", method: "POST", path: "/finance/ledger_account_resources/upsert", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedActivateProject                                                    = engine.Operation{ID: "ActivateProject", Method: "POST", Path: "/project_management/projects/activate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedAddPerformanceReviewProcessTargetPeers                             = engine.Operation{ID: "AddPerformanceReviewProcessTargetPeers", Method: "POST", Path: "/performance/review_process_targets/add_peers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedApplyWorkScheduleDayConfigurationChanges                           = engine.Operation{ID: "ApplyWorkScheduleDayConfigurationChanges", Method: "POST", Path: "/work_schedule/day_configurations/bulk_cud", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedApproveApprovalFlowByResource                                      = engine.Operation{ID: "ApproveApprovalFlowByResource", Method: "POST", Path: "/approvals/materialized_approvals_flows/approve_resource", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedApproveLeave                                                       = engine.Operation{ID: "ApproveLeave", Method: "POST", Path: "/timeoff/leaves/approve", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedApproveLeaveDirectly                                               = engine.Operation{ID: "ApproveLeaveDirectly", Method: "POST", Path: "/timeoff/leaves/approve_all", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedApproveOvertimeRequest                                             = engine.Operation{ID: "ApproveOvertimeRequest", Method: "POST", Path: "/attendance/overtime_requests/approve", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedArchivePostGroup                                                   = engine.Operation{ID: "ArchivePostGroup", Method: "POST", Path: "/posts/groups/archive", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedArchiveWorkArea                                                    = engine.Operation{ID: "ArchiveWorkArea", Method: "POST", Path: "/locations/work_areas/archive", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedAssignProjectWorkersInBulk                                         = engine.Operation{ID: "AssignProjectWorkersInBulk", Method: "POST", Path: "/project_management/project_workers/bulk_assign", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedAutofillShifts                                                     = engine.Operation{ID: "AutofillShifts", Method: "POST", Path: "/attendance/shifts/autofill", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedChangePolicyPeriodStatus                                           = engine.Operation{ID: "ChangePolicyPeriodStatus", Method: "POST", Path: "/payroll/policy_periods/change_status", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedChangeProjectAssignment                                            = engine.Operation{ID: "ChangeProjectAssignment", Method: "POST", Path: "/project_management/projects/change_assignment", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedChangeProjectStatus                                                = engine.Operation{ID: "ChangeProjectStatus", Method: "POST", Path: "/project_management/projects/change_status", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedClockIn                                                            = engine.Operation{ID: "ClockIn", Method: "POST", Path: "/attendance/shifts/clock_in", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedClockOut                                                           = engine.Operation{ID: "ClockOut", Method: "POST", Path: "/attendance/shifts/clock_out", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCloseProject                                                       = engine.Operation{ID: "CloseProject", Method: "POST", Path: "/project_management/projects/close", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCopyTask                                                           = engine.Operation{ID: "CopyTask", Method: "POST", Path: "/tasks/tasks/copy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateAllowance                                                    = engine.Operation{ID: "CreateAllowance", Method: "POST", Path: "/timeoff/allowances", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAllowanceIncidence                                           = engine.Operation{ID: "CreateAllowanceIncidence", Method: "POST", Path: "/timeoff/allowance_incidences", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsAnswer                                                    = engine.Operation{ID: "CreateAtsAnswer", Method: "POST", Path: "/ats/answers", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsApplication                                               = engine.Operation{ID: "CreateAtsApplication", Method: "POST", Path: "/ats/applications", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsCandidate                                                 = engine.Operation{ID: "CreateAtsCandidate", Method: "POST", Path: "/ats/candidates", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsFeedback                                                  = engine.Operation{ID: "CreateAtsFeedback", Method: "POST", Path: "/ats/feedbacks", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsJobPosting                                                = engine.Operation{ID: "CreateAtsJobPosting", Method: "POST", Path: "/ats/job_postings", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsMessage                                                   = engine.Operation{ID: "CreateAtsMessage", Method: "POST", Path: "/ats/messages", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAtsQuestion                                                  = engine.Operation{ID: "CreateAtsQuestion", Method: "POST", Path: "/ats/questions", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateAttendanceReviewsInBulk                                      = engine.Operation{ID: "CreateAttendanceReviewsInBulk", Method: "POST", Path: "/attendance/reviews/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateBlockedPeriod                                                = engine.Operation{ID: "CreateBlockedPeriod", Method: "POST", Path: "/timeoff/blocked_periods", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateBreakConfiguration                                           = engine.Operation{ID: "CreateBreakConfiguration", Method: "POST", Path: "/time_settings/break_configurations", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateBudgetStrategy                                               = engine.Operation{ID: "CreateBudgetStrategy", Method: "POST", Path: "/project_management/budget_strategies", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCompensation                                                 = engine.Operation{ID: "CreateCompensation", Method: "POST", Path: "/contracts/compensations", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateContractVersion                                              = engine.Operation{ID: "CreateContractVersion", Method: "POST", Path: "/contracts/contract_versions", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCostCenter                                                   = engine.Operation{ID: "CreateCostCenter", Method: "POST", Path: "/finance/cost_centers", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCustomField                                                  = engine.Operation{ID: "CreateCustomField", Method: "POST", Path: "/custom_fields/fields", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCustomFieldOption                                            = engine.Operation{ID: "CreateCustomFieldOption", Method: "POST", Path: "/custom_fields/options", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCustomFieldValue                                             = engine.Operation{ID: "CreateCustomFieldValue", Method: "POST", Path: "/custom_fields/values", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCustomResourceSchema                                         = engine.Operation{ID: "CreateCustomResourceSchema", Method: "POST", Path: "/custom_resources/schemas", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateCustomResourceValue                                          = engine.Operation{ID: "CreateCustomResourceValue", Method: "POST", Path: "/custom_resources/values", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateDocument                                                     = engine.Operation{ID: "CreateDocument", Method: "POST", Path: "/documents/documents", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateDocumentDownloadURLs                                         = engine.Operation{ID: "CreateDocumentDownloadURLs", Method: "POST", Path: "/documents/download_urls/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateEditTimesheetRequest                                         = engine.Operation{ID: "CreateEditTimesheetRequest", Method: "POST", Path: "/attendance/edit_timesheet_requests", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateEmployeeBreakConfiguration                                   = engine.Operation{ID: "CreateEmployeeBreakConfiguration", Method: "POST", Path: "/attendance/break_configurations", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateEmployeeIdentifier                                           = engine.Operation{ID: "CreateEmployeeIdentifier", Method: "POST", Path: "/payroll_employees/identifiers", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateEmployeeWithContract                                         = engine.Operation{ID: "CreateEmployeeWithContract", Method: "POST", Path: "/employees/employees/create_with_contract", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateFamilySituation                                              = engine.Operation{ID: "CreateFamilySituation", Method: "POST", Path: "/payroll/family_situations", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateFinanceContact                                               = engine.Operation{ID: "CreateFinanceContact", Method: "POST", Path: "/finance/contacts", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateFolder                                                       = engine.Operation{ID: "CreateFolder", Method: "POST", Path: "/documents/folders", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateITAsset                                                      = engine.Operation{ID: "CreateITAsset", Method: "POST", Path: "/it_management/it_assets", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateITAssetModel                                                 = engine.Operation{ID: "CreateITAssetModel", Method: "POST", Path: "/it_management/it_asset_models", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateIntegrationCode                                              = engine.Operation{ID: "CreateIntegrationCode", Method: "POST", Path: "/payroll_integrations_base/codes", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateIntegrationSyncRunOutput                                     = engine.Operation{ID: "CreateIntegrationSyncRunOutput", Method: "POST", Path: "/integrations/sync_run_outputs", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateJournalEntry                                                 = engine.Operation{ID: "CreateJournalEntry", Method: "POST", Path: "/finance/journal_entries", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateLeave                                                        = engine.Operation{ID: "CreateLeave", Method: "POST", Path: "/timeoff/leaves", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateLeaveType                                                    = engine.Operation{ID: "CreateLeaveType", Method: "POST", Path: "/timeoff/leave_types", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateLedgerAccount                                                = engine.Operation{ID: "CreateLedgerAccount", Method: "POST", Path: "/finance/accounts", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateLegalEntity                                                  = engine.Operation{ID: "CreateLegalEntity", Method: "POST", Path: "/companies/legal_entities", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateLocation                                                     = engine.Operation{ID: "CreateLocation", Method: "POST", Path: "/locations/locations", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateManualBankAccount                                            = engine.Operation{ID: "CreateManualBankAccount", Method: "POST", Path: "/banking/bank_accounts/create_manual", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateMarketplaceInstallation                                      = engine.Operation{ID: "CreateMarketplaceInstallation", Method: "POST", Path: "/marketplace/installations", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateOvertimeRequest                                              = engine.Operation{ID: "CreateOvertimeRequest", Method: "POST", Path: "/attendance/overtime_requests", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePerformanceReviewOwnersInBulk                                = engine.Operation{ID: "CreatePerformanceReviewOwnersInBulk", Method: "POST", Path: "/performance/review_owners/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreatePerformanceReviewProcess                                     = engine.Operation{ID: "CreatePerformanceReviewProcess", Method: "POST", Path: "/performance/review_processes", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePerformanceReviewProcessFromTemplate                         = engine.Operation{ID: "CreatePerformanceReviewProcessFromTemplate", Method: "POST", Path: "/performance/review_processes/create_from_template", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreatePerformanceReviewProcessTargetsInBulk                        = engine.Operation{ID: "CreatePerformanceReviewProcessTargetsInBulk", Method: "POST", Path: "/performance/review_process_targets/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreatePlannedBreaksInBulk                                          = engine.Operation{ID: "CreatePlannedBreaksInBulk", Method: "POST", Path: "/time_planning/planned_breaks/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreatePlannedShift                                                 = engine.Operation{ID: "CreatePlannedShift", Method: "POST", Path: "/shift_management/shifts", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePlannedShiftsInBulk                                          = engine.Operation{ID: "CreatePlannedShiftsInBulk", Method: "POST", Path: "/shift_management/shifts/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreatePlanningVersion                                              = engine.Operation{ID: "CreatePlanningVersion", Method: "POST", Path: "/time_planning/planning_versions", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePlanningVersionsInBulk                                       = engine.Operation{ID: "CreatePlanningVersionsInBulk", Method: "POST", Path: "/time_planning/planning_versions/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreatePolicy                                                       = engine.Operation{ID: "CreatePolicy", Method: "POST", Path: "/timeoff/policies", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePolicyAssignment                                             = engine.Operation{ID: "CreatePolicyAssignment", Method: "POST", Path: "/timeoff/policy_assignments", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePost                                                         = engine.Operation{ID: "CreatePost", Method: "POST", Path: "/posts/posts", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePostComment                                                  = engine.Operation{ID: "CreatePostComment", Method: "POST", Path: "/posts/comments", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreatePostGroup                                                    = engine.Operation{ID: "CreatePostGroup", Method: "POST", Path: "/posts/groups", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateProject                                                      = engine.Operation{ID: "CreateProject", Method: "POST", Path: "/project_management/projects", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateProjectPlannedRecordsInBulk                                  = engine.Operation{ID: "CreateProjectPlannedRecordsInBulk", Method: "POST", Path: "/project_management/planned_records/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateProjectTask                                                  = engine.Operation{ID: "CreateProjectTask", Method: "POST", Path: "/project_management/project_tasks", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateProjectTimeRecord                                            = engine.Operation{ID: "CreateProjectTimeRecord", Method: "POST", Path: "/project_management/time_records", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateProjectWorker                                                = engine.Operation{ID: "CreateProjectWorker", Method: "POST", Path: "/project_management/project_workers", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateProjectWorkersInBulk                                         = engine.Operation{ID: "CreateProjectWorkersInBulk", Method: "POST", Path: "/project_management/project_workers/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateResourceField                                                = engine.Operation{ID: "CreateResourceField", Method: "POST", Path: "/custom_fields/resource_fields", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateShift                                                        = engine.Operation{ID: "CreateShift", Method: "POST", Path: "/attendance/shifts", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateSpanishContractType                                          = engine.Operation{ID: "CreateSpanishContractType", Method: "POST", Path: "/contracts/spanish_contract_types", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateSpanishEducationLevel                                        = engine.Operation{ID: "CreateSpanishEducationLevel", Method: "POST", Path: "/contracts/spanish_education_levels", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateSpanishProfessionalCategory                                  = engine.Operation{ID: "CreateSpanishProfessionalCategory", Method: "POST", Path: "/contracts/spanish_professional_categories", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateSpanishWorkingDayType                                        = engine.Operation{ID: "CreateSpanishWorkingDayType", Method: "POST", Path: "/contracts/spanish_working_day_types", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateSubproject                                                   = engine.Operation{ID: "CreateSubproject", Method: "POST", Path: "/project_management/subprojects", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateSupplement                                                   = engine.Operation{ID: "CreateSupplement", Method: "POST", Path: "/payroll/supplements", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTask                                                         = engine.Operation{ID: "CreateTask", Method: "POST", Path: "/tasks/tasks", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTaskComment                                                  = engine.Operation{ID: "CreateTaskComment", Method: "POST", Path: "/tasks/tasks/create_comment", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateTaskFile                                                     = engine.Operation{ID: "CreateTaskFile", Method: "POST", Path: "/tasks/task_files", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTasksInBulk                                                  = engine.Operation{ID: "CreateTasksInBulk", Method: "POST", Path: "/tasks/tasks/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateTaxRate                                                      = engine.Operation{ID: "CreateTaxRate", Method: "POST", Path: "/finance/tax_rates", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTaxType                                                      = engine.Operation{ID: "CreateTaxType", Method: "POST", Path: "/finance/tax_types", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTeam                                                         = engine.Operation{ID: "CreateTeam", Method: "POST", Path: "/teams/teams", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTeamMembership                                               = engine.Operation{ID: "CreateTeamMembership", Method: "POST", Path: "/teams/memberships", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTraining                                                     = engine.Operation{ID: "CreateTraining", Method: "POST", Path: "/trainings/trainings", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTrainingCategory                                             = engine.Operation{ID: "CreateTrainingCategory", Method: "POST", Path: "/trainings/categories", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTrainingClass                                                = engine.Operation{ID: "CreateTrainingClass", Method: "POST", Path: "/trainings/training_classes", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTrainingMembershipsInBulk                                    = engine.Operation{ID: "CreateTrainingMembershipsInBulk", Method: "POST", Path: "/trainings/training_memberships/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateTrainingSession                                              = engine.Operation{ID: "CreateTrainingSession", Method: "POST", Path: "/trainings/sessions", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateTrainingSessionAccessMembershipsInBulk                       = engine.Operation{ID: "CreateTrainingSessionAccessMembershipsInBulk", Method: "POST", Path: "/trainings/session_access_memberships/bulk_create", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedCreateWebhookSubscription                                          = engine.Operation{ID: "CreateWebhookSubscription", Method: "POST", Path: "/api_public/webhook_subscriptions", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateWorkArea                                                     = engine.Operation{ID: "CreateWorkArea", Method: "POST", Path: "/locations/work_areas", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateWorkSchedule                                                 = engine.Operation{ID: "CreateWorkSchedule", Method: "POST", Path: "/work_schedule/schedules", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedCreateWorkScheduleOverlapPeriod                                    = engine.Operation{ID: "CreateWorkScheduleOverlapPeriod", Method: "POST", Path: "/work_schedule/overlap_periods", Dated: true, Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	datedDeleteAllowance                                                    = engine.Operation{ID: "DeleteAllowance", Method: "DELETE", Path: "/timeoff/allowances/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAllowanceIncidence                                           = engine.Operation{ID: "DeleteAllowanceIncidence", Method: "DELETE", Path: "/timeoff/allowance_incidences/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAllowanceWithAltAllowance                                    = engine.Operation{ID: "DeleteAllowanceWithAltAllowance", Method: "POST", Path: "/timeoff/allowances/delete_with_alt_allowance", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAtsApplication                                               = engine.Operation{ID: "DeleteAtsApplication", Method: "DELETE", Path: "/ats/applications/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAtsCandidate                                                 = engine.Operation{ID: "DeleteAtsCandidate", Method: "DELETE", Path: "/ats/candidates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAtsFeedback                                                  = engine.Operation{ID: "DeleteAtsFeedback", Method: "DELETE", Path: "/ats/feedbacks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAtsJobPosting                                                = engine.Operation{ID: "DeleteAtsJobPosting", Method: "DELETE", Path: "/ats/job_postings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAtsQuestion                                                  = engine.Operation{ID: "DeleteAtsQuestion", Method: "DELETE", Path: "/ats/questions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteAttendanceReviewsInBulk                                      = engine.Operation{ID: "DeleteAttendanceReviewsInBulk", Method: "POST", Path: "/attendance/reviews/bulk_destroy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteBlockedPeriod                                                = engine.Operation{ID: "DeleteBlockedPeriod", Method: "DELETE", Path: "/timeoff/blocked_periods/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteBudgetStrategy                                               = engine.Operation{ID: "DeleteBudgetStrategy", Method: "DELETE", Path: "/project_management/budget_strategies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteCompensation                                                 = engine.Operation{ID: "DeleteCompensation", Method: "DELETE", Path: "/contracts/compensations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteContractVersion                                              = engine.Operation{ID: "DeleteContractVersion", Method: "DELETE", Path: "/contracts/contract_versions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteCostCenter                                                   = engine.Operation{ID: "DeleteCostCenter", Method: "DELETE", Path: "/finance/cost_centers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteCustomField                                                  = engine.Operation{ID: "DeleteCustomField", Method: "DELETE", Path: "/custom_fields/fields/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteDocument                                                     = engine.Operation{ID: "DeleteDocument", Method: "DELETE", Path: "/documents/documents/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteEditTimesheetRequest                                         = engine.Operation{ID: "DeleteEditTimesheetRequest", Method: "DELETE", Path: "/attendance/edit_timesheet_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteEmployeeIdentifier                                           = engine.Operation{ID: "DeleteEmployeeIdentifier", Method: "DELETE", Path: "/payroll_employees/identifiers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteITAsset                                                      = engine.Operation{ID: "DeleteITAsset", Method: "DELETE", Path: "/it_management/it_assets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteIntegrationCode                                              = engine.Operation{ID: "DeleteIntegrationCode", Method: "DELETE", Path: "/payroll_integrations_base/codes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteLeave                                                        = engine.Operation{ID: "DeleteLeave", Method: "DELETE", Path: "/timeoff/leaves/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteLocation                                                     = engine.Operation{ID: "DeleteLocation", Method: "DELETE", Path: "/locations/locations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteOvertimeRequest                                              = engine.Operation{ID: "DeleteOvertimeRequest", Method: "DELETE", Path: "/attendance/overtime_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePerformanceReviewOwner                                       = engine.Operation{ID: "DeletePerformanceReviewOwner", Method: "DELETE", Path: "/performance/review_owners/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePerformanceReviewProcess                                     = engine.Operation{ID: "DeletePerformanceReviewProcess", Method: "DELETE", Path: "/performance/review_processes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePerformanceReviewProcessTarget                               = engine.Operation{ID: "DeletePerformanceReviewProcessTarget", Method: "DELETE", Path: "/performance/review_process_targets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePlannedShift                                                 = engine.Operation{ID: "DeletePlannedShift", Method: "DELETE", Path: "/shift_management/shifts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePlannedShiftsInBulk                                          = engine.Operation{ID: "DeletePlannedShiftsInBulk", Method: "POST", Path: "/shift_management/shifts/bulk_delete", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePlanningVersion                                              = engine.Operation{ID: "DeletePlanningVersion", Method: "DELETE", Path: "/time_planning/planning_versions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePolicy                                                       = engine.Operation{ID: "DeletePolicy", Method: "DELETE", Path: "/timeoff/policies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePolicyAssignment                                             = engine.Operation{ID: "DeletePolicyAssignment", Method: "DELETE", Path: "/timeoff/policy_assignments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePost                                                         = engine.Operation{ID: "DeletePost", Method: "DELETE", Path: "/posts/posts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePostComment                                                  = engine.Operation{ID: "DeletePostComment", Method: "DELETE", Path: "/posts/comments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeletePostGroup                                                    = engine.Operation{ID: "DeletePostGroup", Method: "DELETE", Path: "/posts/groups/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteProjectPlannedRecord                                         = engine.Operation{ID: "DeleteProjectPlannedRecord", Method: "DELETE", Path: "/project_management/planned_records/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteProjectTasksInBulk                                           = engine.Operation{ID: "DeleteProjectTasksInBulk", Method: "POST", Path: "/project_management/project_tasks/bulk_destroy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteProjectTimeRecord                                            = engine.Operation{ID: "DeleteProjectTimeRecord", Method: "DELETE", Path: "/project_management/time_records/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteProjectTimeRecordsInBulk                                     = engine.Operation{ID: "DeleteProjectTimeRecordsInBulk", Method: "POST", Path: "/project_management/time_records/bulk_delete", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteShift                                                        = engine.Operation{ID: "DeleteShift", Method: "DELETE", Path: "/attendance/shifts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteSubproject                                                   = engine.Operation{ID: "DeleteSubproject", Method: "DELETE", Path: "/project_management/subprojects/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteSupplement                                                   = engine.Operation{ID: "DeleteSupplement", Method: "DELETE", Path: "/payroll/supplements/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTask                                                         = engine.Operation{ID: "DeleteTask", Method: "DELETE", Path: "/tasks/tasks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTaskFile                                                     = engine.Operation{ID: "DeleteTaskFile", Method: "DELETE", Path: "/tasks/task_files/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTasksInBulk                                                  = engine.Operation{ID: "DeleteTasksInBulk", Method: "POST", Path: "/tasks/tasks/bulk_delete", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTeam                                                         = engine.Operation{ID: "DeleteTeam", Method: "DELETE", Path: "/teams/teams/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTeamMembership                                               = engine.Operation{ID: "DeleteTeamMembership", Method: "DELETE", Path: "/teams/memberships/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTraining                                                     = engine.Operation{ID: "DeleteTraining", Method: "DELETE", Path: "/trainings/trainings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTrainingCategory                                             = engine.Operation{ID: "DeleteTrainingCategory", Method: "DELETE", Path: "/trainings/categories/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTrainingClass                                                = engine.Operation{ID: "DeleteTrainingClass", Method: "DELETE", Path: "/trainings/training_classes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTrainingMembershipsInBulk                                    = engine.Operation{ID: "DeleteTrainingMembershipsInBulk", Method: "POST", Path: "/trainings/training_memberships/bulk_destroy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTrainingSession                                              = engine.Operation{ID: "DeleteTrainingSession", Method: "DELETE", Path: "/trainings/sessions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTrainingSessionAccessMembershipsInBulk                       = engine.Operation{ID: "DeleteTrainingSessionAccessMembershipsInBulk", Method: "POST", Path: "/trainings/session_access_memberships/bulk_destroy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteTrainingsInBulk                                              = engine.Operation{ID: "DeleteTrainingsInBulk", Method: "POST", Path: "/trainings/trainings/bulk_delete", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteWebhookSubscription                                          = engine.Operation{ID: "DeleteWebhookSubscription", Method: "DELETE", Path: "/api_public/webhook_subscriptions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDeleteWorkScheduleOverlapPeriod                                    = engine.Operation{ID: "DeleteWorkScheduleOverlapPeriod", Method: "DELETE", Path: "/work_schedule/overlap_periods/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDuplicateAtsJobPosting                                             = engine.Operation{ID: "DuplicateAtsJobPosting", Method: "POST", Path: "/ats/job_postings/duplicate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDuplicatePerformanceReviewProcess                                  = engine.Operation{ID: "DuplicatePerformanceReviewProcess", Method: "POST", Path: "/performance/review_processes/duplicate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedDuplicateProjectTasksInBulk                                        = engine.Operation{ID: "DuplicateProjectTasksInBulk", Method: "POST", Path: "/project_management/project_tasks/bulk_duplicate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedEditCostCenter                                                     = engine.Operation{ID: "EditCostCenter", Method: "POST", Path: "/finance/cost_centers/edit", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedEndShiftBreak                                                      = engine.Operation{ID: "EndShiftBreak", Method: "POST", Path: "/attendance/shifts/break_end", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAccountingSetting                                               = engine.Operation{ID: "GetAccountingSetting", Method: "GET", Path: "/finance/accounting_settings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAllowance                                                       = engine.Operation{ID: "GetAllowance", Method: "GET", Path: "/timeoff/allowances/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAllowanceIncidence                                              = engine.Operation{ID: "GetAllowanceIncidence", Method: "GET", Path: "/timeoff/allowance_incidences/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAllowanceStat                                                   = engine.Operation{ID: "GetAllowanceStat", Method: "GET", Path: "/timeoff/allowance_stats/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsAnswer                                                       = engine.Operation{ID: "GetAtsAnswer", Method: "GET", Path: "/ats/answers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsApplication                                                  = engine.Operation{ID: "GetAtsApplication", Method: "GET", Path: "/ats/applications/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsApplicationPhase                                             = engine.Operation{ID: "GetAtsApplicationPhase", Method: "GET", Path: "/ats/application_phases/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsCandidate                                                    = engine.Operation{ID: "GetAtsCandidate", Method: "GET", Path: "/ats/candidates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsCandidateSource                                              = engine.Operation{ID: "GetAtsCandidateSource", Method: "GET", Path: "/ats/candidate_sources/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsEvaluationForm                                               = engine.Operation{ID: "GetAtsEvaluationForm", Method: "GET", Path: "/ats/evaluation_forms/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsFeedback                                                     = engine.Operation{ID: "GetAtsFeedback", Method: "GET", Path: "/ats/feedbacks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsHiringStage                                                  = engine.Operation{ID: "GetAtsHiringStage", Method: "GET", Path: "/ats/hiring_stages/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsJobPosting                                                   = engine.Operation{ID: "GetAtsJobPosting", Method: "GET", Path: "/ats/job_postings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsMessage                                                      = engine.Operation{ID: "GetAtsMessage", Method: "GET", Path: "/ats/messages/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsQuestion                                                     = engine.Operation{ID: "GetAtsQuestion", Method: "GET", Path: "/ats/questions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetAtsRejectionReason                                              = engine.Operation{ID: "GetAtsRejectionReason", Method: "GET", Path: "/ats/rejection_reasons/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBankAccount                                                     = engine.Operation{ID: "GetBankAccount", Method: "GET", Path: "/banking/bank_accounts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBankTransaction                                                 = engine.Operation{ID: "GetBankTransaction", Method: "GET", Path: "/banking/transactions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBlockedPeriod                                                   = engine.Operation{ID: "GetBlockedPeriod", Method: "GET", Path: "/timeoff/blocked_periods/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBookkeeperIncidence                                             = engine.Operation{ID: "GetBookkeeperIncidence", Method: "GET", Path: "/bookkeepers_management/incidences/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBreakConfiguration                                              = engine.Operation{ID: "GetBreakConfiguration", Method: "GET", Path: "/time_settings/break_configurations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBudgetOption                                                    = engine.Operation{ID: "GetBudgetOption", Method: "GET", Path: "/finance/budget_options/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetBudgetStrategy                                                  = engine.Operation{ID: "GetBudgetStrategy", Method: "GET", Path: "/project_management/budget_strategies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCardPayment                                                     = engine.Operation{ID: "GetCardPayment", Method: "GET", Path: "/banking/card_payments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCompanyHoliday                                                  = engine.Operation{ID: "GetCompanyHoliday", Method: "GET", Path: "/holidays/company_holidays/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCompensation                                                    = engine.Operation{ID: "GetCompensation", Method: "GET", Path: "/contracts/compensations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCompensationConcept                                             = engine.Operation{ID: "GetCompensationConcept", Method: "GET", Path: "/compensations/concepts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetContractTemplate                                                = engine.Operation{ID: "GetContractTemplate", Method: "GET", Path: "/contracts/contract_templates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetContractVersion                                                 = engine.Operation{ID: "GetContractVersion", Method: "GET", Path: "/contracts/contract_versions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetContractVersionHistory                                          = engine.Operation{ID: "GetContractVersionHistory", Method: "GET", Path: "/contracts/contract_version_histories/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCostCenter                                                      = engine.Operation{ID: "GetCostCenter", Method: "GET", Path: "/finance/cost_centers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCustomField                                                     = engine.Operation{ID: "GetCustomField", Method: "GET", Path: "/custom_fields/fields/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCustomFieldOption                                               = engine.Operation{ID: "GetCustomFieldOption", Method: "GET", Path: "/custom_fields/options/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCustomFieldValue                                                = engine.Operation{ID: "GetCustomFieldValue", Method: "GET", Path: "/custom_fields/values/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCustomResource                                                  = engine.Operation{ID: "GetCustomResource", Method: "GET", Path: "/custom_resources/resources/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCustomResourceSchema                                            = engine.Operation{ID: "GetCustomResourceSchema", Method: "GET", Path: "/custom_resources/schemas/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetCustomResourceValue                                             = engine.Operation{ID: "GetCustomResourceValue", Method: "GET", Path: "/custom_resources/values/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetDocument                                                        = engine.Operation{ID: "GetDocument", Method: "GET", Path: "/documents/documents/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEditTimesheetRequest                                            = engine.Operation{ID: "GetEditTimesheetRequest", Method: "GET", Path: "/attendance/edit_timesheet_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployee                                                        = engine.Operation{ID: "GetEmployee", Method: "GET", Path: "/employees/employees/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeBreakConfiguration                                      = engine.Operation{ID: "GetEmployeeBreakConfiguration", Method: "GET", Path: "/attendance/break_configurations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeIdentifier                                              = engine.Operation{ID: "GetEmployeeIdentifier", Method: "GET", Path: "/payroll_employees/identifiers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeUpdateAbsence                                           = engine.Operation{ID: "GetEmployeeUpdateAbsence", Method: "GET", Path: "/employee_updates/absences/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeUpdateContractChange                                    = engine.Operation{ID: "GetEmployeeUpdateContractChange", Method: "GET", Path: "/employee_updates/contract_changes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeUpdateNewHire                                           = engine.Operation{ID: "GetEmployeeUpdateNewHire", Method: "GET", Path: "/employee_updates/new_hires/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeUpdatePersonalChange                                    = engine.Operation{ID: "GetEmployeeUpdatePersonalChange", Method: "GET", Path: "/employee_updates/personal_changes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeUpdateSummary                                           = engine.Operation{ID: "GetEmployeeUpdateSummary", Method: "GET", Path: "/employee_updates/summaries/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetEmployeeUpdateTermination                                       = engine.Operation{ID: "GetEmployeeUpdateTermination", Method: "GET", Path: "/employee_updates/terminations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetExpensable                                                      = engine.Operation{ID: "GetExpensable", Method: "GET", Path: "/expenses/expensables/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetExpense                                                         = engine.Operation{ID: "GetExpense", Method: "GET", Path: "/expenses/expenses/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetFinanceCategory                                                 = engine.Operation{ID: "GetFinanceCategory", Method: "GET", Path: "/finance/categories/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetFinanceContact                                                  = engine.Operation{ID: "GetFinanceContact", Method: "GET", Path: "/finance/contacts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetFinancialDocument                                               = engine.Operation{ID: "GetFinancialDocument", Method: "GET", Path: "/finance/financial_documents/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetFolder                                                          = engine.Operation{ID: "GetFolder", Method: "GET", Path: "/documents/folders/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetFrenchContractType                                              = engine.Operation{ID: "GetFrenchContractType", Method: "GET", Path: "/contracts/french_contract_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetGermanContractType                                              = engine.Operation{ID: "GetGermanContractType", Method: "GET", Path: "/contracts/german_contract_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetITAsset                                                         = engine.Operation{ID: "GetITAsset", Method: "GET", Path: "/it_management/it_assets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetITAssetModel                                                    = engine.Operation{ID: "GetITAssetModel", Method: "GET", Path: "/it_management/it_asset_models/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetImputableProject                                                = engine.Operation{ID: "GetImputableProject", Method: "GET", Path: "/project_management/imputable_projects/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetJobCatalogLevel                                                 = engine.Operation{ID: "GetJobCatalogLevel", Method: "GET", Path: "/job_catalog/levels/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetJobCatalogRole                                                  = engine.Operation{ID: "GetJobCatalogRole", Method: "GET", Path: "/job_catalog/roles/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetJournalEntry                                                    = engine.Operation{ID: "GetJournalEntry", Method: "GET", Path: "/finance/journal_entries/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetJournalLine                                                     = engine.Operation{ID: "GetJournalLine", Method: "GET", Path: "/finance/journal_lines/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetLeave                                                           = engine.Operation{ID: "GetLeave", Method: "GET", Path: "/timeoff/leaves/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetLeaveType                                                       = engine.Operation{ID: "GetLeaveType", Method: "GET", Path: "/timeoff/leave_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetLedgerAccount                                                   = engine.Operation{ID: "GetLedgerAccount", Method: "GET", Path: "/finance/accounts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetLedgerAccountResource                                           = engine.Operation{ID: "GetLedgerAccountResource", Method: "GET", Path: "/finance/ledger_account_resources/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetLegalEntity                                                     = engine.Operation{ID: "GetLegalEntity", Method: "GET", Path: "/companies/legal_entities/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetLocation                                                        = engine.Operation{ID: "GetLocation", Method: "GET", Path: "/locations/locations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetMileage                                                         = engine.Operation{ID: "GetMileage", Method: "GET", Path: "/expenses/mileages/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetOvertimeRequest                                                 = engine.Operation{ID: "GetOvertimeRequest", Method: "GET", Path: "/attendance/overtime_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerDiem                                                         = engine.Operation{ID: "GetPerDiem", Method: "GET", Path: "/expenses/per_diems/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceAgreement                                            = engine.Operation{ID: "GetPerformanceAgreement", Method: "GET", Path: "/performance/agreements/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceCompanyEmployeeScoreScale                            = engine.Operation{ID: "GetPerformanceCompanyEmployeeScoreScale", Method: "GET", Path: "/performance/company_employee_score_scales/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceEmployeeScoreScale                                   = engine.Operation{ID: "GetPerformanceEmployeeScoreScale", Method: "GET", Path: "/performance/employee_score_scales/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceReviewEvaluation                                     = engine.Operation{ID: "GetPerformanceReviewEvaluation", Method: "GET", Path: "/performance/review_evaluations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceReviewEvaluationScore                                = engine.Operation{ID: "GetPerformanceReviewEvaluationScore", Method: "GET", Path: "/performance/review_evaluation_scores/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceReviewProcess                                        = engine.Operation{ID: "GetPerformanceReviewProcess", Method: "GET", Path: "/performance/review_processes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceReviewProcessCustomTemplate                          = engine.Operation{ID: "GetPerformanceReviewProcessCustomTemplate", Method: "GET", Path: "/performance/review_process_custom_templates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceReviewProcessTarget                                  = engine.Operation{ID: "GetPerformanceReviewProcessTarget", Method: "GET", Path: "/performance/review_process_targets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceReviewQuestionnaires                                 = engine.Operation{ID: "GetPerformanceReviewQuestionnaires", Method: "GET", Path: "/performance/review_questionnaire_by_strategies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPerformanceTargetManager                                        = engine.Operation{ID: "GetPerformanceTargetManager", Method: "GET", Path: "/performance/target_managers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPlannedBreak                                                    = engine.Operation{ID: "GetPlannedBreak", Method: "GET", Path: "/time_planning/planned_breaks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPlannedShift                                                    = engine.Operation{ID: "GetPlannedShift", Method: "GET", Path: "/shift_management/shifts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPolicy                                                          = engine.Operation{ID: "GetPolicy", Method: "GET", Path: "/timeoff/policies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPolicyAssignment                                                = engine.Operation{ID: "GetPolicyAssignment", Method: "GET", Path: "/timeoff/policy_assignments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPortugueseContractType                                          = engine.Operation{ID: "GetPortugueseContractType", Method: "GET", Path: "/contracts/portuguese_contract_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPost                                                            = engine.Operation{ID: "GetPost", Method: "GET", Path: "/posts/posts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPostComment                                                     = engine.Operation{ID: "GetPostComment", Method: "GET", Path: "/posts/comments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPostGroup                                                       = engine.Operation{ID: "GetPostGroup", Method: "GET", Path: "/posts/groups/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProcurementType                                                 = engine.Operation{ID: "GetProcurementType", Method: "GET", Path: "/procurement/types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProject                                                         = engine.Operation{ID: "GetProject", Method: "GET", Path: "/project_management/projects/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProjectExpenseRecord                                            = engine.Operation{ID: "GetProjectExpenseRecord", Method: "GET", Path: "/project_management/expense_records/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProjectPlannedRecord                                            = engine.Operation{ID: "GetProjectPlannedRecord", Method: "GET", Path: "/project_management/planned_records/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProjectTask                                                     = engine.Operation{ID: "GetProjectTask", Method: "GET", Path: "/project_management/project_tasks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProjectTimeRecord                                               = engine.Operation{ID: "GetProjectTimeRecord", Method: "GET", Path: "/project_management/time_records/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetProjectWorker                                                   = engine.Operation{ID: "GetProjectWorker", Method: "GET", Path: "/project_management/project_workers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPurchaseOrder                                                   = engine.Operation{ID: "GetPurchaseOrder", Method: "GET", Path: "/procurement/purchase_orders/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetPurchaseRequest                                                 = engine.Operation{ID: "GetPurchaseRequest", Method: "GET", Path: "/procurement/purchase_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetResourceField                                                   = engine.Operation{ID: "GetResourceField", Method: "GET", Path: "/custom_fields/resource_fields/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetShift                                                           = engine.Operation{ID: "GetShift", Method: "GET", Path: "/attendance/shifts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetSpanishContractType                                             = engine.Operation{ID: "GetSpanishContractType", Method: "GET", Path: "/contracts/spanish_contract_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetSpanishEducationLevel                                           = engine.Operation{ID: "GetSpanishEducationLevel", Method: "GET", Path: "/contracts/spanish_education_levels/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetSpanishProfessionalCategory                                     = engine.Operation{ID: "GetSpanishProfessionalCategory", Method: "GET", Path: "/contracts/spanish_professional_categories/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetSpanishWorkingDayType                                           = engine.Operation{ID: "GetSpanishWorkingDayType", Method: "GET", Path: "/contracts/spanish_working_day_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetSubproject                                                      = engine.Operation{ID: "GetSubproject", Method: "GET", Path: "/project_management/subprojects/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetSupplement                                                      = engine.Operation{ID: "GetSupplement", Method: "GET", Path: "/payroll/supplements/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTask                                                            = engine.Operation{ID: "GetTask", Method: "GET", Path: "/tasks/tasks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTaskFile                                                        = engine.Operation{ID: "GetTaskFile", Method: "GET", Path: "/tasks/task_files/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTaxRate                                                         = engine.Operation{ID: "GetTaxRate", Method: "GET", Path: "/finance/tax_rates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTaxType                                                         = engine.Operation{ID: "GetTaxType", Method: "GET", Path: "/finance/tax_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTaxonomy                                                        = engine.Operation{ID: "GetTaxonomy", Method: "GET", Path: "/contracts/taxonomies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTeam                                                            = engine.Operation{ID: "GetTeam", Method: "GET", Path: "/teams/teams/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTeamMembership                                                  = engine.Operation{ID: "GetTeamMembership", Method: "GET", Path: "/teams/memberships/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTraining                                                        = engine.Operation{ID: "GetTraining", Method: "GET", Path: "/trainings/trainings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTrainingCategory                                                = engine.Operation{ID: "GetTrainingCategory", Method: "GET", Path: "/trainings/categories/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTrainingClass                                                   = engine.Operation{ID: "GetTrainingClass", Method: "GET", Path: "/trainings/training_classes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTrainingMembership                                              = engine.Operation{ID: "GetTrainingMembership", Method: "GET", Path: "/trainings/training_memberships/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTrainingSession                                                 = engine.Operation{ID: "GetTrainingSession", Method: "GET", Path: "/trainings/sessions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTrainingSessionAccessMembership                                 = engine.Operation{ID: "GetTrainingSessionAccessMembership", Method: "GET", Path: "/trainings/session_access_memberships/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetTrainingSessionAttendance                                       = engine.Operation{ID: "GetTrainingSessionAttendance", Method: "GET", Path: "/trainings/session_attendances/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetWebhookSubscription                                             = engine.Operation{ID: "GetWebhookSubscription", Method: "GET", Path: "/api_public/webhook_subscriptions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetWorkArea                                                        = engine.Operation{ID: "GetWorkArea", Method: "GET", Path: "/locations/work_areas/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetWorkSchedule                                                    = engine.Operation{ID: "GetWorkSchedule", Method: "GET", Path: "/work_schedule/schedules/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetWorkScheduleDayConfiguration                                    = engine.Operation{ID: "GetWorkScheduleDayConfiguration", Method: "GET", Path: "/work_schedule/day_configurations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedGetWorkScheduleOverlapPeriod                                       = engine.Operation{ID: "GetWorkScheduleOverlapPeriod", Method: "GET", Path: "/work_schedule/overlap_periods/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedInitiatePerformanceAgreement                                       = engine.Operation{ID: "InitiatePerformanceAgreement", Method: "POST", Path: "/performance/agreements/initiate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedInitiatePerformanceAgreementsInBulk                                = engine.Operation{ID: "InitiatePerformanceAgreementsInBulk", Method: "POST", Path: "/performance/agreements/bulk_initiate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedInviteEmployee                                                     = engine.Operation{ID: "InviteEmployee", Method: "POST", Path: "/employees/employees/invite", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAccountingSettings                                             = engine.Operation{ID: "ListAccountingSettings", Method: "GET", Path: "/finance/accounting_settings", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAllowanceIncidences                                            = engine.Operation{ID: "ListAllowanceIncidences", Method: "GET", Path: "/timeoff/allowance_incidences", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAllowanceStats                                                 = engine.Operation{ID: "ListAllowanceStats", Method: "GET", Path: "/timeoff/allowance_stats", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAllowances                                                     = engine.Operation{ID: "ListAllowances", Method: "GET", Path: "/timeoff/allowances", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsAnswers                                                     = engine.Operation{ID: "ListAtsAnswers", Method: "GET", Path: "/ats/answers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsApplicationPhases                                           = engine.Operation{ID: "ListAtsApplicationPhases", Method: "GET", Path: "/ats/application_phases", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsApplications                                                = engine.Operation{ID: "ListAtsApplications", Method: "GET", Path: "/ats/applications", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsCandidateSources                                            = engine.Operation{ID: "ListAtsCandidateSources", Method: "GET", Path: "/ats/candidate_sources", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsCandidates                                                  = engine.Operation{ID: "ListAtsCandidates", Method: "GET", Path: "/ats/candidates", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsEvaluationForms                                             = engine.Operation{ID: "ListAtsEvaluationForms", Method: "GET", Path: "/ats/evaluation_forms", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsFeedbacks                                                   = engine.Operation{ID: "ListAtsFeedbacks", Method: "GET", Path: "/ats/feedbacks", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsHiringStages                                                = engine.Operation{ID: "ListAtsHiringStages", Method: "GET", Path: "/ats/hiring_stages", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsJobPostings                                                 = engine.Operation{ID: "ListAtsJobPostings", Method: "GET", Path: "/ats/job_postings", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsMessages                                                    = engine.Operation{ID: "ListAtsMessages", Method: "GET", Path: "/ats/messages", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsQuestions                                                   = engine.Operation{ID: "ListAtsQuestions", Method: "GET", Path: "/ats/questions", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAtsRejectionReasons                                            = engine.Operation{ID: "ListAtsRejectionReasons", Method: "GET", Path: "/ats/rejection_reasons", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListAttendanceReviews                                              = engine.Operation{ID: "ListAttendanceReviews", Method: "GET", Path: "/attendance/reviews", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBankAccounts                                                   = engine.Operation{ID: "ListBankAccounts", Method: "GET", Path: "/banking/bank_accounts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBankTransactions                                               = engine.Operation{ID: "ListBankTransactions", Method: "GET", Path: "/banking/transactions", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBlockedPeriods                                                 = engine.Operation{ID: "ListBlockedPeriods", Method: "GET", Path: "/timeoff/blocked_periods", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBookkeeperIncidences                                           = engine.Operation{ID: "ListBookkeeperIncidences", Method: "GET", Path: "/bookkeepers_management/incidences", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBreakConfigurations                                            = engine.Operation{ID: "ListBreakConfigurations", Method: "GET", Path: "/time_settings/break_configurations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBudgetOptions                                                  = engine.Operation{ID: "ListBudgetOptions", Method: "GET", Path: "/finance/budget_options", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListBudgetStrategies                                               = engine.Operation{ID: "ListBudgetStrategies", Method: "GET", Path: "/project_management/budget_strategies", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCardPayments                                                   = engine.Operation{ID: "ListCardPayments", Method: "GET", Path: "/banking/card_payments", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCompanyHolidays                                                = engine.Operation{ID: "ListCompanyHolidays", Method: "GET", Path: "/holidays/company_holidays", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCompensationConcepts                                           = engine.Operation{ID: "ListCompensationConcepts", Method: "GET", Path: "/compensations/concepts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCompensations                                                  = engine.Operation{ID: "ListCompensations", Method: "GET", Path: "/contracts/compensations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListContractTemplates                                              = engine.Operation{ID: "ListContractTemplates", Method: "GET", Path: "/contracts/contract_templates", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListContractVersionHistories                                       = engine.Operation{ID: "ListContractVersionHistories", Method: "GET", Path: "/contracts/contract_version_histories", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListContractVersionMetaData                                        = engine.Operation{ID: "ListContractVersionMetaData", Method: "GET", Path: "/contracts/contract_version_meta_data", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListContractVersions                                               = engine.Operation{ID: "ListContractVersions", Method: "GET", Path: "/contracts/contract_versions", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCostCenterMemberships                                          = engine.Operation{ID: "ListCostCenterMemberships", Method: "GET", Path: "/finance/cost_center_memberships", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCostCenters                                                    = engine.Operation{ID: "ListCostCenters", Method: "GET", Path: "/finance/cost_centers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCredentials                                                    = engine.Operation{ID: "ListCredentials", Method: "GET", Path: "/api_public/credentials", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCustomFieldOptions                                             = engine.Operation{ID: "ListCustomFieldOptions", Method: "GET", Path: "/custom_fields/options", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCustomFieldValues                                              = engine.Operation{ID: "ListCustomFieldValues", Method: "GET", Path: "/custom_fields/values", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCustomFields                                                   = engine.Operation{ID: "ListCustomFields", Method: "GET", Path: "/custom_fields/fields", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCustomResourceSchemas                                          = engine.Operation{ID: "ListCustomResourceSchemas", Method: "GET", Path: "/custom_resources/schemas", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCustomResourceValues                                           = engine.Operation{ID: "ListCustomResourceValues", Method: "GET", Path: "/custom_resources/values", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListCustomResources                                                = engine.Operation{ID: "ListCustomResources", Method: "GET", Path: "/custom_resources/resources", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListDocuments                                                      = engine.Operation{ID: "ListDocuments", Method: "GET", Path: "/documents/documents", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEditTimesheetRequests                                          = engine.Operation{ID: "ListEditTimesheetRequests", Method: "GET", Path: "/attendance/edit_timesheet_requests", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeBreakConfigurations                                    = engine.Operation{ID: "ListEmployeeBreakConfigurations", Method: "GET", Path: "/attendance/break_configurations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeIdentifiers                                            = engine.Operation{ID: "ListEmployeeIdentifiers", Method: "GET", Path: "/payroll_employees/identifiers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeUpdateAbsences                                         = engine.Operation{ID: "ListEmployeeUpdateAbsences", Method: "GET", Path: "/employee_updates/absences", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeUpdateContractChanges                                  = engine.Operation{ID: "ListEmployeeUpdateContractChanges", Method: "GET", Path: "/employee_updates/contract_changes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeUpdateNewHires                                         = engine.Operation{ID: "ListEmployeeUpdateNewHires", Method: "GET", Path: "/employee_updates/new_hires", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeUpdatePersonalChanges                                  = engine.Operation{ID: "ListEmployeeUpdatePersonalChanges", Method: "GET", Path: "/employee_updates/personal_changes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeUpdateSummaries                                        = engine.Operation{ID: "ListEmployeeUpdateSummaries", Method: "GET", Path: "/employee_updates/summaries", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployeeUpdateTerminations                                     = engine.Operation{ID: "ListEmployeeUpdateTerminations", Method: "GET", Path: "/employee_updates/terminations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEmployees                                                      = engine.Operation{ID: "ListEmployees", Method: "GET", Path: "/employees/employees", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListEstimatedTimes                                                 = engine.Operation{ID: "ListEstimatedTimes", Method: "GET", Path: "/attendance/estimated_times", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListExpensables                                                    = engine.Operation{ID: "ListExpensables", Method: "GET", Path: "/expenses/expensables", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListExpenses                                                       = engine.Operation{ID: "ListExpenses", Method: "GET", Path: "/expenses/expenses", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListFamilySituations                                               = engine.Operation{ID: "ListFamilySituations", Method: "GET", Path: "/payroll/family_situations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListFinanceCategories                                              = engine.Operation{ID: "ListFinanceCategories", Method: "GET", Path: "/finance/categories", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListFinanceContacts                                                = engine.Operation{ID: "ListFinanceContacts", Method: "GET", Path: "/finance/contacts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListFinancialDocuments                                             = engine.Operation{ID: "ListFinancialDocuments", Method: "GET", Path: "/finance/financial_documents", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListFolders                                                        = engine.Operation{ID: "ListFolders", Method: "GET", Path: "/documents/folders", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListFrenchContractTypes                                            = engine.Operation{ID: "ListFrenchContractTypes", Method: "GET", Path: "/contracts/french_contract_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListGermanContractTypes                                            = engine.Operation{ID: "ListGermanContractTypes", Method: "GET", Path: "/contracts/german_contract_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListITAssetModels                                                  = engine.Operation{ID: "ListITAssetModels", Method: "GET", Path: "/it_management/it_asset_models", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListITAssets                                                       = engine.Operation{ID: "ListITAssets", Method: "GET", Path: "/it_management/it_assets", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListImputableProjects                                              = engine.Operation{ID: "ListImputableProjects", Method: "GET", Path: "/project_management/imputable_projects", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListIntegrationCodes                                               = engine.Operation{ID: "ListIntegrationCodes", Method: "GET", Path: "/payroll_integrations_base/codes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListIntegrationSyncableItems                                       = engine.Operation{ID: "ListIntegrationSyncableItems", Method: "GET", Path: "/integrations/syncable_items", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListJobCatalogLevels                                               = engine.Operation{ID: "ListJobCatalogLevels", Method: "GET", Path: "/job_catalog/levels", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListJobCatalogNodeAttributes                                       = engine.Operation{ID: "ListJobCatalogNodeAttributes", Method: "GET", Path: "/job_catalog/node_attributes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListJobCatalogRoles                                                = engine.Operation{ID: "ListJobCatalogRoles", Method: "GET", Path: "/job_catalog/roles", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListJobCatalogTreeNodes                                            = engine.Operation{ID: "ListJobCatalogTreeNodes", Method: "GET", Path: "/job_catalog/tree_nodes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListJournalEntries                                                 = engine.Operation{ID: "ListJournalEntries", Method: "GET", Path: "/finance/journal_entries", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListJournalLines                                                   = engine.Operation{ID: "ListJournalLines", Method: "GET", Path: "/finance/journal_lines", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListLeaveTypes                                                     = engine.Operation{ID: "ListLeaveTypes", Method: "GET", Path: "/timeoff/leave_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListLeaves                                                         = engine.Operation{ID: "ListLeaves", Method: "GET", Path: "/timeoff/leaves", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListLedgerAccountResources                                         = engine.Operation{ID: "ListLedgerAccountResources", Method: "GET", Path: "/finance/ledger_account_resources", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListLedgerAccounts                                                 = engine.Operation{ID: "ListLedgerAccounts", Method: "GET", Path: "/finance/accounts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListLegalEntities                                                  = engine.Operation{ID: "ListLegalEntities", Method: "GET", Path: "/companies/legal_entities", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListLocations                                                      = engine.Operation{ID: "ListLocations", Method: "GET", Path: "/locations/locations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListMarketplaceInstallationSettings                                = engine.Operation{ID: "ListMarketplaceInstallationSettings", Method: "GET", Path: "/marketplace/installation_settings", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListMaterializedContractTemplates                                  = engine.Operation{ID: "ListMaterializedContractTemplates", Method: "GET", Path: "/contracts/materialized_templates", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListMileages                                                       = engine.Operation{ID: "ListMileages", Method: "GET", Path: "/expenses/mileages", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListOpenShifts                                                     = engine.Operation{ID: "ListOpenShifts", Method: "GET", Path: "/attendance/open_shifts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListOvertimeRequests                                               = engine.Operation{ID: "ListOvertimeRequests", Method: "GET", Path: "/attendance/overtime_requests", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerDiems                                                       = engine.Operation{ID: "ListPerDiems", Method: "GET", Path: "/expenses/per_diems", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceAgreements                                          = engine.Operation{ID: "ListPerformanceAgreements", Method: "GET", Path: "/performance/agreements", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceCompanyEmployeeScoreScales                          = engine.Operation{ID: "ListPerformanceCompanyEmployeeScoreScales", Method: "GET", Path: "/performance/company_employee_score_scales", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceEmployeeScoreScales                                 = engine.Operation{ID: "ListPerformanceEmployeeScoreScales", Method: "GET", Path: "/performance/employee_score_scales", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewEvaluationAnswers                             = engine.Operation{ID: "ListPerformanceReviewEvaluationAnswers", Method: "GET", Path: "/performance/review_evaluation_answers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewEvaluationScores                              = engine.Operation{ID: "ListPerformanceReviewEvaluationScores", Method: "GET", Path: "/performance/review_evaluation_scores", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewEvaluations                                   = engine.Operation{ID: "ListPerformanceReviewEvaluations", Method: "GET", Path: "/performance/review_evaluations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewOwners                                        = engine.Operation{ID: "ListPerformanceReviewOwners", Method: "GET", Path: "/performance/review_owners", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewProcessCustomTemplates                        = engine.Operation{ID: "ListPerformanceReviewProcessCustomTemplates", Method: "GET", Path: "/performance/review_process_custom_templates", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewProcessEstimatedTargets                       = engine.Operation{ID: "ListPerformanceReviewProcessEstimatedTargets", Method: "GET", Path: "/performance/review_process_estimated_targets", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewProcessTargets                                = engine.Operation{ID: "ListPerformanceReviewProcessTargets", Method: "GET", Path: "/performance/review_process_targets", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewProcesses                                     = engine.Operation{ID: "ListPerformanceReviewProcesses", Method: "GET", Path: "/performance/review_processes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewQuestionnaires                                = engine.Operation{ID: "ListPerformanceReviewQuestionnaires", Method: "GET", Path: "/performance/review_questionnaire_by_strategies", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceReviewVisibilitySettings                            = engine.Operation{ID: "ListPerformanceReviewVisibilitySettings", Method: "GET", Path: "/performance/review_visibility_settings", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPerformanceTargetManagers                                      = engine.Operation{ID: "ListPerformanceTargetManagers", Method: "GET", Path: "/performance/target_managers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPlannedBreaks                                                  = engine.Operation{ID: "ListPlannedBreaks", Method: "GET", Path: "/time_planning/planned_breaks", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPlannedShifts                                                  = engine.Operation{ID: "ListPlannedShifts", Method: "GET", Path: "/shift_management/shifts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPlanningVersions                                               = engine.Operation{ID: "ListPlanningVersions", Method: "GET", Path: "/time_planning/planning_versions", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPolicies                                                       = engine.Operation{ID: "ListPolicies", Method: "GET", Path: "/timeoff/policies", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPolicyAssignments                                              = engine.Operation{ID: "ListPolicyAssignments", Method: "GET", Path: "/timeoff/policy_assignments", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPolicyTimelines                                                = engine.Operation{ID: "ListPolicyTimelines", Method: "GET", Path: "/timeoff/policy_timelines", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPortugueseContractTypes                                        = engine.Operation{ID: "ListPortugueseContractTypes", Method: "GET", Path: "/contracts/portuguese_contract_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPostComments                                                   = engine.Operation{ID: "ListPostComments", Method: "GET", Path: "/posts/comments", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPostGroups                                                     = engine.Operation{ID: "ListPostGroups", Method: "GET", Path: "/posts/groups", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPosts                                                          = engine.Operation{ID: "ListPosts", Method: "GET", Path: "/posts/posts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProcurementTypes                                               = engine.Operation{ID: "ListProcurementTypes", Method: "GET", Path: "/procurement/types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjectExpenseRecords                                          = engine.Operation{ID: "ListProjectExpenseRecords", Method: "GET", Path: "/project_management/expense_records", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjectExportableExpenses                                      = engine.Operation{ID: "ListProjectExportableExpenses", Method: "GET", Path: "/project_management/exportable_expenses", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjectPlannedRecords                                          = engine.Operation{ID: "ListProjectPlannedRecords", Method: "GET", Path: "/project_management/planned_records", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjectTasks                                                   = engine.Operation{ID: "ListProjectTasks", Method: "GET", Path: "/project_management/project_tasks", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjectTimeRecords                                             = engine.Operation{ID: "ListProjectTimeRecords", Method: "GET", Path: "/project_management/time_records", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjectWorkers                                                 = engine.Operation{ID: "ListProjectWorkers", Method: "GET", Path: "/project_management/project_workers", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListProjects                                                       = engine.Operation{ID: "ListProjects", Method: "GET", Path: "/project_management/projects", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPurchaseOrders                                                 = engine.Operation{ID: "ListPurchaseOrders", Method: "GET", Path: "/procurement/purchase_orders", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListPurchaseRequests                                               = engine.Operation{ID: "ListPurchaseRequests", Method: "GET", Path: "/procurement/purchase_requests", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListReferenceContractVersions                                      = engine.Operation{ID: "ListReferenceContractVersions", Method: "GET", Path: "/contracts/reference_contracts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListResourceFields                                                 = engine.Operation{ID: "ListResourceFields", Method: "GET", Path: "/custom_fields/resource_fields", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListShifts                                                         = engine.Operation{ID: "ListShifts", Method: "GET", Path: "/attendance/shifts", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListSpanishContractTypes                                           = engine.Operation{ID: "ListSpanishContractTypes", Method: "GET", Path: "/contracts/spanish_contract_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListSpanishEducationLevels                                         = engine.Operation{ID: "ListSpanishEducationLevels", Method: "GET", Path: "/contracts/spanish_education_levels", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListSpanishProfessionalCategories                                  = engine.Operation{ID: "ListSpanishProfessionalCategories", Method: "GET", Path: "/contracts/spanish_professional_categories", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListSpanishWorkingDayTypes                                         = engine.Operation{ID: "ListSpanishWorkingDayTypes", Method: "GET", Path: "/contracts/spanish_working_day_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListSubprojects                                                    = engine.Operation{ID: "ListSubprojects", Method: "GET", Path: "/project_management/subprojects", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListSupplements                                                    = engine.Operation{ID: "ListSupplements", Method: "GET", Path: "/payroll/supplements", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTaskFiles                                                      = engine.Operation{ID: "ListTaskFiles", Method: "GET", Path: "/tasks/task_files", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTasks                                                          = engine.Operation{ID: "ListTasks", Method: "GET", Path: "/tasks/tasks", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTaxRates                                                       = engine.Operation{ID: "ListTaxRates", Method: "GET", Path: "/finance/tax_rates", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTaxTypes                                                       = engine.Operation{ID: "ListTaxTypes", Method: "GET", Path: "/finance/tax_types", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTaxonomies                                                     = engine.Operation{ID: "ListTaxonomies", Method: "GET", Path: "/contracts/taxonomies", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTeamMemberships                                                = engine.Operation{ID: "ListTeamMemberships", Method: "GET", Path: "/teams/memberships", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTeams                                                          = engine.Operation{ID: "ListTeams", Method: "GET", Path: "/teams/teams", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainingCategories                                             = engine.Operation{ID: "ListTrainingCategories", Method: "GET", Path: "/trainings/categories", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainingClasses                                                = engine.Operation{ID: "ListTrainingClasses", Method: "GET", Path: "/trainings/training_classes", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainingMemberships                                            = engine.Operation{ID: "ListTrainingMemberships", Method: "GET", Path: "/trainings/training_memberships", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainingSessionAccessMemberships                               = engine.Operation{ID: "ListTrainingSessionAccessMemberships", Method: "GET", Path: "/trainings/session_access_memberships", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainingSessionAttendances                                     = engine.Operation{ID: "ListTrainingSessionAttendances", Method: "GET", Path: "/trainings/session_attendances", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainingSessions                                               = engine.Operation{ID: "ListTrainingSessions", Method: "GET", Path: "/trainings/sessions", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListTrainings                                                      = engine.Operation{ID: "ListTrainings", Method: "GET", Path: "/trainings/trainings", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListWebhookSubscriptions                                           = engine.Operation{ID: "ListWebhookSubscriptions", Method: "GET", Path: "/api_public/webhook_subscriptions", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListWorkAreas                                                      = engine.Operation{ID: "ListWorkAreas", Method: "GET", Path: "/locations/work_areas", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListWorkScheduleDayConfigurations                                  = engine.Operation{ID: "ListWorkScheduleDayConfigurations", Method: "GET", Path: "/work_schedule/day_configurations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListWorkScheduleOverlapPeriods                                     = engine.Operation{ID: "ListWorkScheduleOverlapPeriods", Method: "GET", Path: "/work_schedule/overlap_periods", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListWorkSchedules                                                  = engine.Operation{ID: "ListWorkSchedules", Method: "GET", Path: "/work_schedule/schedules", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedListWorkedTimes                                                    = engine.Operation{ID: "ListWorkedTimes", Method: "GET", Path: "/attendance/worked_times", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedMoveAtsApplicationToPhase                                          = engine.Operation{ID: "MoveAtsApplicationToPhase", Method: "POST", Path: "/ats/applications/move_to_phase", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedMoveDocumentsToTrashBin                                            = engine.Operation{ID: "MoveDocumentsToTrashBin", Method: "POST", Path: "/documents/documents/move_to_trash_bin", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedProcessProjectTimeRecordsInBulk                                    = engine.Operation{ID: "ProcessProjectTimeRecordsInBulk", Method: "POST", Path: "/project_management/time_records/bulk_process", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRejectApprovalFlowByResource                                       = engine.Operation{ID: "RejectApprovalFlowByResource", Method: "POST", Path: "/approvals/materialized_approvals_flows/reject_resource", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRejectLeave                                                        = engine.Operation{ID: "RejectLeave", Method: "POST", Path: "/timeoff/leaves/reject", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRejectOvertimeRequest                                              = engine.Operation{ID: "RejectOvertimeRequest", Method: "POST", Path: "/attendance/overtime_requests/reject", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRemindPerformanceReviewProcessInBulk                               = engine.Operation{ID: "RemindPerformanceReviewProcessInBulk", Method: "POST", Path: "/performance/review_processes/remind_in_bulk", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRemovePerformanceReviewProcessSchedule                             = engine.Operation{ID: "RemovePerformanceReviewProcessSchedule", Method: "POST", Path: "/performance/review_processes/remove_schedule", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = engine.Operation{ID: "RemovePerformanceReviewProcessTargetPeerEvaluations", Method: "POST", Path: "/performance/review_process_targets/remove_peer_evaluations", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRenameSubproject                                                   = engine.Operation{ID: "RenameSubproject", Method: "POST", Path: "/project_management/subprojects/rename", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedReopenPerformanceReviewProcess                                     = engine.Operation{ID: "ReopenPerformanceReviewProcess", Method: "POST", Path: "/performance/review_processes/reopen", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedReplaceCostCenterMemberships                                       = engine.Operation{ID: "ReplaceCostCenterMemberships", Method: "POST", Path: "/finance/cost_center_memberships/bulk_create_update", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedReplacePerformanceReviewEvaluationReviewer                         = engine.Operation{ID: "ReplacePerformanceReviewEvaluationReviewer", Method: "POST", Path: "/performance/review_evaluations/replace_reviewer", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedRestoreDocumentsFromTrashBin                                       = engine.Operation{ID: "RestoreDocumentsFromTrashBin", Method: "POST", Path: "/documents/documents/restore_from_trash_bin", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSaveAtsEvaluationFormAsTemplate                                    = engine.Operation{ID: "SaveAtsEvaluationFormAsTemplate", Method: "POST", Path: "/ats/evaluation_forms/save_as_template", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSchedulePerformanceReviewProcess                                   = engine.Operation{ID: "SchedulePerformanceReviewProcess", Method: "POST", Path: "/performance/review_processes/schedule", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSetEmployeeRegularAccessStartDate                                  = engine.Operation{ID: "SetEmployeeRegularAccessStartDate", Method: "POST", Path: "/employees/employees/set_regular_access_start_date", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSetExpensablesToPaid                                               = engine.Operation{ID: "SetExpensablesToPaid", Method: "POST", Path: "/expenses/expensables/bulk_set_to_paid", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSetPerformanceCompanyEmployeeScoreScale                            = engine.Operation{ID: "SetPerformanceCompanyEmployeeScoreScale", Method: "POST", Path: "/performance/company_employee_score_scales/set", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSetTrainingsCatalogInBulk                                          = engine.Operation{ID: "SetTrainingsCatalogInBulk", Method: "POST", Path: "/trainings/trainings/bulk_update_catalog", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSoftDeleteProject                                                  = engine.Operation{ID: "SoftDeleteProject", Method: "POST", Path: "/project_management/projects/soft_delete", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedStartPerformanceReviewProcess                                      = engine.Operation{ID: "StartPerformanceReviewProcess", Method: "POST", Path: "/performance/review_processes/start", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedStartShiftBreak                                                    = engine.Operation{ID: "StartShiftBreak", Method: "POST", Path: "/attendance/shifts/break_start", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedStopPerformanceReviewProcess                                       = engine.Operation{ID: "StopPerformanceReviewProcess", Method: "POST", Path: "/performance/review_processes/stop", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedSubmitAtsApplication                                               = engine.Operation{ID: "SubmitAtsApplication", Method: "POST", Path: "/ats/applications/apply", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedTerminateEmployee                                                  = engine.Operation{ID: "TerminateEmployee", Method: "POST", Path: "/employees/employees/terminate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedToggleClock                                                        = engine.Operation{ID: "ToggleClock", Method: "POST", Path: "/attendance/shifts/toggle_clock", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedTogglePerformanceReviewProcessArchive                              = engine.Operation{ID: "TogglePerformanceReviewProcessArchive", Method: "POST", Path: "/performance/review_processes/toggle_archive", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedToggleWorkScheduleArchive                                          = engine.Operation{ID: "ToggleWorkScheduleArchive", Method: "POST", Path: "/work_schedule/schedules/toggle_archive", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUnarchiveWorkArea                                                  = engine.Operation{ID: "UnarchiveWorkArea", Method: "POST", Path: "/locations/work_areas/unarchive", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUnassignProjectWorker                                              = engine.Operation{ID: "UnassignProjectWorker", Method: "POST", Path: "/project_management/project_workers/unassign", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUnterminateEmployee                                                = engine.Operation{ID: "UnterminateEmployee", Method: "POST", Path: "/employees/employees/unterminate", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAllowance                                                    = engine.Operation{ID: "UpdateAllowance", Method: "PUT", Path: "/timeoff/allowances/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAllowanceIncidence                                           = engine.Operation{ID: "UpdateAllowanceIncidence", Method: "PUT", Path: "/timeoff/allowance_incidences/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAtsApplication                                               = engine.Operation{ID: "UpdateAtsApplication", Method: "PUT", Path: "/ats/applications/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAtsCandidate                                                 = engine.Operation{ID: "UpdateAtsCandidate", Method: "PUT", Path: "/ats/candidates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAtsFeedback                                                  = engine.Operation{ID: "UpdateAtsFeedback", Method: "PUT", Path: "/ats/feedbacks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAtsJobPosting                                                = engine.Operation{ID: "UpdateAtsJobPosting", Method: "PUT", Path: "/ats/job_postings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateAtsQuestion                                                  = engine.Operation{ID: "UpdateAtsQuestion", Method: "PUT", Path: "/ats/questions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateBlockedPeriod                                                = engine.Operation{ID: "UpdateBlockedPeriod", Method: "PUT", Path: "/timeoff/blocked_periods/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateBookkeeperIncidence                                          = engine.Operation{ID: "UpdateBookkeeperIncidence", Method: "PUT", Path: "/bookkeepers_management/incidences/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateBreakConfiguration                                           = engine.Operation{ID: "UpdateBreakConfiguration", Method: "PUT", Path: "/time_settings/break_configurations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateBudgetStrategy                                               = engine.Operation{ID: "UpdateBudgetStrategy", Method: "PUT", Path: "/project_management/budget_strategies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateCompensation                                                 = engine.Operation{ID: "UpdateCompensation", Method: "PUT", Path: "/contracts/compensations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateContractVersion                                              = engine.Operation{ID: "UpdateContractVersion", Method: "PUT", Path: "/contracts/contract_versions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateCustomFieldValue                                             = engine.Operation{ID: "UpdateCustomFieldValue", Method: "PUT", Path: "/custom_fields/values/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateDocument                                                     = engine.Operation{ID: "UpdateDocument", Method: "PUT", Path: "/documents/documents/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateEditTimesheetRequest                                         = engine.Operation{ID: "UpdateEditTimesheetRequest", Method: "PUT", Path: "/attendance/edit_timesheet_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateEmployee                                                     = engine.Operation{ID: "UpdateEmployee", Method: "PUT", Path: "/employees/employees/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateEmployeeBreakConfiguration                                   = engine.Operation{ID: "UpdateEmployeeBreakConfiguration", Method: "PUT", Path: "/attendance/break_configurations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateEmployeeIdentifier                                           = engine.Operation{ID: "UpdateEmployeeIdentifier", Method: "PUT", Path: "/payroll_employees/identifiers/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateExpensableReimbursableAmount                                 = engine.Operation{ID: "UpdateExpensableReimbursableAmount", Method: "POST", Path: "/expenses/expensables/update_reimbursable_amount", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateFamilySituation                                              = engine.Operation{ID: "UpdateFamilySituation", Method: "PUT", Path: "/payroll/family_situations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateFinanceContact                                               = engine.Operation{ID: "UpdateFinanceContact", Method: "PUT", Path: "/finance/contacts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateFolder                                                       = engine.Operation{ID: "UpdateFolder", Method: "PUT", Path: "/documents/folders/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateITAsset                                                      = engine.Operation{ID: "UpdateITAsset", Method: "PUT", Path: "/it_management/it_assets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateITAssetModel                                                 = engine.Operation{ID: "UpdateITAssetModel", Method: "PUT", Path: "/it_management/it_asset_models/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateIntegrationCode                                              = engine.Operation{ID: "UpdateIntegrationCode", Method: "PUT", Path: "/payroll_integrations_base/codes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateIntegrationSyncableSyncRun                                   = engine.Operation{ID: "UpdateIntegrationSyncableSyncRun", Method: "PUT", Path: "/integrations/syncable_sync_runs/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateLeave                                                        = engine.Operation{ID: "UpdateLeave", Method: "PUT", Path: "/timeoff/leaves/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateLeaveType                                                    = engine.Operation{ID: "UpdateLeaveType", Method: "PUT", Path: "/timeoff/leave_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateLedgerAccount                                                = engine.Operation{ID: "UpdateLedgerAccount", Method: "PUT", Path: "/finance/accounts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateLocation                                                     = engine.Operation{ID: "UpdateLocation", Method: "PUT", Path: "/locations/locations/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateOvertimeRequest                                              = engine.Operation{ID: "UpdateOvertimeRequest", Method: "PUT", Path: "/attendance/overtime_requests/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewDefaultRatingScale                          = engine.Operation{ID: "UpdatePerformanceReviewDefaultRatingScale", Method: "POST", Path: "/performance/review_questionnaire_by_strategies/update_default_rating_scale", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessAgreementsConfiguration              = engine.Operation{ID: "UpdatePerformanceReviewProcessAgreementsConfiguration", Method: "POST", Path: "/performance/review_processes/update_agreements_configuration", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessBasicInfo                            = engine.Operation{ID: "UpdatePerformanceReviewProcessBasicInfo", Method: "POST", Path: "/performance/review_processes/update_basic_info", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration = engine.Operation{ID: "UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration", Method: "POST", Path: "/performance/review_processes/update_competencies_assessments_configuration", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessDeadline                             = engine.Operation{ID: "UpdatePerformanceReviewProcessDeadline", Method: "POST", Path: "/performance/review_processes/update_deadline", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration           = engine.Operation{ID: "UpdatePerformanceReviewProcessEmployeeScoreConfiguration", Method: "POST", Path: "/performance/review_processes/update_employee_score_configuration", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessReviewerStrategies                   = engine.Operation{ID: "UpdatePerformanceReviewProcessReviewerStrategies", Method: "POST", Path: "/performance/review_processes/update_reviewer_strategies", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessSchedule                             = engine.Operation{ID: "UpdatePerformanceReviewProcessSchedule", Method: "POST", Path: "/performance/review_processes/update_schedule", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewProcessTargetStrategy                       = engine.Operation{ID: "UpdatePerformanceReviewProcessTargetStrategy", Method: "POST", Path: "/performance/review_processes/update_target_strategy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewQuestionnaire                               = engine.Operation{ID: "UpdatePerformanceReviewQuestionnaire", Method: "POST", Path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePerformanceReviewVisibilitySetting                           = engine.Operation{ID: "UpdatePerformanceReviewVisibilitySetting", Method: "PUT", Path: "/performance/review_visibility_settings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePlanningVersion                                              = engine.Operation{ID: "UpdatePlanningVersion", Method: "PUT", Path: "/time_planning/planning_versions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePolicy                                                       = engine.Operation{ID: "UpdatePolicy", Method: "PUT", Path: "/timeoff/policies/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePolicyAssignment                                             = engine.Operation{ID: "UpdatePolicyAssignment", Method: "PUT", Path: "/timeoff/policy_assignments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePost                                                         = engine.Operation{ID: "UpdatePost", Method: "PUT", Path: "/posts/posts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePostComment                                                  = engine.Operation{ID: "UpdatePostComment", Method: "PUT", Path: "/posts/comments/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdatePostGroup                                                    = engine.Operation{ID: "UpdatePostGroup", Method: "PUT", Path: "/posts/groups/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateProject                                                      = engine.Operation{ID: "UpdateProject", Method: "PUT", Path: "/project_management/projects/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateProjectPlannedRecord                                         = engine.Operation{ID: "UpdateProjectPlannedRecord", Method: "PUT", Path: "/project_management/planned_records/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateProjectTask                                                  = engine.Operation{ID: "UpdateProjectTask", Method: "PUT", Path: "/project_management/project_tasks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateProjectTimeRecordWorker                                      = engine.Operation{ID: "UpdateProjectTimeRecordWorker", Method: "POST", Path: "/project_management/time_records/update_project_worker", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateShift                                                        = engine.Operation{ID: "UpdateShift", Method: "PUT", Path: "/attendance/shifts/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateSubproject                                                   = engine.Operation{ID: "UpdateSubproject", Method: "PUT", Path: "/project_management/subprojects/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateSupplement                                                   = engine.Operation{ID: "UpdateSupplement", Method: "PUT", Path: "/payroll/supplements/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTask                                                         = engine.Operation{ID: "UpdateTask", Method: "PUT", Path: "/tasks/tasks/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTasksInBulk                                                  = engine.Operation{ID: "UpdateTasksInBulk", Method: "POST", Path: "/tasks/tasks/bulk_update", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTaxRate                                                      = engine.Operation{ID: "UpdateTaxRate", Method: "PUT", Path: "/finance/tax_rates/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTaxType                                                      = engine.Operation{ID: "UpdateTaxType", Method: "PUT", Path: "/finance/tax_types/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTeam                                                         = engine.Operation{ID: "UpdateTeam", Method: "PUT", Path: "/teams/teams/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTeamMembership                                               = engine.Operation{ID: "UpdateTeamMembership", Method: "PUT", Path: "/teams/memberships/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTraining                                                     = engine.Operation{ID: "UpdateTraining", Method: "PUT", Path: "/trainings/trainings/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTrainingClass                                                = engine.Operation{ID: "UpdateTrainingClass", Method: "PUT", Path: "/trainings/training_classes/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTrainingMembership                                           = engine.Operation{ID: "UpdateTrainingMembership", Method: "PUT", Path: "/trainings/training_memberships/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTrainingSession                                              = engine.Operation{ID: "UpdateTrainingSession", Method: "PUT", Path: "/trainings/sessions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTrainingSessionAttendancesInBulk                             = engine.Operation{ID: "UpdateTrainingSessionAttendancesInBulk", Method: "POST", Path: "/trainings/session_attendances/bulk_update", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateTrainingStatus                                               = engine.Operation{ID: "UpdateTrainingStatus", Method: "POST", Path: "/trainings/trainings/update_status", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateWebhookSubscription                                          = engine.Operation{ID: "UpdateWebhookSubscription", Method: "PUT", Path: "/api_public/webhook_subscriptions/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateWorkArea                                                     = engine.Operation{ID: "UpdateWorkArea", Method: "PUT", Path: "/locations/work_areas/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateWorkSchedule                                                 = engine.Operation{ID: "UpdateWorkSchedule", Method: "PUT", Path: "/work_schedule/schedules/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpdateWorkScheduleOverlapPeriod                                    = engine.Operation{ID: "UpdateWorkScheduleOverlapPeriod", Method: "PUT", Path: "/work_schedule/overlap_periods/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpsertAccountingSetting                                            = engine.Operation{ID: "UpsertAccountingSetting", Method: "POST", Path: "/finance/accounting_settings/upsert", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	datedUpsertLedgerAccountResource                                        = engine.Operation{ID: "UpsertLedgerAccountResource", Method: "POST", Path: "/finance/ledger_account_resources/upsert", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
-var datedOperations = []*operation{
+var datedOperations = []*engine.Operation{
 	&datedActivateProject,
 	&datedAddPerformanceReviewProcessTargetPeers,
 	&datedApplyWorkScheduleDayConfigurationChanges,
@@ -6482,7 +6483,7 @@ func (s *ATSService) GetRejectionReason(ctx context.Context, id string) (resourc
 //
 //	GET /ats/answers (ListAtsAnswers)
 func (s *ATSService) ListAnswers(ctx context.Context, params *resources.ListAtsAnswersParams) ([]resources.AtsAnswer, error) {
-	return collect(s.ListAnswersIter(ctx, params))
+	return s.listAnswersPages(ctx, params).Collect()
 }
 
 // ListAnswersIter lists answers to screening questions, page by page.
@@ -6494,7 +6495,12 @@ func (s *ATSService) ListAnswers(ctx context.Context, params *resources.ListAtsA
 //
 //	GET /ats/answers (ListAtsAnswers)
 func (s *ATSService) ListAnswersIter(ctx context.Context, params *resources.ListAtsAnswersParams) iter.Seq2[resources.AtsAnswer, error] {
-	return walkPages(ctx, s.c, &datedListAtsAnswers, params,
+	return s.listAnswersPages(ctx, params).All()
+}
+
+// listAnswersPages is the list ListAnswers collects and ListAnswersIter yields, read page by page.
+func (s *ATSService) listAnswersPages(ctx context.Context, params *resources.ListAtsAnswersParams) engine.Lister[resources.AtsAnswer] {
+	return pages(ctx, s.c, &datedListAtsAnswers, params,
 		func(p *resources.ListAtsAnswersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsAnswers, s.c.datedBase, "/ats/answers", datedQueryListAtsAnswers(p), nil)
 		},
@@ -6523,7 +6529,7 @@ func (s *ATSService) ListAnswersPage(ctx context.Context, params *resources.List
 //
 //	GET /ats/application_phases (ListAtsApplicationPhases)
 func (s *ATSService) ListApplicationPhases(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) ([]resources.AtsApplicationPhase, error) {
-	return collect(s.ListApplicationPhasesIter(ctx, params))
+	return s.listApplicationPhasesPages(ctx, params).Collect()
 }
 
 // ListApplicationPhasesIter lists application phases, page by page.
@@ -6534,7 +6540,12 @@ func (s *ATSService) ListApplicationPhases(ctx context.Context, params *resource
 //
 //	GET /ats/application_phases (ListAtsApplicationPhases)
 func (s *ATSService) ListApplicationPhasesIter(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) iter.Seq2[resources.AtsApplicationPhase, error] {
-	return walkPages(ctx, s.c, &datedListAtsApplicationPhases, params,
+	return s.listApplicationPhasesPages(ctx, params).All()
+}
+
+// listApplicationPhasesPages is the list ListApplicationPhases collects and ListApplicationPhasesIter yields, read page by page.
+func (s *ATSService) listApplicationPhasesPages(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) engine.Lister[resources.AtsApplicationPhase] {
+	return pages(ctx, s.c, &datedListAtsApplicationPhases, params,
 		func(p *resources.ListAtsApplicationPhasesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsApplicationPhases, s.c.datedBase, "/ats/application_phases", datedQueryListAtsApplicationPhases(p), nil)
 		},
@@ -6565,7 +6576,7 @@ func (s *ATSService) ListApplicationPhasesPage(ctx context.Context, params *reso
 //
 //	GET /ats/applications (ListAtsApplications)
 func (s *ATSService) ListApplications(ctx context.Context, params *resources.ListAtsApplicationsParams) ([]resources.AtsApplication, error) {
-	return collect(s.ListApplicationsIter(ctx, params))
+	return s.listApplicationsPages(ctx, params).Collect()
 }
 
 // ListApplicationsIter lists applications, page by page.
@@ -6577,7 +6588,12 @@ func (s *ATSService) ListApplications(ctx context.Context, params *resources.Lis
 //
 //	GET /ats/applications (ListAtsApplications)
 func (s *ATSService) ListApplicationsIter(ctx context.Context, params *resources.ListAtsApplicationsParams) iter.Seq2[resources.AtsApplication, error] {
-	return walkPages(ctx, s.c, &datedListAtsApplications, params,
+	return s.listApplicationsPages(ctx, params).All()
+}
+
+// listApplicationsPages is the list ListApplications collects and ListApplicationsIter yields, read page by page.
+func (s *ATSService) listApplicationsPages(ctx context.Context, params *resources.ListAtsApplicationsParams) engine.Lister[resources.AtsApplication] {
+	return pages(ctx, s.c, &datedListAtsApplications, params,
 		func(p *resources.ListAtsApplicationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsApplications, s.c.datedBase, "/ats/applications", datedQueryListAtsApplications(p), nil)
 		},
@@ -6609,7 +6625,7 @@ func (s *ATSService) ListApplicationsPage(ctx context.Context, params *resources
 //
 //	GET /ats/candidate_sources (ListAtsCandidateSources)
 func (s *ATSService) ListCandidateSources(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) ([]resources.AtsCandidateSource, error) {
-	return collect(s.ListCandidateSourcesIter(ctx, params))
+	return s.listCandidateSourcesPages(ctx, params).Collect()
 }
 
 // ListCandidateSourcesIter lists candidate sources, page by page.
@@ -6621,7 +6637,12 @@ func (s *ATSService) ListCandidateSources(ctx context.Context, params *resources
 //
 //	GET /ats/candidate_sources (ListAtsCandidateSources)
 func (s *ATSService) ListCandidateSourcesIter(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) iter.Seq2[resources.AtsCandidateSource, error] {
-	return walkPages(ctx, s.c, &datedListAtsCandidateSources, params,
+	return s.listCandidateSourcesPages(ctx, params).All()
+}
+
+// listCandidateSourcesPages is the list ListCandidateSources collects and ListCandidateSourcesIter yields, read page by page.
+func (s *ATSService) listCandidateSourcesPages(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) engine.Lister[resources.AtsCandidateSource] {
+	return pages(ctx, s.c, &datedListAtsCandidateSources, params,
 		func(p *resources.ListAtsCandidateSourcesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsCandidateSources, s.c.datedBase, "/ats/candidate_sources", datedQueryListAtsCandidateSources(p), nil)
 		},
@@ -6654,7 +6675,7 @@ func (s *ATSService) ListCandidateSourcesPage(ctx context.Context, params *resou
 //
 //	GET /ats/candidates (ListAtsCandidates)
 func (s *ATSService) ListCandidates(ctx context.Context, params *resources.ListAtsCandidatesParams) ([]resources.AtsCandidate, error) {
-	return collect(s.ListCandidatesIter(ctx, params))
+	return s.listCandidatesPages(ctx, params).Collect()
 }
 
 // ListCandidatesIter lists candidates, page by page.
@@ -6667,7 +6688,12 @@ func (s *ATSService) ListCandidates(ctx context.Context, params *resources.ListA
 //
 //	GET /ats/candidates (ListAtsCandidates)
 func (s *ATSService) ListCandidatesIter(ctx context.Context, params *resources.ListAtsCandidatesParams) iter.Seq2[resources.AtsCandidate, error] {
-	return walkPages(ctx, s.c, &datedListAtsCandidates, params,
+	return s.listCandidatesPages(ctx, params).All()
+}
+
+// listCandidatesPages is the list ListCandidates collects and ListCandidatesIter yields, read page by page.
+func (s *ATSService) listCandidatesPages(ctx context.Context, params *resources.ListAtsCandidatesParams) engine.Lister[resources.AtsCandidate] {
+	return pages(ctx, s.c, &datedListAtsCandidates, params,
 		func(p *resources.ListAtsCandidatesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsCandidates, s.c.datedBase, "/ats/candidates", datedQueryListAtsCandidates(p), nil)
 		},
@@ -6700,7 +6726,7 @@ func (s *ATSService) ListCandidatesPage(ctx context.Context, params *resources.L
 //
 //	GET /ats/evaluation_forms (ListAtsEvaluationForms)
 func (s *ATSService) ListEvaluationForms(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) ([]resources.AtsEvaluationForm, error) {
-	return collect(s.ListEvaluationFormsIter(ctx, params))
+	return s.listEvaluationFormsPages(ctx, params).Collect()
 }
 
 // ListEvaluationFormsIter lists evaluation forms, page by page.
@@ -6712,7 +6738,12 @@ func (s *ATSService) ListEvaluationForms(ctx context.Context, params *resources.
 //
 //	GET /ats/evaluation_forms (ListAtsEvaluationForms)
 func (s *ATSService) ListEvaluationFormsIter(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) iter.Seq2[resources.AtsEvaluationForm, error] {
-	return walkPages(ctx, s.c, &datedListAtsEvaluationForms, params,
+	return s.listEvaluationFormsPages(ctx, params).All()
+}
+
+// listEvaluationFormsPages is the list ListEvaluationForms collects and ListEvaluationFormsIter yields, read page by page.
+func (s *ATSService) listEvaluationFormsPages(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) engine.Lister[resources.AtsEvaluationForm] {
+	return pages(ctx, s.c, &datedListAtsEvaluationForms, params,
 		func(p *resources.ListAtsEvaluationFormsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsEvaluationForms, s.c.datedBase, "/ats/evaluation_forms", datedQueryListAtsEvaluationForms(p), nil)
 		},
@@ -6743,7 +6774,7 @@ func (s *ATSService) ListEvaluationFormsPage(ctx context.Context, params *resour
 //
 //	GET /ats/feedbacks (ListAtsFeedbacks)
 func (s *ATSService) ListFeedbacks(ctx context.Context, params *resources.ListAtsFeedbacksParams) ([]resources.AtsFeedback, error) {
-	return collect(s.ListFeedbacksIter(ctx, params))
+	return s.listFeedbacksPages(ctx, params).Collect()
 }
 
 // ListFeedbacksIter lists feedback on candidates, page by page.
@@ -6754,7 +6785,12 @@ func (s *ATSService) ListFeedbacks(ctx context.Context, params *resources.ListAt
 //
 //	GET /ats/feedbacks (ListAtsFeedbacks)
 func (s *ATSService) ListFeedbacksIter(ctx context.Context, params *resources.ListAtsFeedbacksParams) iter.Seq2[resources.AtsFeedback, error] {
-	return walkPages(ctx, s.c, &datedListAtsFeedbacks, params,
+	return s.listFeedbacksPages(ctx, params).All()
+}
+
+// listFeedbacksPages is the list ListFeedbacks collects and ListFeedbacksIter yields, read page by page.
+func (s *ATSService) listFeedbacksPages(ctx context.Context, params *resources.ListAtsFeedbacksParams) engine.Lister[resources.AtsFeedback] {
+	return pages(ctx, s.c, &datedListAtsFeedbacks, params,
 		func(p *resources.ListAtsFeedbacksParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsFeedbacks, s.c.datedBase, "/ats/feedbacks", datedQueryListAtsFeedbacks(p), nil)
 		},
@@ -6785,7 +6821,7 @@ func (s *ATSService) ListFeedbacksPage(ctx context.Context, params *resources.Li
 //
 //	GET /ats/hiring_stages (ListAtsHiringStages)
 func (s *ATSService) ListHiringStages(ctx context.Context, params *resources.ListAtsHiringStagesParams) ([]resources.AtsHiringStage, error) {
-	return collect(s.ListHiringStagesIter(ctx, params))
+	return s.listHiringStagesPages(ctx, params).Collect()
 }
 
 // ListHiringStagesIter lists hiring stages, page by page.
@@ -6797,7 +6833,12 @@ func (s *ATSService) ListHiringStages(ctx context.Context, params *resources.Lis
 //
 //	GET /ats/hiring_stages (ListAtsHiringStages)
 func (s *ATSService) ListHiringStagesIter(ctx context.Context, params *resources.ListAtsHiringStagesParams) iter.Seq2[resources.AtsHiringStage, error] {
-	return walkPages(ctx, s.c, &datedListAtsHiringStages, params,
+	return s.listHiringStagesPages(ctx, params).All()
+}
+
+// listHiringStagesPages is the list ListHiringStages collects and ListHiringStagesIter yields, read page by page.
+func (s *ATSService) listHiringStagesPages(ctx context.Context, params *resources.ListAtsHiringStagesParams) engine.Lister[resources.AtsHiringStage] {
+	return pages(ctx, s.c, &datedListAtsHiringStages, params,
 		func(p *resources.ListAtsHiringStagesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsHiringStages, s.c.datedBase, "/ats/hiring_stages", datedQueryListAtsHiringStages(p), nil)
 		},
@@ -6828,7 +6869,7 @@ func (s *ATSService) ListHiringStagesPage(ctx context.Context, params *resources
 //
 //	GET /ats/job_postings (ListAtsJobPostings)
 func (s *ATSService) ListJobPostings(ctx context.Context, params *resources.ListAtsJobPostingsParams) ([]resources.AtsJobPosting, error) {
-	return collect(s.ListJobPostingsIter(ctx, params))
+	return s.listJobPostingsPages(ctx, params).Collect()
 }
 
 // ListJobPostingsIter lists job postings, page by page.
@@ -6839,7 +6880,12 @@ func (s *ATSService) ListJobPostings(ctx context.Context, params *resources.List
 //
 //	GET /ats/job_postings (ListAtsJobPostings)
 func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *resources.ListAtsJobPostingsParams) iter.Seq2[resources.AtsJobPosting, error] {
-	return walkPages(ctx, s.c, &datedListAtsJobPostings, params,
+	return s.listJobPostingsPages(ctx, params).All()
+}
+
+// listJobPostingsPages is the list ListJobPostings collects and ListJobPostingsIter yields, read page by page.
+func (s *ATSService) listJobPostingsPages(ctx context.Context, params *resources.ListAtsJobPostingsParams) engine.Lister[resources.AtsJobPosting] {
+	return pages(ctx, s.c, &datedListAtsJobPostings, params,
 		func(p *resources.ListAtsJobPostingsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsJobPostings, s.c.datedBase, "/ats/job_postings", datedQueryListAtsJobPostings(p), nil)
 		},
@@ -6870,7 +6916,7 @@ func (s *ATSService) ListJobPostingsPage(ctx context.Context, params *resources.
 //
 //	GET /ats/messages (ListAtsMessages)
 func (s *ATSService) ListMessages(ctx context.Context, params *resources.ListAtsMessagesParams) ([]resources.AtsMessage, error) {
-	return collect(s.ListMessagesIter(ctx, params))
+	return s.listMessagesPages(ctx, params).Collect()
 }
 
 // ListMessagesIter lists messages with candidates, page by page.
@@ -6882,7 +6928,12 @@ func (s *ATSService) ListMessages(ctx context.Context, params *resources.ListAts
 //
 //	GET /ats/messages (ListAtsMessages)
 func (s *ATSService) ListMessagesIter(ctx context.Context, params *resources.ListAtsMessagesParams) iter.Seq2[resources.AtsMessage, error] {
-	return walkPages(ctx, s.c, &datedListAtsMessages, params,
+	return s.listMessagesPages(ctx, params).All()
+}
+
+// listMessagesPages is the list ListMessages collects and ListMessagesIter yields, read page by page.
+func (s *ATSService) listMessagesPages(ctx context.Context, params *resources.ListAtsMessagesParams) engine.Lister[resources.AtsMessage] {
+	return pages(ctx, s.c, &datedListAtsMessages, params,
 		func(p *resources.ListAtsMessagesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsMessages, s.c.datedBase, "/ats/messages", datedQueryListAtsMessages(p), nil)
 		},
@@ -6913,7 +6964,7 @@ func (s *ATSService) ListMessagesPage(ctx context.Context, params *resources.Lis
 //
 //	GET /ats/questions (ListAtsQuestions)
 func (s *ATSService) ListQuestions(ctx context.Context, params *resources.ListAtsQuestionsParams) ([]resources.AtsQuestion, error) {
-	return collect(s.ListQuestionsIter(ctx, params))
+	return s.listQuestionsPages(ctx, params).Collect()
 }
 
 // ListQuestionsIter lists screening questions, page by page.
@@ -6924,7 +6975,12 @@ func (s *ATSService) ListQuestions(ctx context.Context, params *resources.ListAt
 //
 //	GET /ats/questions (ListAtsQuestions)
 func (s *ATSService) ListQuestionsIter(ctx context.Context, params *resources.ListAtsQuestionsParams) iter.Seq2[resources.AtsQuestion, error] {
-	return walkPages(ctx, s.c, &datedListAtsQuestions, params,
+	return s.listQuestionsPages(ctx, params).All()
+}
+
+// listQuestionsPages is the list ListQuestions collects and ListQuestionsIter yields, read page by page.
+func (s *ATSService) listQuestionsPages(ctx context.Context, params *resources.ListAtsQuestionsParams) engine.Lister[resources.AtsQuestion] {
+	return pages(ctx, s.c, &datedListAtsQuestions, params,
 		func(p *resources.ListAtsQuestionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsQuestions, s.c.datedBase, "/ats/questions", datedQueryListAtsQuestions(p), nil)
 		},
@@ -6955,7 +7011,7 @@ func (s *ATSService) ListQuestionsPage(ctx context.Context, params *resources.Li
 //
 //	GET /ats/rejection_reasons (ListAtsRejectionReasons)
 func (s *ATSService) ListRejectionReasons(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) ([]resources.AtsRejectionReason, error) {
-	return collect(s.ListRejectionReasonsIter(ctx, params))
+	return s.listRejectionReasonsPages(ctx, params).Collect()
 }
 
 // ListRejectionReasonsIter lists rejection reasons, page by page.
@@ -6967,7 +7023,12 @@ func (s *ATSService) ListRejectionReasons(ctx context.Context, params *resources
 //
 //	GET /ats/rejection_reasons (ListAtsRejectionReasons)
 func (s *ATSService) ListRejectionReasonsIter(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) iter.Seq2[resources.AtsRejectionReason, error] {
-	return walkPages(ctx, s.c, &datedListAtsRejectionReasons, params,
+	return s.listRejectionReasonsPages(ctx, params).All()
+}
+
+// listRejectionReasonsPages is the list ListRejectionReasons collects and ListRejectionReasonsIter yields, read page by page.
+func (s *ATSService) listRejectionReasonsPages(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) engine.Lister[resources.AtsRejectionReason] {
+	return pages(ctx, s.c, &datedListAtsRejectionReasons, params,
 		func(p *resources.ListAtsRejectionReasonsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAtsRejectionReasons, s.c.datedBase, "/ats/rejection_reasons", datedQueryListAtsRejectionReasons(p), nil)
 		},
@@ -7308,7 +7369,7 @@ func (s *AttendanceService) GetOvertimeRequest(ctx context.Context, id string) (
 //
 //	GET /attendance/shifts (ListShifts)
 func (s *AttendanceService) List(ctx context.Context, params *resources.ListShiftsParams) ([]resources.Shift, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists attendance shifts, page by page.
@@ -7321,7 +7382,12 @@ func (s *AttendanceService) List(ctx context.Context, params *resources.ListShif
 //
 //	GET /attendance/shifts (ListShifts)
 func (s *AttendanceService) ListIter(ctx context.Context, params *resources.ListShiftsParams) iter.Seq2[resources.Shift, error] {
-	return walkPages(ctx, s.c, &datedListShifts, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *AttendanceService) listPages(ctx context.Context, params *resources.ListShiftsParams) engine.Lister[resources.Shift] {
+	return pages(ctx, s.c, &datedListShifts, params,
 		func(p *resources.ListShiftsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListShifts, s.c.datedBase, "/attendance/shifts", datedQueryListShifts(p), nil)
 		},
@@ -7353,7 +7419,7 @@ func (s *AttendanceService) ListPage(ctx context.Context, params *resources.List
 //
 //	GET /attendance/reviews (ListAttendanceReviews)
 func (s *AttendanceService) ListAttendanceReviews(ctx context.Context, params *resources.ListAttendanceReviewsParams) ([]resources.AttendanceReview, error) {
-	return collect(s.ListAttendanceReviewsIter(ctx, params))
+	return s.listAttendanceReviewsPages(ctx, params).Collect()
 }
 
 // ListAttendanceReviewsIter lists the days of employees' timesheets marked as reviewed, page by page.
@@ -7366,7 +7432,12 @@ func (s *AttendanceService) ListAttendanceReviews(ctx context.Context, params *r
 //
 //	GET /attendance/reviews (ListAttendanceReviews)
 func (s *AttendanceService) ListAttendanceReviewsIter(ctx context.Context, params *resources.ListAttendanceReviewsParams) iter.Seq2[resources.AttendanceReview, error] {
-	return walkPages(ctx, s.c, &datedListAttendanceReviews, params,
+	return s.listAttendanceReviewsPages(ctx, params).All()
+}
+
+// listAttendanceReviewsPages is the list ListAttendanceReviews collects and ListAttendanceReviewsIter yields, read page by page.
+func (s *AttendanceService) listAttendanceReviewsPages(ctx context.Context, params *resources.ListAttendanceReviewsParams) engine.Lister[resources.AttendanceReview] {
+	return pages(ctx, s.c, &datedListAttendanceReviews, params,
 		func(p *resources.ListAttendanceReviewsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(p), nil)
 		},
@@ -7396,7 +7467,7 @@ func (s *AttendanceService) ListAttendanceReviewsPage(ctx context.Context, param
 //
 //	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
 func (s *AttendanceService) ListEditTimesheetRequests(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) ([]resources.TimesheetEdit, error) {
-	return collect(s.ListEditTimesheetRequestsIter(ctx, params))
+	return s.listEditTimesheetRequestsPages(ctx, params).Collect()
 }
 
 // ListEditTimesheetRequestsIter lists requests to add, change or remove a shift, page by page.
@@ -7405,7 +7476,12 @@ func (s *AttendanceService) ListEditTimesheetRequests(ctx context.Context, param
 //
 //	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
 func (s *AttendanceService) ListEditTimesheetRequestsIter(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) iter.Seq2[resources.TimesheetEdit, error] {
-	return walkPages(ctx, s.c, &datedListEditTimesheetRequests, params,
+	return s.listEditTimesheetRequestsPages(ctx, params).All()
+}
+
+// listEditTimesheetRequestsPages is the list ListEditTimesheetRequests collects and ListEditTimesheetRequestsIter yields, read page by page.
+func (s *AttendanceService) listEditTimesheetRequestsPages(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) engine.Lister[resources.TimesheetEdit] {
+	return pages(ctx, s.c, &datedListEditTimesheetRequests, params,
 		func(p *resources.ListEditTimesheetRequestsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(p), nil)
 		},
@@ -7435,7 +7511,7 @@ func (s *AttendanceService) ListEditTimesheetRequestsPage(ctx context.Context, p
 //
 //	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
 func (s *AttendanceService) ListEmployeeBreakConfigurations(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) ([]resources.EmployeeBreakConfiguration, error) {
-	return collect(s.ListEmployeeBreakConfigurationsIter(ctx, params))
+	return s.listEmployeeBreakConfigurationsPages(ctx, params).Collect()
 }
 
 // ListEmployeeBreakConfigurationsIter lists the break kinds switched on or off in employees' attendance settings, page by page.
@@ -7448,7 +7524,12 @@ func (s *AttendanceService) ListEmployeeBreakConfigurations(ctx context.Context,
 //
 //	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
 func (s *AttendanceService) ListEmployeeBreakConfigurationsIter(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) iter.Seq2[resources.EmployeeBreakConfiguration, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeBreakConfigurations, params,
+	return s.listEmployeeBreakConfigurationsPages(ctx, params).All()
+}
+
+// listEmployeeBreakConfigurationsPages is the list ListEmployeeBreakConfigurations collects and ListEmployeeBreakConfigurationsIter yields, read page by page.
+func (s *AttendanceService) listEmployeeBreakConfigurationsPages(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) engine.Lister[resources.EmployeeBreakConfiguration] {
+	return pages(ctx, s.c, &datedListEmployeeBreakConfigurations, params,
 		func(p *resources.ListEmployeeBreakConfigurationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(p), nil)
 		},
@@ -7484,7 +7565,7 @@ func (s *AttendanceService) ListEmployeeBreakConfigurationsPage(ctx context.Cont
 //
 //	GET /attendance/estimated_times (ListEstimatedTimes)
 func (s *AttendanceService) ListEstimatedTimes(ctx context.Context, params *resources.ListEstimatedTimesParams) ([]resources.EstimatedTime, error) {
-	return collect(s.ListEstimatedTimesIter(ctx, params))
+	return s.listEstimatedTimesPages(ctx, params).Collect()
 }
 
 // ListEstimatedTimesIter lists the time employees are expected to work per day, page by page.
@@ -7499,7 +7580,12 @@ func (s *AttendanceService) ListEstimatedTimes(ctx context.Context, params *reso
 //
 //	GET /attendance/estimated_times (ListEstimatedTimes)
 func (s *AttendanceService) ListEstimatedTimesIter(ctx context.Context, params *resources.ListEstimatedTimesParams) iter.Seq2[resources.EstimatedTime, error] {
-	return walkPages(ctx, s.c, &datedListEstimatedTimes, params,
+	return s.listEstimatedTimesPages(ctx, params).All()
+}
+
+// listEstimatedTimesPages is the list ListEstimatedTimes collects and ListEstimatedTimesIter yields, read page by page.
+func (s *AttendanceService) listEstimatedTimesPages(ctx context.Context, params *resources.ListEstimatedTimesParams) engine.Lister[resources.EstimatedTime] {
+	return pages(ctx, s.c, &datedListEstimatedTimes, params,
 		func(p *resources.ListEstimatedTimesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(p), nil)
 		},
@@ -7531,7 +7617,7 @@ func (s *AttendanceService) ListEstimatedTimesPage(ctx context.Context, params *
 //
 //	GET /attendance/open_shifts (ListOpenShifts)
 func (s *AttendanceService) ListOpenShifts(ctx context.Context, params *resources.ListOpenShiftsParams) ([]resources.OpenShift, error) {
-	return collect(s.ListOpenShiftsIter(ctx, params))
+	return s.listOpenShiftsPages(ctx, params).Collect()
 }
 
 // ListOpenShiftsIter lists the shifts employees have clocked in and not yet out of, page by page.
@@ -7540,7 +7626,12 @@ func (s *AttendanceService) ListOpenShifts(ctx context.Context, params *resource
 //
 //	GET /attendance/open_shifts (ListOpenShifts)
 func (s *AttendanceService) ListOpenShiftsIter(ctx context.Context, params *resources.ListOpenShiftsParams) iter.Seq2[resources.OpenShift, error] {
-	return walkPages(ctx, s.c, &datedListOpenShifts, params,
+	return s.listOpenShiftsPages(ctx, params).All()
+}
+
+// listOpenShiftsPages is the list ListOpenShifts collects and ListOpenShiftsIter yields, read page by page.
+func (s *AttendanceService) listOpenShiftsPages(ctx context.Context, params *resources.ListOpenShiftsParams) engine.Lister[resources.OpenShift] {
+	return pages(ctx, s.c, &datedListOpenShifts, params,
 		func(p *resources.ListOpenShiftsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(p), nil)
 		},
@@ -7564,7 +7655,7 @@ func (s *AttendanceService) ListOpenShiftsPage(ctx context.Context, params *reso
 //
 //	GET /attendance/overtime_requests (ListOvertimeRequests)
 func (s *AttendanceService) ListOvertimeRequests(ctx context.Context, params *resources.ListOvertimeRequestsParams) ([]resources.Overtime, error) {
-	return collect(s.ListOvertimeRequestsIter(ctx, params))
+	return s.listOvertimeRequestsPages(ctx, params).Collect()
 }
 
 // ListOvertimeRequestsIter lists requests to have extra hours counted as overtime, page by page.
@@ -7573,7 +7664,12 @@ func (s *AttendanceService) ListOvertimeRequests(ctx context.Context, params *re
 //
 //	GET /attendance/overtime_requests (ListOvertimeRequests)
 func (s *AttendanceService) ListOvertimeRequestsIter(ctx context.Context, params *resources.ListOvertimeRequestsParams) iter.Seq2[resources.Overtime, error] {
-	return walkPages(ctx, s.c, &datedListOvertimeRequests, params,
+	return s.listOvertimeRequestsPages(ctx, params).All()
+}
+
+// listOvertimeRequestsPages is the list ListOvertimeRequests collects and ListOvertimeRequestsIter yields, read page by page.
+func (s *AttendanceService) listOvertimeRequestsPages(ctx context.Context, params *resources.ListOvertimeRequestsParams) engine.Lister[resources.Overtime] {
+	return pages(ctx, s.c, &datedListOvertimeRequests, params,
 		func(p *resources.ListOvertimeRequestsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(p), nil)
 		},
@@ -7600,7 +7696,7 @@ func (s *AttendanceService) ListOvertimeRequestsPage(ctx context.Context, params
 //
 //	GET /attendance/worked_times (ListWorkedTimes)
 func (s *AttendanceService) ListWorkedTimes(ctx context.Context, params *resources.ListWorkedTimesParams) ([]resources.WorkedTime, error) {
-	return collect(s.ListWorkedTimesIter(ctx, params))
+	return s.listWorkedTimesPages(ctx, params).Collect()
 }
 
 // ListWorkedTimesIter lists the time employees worked per day, page by page.
@@ -7612,7 +7708,12 @@ func (s *AttendanceService) ListWorkedTimes(ctx context.Context, params *resourc
 //
 //	GET /attendance/worked_times (ListWorkedTimes)
 func (s *AttendanceService) ListWorkedTimesIter(ctx context.Context, params *resources.ListWorkedTimesParams) iter.Seq2[resources.WorkedTime, error] {
-	return walkPages(ctx, s.c, &datedListWorkedTimes, params,
+	return s.listWorkedTimesPages(ctx, params).All()
+}
+
+// listWorkedTimesPages is the list ListWorkedTimes collects and ListWorkedTimesIter yields, read page by page.
+func (s *AttendanceService) listWorkedTimesPages(ctx context.Context, params *resources.ListWorkedTimesParams) engine.Lister[resources.WorkedTime] {
+	return pages(ctx, s.c, &datedListWorkedTimes, params,
 		func(p *resources.ListWorkedTimesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(p), nil)
 		},
@@ -7759,7 +7860,7 @@ func (s *BankingService) GetCardPayment(ctx context.Context, id string) (resourc
 //
 //	GET /banking/bank_accounts (ListBankAccounts)
 func (s *BankingService) ListBankAccounts(ctx context.Context, params *resources.ListBankAccountsParams) ([]resources.BankAccount, error) {
-	return collect(s.ListBankAccountsIter(ctx, params))
+	return s.listBankAccountsPages(ctx, params).Collect()
 }
 
 // ListBankAccountsIter lists the company's bank accounts, page by page.
@@ -7774,7 +7875,12 @@ func (s *BankingService) ListBankAccounts(ctx context.Context, params *resources
 //
 //	GET /banking/bank_accounts (ListBankAccounts)
 func (s *BankingService) ListBankAccountsIter(ctx context.Context, params *resources.ListBankAccountsParams) iter.Seq2[resources.BankAccount, error] {
-	return walkPages(ctx, s.c, &datedListBankAccounts, params,
+	return s.listBankAccountsPages(ctx, params).All()
+}
+
+// listBankAccountsPages is the list ListBankAccounts collects and ListBankAccountsIter yields, read page by page.
+func (s *BankingService) listBankAccountsPages(ctx context.Context, params *resources.ListBankAccountsParams) engine.Lister[resources.BankAccount] {
+	return pages(ctx, s.c, &datedListBankAccounts, params,
 		func(p *resources.ListBankAccountsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBankAccounts, s.c.datedBase, "/banking/bank_accounts", datedQueryListBankAccounts(p), nil)
 		},
@@ -7810,7 +7916,7 @@ func (s *BankingService) ListBankAccountsPage(ctx context.Context, params *resou
 //
 //	GET /banking/transactions (ListBankTransactions)
 func (s *BankingService) ListBankTransactions(ctx context.Context, params *resources.ListBankTransactionsParams) ([]resources.BankTransaction, error) {
-	return collect(s.ListBankTransactionsIter(ctx, params))
+	return s.listBankTransactionsPages(ctx, params).Collect()
 }
 
 // ListBankTransactionsIter lists bank transactions, page by page.
@@ -7823,7 +7929,12 @@ func (s *BankingService) ListBankTransactions(ctx context.Context, params *resou
 //
 //	GET /banking/transactions (ListBankTransactions)
 func (s *BankingService) ListBankTransactionsIter(ctx context.Context, params *resources.ListBankTransactionsParams) iter.Seq2[resources.BankTransaction, error] {
-	return walkPages(ctx, s.c, &datedListBankTransactions, params,
+	return s.listBankTransactionsPages(ctx, params).All()
+}
+
+// listBankTransactionsPages is the list ListBankTransactions collects and ListBankTransactionsIter yields, read page by page.
+func (s *BankingService) listBankTransactionsPages(ctx context.Context, params *resources.ListBankTransactionsParams) engine.Lister[resources.BankTransaction] {
+	return pages(ctx, s.c, &datedListBankTransactions, params,
 		func(p *resources.ListBankTransactionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBankTransactions, s.c.datedBase, "/banking/transactions", datedQueryListBankTransactions(p), nil)
 		},
@@ -7857,7 +7968,7 @@ func (s *BankingService) ListBankTransactionsPage(ctx context.Context, params *r
 //
 //	GET /banking/card_payments (ListCardPayments)
 func (s *BankingService) ListCardPayments(ctx context.Context, params *resources.ListCardPaymentsParams) ([]resources.CardPayment, error) {
-	return collect(s.ListCardPaymentsIter(ctx, params))
+	return s.listCardPaymentsPages(ctx, params).Collect()
 }
 
 // ListCardPaymentsIter lists card payments, page by page.
@@ -7870,7 +7981,12 @@ func (s *BankingService) ListCardPayments(ctx context.Context, params *resources
 //
 //	GET /banking/card_payments (ListCardPayments)
 func (s *BankingService) ListCardPaymentsIter(ctx context.Context, params *resources.ListCardPaymentsParams) iter.Seq2[resources.CardPayment, error] {
-	return walkPages(ctx, s.c, &datedListCardPayments, params,
+	return s.listCardPaymentsPages(ctx, params).All()
+}
+
+// listCardPaymentsPages is the list ListCardPayments collects and ListCardPaymentsIter yields, read page by page.
+func (s *BankingService) listCardPaymentsPages(ctx context.Context, params *resources.ListCardPaymentsParams) engine.Lister[resources.CardPayment] {
+	return pages(ctx, s.c, &datedListCardPayments, params,
 		func(p *resources.ListCardPaymentsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCardPayments, s.c.datedBase, "/banking/card_payments", datedQueryListCardPayments(p), nil)
 		},
@@ -7917,7 +8033,7 @@ func (s *BookkeepersService) GetIncidence(ctx context.Context, id string) (resou
 //
 //	GET /bookkeepers_management/incidences (ListBookkeeperIncidences)
 func (s *BookkeepersService) ListIncidences(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) ([]resources.BookkeeperIncidence, error) {
-	return collect(s.ListIncidencesIter(ctx, params))
+	return s.listIncidencesPages(ctx, params).Collect()
 }
 
 // ListIncidencesIter lists the employee updates shared with the bookkeeper, page by page.
@@ -7931,7 +8047,12 @@ func (s *BookkeepersService) ListIncidences(ctx context.Context, params *resourc
 //
 //	GET /bookkeepers_management/incidences (ListBookkeeperIncidences)
 func (s *BookkeepersService) ListIncidencesIter(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) iter.Seq2[resources.BookkeeperIncidence, error] {
-	return walkPages(ctx, s.c, &datedListBookkeeperIncidences, params,
+	return s.listIncidencesPages(ctx, params).All()
+}
+
+// listIncidencesPages is the list ListIncidences collects and ListIncidencesIter yields, read page by page.
+func (s *BookkeepersService) listIncidencesPages(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) engine.Lister[resources.BookkeeperIncidence] {
+	return pages(ctx, s.c, &datedListBookkeeperIncidences, params,
 		func(p *resources.ListBookkeeperIncidencesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBookkeeperIncidences, s.c.datedBase, "/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(p), nil)
 		},
@@ -7995,7 +8116,7 @@ func (s *CompaniesService) Get(ctx context.Context, id string) (resources.LegalE
 //
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *CompaniesService) List(ctx context.Context, params *resources.ListLegalEntitiesParams) ([]resources.LegalEntity, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists legal entities, page by page.
@@ -8004,7 +8125,12 @@ func (s *CompaniesService) List(ctx context.Context, params *resources.ListLegal
 //
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListLegalEntitiesParams) iter.Seq2[resources.LegalEntity, error] {
-	return walkPages(ctx, s.c, &datedListLegalEntities, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *CompaniesService) listPages(ctx context.Context, params *resources.ListLegalEntitiesParams) engine.Lister[resources.LegalEntity] {
+	return pages(ctx, s.c, &datedListLegalEntities, params,
 		func(p *resources.ListLegalEntitiesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(p), nil)
 		},
@@ -8259,7 +8385,7 @@ func (s *ContractsService) GetTaxonomy(ctx context.Context, id string) (resource
 //
 //	GET /compensations/concepts (ListCompensationConcepts)
 func (s *ContractsService) ListCompensationConcepts(ctx context.Context, params *resources.ListCompensationConceptsParams) ([]resources.CompensationConcept, error) {
-	return collect(s.ListCompensationConceptsIter(ctx, params))
+	return s.listCompensationConceptsPages(ctx, params).Collect()
 }
 
 // ListCompensationConceptsIter lists payroll concepts, page by page.
@@ -8273,7 +8399,12 @@ func (s *ContractsService) ListCompensationConcepts(ctx context.Context, params 
 //
 //	GET /compensations/concepts (ListCompensationConcepts)
 func (s *ContractsService) ListCompensationConceptsIter(ctx context.Context, params *resources.ListCompensationConceptsParams) iter.Seq2[resources.CompensationConcept, error] {
-	return walkPages(ctx, s.c, &datedListCompensationConcepts, params,
+	return s.listCompensationConceptsPages(ctx, params).All()
+}
+
+// listCompensationConceptsPages is the list ListCompensationConcepts collects and ListCompensationConceptsIter yields, read page by page.
+func (s *ContractsService) listCompensationConceptsPages(ctx context.Context, params *resources.ListCompensationConceptsParams) engine.Lister[resources.CompensationConcept] {
+	return pages(ctx, s.c, &datedListCompensationConcepts, params,
 		func(p *resources.ListCompensationConceptsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(p), nil)
 		},
@@ -8308,7 +8439,7 @@ func (s *ContractsService) ListCompensationConceptsPage(ctx context.Context, par
 //
 //	GET /contracts/compensations (ListCompensations)
 func (s *ContractsService) ListCompensations(ctx context.Context, params *resources.ListCompensationsParams) ([]resources.Compensation, error) {
-	return collect(s.ListCompensationsIter(ctx, params))
+	return s.listCompensationsPages(ctx, params).Collect()
 }
 
 // ListCompensationsIter lists compensations, page by page.
@@ -8321,7 +8452,12 @@ func (s *ContractsService) ListCompensations(ctx context.Context, params *resour
 //
 //	GET /contracts/compensations (ListCompensations)
 func (s *ContractsService) ListCompensationsIter(ctx context.Context, params *resources.ListCompensationsParams) iter.Seq2[resources.Compensation, error] {
-	return walkPages(ctx, s.c, &datedListCompensations, params,
+	return s.listCompensationsPages(ctx, params).All()
+}
+
+// listCompensationsPages is the list ListCompensations collects and ListCompensationsIter yields, read page by page.
+func (s *ContractsService) listCompensationsPages(ctx context.Context, params *resources.ListCompensationsParams) engine.Lister[resources.Compensation] {
+	return pages(ctx, s.c, &datedListCompensations, params,
 		func(p *resources.ListCompensationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(p), nil)
 		},
@@ -8355,7 +8491,7 @@ func (s *ContractsService) ListCompensationsPage(ctx context.Context, params *re
 //
 //	GET /contracts/contract_templates (ListContractTemplates)
 func (s *ContractsService) ListContractTemplates(ctx context.Context, params *resources.ListContractTemplatesParams) ([]resources.ContractTemplate, error) {
-	return collect(s.ListContractTemplatesIter(ctx, params))
+	return s.listContractTemplatesPages(ctx, params).Collect()
 }
 
 // ListContractTemplatesIter lists contract templates, page by page.
@@ -8368,7 +8504,12 @@ func (s *ContractsService) ListContractTemplates(ctx context.Context, params *re
 //
 //	GET /contracts/contract_templates (ListContractTemplates)
 func (s *ContractsService) ListContractTemplatesIter(ctx context.Context, params *resources.ListContractTemplatesParams) iter.Seq2[resources.ContractTemplate, error] {
-	return walkPages(ctx, s.c, &datedListContractTemplates, params,
+	return s.listContractTemplatesPages(ctx, params).All()
+}
+
+// listContractTemplatesPages is the list ListContractTemplates collects and ListContractTemplatesIter yields, read page by page.
+func (s *ContractsService) listContractTemplatesPages(ctx context.Context, params *resources.ListContractTemplatesParams) engine.Lister[resources.ContractTemplate] {
+	return pages(ctx, s.c, &datedListContractTemplates, params,
 		func(p *resources.ListContractTemplatesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(p), nil)
 		},
@@ -8403,7 +8544,7 @@ func (s *ContractsService) ListContractTemplatesPage(ctx context.Context, params
 //
 //	GET /contracts/contract_version_histories (ListContractVersionHistories)
 func (s *ContractsService) ListContractVersionHistories(ctx context.Context, params *resources.ListContractVersionHistoriesParams) ([]resources.ContractVersionHistory, error) {
-	return collect(s.ListContractVersionHistoriesIter(ctx, params))
+	return s.listContractVersionHistoriesPages(ctx, params).Collect()
 }
 
 // ListContractVersionHistoriesIter lists contract version history entries, page by page.
@@ -8417,7 +8558,12 @@ func (s *ContractsService) ListContractVersionHistories(ctx context.Context, par
 //
 //	GET /contracts/contract_version_histories (ListContractVersionHistories)
 func (s *ContractsService) ListContractVersionHistoriesIter(ctx context.Context, params *resources.ListContractVersionHistoriesParams) iter.Seq2[resources.ContractVersionHistory, error] {
-	return walkPages(ctx, s.c, &datedListContractVersionHistories, params,
+	return s.listContractVersionHistoriesPages(ctx, params).All()
+}
+
+// listContractVersionHistoriesPages is the list ListContractVersionHistories collects and ListContractVersionHistoriesIter yields, read page by page.
+func (s *ContractsService) listContractVersionHistoriesPages(ctx context.Context, params *resources.ListContractVersionHistoriesParams) engine.Lister[resources.ContractVersionHistory] {
+	return pages(ctx, s.c, &datedListContractVersionHistories, params,
 		func(p *resources.ListContractVersionHistoriesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(p), nil)
 		},
@@ -8453,7 +8599,7 @@ func (s *ContractsService) ListContractVersionHistoriesPage(ctx context.Context,
 //
 //	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
 func (s *ContractsService) ListContractVersionMetaData(ctx context.Context, params *resources.ListContractVersionMetaDataParams) ([]resources.ContractVersionMetaData, error) {
-	return collect(s.ListContractVersionMetaDataIter(ctx, params))
+	return s.listContractVersionMetaDataPages(ctx, params).Collect()
 }
 
 // ListContractVersionMetaDataIter lists what kind of change made each contract version, page by page.
@@ -8467,7 +8613,12 @@ func (s *ContractsService) ListContractVersionMetaData(ctx context.Context, para
 //
 //	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
 func (s *ContractsService) ListContractVersionMetaDataIter(ctx context.Context, params *resources.ListContractVersionMetaDataParams) iter.Seq2[resources.ContractVersionMetaData, error] {
-	return walkPages(ctx, s.c, &datedListContractVersionMetaData, params,
+	return s.listContractVersionMetaDataPages(ctx, params).All()
+}
+
+// listContractVersionMetaDataPages is the list ListContractVersionMetaData collects and ListContractVersionMetaDataIter yields, read page by page.
+func (s *ContractsService) listContractVersionMetaDataPages(ctx context.Context, params *resources.ListContractVersionMetaDataParams) engine.Lister[resources.ContractVersionMetaData] {
+	return pages(ctx, s.c, &datedListContractVersionMetaData, params,
 		func(p *resources.ListContractVersionMetaDataParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(p), nil)
 		},
@@ -8503,7 +8654,7 @@ func (s *ContractsService) ListContractVersionMetaDataPage(ctx context.Context, 
 //
 //	GET /contracts/contract_versions (ListContractVersions)
 func (s *ContractsService) ListContractVersions(ctx context.Context, params *resources.ListContractVersionsParams) ([]resources.ContractVersion, error) {
-	return collect(s.ListContractVersionsIter(ctx, params))
+	return s.listContractVersionsPages(ctx, params).Collect()
 }
 
 // ListContractVersionsIter lists contract versions, page by page.
@@ -8517,7 +8668,12 @@ func (s *ContractsService) ListContractVersions(ctx context.Context, params *res
 //
 //	GET /contracts/contract_versions (ListContractVersions)
 func (s *ContractsService) ListContractVersionsIter(ctx context.Context, params *resources.ListContractVersionsParams) iter.Seq2[resources.ContractVersion, error] {
-	return walkPages(ctx, s.c, &datedListContractVersions, params,
+	return s.listContractVersionsPages(ctx, params).All()
+}
+
+// listContractVersionsPages is the list ListContractVersions collects and ListContractVersionsIter yields, read page by page.
+func (s *ContractsService) listContractVersionsPages(ctx context.Context, params *resources.ListContractVersionsParams) engine.Lister[resources.ContractVersion] {
+	return pages(ctx, s.c, &datedListContractVersions, params,
 		func(p *resources.ListContractVersionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(p), nil)
 		},
@@ -8551,7 +8707,7 @@ func (s *ContractsService) ListContractVersionsPage(ctx context.Context, params 
 //
 //	GET /contracts/french_contract_types (ListFrenchContractTypes)
 func (s *ContractsService) ListFrenchContractTypes(ctx context.Context, params *resources.ListFrenchContractTypesParams) ([]resources.FrenchContractType, error) {
-	return collect(s.ListFrenchContractTypesIter(ctx, params))
+	return s.listFrenchContractTypesPages(ctx, params).Collect()
 }
 
 // ListFrenchContractTypesIter lists French contract types, page by page.
@@ -8563,7 +8719,12 @@ func (s *ContractsService) ListFrenchContractTypes(ctx context.Context, params *
 //
 //	GET /contracts/french_contract_types (ListFrenchContractTypes)
 func (s *ContractsService) ListFrenchContractTypesIter(ctx context.Context, params *resources.ListFrenchContractTypesParams) iter.Seq2[resources.FrenchContractType, error] {
-	return walkPages(ctx, s.c, &datedListFrenchContractTypes, params,
+	return s.listFrenchContractTypesPages(ctx, params).All()
+}
+
+// listFrenchContractTypesPages is the list ListFrenchContractTypes collects and ListFrenchContractTypesIter yields, read page by page.
+func (s *ContractsService) listFrenchContractTypesPages(ctx context.Context, params *resources.ListFrenchContractTypesParams) engine.Lister[resources.FrenchContractType] {
+	return pages(ctx, s.c, &datedListFrenchContractTypes, params,
 		func(p *resources.ListFrenchContractTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(p), nil)
 		},
@@ -8595,7 +8756,7 @@ func (s *ContractsService) ListFrenchContractTypesPage(ctx context.Context, para
 //
 //	GET /contracts/german_contract_types (ListGermanContractTypes)
 func (s *ContractsService) ListGermanContractTypes(ctx context.Context, params *resources.ListGermanContractTypesParams) ([]resources.GermanContractType, error) {
-	return collect(s.ListGermanContractTypesIter(ctx, params))
+	return s.listGermanContractTypesPages(ctx, params).Collect()
 }
 
 // ListGermanContractTypesIter lists German contract types, page by page.
@@ -8607,7 +8768,12 @@ func (s *ContractsService) ListGermanContractTypes(ctx context.Context, params *
 //
 //	GET /contracts/german_contract_types (ListGermanContractTypes)
 func (s *ContractsService) ListGermanContractTypesIter(ctx context.Context, params *resources.ListGermanContractTypesParams) iter.Seq2[resources.GermanContractType, error] {
-	return walkPages(ctx, s.c, &datedListGermanContractTypes, params,
+	return s.listGermanContractTypesPages(ctx, params).All()
+}
+
+// listGermanContractTypesPages is the list ListGermanContractTypes collects and ListGermanContractTypesIter yields, read page by page.
+func (s *ContractsService) listGermanContractTypesPages(ctx context.Context, params *resources.ListGermanContractTypesParams) engine.Lister[resources.GermanContractType] {
+	return pages(ctx, s.c, &datedListGermanContractTypes, params,
 		func(p *resources.ListGermanContractTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(p), nil)
 		},
@@ -8644,7 +8810,7 @@ func (s *ContractsService) ListGermanContractTypesPage(ctx context.Context, para
 //
 //	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
 func (s *ContractsService) ListMaterializedContractTemplates(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) ([]resources.MaterializedContractTemplate, error) {
-	return collect(s.ListMaterializedContractTemplatesIter(ctx, params))
+	return s.listMaterializedContractTemplatesPages(ctx, params).Collect()
 }
 
 // ListMaterializedContractTemplatesIter lists the fields of contract templates, page by page.
@@ -8661,7 +8827,12 @@ func (s *ContractsService) ListMaterializedContractTemplates(ctx context.Context
 //
 //	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
 func (s *ContractsService) ListMaterializedContractTemplatesIter(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) iter.Seq2[resources.MaterializedContractTemplate, error] {
-	return walkPages(ctx, s.c, &datedListMaterializedContractTemplates, params,
+	return s.listMaterializedContractTemplatesPages(ctx, params).All()
+}
+
+// listMaterializedContractTemplatesPages is the list ListMaterializedContractTemplates collects and ListMaterializedContractTemplatesIter yields, read page by page.
+func (s *ContractsService) listMaterializedContractTemplatesPages(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) engine.Lister[resources.MaterializedContractTemplate] {
+	return pages(ctx, s.c, &datedListMaterializedContractTemplates, params,
 		func(p *resources.ListMaterializedContractTemplatesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(p), nil)
 		},
@@ -8700,7 +8871,7 @@ func (s *ContractsService) ListMaterializedContractTemplatesPage(ctx context.Con
 //
 //	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
 func (s *ContractsService) ListPortugueseContractTypes(ctx context.Context, params *resources.ListPortugueseContractTypesParams) ([]resources.PortugueseContractType, error) {
-	return collect(s.ListPortugueseContractTypesIter(ctx, params))
+	return s.listPortugueseContractTypesPages(ctx, params).Collect()
 }
 
 // ListPortugueseContractTypesIter lists Portuguese contract types, page by page.
@@ -8712,7 +8883,12 @@ func (s *ContractsService) ListPortugueseContractTypes(ctx context.Context, para
 //
 //	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
 func (s *ContractsService) ListPortugueseContractTypesIter(ctx context.Context, params *resources.ListPortugueseContractTypesParams) iter.Seq2[resources.PortugueseContractType, error] {
-	return walkPages(ctx, s.c, &datedListPortugueseContractTypes, params,
+	return s.listPortugueseContractTypesPages(ctx, params).All()
+}
+
+// listPortugueseContractTypesPages is the list ListPortugueseContractTypes collects and ListPortugueseContractTypesIter yields, read page by page.
+func (s *ContractsService) listPortugueseContractTypesPages(ctx context.Context, params *resources.ListPortugueseContractTypesParams) engine.Lister[resources.PortugueseContractType] {
+	return pages(ctx, s.c, &datedListPortugueseContractTypes, params,
 		func(p *resources.ListPortugueseContractTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(p), nil)
 		},
@@ -8746,7 +8922,7 @@ func (s *ContractsService) ListPortugueseContractTypesPage(ctx context.Context, 
 //
 //	GET /contracts/reference_contracts (ListReferenceContractVersions)
 func (s *ContractsService) ListReferenceContractVersions(ctx context.Context, params *resources.ListReferenceContractVersionsParams) ([]resources.ContractVersion, error) {
-	return collect(s.ListReferenceContractVersionsIter(ctx, params))
+	return s.listReferenceContractVersionsPages(ctx, params).Collect()
 }
 
 // ListReferenceContractVersionsIter lists each employee's reference contract version, page by page.
@@ -8760,7 +8936,12 @@ func (s *ContractsService) ListReferenceContractVersions(ctx context.Context, pa
 //
 //	GET /contracts/reference_contracts (ListReferenceContractVersions)
 func (s *ContractsService) ListReferenceContractVersionsIter(ctx context.Context, params *resources.ListReferenceContractVersionsParams) iter.Seq2[resources.ContractVersion, error] {
-	return walkPages(ctx, s.c, &datedListReferenceContractVersions, params,
+	return s.listReferenceContractVersionsPages(ctx, params).All()
+}
+
+// listReferenceContractVersionsPages is the list ListReferenceContractVersions collects and ListReferenceContractVersionsIter yields, read page by page.
+func (s *ContractsService) listReferenceContractVersionsPages(ctx context.Context, params *resources.ListReferenceContractVersionsParams) engine.Lister[resources.ContractVersion] {
+	return pages(ctx, s.c, &datedListReferenceContractVersions, params,
 		func(p *resources.ListReferenceContractVersionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(p), nil)
 		},
@@ -8795,7 +8976,7 @@ func (s *ContractsService) ListReferenceContractVersionsPage(ctx context.Context
 //
 //	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
 func (s *ContractsService) ListSpanishContractTypes(ctx context.Context, params *resources.ListSpanishContractTypesParams) ([]resources.SpanishContractType, error) {
-	return collect(s.ListSpanishContractTypesIter(ctx, params))
+	return s.listSpanishContractTypesPages(ctx, params).Collect()
 }
 
 // ListSpanishContractTypesIter lists Spanish contract types, page by page.
@@ -8808,7 +8989,12 @@ func (s *ContractsService) ListSpanishContractTypes(ctx context.Context, params 
 //
 //	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
 func (s *ContractsService) ListSpanishContractTypesIter(ctx context.Context, params *resources.ListSpanishContractTypesParams) iter.Seq2[resources.SpanishContractType, error] {
-	return walkPages(ctx, s.c, &datedListSpanishContractTypes, params,
+	return s.listSpanishContractTypesPages(ctx, params).All()
+}
+
+// listSpanishContractTypesPages is the list ListSpanishContractTypes collects and ListSpanishContractTypesIter yields, read page by page.
+func (s *ContractsService) listSpanishContractTypesPages(ctx context.Context, params *resources.ListSpanishContractTypesParams) engine.Lister[resources.SpanishContractType] {
+	return pages(ctx, s.c, &datedListSpanishContractTypes, params,
 		func(p *resources.ListSpanishContractTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(p), nil)
 		},
@@ -8842,7 +9028,7 @@ func (s *ContractsService) ListSpanishContractTypesPage(ctx context.Context, par
 //
 //	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
 func (s *ContractsService) ListSpanishEducationLevels(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) ([]resources.SpanishEducationLevel, error) {
-	return collect(s.ListSpanishEducationLevelsIter(ctx, params))
+	return s.listSpanishEducationLevelsPages(ctx, params).Collect()
 }
 
 // ListSpanishEducationLevelsIter lists Spanish education levels, page by page.
@@ -8855,7 +9041,12 @@ func (s *ContractsService) ListSpanishEducationLevels(ctx context.Context, param
 //
 //	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
 func (s *ContractsService) ListSpanishEducationLevelsIter(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) iter.Seq2[resources.SpanishEducationLevel, error] {
-	return walkPages(ctx, s.c, &datedListSpanishEducationLevels, params,
+	return s.listSpanishEducationLevelsPages(ctx, params).All()
+}
+
+// listSpanishEducationLevelsPages is the list ListSpanishEducationLevels collects and ListSpanishEducationLevelsIter yields, read page by page.
+func (s *ContractsService) listSpanishEducationLevelsPages(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) engine.Lister[resources.SpanishEducationLevel] {
+	return pages(ctx, s.c, &datedListSpanishEducationLevels, params,
 		func(p *resources.ListSpanishEducationLevelsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(p), nil)
 		},
@@ -8889,7 +9080,7 @@ func (s *ContractsService) ListSpanishEducationLevelsPage(ctx context.Context, p
 //
 //	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
 func (s *ContractsService) ListSpanishProfessionalCategories(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) ([]resources.SpanishProfessionalCategory, error) {
-	return collect(s.ListSpanishProfessionalCategoriesIter(ctx, params))
+	return s.listSpanishProfessionalCategoriesPages(ctx, params).Collect()
 }
 
 // ListSpanishProfessionalCategoriesIter lists Spanish professional categories, page by page.
@@ -8902,7 +9093,12 @@ func (s *ContractsService) ListSpanishProfessionalCategories(ctx context.Context
 //
 //	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
 func (s *ContractsService) ListSpanishProfessionalCategoriesIter(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) iter.Seq2[resources.SpanishProfessionalCategory, error] {
-	return walkPages(ctx, s.c, &datedListSpanishProfessionalCategories, params,
+	return s.listSpanishProfessionalCategoriesPages(ctx, params).All()
+}
+
+// listSpanishProfessionalCategoriesPages is the list ListSpanishProfessionalCategories collects and ListSpanishProfessionalCategoriesIter yields, read page by page.
+func (s *ContractsService) listSpanishProfessionalCategoriesPages(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) engine.Lister[resources.SpanishProfessionalCategory] {
+	return pages(ctx, s.c, &datedListSpanishProfessionalCategories, params,
 		func(p *resources.ListSpanishProfessionalCategoriesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(p), nil)
 		},
@@ -8938,7 +9134,7 @@ func (s *ContractsService) ListSpanishProfessionalCategoriesPage(ctx context.Con
 //
 //	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
 func (s *ContractsService) ListSpanishWorkingDayTypes(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) ([]resources.SpanishWorkingDayType, error) {
-	return collect(s.ListSpanishWorkingDayTypesIter(ctx, params))
+	return s.listSpanishWorkingDayTypesPages(ctx, params).Collect()
 }
 
 // ListSpanishWorkingDayTypesIter lists Spanish working day types, page by page.
@@ -8951,7 +9147,12 @@ func (s *ContractsService) ListSpanishWorkingDayTypes(ctx context.Context, param
 //
 //	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
 func (s *ContractsService) ListSpanishWorkingDayTypesIter(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) iter.Seq2[resources.SpanishWorkingDayType, error] {
-	return walkPages(ctx, s.c, &datedListSpanishWorkingDayTypes, params,
+	return s.listSpanishWorkingDayTypesPages(ctx, params).All()
+}
+
+// listSpanishWorkingDayTypesPages is the list ListSpanishWorkingDayTypes collects and ListSpanishWorkingDayTypesIter yields, read page by page.
+func (s *ContractsService) listSpanishWorkingDayTypesPages(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) engine.Lister[resources.SpanishWorkingDayType] {
+	return pages(ctx, s.c, &datedListSpanishWorkingDayTypes, params,
 		func(p *resources.ListSpanishWorkingDayTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(p), nil)
 		},
@@ -8984,7 +9185,7 @@ func (s *ContractsService) ListSpanishWorkingDayTypesPage(ctx context.Context, p
 //
 //	GET /contracts/taxonomies (ListTaxonomies)
 func (s *ContractsService) ListTaxonomies(ctx context.Context, params *resources.ListTaxonomiesParams) ([]resources.ContractTaxonomy, error) {
-	return collect(s.ListTaxonomiesIter(ctx, params))
+	return s.listTaxonomiesPages(ctx, params).Collect()
 }
 
 // ListTaxonomiesIter lists compensation taxonomies, page by page.
@@ -8996,7 +9197,12 @@ func (s *ContractsService) ListTaxonomies(ctx context.Context, params *resources
 //
 //	GET /contracts/taxonomies (ListTaxonomies)
 func (s *ContractsService) ListTaxonomiesIter(ctx context.Context, params *resources.ListTaxonomiesParams) iter.Seq2[resources.ContractTaxonomy, error] {
-	return walkPages(ctx, s.c, &datedListTaxonomies, params,
+	return s.listTaxonomiesPages(ctx, params).All()
+}
+
+// listTaxonomiesPages is the list ListTaxonomies collects and ListTaxonomiesIter yields, read page by page.
+func (s *ContractsService) listTaxonomiesPages(ctx context.Context, params *resources.ListTaxonomiesParams) engine.Lister[resources.ContractTaxonomy] {
+	return pages(ctx, s.c, &datedListTaxonomies, params,
 		func(p *resources.ListTaxonomiesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(p), nil)
 		},
@@ -9058,7 +9264,7 @@ type CredentialsService struct{ c *Client }
 //
 //	GET /api_public/credentials (ListCredentials)
 func (s *CredentialsService) List(ctx context.Context, params *resources.ListCredentialsParams) ([]resources.Credential, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter describes the credential making the call, page by page.
@@ -9073,7 +9279,12 @@ func (s *CredentialsService) List(ctx context.Context, params *resources.ListCre
 //
 //	GET /api_public/credentials (ListCredentials)
 func (s *CredentialsService) ListIter(ctx context.Context, params *resources.ListCredentialsParams) iter.Seq2[resources.Credential, error] {
-	return walkPages(ctx, s.c, &datedListCredentials, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *CredentialsService) listPages(ctx context.Context, params *resources.ListCredentialsParams) engine.Lister[resources.Credential] {
+	return pages(ctx, s.c, &datedListCredentials, params,
 		func(p *resources.ListCredentialsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCredentials, s.c.datedBase, "/api_public/credentials", datedQueryListCredentials(p), nil)
 		},
@@ -9183,7 +9394,7 @@ func (s *CustomFieldsService) GetValue(ctx context.Context, id string) (resource
 //
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *CustomFieldsService) List(ctx context.Context, params *resources.ListCustomFieldsParams) ([]resources.CustomField, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists custom fields, page by page.
@@ -9192,7 +9403,12 @@ func (s *CustomFieldsService) List(ctx context.Context, params *resources.ListCu
 //
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *CustomFieldsService) ListIter(ctx context.Context, params *resources.ListCustomFieldsParams) iter.Seq2[resources.CustomField, error] {
-	return walkPages(ctx, s.c, &datedListCustomFields, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *CustomFieldsService) listPages(ctx context.Context, params *resources.ListCustomFieldsParams) engine.Lister[resources.CustomField] {
+	return pages(ctx, s.c, &datedListCustomFields, params,
 		func(p *resources.ListCustomFieldsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomFields, s.c.datedBase, "/custom_fields/fields", datedQueryListCustomFields(p), nil)
 		},
@@ -9218,7 +9434,7 @@ func (s *CustomFieldsService) ListPage(ctx context.Context, params *resources.Li
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *CustomFieldsService) ListOptions(ctx context.Context, params *resources.ListCustomFieldOptionsParams) ([]resources.CustomFieldOption, error) {
-	return collect(s.ListOptionsIter(ctx, params))
+	return s.listOptionsPages(ctx, params).Collect()
 }
 
 // ListOptionsIter lists the options of choice fields, page by page.
@@ -9227,7 +9443,12 @@ func (s *CustomFieldsService) ListOptions(ctx context.Context, params *resources
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *CustomFieldsService) ListOptionsIter(ctx context.Context, params *resources.ListCustomFieldOptionsParams) iter.Seq2[resources.CustomFieldOption, error] {
-	return walkPages(ctx, s.c, &datedListCustomFieldOptions, params,
+	return s.listOptionsPages(ctx, params).All()
+}
+
+// listOptionsPages is the list ListOptions collects and ListOptionsIter yields, read page by page.
+func (s *CustomFieldsService) listOptionsPages(ctx context.Context, params *resources.ListCustomFieldOptionsParams) engine.Lister[resources.CustomFieldOption] {
+	return pages(ctx, s.c, &datedListCustomFieldOptions, params,
 		func(p *resources.ListCustomFieldOptionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomFieldOptions, s.c.datedBase, "/custom_fields/options", datedQueryListCustomFieldOptions(p), nil)
 		},
@@ -9255,7 +9476,7 @@ func (s *CustomFieldsService) ListOptionsPage(ctx context.Context, params *resou
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *CustomFieldsService) ListResourceFields(ctx context.Context, params *resources.ListResourceFieldsParams) ([]resources.ResourceField, error) {
-	return collect(s.ListResourceFieldsIter(ctx, params))
+	return s.listResourceFieldsPages(ctx, params).Collect()
 }
 
 // ListResourceFieldsIter lists the fields of custom tables, page by page.
@@ -9266,7 +9487,12 @@ func (s *CustomFieldsService) ListResourceFields(ctx context.Context, params *re
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params *resources.ListResourceFieldsParams) iter.Seq2[resources.ResourceField, error] {
-	return walkPages(ctx, s.c, &datedListResourceFields, params,
+	return s.listResourceFieldsPages(ctx, params).All()
+}
+
+// listResourceFieldsPages is the list ListResourceFields collects and ListResourceFieldsIter yields, read page by page.
+func (s *CustomFieldsService) listResourceFieldsPages(ctx context.Context, params *resources.ListResourceFieldsParams) engine.Lister[resources.ResourceField] {
+	return pages(ctx, s.c, &datedListResourceFields, params,
 		func(p *resources.ListResourceFieldsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListResourceFields, s.c.datedBase, "/custom_fields/resource_fields", datedQueryListResourceFields(p), nil)
 		},
@@ -9294,7 +9520,7 @@ func (s *CustomFieldsService) ListResourceFieldsPage(ctx context.Context, params
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *CustomFieldsService) ListValues(ctx context.Context, params *resources.ListCustomFieldValuesParams) ([]resources.CustomFieldValue, error) {
-	return collect(s.ListValuesIter(ctx, params))
+	return s.listValuesPages(ctx, params).Collect()
 }
 
 // ListValuesIter lists custom field values, page by page.
@@ -9303,7 +9529,12 @@ func (s *CustomFieldsService) ListValues(ctx context.Context, params *resources.
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *CustomFieldsService) ListValuesIter(ctx context.Context, params *resources.ListCustomFieldValuesParams) iter.Seq2[resources.CustomFieldValue, error] {
-	return walkPages(ctx, s.c, &datedListCustomFieldValues, params,
+	return s.listValuesPages(ctx, params).All()
+}
+
+// listValuesPages is the list ListValues collects and ListValuesIter yields, read page by page.
+func (s *CustomFieldsService) listValuesPages(ctx context.Context, params *resources.ListCustomFieldValuesParams) engine.Lister[resources.CustomFieldValue] {
+	return pages(ctx, s.c, &datedListCustomFieldValues, params,
 		func(p *resources.ListCustomFieldValuesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomFieldValues, s.c.datedBase, "/custom_fields/values", datedQueryListCustomFieldValues(p), nil)
 		},
@@ -9391,7 +9622,7 @@ func (s *CustomResourcesService) GetValue(ctx context.Context, id string) (resou
 //
 //	GET /custom_resources/resources (ListCustomResources)
 func (s *CustomResourcesService) List(ctx context.Context, params *resources.ListCustomResourcesParams) ([]resources.CustomResource, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists the rows of custom tables, page by page.
@@ -9405,7 +9636,12 @@ func (s *CustomResourcesService) List(ctx context.Context, params *resources.Lis
 //
 //	GET /custom_resources/resources (ListCustomResources)
 func (s *CustomResourcesService) ListIter(ctx context.Context, params *resources.ListCustomResourcesParams) iter.Seq2[resources.CustomResource, error] {
-	return walkPages(ctx, s.c, &datedListCustomResources, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *CustomResourcesService) listPages(ctx context.Context, params *resources.ListCustomResourcesParams) engine.Lister[resources.CustomResource] {
+	return pages(ctx, s.c, &datedListCustomResources, params,
 		func(p *resources.ListCustomResourcesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomResources, s.c.datedBase, "/custom_resources/resources", datedQueryListCustomResources(p), nil)
 		},
@@ -9439,7 +9675,7 @@ func (s *CustomResourcesService) ListPage(ctx context.Context, params *resources
 //
 //	GET /custom_resources/schemas (ListCustomResourceSchemas)
 func (s *CustomResourcesService) ListSchemas(ctx context.Context, params *resources.ListCustomResourceSchemasParams) ([]resources.CustomResourceSchema, error) {
-	return collect(s.ListSchemasIter(ctx, params))
+	return s.listSchemasPages(ctx, params).Collect()
 }
 
 // ListSchemasIter lists custom tables, page by page.
@@ -9451,7 +9687,12 @@ func (s *CustomResourcesService) ListSchemas(ctx context.Context, params *resour
 //
 //	GET /custom_resources/schemas (ListCustomResourceSchemas)
 func (s *CustomResourcesService) ListSchemasIter(ctx context.Context, params *resources.ListCustomResourceSchemasParams) iter.Seq2[resources.CustomResourceSchema, error] {
-	return walkPages(ctx, s.c, &datedListCustomResourceSchemas, params,
+	return s.listSchemasPages(ctx, params).All()
+}
+
+// listSchemasPages is the list ListSchemas collects and ListSchemasIter yields, read page by page.
+func (s *CustomResourcesService) listSchemasPages(ctx context.Context, params *resources.ListCustomResourceSchemasParams) engine.Lister[resources.CustomResourceSchema] {
+	return pages(ctx, s.c, &datedListCustomResourceSchemas, params,
 		func(p *resources.ListCustomResourceSchemasParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomResourceSchemas, s.c.datedBase, "/custom_resources/schemas", datedQueryListCustomResourceSchemas(p), nil)
 		},
@@ -9480,7 +9721,7 @@ func (s *CustomResourcesService) ListSchemasPage(ctx context.Context, params *re
 //
 //	GET /custom_resources/values (ListCustomResourceValues)
 func (s *CustomResourcesService) ListValues(ctx context.Context, params *resources.ListCustomResourceValuesParams) ([]resources.CustomResourceValue, error) {
-	return collect(s.ListValuesIter(ctx, params))
+	return s.listValuesPages(ctx, params).Collect()
 }
 
 // ListValuesIter lists the cells of custom tables, page by page.
@@ -9489,7 +9730,12 @@ func (s *CustomResourcesService) ListValues(ctx context.Context, params *resourc
 //
 //	GET /custom_resources/values (ListCustomResourceValues)
 func (s *CustomResourcesService) ListValuesIter(ctx context.Context, params *resources.ListCustomResourceValuesParams) iter.Seq2[resources.CustomResourceValue, error] {
-	return walkPages(ctx, s.c, &datedListCustomResourceValues, params,
+	return s.listValuesPages(ctx, params).All()
+}
+
+// listValuesPages is the list ListValues collects and ListValuesIter yields, read page by page.
+func (s *CustomResourcesService) listValuesPages(ctx context.Context, params *resources.ListCustomResourceValuesParams) engine.Lister[resources.CustomResourceValue] {
+	return pages(ctx, s.c, &datedListCustomResourceValues, params,
 		func(p *resources.ListCustomResourceValuesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomResourceValues, s.c.datedBase, "/custom_resources/values", datedQueryListCustomResourceValues(p), nil)
 		},
@@ -9578,7 +9824,7 @@ func (s *DocumentsService) GetFolder(ctx context.Context, id string) (resources.
 //
 //	GET /documents/documents (ListDocuments)
 func (s *DocumentsService) List(ctx context.Context, params *resources.ListDocumentsParams) ([]resources.Document, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists documents, page by page.
@@ -9587,7 +9833,12 @@ func (s *DocumentsService) List(ctx context.Context, params *resources.ListDocum
 //
 //	GET /documents/documents (ListDocuments)
 func (s *DocumentsService) ListIter(ctx context.Context, params *resources.ListDocumentsParams) iter.Seq2[resources.Document, error] {
-	return walkPages(ctx, s.c, &datedListDocuments, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *DocumentsService) listPages(ctx context.Context, params *resources.ListDocumentsParams) engine.Lister[resources.Document] {
+	return pages(ctx, s.c, &datedListDocuments, params,
 		func(p *resources.ListDocumentsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListDocuments, s.c.datedBase, "/documents/documents", datedQueryListDocuments(p), nil)
 		},
@@ -9611,7 +9862,7 @@ func (s *DocumentsService) ListPage(ctx context.Context, params *resources.ListD
 //
 //	GET /documents/folders (ListFolders)
 func (s *DocumentsService) ListFolders(ctx context.Context, params *resources.ListFoldersParams) ([]resources.Folder, error) {
-	return collect(s.ListFoldersIter(ctx, params))
+	return s.listFoldersPages(ctx, params).Collect()
 }
 
 // ListFoldersIter lists document folders, page by page.
@@ -9620,7 +9871,12 @@ func (s *DocumentsService) ListFolders(ctx context.Context, params *resources.Li
 //
 //	GET /documents/folders (ListFolders)
 func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *resources.ListFoldersParams) iter.Seq2[resources.Folder, error] {
-	return walkPages(ctx, s.c, &datedListFolders, params,
+	return s.listFoldersPages(ctx, params).All()
+}
+
+// listFoldersPages is the list ListFolders collects and ListFoldersIter yields, read page by page.
+func (s *DocumentsService) listFoldersPages(ctx context.Context, params *resources.ListFoldersParams) engine.Lister[resources.Folder] {
+	return pages(ctx, s.c, &datedListFolders, params,
 		func(p *resources.ListFoldersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFolders, s.c.datedBase, "/documents/folders", datedQueryListFolders(p), nil)
 		},
@@ -9739,7 +9995,7 @@ func (s *EmployeeUpdatesService) GetTermination(ctx context.Context, id string) 
 //
 //	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
 func (s *EmployeeUpdatesService) ListAbsences(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) ([]resources.EmployeeUpdateAbsence, error) {
-	return collect(s.ListAbsencesIter(ctx, params))
+	return s.listAbsencesPages(ctx, params).Collect()
 }
 
 // ListAbsencesIter lists absence updates, page by page.
@@ -9752,7 +10008,12 @@ func (s *EmployeeUpdatesService) ListAbsences(ctx context.Context, params *resou
 //
 //	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
 func (s *EmployeeUpdatesService) ListAbsencesIter(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) iter.Seq2[resources.EmployeeUpdateAbsence, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeUpdateAbsences, params,
+	return s.listAbsencesPages(ctx, params).All()
+}
+
+// listAbsencesPages is the list ListAbsences collects and ListAbsencesIter yields, read page by page.
+func (s *EmployeeUpdatesService) listAbsencesPages(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) engine.Lister[resources.EmployeeUpdateAbsence] {
+	return pages(ctx, s.c, &datedListEmployeeUpdateAbsences, params,
 		func(p *resources.ListEmployeeUpdateAbsencesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(p), nil)
 		},
@@ -9785,7 +10046,7 @@ func (s *EmployeeUpdatesService) ListAbsencesPage(ctx context.Context, params *r
 //
 //	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
 func (s *EmployeeUpdatesService) ListContractChanges(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) ([]resources.EmployeeUpdateContractChange, error) {
-	return collect(s.ListContractChangesIter(ctx, params))
+	return s.listContractChangesPages(ctx, params).Collect()
 }
 
 // ListContractChangesIter lists contract change updates, page by page.
@@ -9797,7 +10058,12 @@ func (s *EmployeeUpdatesService) ListContractChanges(ctx context.Context, params
 //
 //	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
 func (s *EmployeeUpdatesService) ListContractChangesIter(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) iter.Seq2[resources.EmployeeUpdateContractChange, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeUpdateContractChanges, params,
+	return s.listContractChangesPages(ctx, params).All()
+}
+
+// listContractChangesPages is the list ListContractChanges collects and ListContractChangesIter yields, read page by page.
+func (s *EmployeeUpdatesService) listContractChangesPages(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) engine.Lister[resources.EmployeeUpdateContractChange] {
+	return pages(ctx, s.c, &datedListEmployeeUpdateContractChanges, params,
 		func(p *resources.ListEmployeeUpdateContractChangesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(p), nil)
 		},
@@ -9831,7 +10097,7 @@ func (s *EmployeeUpdatesService) ListContractChangesPage(ctx context.Context, pa
 //
 //	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
 func (s *EmployeeUpdatesService) ListNewHires(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) ([]resources.EmployeeUpdateNewHire, error) {
-	return collect(s.ListNewHiresIter(ctx, params))
+	return s.listNewHiresPages(ctx, params).Collect()
 }
 
 // ListNewHiresIter lists new hire updates, page by page.
@@ -9843,7 +10109,12 @@ func (s *EmployeeUpdatesService) ListNewHires(ctx context.Context, params *resou
 //
 //	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
 func (s *EmployeeUpdatesService) ListNewHiresIter(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) iter.Seq2[resources.EmployeeUpdateNewHire, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeUpdateNewHires, params,
+	return s.listNewHiresPages(ctx, params).All()
+}
+
+// listNewHiresPages is the list ListNewHires collects and ListNewHiresIter yields, read page by page.
+func (s *EmployeeUpdatesService) listNewHiresPages(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) engine.Lister[resources.EmployeeUpdateNewHire] {
+	return pages(ctx, s.c, &datedListEmployeeUpdateNewHires, params,
 		func(p *resources.ListEmployeeUpdateNewHiresParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(p), nil)
 		},
@@ -9875,7 +10146,7 @@ func (s *EmployeeUpdatesService) ListNewHiresPage(ctx context.Context, params *r
 //
 //	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
 func (s *EmployeeUpdatesService) ListPersonalChanges(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) ([]resources.EmployeeUpdatePersonalChange, error) {
-	return collect(s.ListPersonalChangesIter(ctx, params))
+	return s.listPersonalChangesPages(ctx, params).Collect()
 }
 
 // ListPersonalChangesIter lists personal change updates, page by page.
@@ -9887,7 +10158,12 @@ func (s *EmployeeUpdatesService) ListPersonalChanges(ctx context.Context, params
 //
 //	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
 func (s *EmployeeUpdatesService) ListPersonalChangesIter(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) iter.Seq2[resources.EmployeeUpdatePersonalChange, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeUpdatePersonalChanges, params,
+	return s.listPersonalChangesPages(ctx, params).All()
+}
+
+// listPersonalChangesPages is the list ListPersonalChanges collects and ListPersonalChangesIter yields, read page by page.
+func (s *EmployeeUpdatesService) listPersonalChangesPages(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) engine.Lister[resources.EmployeeUpdatePersonalChange] {
+	return pages(ctx, s.c, &datedListEmployeeUpdatePersonalChanges, params,
 		func(p *resources.ListEmployeeUpdatePersonalChangesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(p), nil)
 		},
@@ -9925,7 +10201,7 @@ func (s *EmployeeUpdatesService) ListPersonalChangesPage(ctx context.Context, pa
 //
 //	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
 func (s *EmployeeUpdatesService) ListSummaries(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) ([]resources.EmployeeUpdateSummary, error) {
-	return collect(s.ListSummariesIter(ctx, params))
+	return s.listSummariesPages(ctx, params).Collect()
 }
 
 // ListSummariesIter lists every employee update, page by page.
@@ -9941,7 +10217,12 @@ func (s *EmployeeUpdatesService) ListSummaries(ctx context.Context, params *reso
 //
 //	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
 func (s *EmployeeUpdatesService) ListSummariesIter(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) iter.Seq2[resources.EmployeeUpdateSummary, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeUpdateSummaries, params,
+	return s.listSummariesPages(ctx, params).All()
+}
+
+// listSummariesPages is the list ListSummaries collects and ListSummariesIter yields, read page by page.
+func (s *EmployeeUpdatesService) listSummariesPages(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) engine.Lister[resources.EmployeeUpdateSummary] {
+	return pages(ctx, s.c, &datedListEmployeeUpdateSummaries, params,
 		func(p *resources.ListEmployeeUpdateSummariesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(p), nil)
 		},
@@ -9977,7 +10258,7 @@ func (s *EmployeeUpdatesService) ListSummariesPage(ctx context.Context, params *
 //
 //	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
 func (s *EmployeeUpdatesService) ListTerminations(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) ([]resources.EmployeeUpdateTermination, error) {
-	return collect(s.ListTerminationsIter(ctx, params))
+	return s.listTerminationsPages(ctx, params).Collect()
 }
 
 // ListTerminationsIter lists termination updates, page by page.
@@ -9989,7 +10270,12 @@ func (s *EmployeeUpdatesService) ListTerminations(ctx context.Context, params *r
 //
 //	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
 func (s *EmployeeUpdatesService) ListTerminationsIter(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) iter.Seq2[resources.EmployeeUpdateTermination, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeUpdateTerminations, params,
+	return s.listTerminationsPages(ctx, params).All()
+}
+
+// listTerminationsPages is the list ListTerminations collects and ListTerminationsIter yields, read page by page.
+func (s *EmployeeUpdatesService) listTerminationsPages(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) engine.Lister[resources.EmployeeUpdateTermination] {
+	return pages(ctx, s.c, &datedListEmployeeUpdateTerminations, params,
 		func(p *resources.ListEmployeeUpdateTerminationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(p), nil)
 		},
@@ -10058,7 +10344,7 @@ func (s *EmployeesService) Invite(ctx context.Context, body resources.InviteEmpl
 //
 //	GET /employees/employees (ListEmployees)
 func (s *EmployeesService) List(ctx context.Context, params *resources.ListEmployeesParams) ([]resources.Employee, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists employees, page by page.
@@ -10070,7 +10356,12 @@ func (s *EmployeesService) List(ctx context.Context, params *resources.ListEmplo
 //
 //	GET /employees/employees (ListEmployees)
 func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListEmployeesParams) iter.Seq2[resources.Employee, error] {
-	return walkPages(ctx, s.c, &datedListEmployees, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *EmployeesService) listPages(ctx context.Context, params *resources.ListEmployeesParams) engine.Lister[resources.Employee] {
+	return pages(ctx, s.c, &datedListEmployees, params,
 		func(p *resources.ListEmployeesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployees, s.c.datedBase, "/employees/employees", datedQueryListEmployees(p), nil)
 		},
@@ -10178,7 +10469,7 @@ func (s *ExpensesService) GetPerDiem(ctx context.Context, id string) (resources.
 //
 //	GET /expenses/expenses (ListExpenses)
 func (s *ExpensesService) List(ctx context.Context, params *resources.ListExpensesParams) ([]resources.Expense, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists expenses, page by page.
@@ -10192,7 +10483,12 @@ func (s *ExpensesService) List(ctx context.Context, params *resources.ListExpens
 //
 //	GET /expenses/expenses (ListExpenses)
 func (s *ExpensesService) ListIter(ctx context.Context, params *resources.ListExpensesParams) iter.Seq2[resources.Expense, error] {
-	return walkPages(ctx, s.c, &datedListExpenses, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *ExpensesService) listPages(ctx context.Context, params *resources.ListExpensesParams) engine.Lister[resources.Expense] {
+	return pages(ctx, s.c, &datedListExpenses, params,
 		func(p *resources.ListExpensesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(p), nil)
 		},
@@ -10228,7 +10524,7 @@ func (s *ExpensesService) ListPage(ctx context.Context, params *resources.ListEx
 //
 //	GET /expenses/expensables (ListExpensables)
 func (s *ExpensesService) ListExpensables(ctx context.Context, params *resources.ListExpensablesParams) ([]resources.Expensable, error) {
-	return collect(s.ListExpensablesIter(ctx, params))
+	return s.listExpensablesPages(ctx, params).Collect()
 }
 
 // ListExpensablesIter lists expensables, page by page.
@@ -10244,7 +10540,12 @@ func (s *ExpensesService) ListExpensables(ctx context.Context, params *resources
 //
 //	GET /expenses/expensables (ListExpensables)
 func (s *ExpensesService) ListExpensablesIter(ctx context.Context, params *resources.ListExpensablesParams) iter.Seq2[resources.Expensable, error] {
-	return walkPages(ctx, s.c, &datedListExpensables, params,
+	return s.listExpensablesPages(ctx, params).All()
+}
+
+// listExpensablesPages is the list ListExpensables collects and ListExpensablesIter yields, read page by page.
+func (s *ExpensesService) listExpensablesPages(ctx context.Context, params *resources.ListExpensablesParams) engine.Lister[resources.Expensable] {
+	return pages(ctx, s.c, &datedListExpensables, params,
 		func(p *resources.ListExpensablesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(p), nil)
 		},
@@ -10281,7 +10582,7 @@ func (s *ExpensesService) ListExpensablesPage(ctx context.Context, params *resou
 //
 //	GET /expenses/mileages (ListMileages)
 func (s *ExpensesService) ListMileages(ctx context.Context, params *resources.ListMileagesParams) ([]resources.Mileage, error) {
-	return collect(s.ListMileagesIter(ctx, params))
+	return s.listMileagesPages(ctx, params).Collect()
 }
 
 // ListMileagesIter lists mileage claims, page by page.
@@ -10294,7 +10595,12 @@ func (s *ExpensesService) ListMileages(ctx context.Context, params *resources.Li
 //
 //	GET /expenses/mileages (ListMileages)
 func (s *ExpensesService) ListMileagesIter(ctx context.Context, params *resources.ListMileagesParams) iter.Seq2[resources.Mileage, error] {
-	return walkPages(ctx, s.c, &datedListMileages, params,
+	return s.listMileagesPages(ctx, params).All()
+}
+
+// listMileagesPages is the list ListMileages collects and ListMileagesIter yields, read page by page.
+func (s *ExpensesService) listMileagesPages(ctx context.Context, params *resources.ListMileagesParams) engine.Lister[resources.Mileage] {
+	return pages(ctx, s.c, &datedListMileages, params,
 		func(p *resources.ListMileagesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(p), nil)
 		},
@@ -10326,7 +10632,7 @@ func (s *ExpensesService) ListMileagesPage(ctx context.Context, params *resource
 //
 //	GET /expenses/per_diems (ListPerDiems)
 func (s *ExpensesService) ListPerDiems(ctx context.Context, params *resources.ListPerDiemsParams) ([]resources.PerDiem, error) {
-	return collect(s.ListPerDiemsIter(ctx, params))
+	return s.listPerDiemsPages(ctx, params).Collect()
 }
 
 // ListPerDiemsIter lists per diems, page by page.
@@ -10339,7 +10645,12 @@ func (s *ExpensesService) ListPerDiems(ctx context.Context, params *resources.Li
 //
 //	GET /expenses/per_diems (ListPerDiems)
 func (s *ExpensesService) ListPerDiemsIter(ctx context.Context, params *resources.ListPerDiemsParams) iter.Seq2[resources.PerDiem, error] {
-	return walkPages(ctx, s.c, &datedListPerDiems, params,
+	return s.listPerDiemsPages(ctx, params).All()
+}
+
+// listPerDiemsPages is the list ListPerDiems collects and ListPerDiemsIter yields, read page by page.
+func (s *ExpensesService) listPerDiemsPages(ctx context.Context, params *resources.ListPerDiemsParams) engine.Lister[resources.PerDiem] {
+	return pages(ctx, s.c, &datedListPerDiems, params,
 		func(p *resources.ListPerDiemsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(p), nil)
 		},
@@ -10583,7 +10894,7 @@ func (s *FinanceService) GetTaxType(ctx context.Context, id string) (resources.T
 //
 //	GET /finance/accounting_settings (ListAccountingSettings)
 func (s *FinanceService) ListAccountingSettings(ctx context.Context, params *resources.ListAccountingSettingsParams) ([]resources.AccountingSetting, error) {
-	return collect(s.ListAccountingSettingsIter(ctx, params))
+	return s.listAccountingSettingsPages(ctx, params).Collect()
 }
 
 // ListAccountingSettingsIter lists accounting settings, page by page.
@@ -10596,7 +10907,12 @@ func (s *FinanceService) ListAccountingSettings(ctx context.Context, params *res
 //
 //	GET /finance/accounting_settings (ListAccountingSettings)
 func (s *FinanceService) ListAccountingSettingsIter(ctx context.Context, params *resources.ListAccountingSettingsParams) iter.Seq2[resources.AccountingSetting, error] {
-	return walkPages(ctx, s.c, &datedListAccountingSettings, params,
+	return s.listAccountingSettingsPages(ctx, params).All()
+}
+
+// listAccountingSettingsPages is the list ListAccountingSettings collects and ListAccountingSettingsIter yields, read page by page.
+func (s *FinanceService) listAccountingSettingsPages(ctx context.Context, params *resources.ListAccountingSettingsParams) engine.Lister[resources.AccountingSetting] {
+	return pages(ctx, s.c, &datedListAccountingSettings, params,
 		func(p *resources.ListAccountingSettingsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(p), nil)
 		},
@@ -10628,7 +10944,7 @@ func (s *FinanceService) ListAccountingSettingsPage(ctx context.Context, params 
 //
 //	GET /finance/budget_options (ListBudgetOptions)
 func (s *FinanceService) ListBudgetOptions(ctx context.Context, params *resources.ListBudgetOptionsParams) ([]resources.BudgetOption, error) {
-	return collect(s.ListBudgetOptionsIter(ctx, params))
+	return s.listBudgetOptionsPages(ctx, params).Collect()
 }
 
 // ListBudgetOptionsIter lists budget options, page by page.
@@ -10639,7 +10955,12 @@ func (s *FinanceService) ListBudgetOptions(ctx context.Context, params *resource
 //
 //	GET /finance/budget_options (ListBudgetOptions)
 func (s *FinanceService) ListBudgetOptionsIter(ctx context.Context, params *resources.ListBudgetOptionsParams) iter.Seq2[resources.BudgetOption, error] {
-	return walkPages(ctx, s.c, &datedListBudgetOptions, params,
+	return s.listBudgetOptionsPages(ctx, params).All()
+}
+
+// listBudgetOptionsPages is the list ListBudgetOptions collects and ListBudgetOptionsIter yields, read page by page.
+func (s *FinanceService) listBudgetOptionsPages(ctx context.Context, params *resources.ListBudgetOptionsParams) engine.Lister[resources.BudgetOption] {
+	return pages(ctx, s.c, &datedListBudgetOptions, params,
 		func(p *resources.ListBudgetOptionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(p), nil)
 		},
@@ -10670,7 +10991,7 @@ func (s *FinanceService) ListBudgetOptionsPage(ctx context.Context, params *reso
 //
 //	GET /finance/categories (ListFinanceCategories)
 func (s *FinanceService) ListCategories(ctx context.Context, params *resources.ListFinanceCategoriesParams) ([]resources.FinanceCategory, error) {
-	return collect(s.ListCategoriesIter(ctx, params))
+	return s.listCategoriesPages(ctx, params).Collect()
 }
 
 // ListCategoriesIter lists expense categories, page by page.
@@ -10682,7 +11003,12 @@ func (s *FinanceService) ListCategories(ctx context.Context, params *resources.L
 //
 //	GET /finance/categories (ListFinanceCategories)
 func (s *FinanceService) ListCategoriesIter(ctx context.Context, params *resources.ListFinanceCategoriesParams) iter.Seq2[resources.FinanceCategory, error] {
-	return walkPages(ctx, s.c, &datedListFinanceCategories, params,
+	return s.listCategoriesPages(ctx, params).All()
+}
+
+// listCategoriesPages is the list ListCategories collects and ListCategoriesIter yields, read page by page.
+func (s *FinanceService) listCategoriesPages(ctx context.Context, params *resources.ListFinanceCategoriesParams) engine.Lister[resources.FinanceCategory] {
+	return pages(ctx, s.c, &datedListFinanceCategories, params,
 		func(p *resources.ListFinanceCategoriesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(p), nil)
 		},
@@ -10714,7 +11040,7 @@ func (s *FinanceService) ListCategoriesPage(ctx context.Context, params *resourc
 //
 //	GET /finance/contacts (ListFinanceContacts)
 func (s *FinanceService) ListContacts(ctx context.Context, params *resources.ListFinanceContactsParams) ([]resources.FinanceContact, error) {
-	return collect(s.ListContactsIter(ctx, params))
+	return s.listContactsPages(ctx, params).Collect()
 }
 
 // ListContactsIter lists finance contacts, page by page.
@@ -10726,7 +11052,12 @@ func (s *FinanceService) ListContacts(ctx context.Context, params *resources.Lis
 //
 //	GET /finance/contacts (ListFinanceContacts)
 func (s *FinanceService) ListContactsIter(ctx context.Context, params *resources.ListFinanceContactsParams) iter.Seq2[resources.FinanceContact, error] {
-	return walkPages(ctx, s.c, &datedListFinanceContacts, params,
+	return s.listContactsPages(ctx, params).All()
+}
+
+// listContactsPages is the list ListContacts collects and ListContactsIter yields, read page by page.
+func (s *FinanceService) listContactsPages(ctx context.Context, params *resources.ListFinanceContactsParams) engine.Lister[resources.FinanceContact] {
+	return pages(ctx, s.c, &datedListFinanceContacts, params,
 		func(p *resources.ListFinanceContactsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(p), nil)
 		},
@@ -10759,7 +11090,7 @@ func (s *FinanceService) ListContactsPage(ctx context.Context, params *resources
 //
 //	GET /finance/cost_center_memberships (ListCostCenterMemberships)
 func (s *FinanceService) ListCostCenterMemberships(ctx context.Context, params *resources.ListCostCenterMembershipsParams) ([]resources.CostCenterMembership, error) {
-	return collect(s.ListCostCenterMembershipsIter(ctx, params))
+	return s.listCostCenterMembershipsPages(ctx, params).Collect()
 }
 
 // ListCostCenterMembershipsIter lists cost center memberships, page by page.
@@ -10772,7 +11103,12 @@ func (s *FinanceService) ListCostCenterMemberships(ctx context.Context, params *
 //
 //	GET /finance/cost_center_memberships (ListCostCenterMemberships)
 func (s *FinanceService) ListCostCenterMembershipsIter(ctx context.Context, params *resources.ListCostCenterMembershipsParams) iter.Seq2[resources.CostCenterMembership, error] {
-	return walkPages(ctx, s.c, &datedListCostCenterMemberships, params,
+	return s.listCostCenterMembershipsPages(ctx, params).All()
+}
+
+// listCostCenterMembershipsPages is the list ListCostCenterMemberships collects and ListCostCenterMembershipsIter yields, read page by page.
+func (s *FinanceService) listCostCenterMembershipsPages(ctx context.Context, params *resources.ListCostCenterMembershipsParams) engine.Lister[resources.CostCenterMembership] {
+	return pages(ctx, s.c, &datedListCostCenterMemberships, params,
 		func(p *resources.ListCostCenterMembershipsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(p), nil)
 		},
@@ -10805,7 +11141,7 @@ func (s *FinanceService) ListCostCenterMembershipsPage(ctx context.Context, para
 //
 //	GET /finance/cost_centers (ListCostCenters)
 func (s *FinanceService) ListCostCenters(ctx context.Context, params *resources.ListCostCentersParams) ([]resources.CostCenter, error) {
-	return collect(s.ListCostCentersIter(ctx, params))
+	return s.listCostCentersPages(ctx, params).Collect()
 }
 
 // ListCostCentersIter lists cost centers, page by page.
@@ -10817,7 +11153,12 @@ func (s *FinanceService) ListCostCenters(ctx context.Context, params *resources.
 //
 //	GET /finance/cost_centers (ListCostCenters)
 func (s *FinanceService) ListCostCentersIter(ctx context.Context, params *resources.ListCostCentersParams) iter.Seq2[resources.CostCenter, error] {
-	return walkPages(ctx, s.c, &datedListCostCenters, params,
+	return s.listCostCentersPages(ctx, params).All()
+}
+
+// listCostCentersPages is the list ListCostCenters collects and ListCostCentersIter yields, read page by page.
+func (s *FinanceService) listCostCentersPages(ctx context.Context, params *resources.ListCostCentersParams) engine.Lister[resources.CostCenter] {
+	return pages(ctx, s.c, &datedListCostCenters, params,
 		func(p *resources.ListCostCentersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(p), nil)
 		},
@@ -10850,7 +11191,7 @@ func (s *FinanceService) ListCostCentersPage(ctx context.Context, params *resour
 //
 //	GET /finance/financial_documents (ListFinancialDocuments)
 func (s *FinanceService) ListFinancialDocuments(ctx context.Context, params *resources.ListFinancialDocumentsParams) ([]resources.FinancialDocument, error) {
-	return collect(s.ListFinancialDocumentsIter(ctx, params))
+	return s.listFinancialDocumentsPages(ctx, params).Collect()
 }
 
 // ListFinancialDocumentsIter lists financial documents, page by page.
@@ -10863,7 +11204,12 @@ func (s *FinanceService) ListFinancialDocuments(ctx context.Context, params *res
 //
 //	GET /finance/financial_documents (ListFinancialDocuments)
 func (s *FinanceService) ListFinancialDocumentsIter(ctx context.Context, params *resources.ListFinancialDocumentsParams) iter.Seq2[resources.FinancialDocument, error] {
-	return walkPages(ctx, s.c, &datedListFinancialDocuments, params,
+	return s.listFinancialDocumentsPages(ctx, params).All()
+}
+
+// listFinancialDocumentsPages is the list ListFinancialDocuments collects and ListFinancialDocumentsIter yields, read page by page.
+func (s *FinanceService) listFinancialDocumentsPages(ctx context.Context, params *resources.ListFinancialDocumentsParams) engine.Lister[resources.FinancialDocument] {
+	return pages(ctx, s.c, &datedListFinancialDocuments, params,
 		func(p *resources.ListFinancialDocumentsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(p), nil)
 		},
@@ -10896,7 +11242,7 @@ func (s *FinanceService) ListFinancialDocumentsPage(ctx context.Context, params 
 //
 //	GET /finance/journal_entries (ListJournalEntries)
 func (s *FinanceService) ListJournalEntries(ctx context.Context, params *resources.ListJournalEntriesParams) ([]resources.JournalEntry, error) {
-	return collect(s.ListJournalEntriesIter(ctx, params))
+	return s.listJournalEntriesPages(ctx, params).Collect()
 }
 
 // ListJournalEntriesIter lists journal entries, page by page.
@@ -10908,7 +11254,12 @@ func (s *FinanceService) ListJournalEntries(ctx context.Context, params *resourc
 //
 //	GET /finance/journal_entries (ListJournalEntries)
 func (s *FinanceService) ListJournalEntriesIter(ctx context.Context, params *resources.ListJournalEntriesParams) iter.Seq2[resources.JournalEntry, error] {
-	return walkPages(ctx, s.c, &datedListJournalEntries, params,
+	return s.listJournalEntriesPages(ctx, params).All()
+}
+
+// listJournalEntriesPages is the list ListJournalEntries collects and ListJournalEntriesIter yields, read page by page.
+func (s *FinanceService) listJournalEntriesPages(ctx context.Context, params *resources.ListJournalEntriesParams) engine.Lister[resources.JournalEntry] {
+	return pages(ctx, s.c, &datedListJournalEntries, params,
 		func(p *resources.ListJournalEntriesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(p), nil)
 		},
@@ -10939,7 +11290,7 @@ func (s *FinanceService) ListJournalEntriesPage(ctx context.Context, params *res
 //
 //	GET /finance/journal_lines (ListJournalLines)
 func (s *FinanceService) ListJournalLines(ctx context.Context, params *resources.ListJournalLinesParams) ([]resources.JournalLine, error) {
-	return collect(s.ListJournalLinesIter(ctx, params))
+	return s.listJournalLinesPages(ctx, params).Collect()
 }
 
 // ListJournalLinesIter lists journal lines, page by page.
@@ -10950,7 +11301,12 @@ func (s *FinanceService) ListJournalLines(ctx context.Context, params *resources
 //
 //	GET /finance/journal_lines (ListJournalLines)
 func (s *FinanceService) ListJournalLinesIter(ctx context.Context, params *resources.ListJournalLinesParams) iter.Seq2[resources.JournalLine, error] {
-	return walkPages(ctx, s.c, &datedListJournalLines, params,
+	return s.listJournalLinesPages(ctx, params).All()
+}
+
+// listJournalLinesPages is the list ListJournalLines collects and ListJournalLinesIter yields, read page by page.
+func (s *FinanceService) listJournalLinesPages(ctx context.Context, params *resources.ListJournalLinesParams) engine.Lister[resources.JournalLine] {
+	return pages(ctx, s.c, &datedListJournalLines, params,
 		func(p *resources.ListJournalLinesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(p), nil)
 		},
@@ -10982,7 +11338,7 @@ func (s *FinanceService) ListJournalLinesPage(ctx context.Context, params *resou
 //
 //	GET /finance/ledger_account_resources (ListLedgerAccountResources)
 func (s *FinanceService) ListLedgerAccountResources(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) ([]resources.LedgerAccountResource, error) {
-	return collect(s.ListLedgerAccountResourcesIter(ctx, params))
+	return s.listLedgerAccountResourcesPages(ctx, params).Collect()
 }
 
 // ListLedgerAccountResourcesIter lists ledger account assignments, page by page.
@@ -10995,7 +11351,12 @@ func (s *FinanceService) ListLedgerAccountResources(ctx context.Context, params 
 //
 //	GET /finance/ledger_account_resources (ListLedgerAccountResources)
 func (s *FinanceService) ListLedgerAccountResourcesIter(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) iter.Seq2[resources.LedgerAccountResource, error] {
-	return walkPages(ctx, s.c, &datedListLedgerAccountResources, params,
+	return s.listLedgerAccountResourcesPages(ctx, params).All()
+}
+
+// listLedgerAccountResourcesPages is the list ListLedgerAccountResources collects and ListLedgerAccountResourcesIter yields, read page by page.
+func (s *FinanceService) listLedgerAccountResourcesPages(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) engine.Lister[resources.LedgerAccountResource] {
+	return pages(ctx, s.c, &datedListLedgerAccountResources, params,
 		func(p *resources.ListLedgerAccountResourcesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(p), nil)
 		},
@@ -11028,7 +11389,7 @@ func (s *FinanceService) ListLedgerAccountResourcesPage(ctx context.Context, par
 //
 //	GET /finance/accounts (ListLedgerAccounts)
 func (s *FinanceService) ListLedgerAccounts(ctx context.Context, params *resources.ListLedgerAccountsParams) ([]resources.LedgerAccount, error) {
-	return collect(s.ListLedgerAccountsIter(ctx, params))
+	return s.listLedgerAccountsPages(ctx, params).Collect()
 }
 
 // ListLedgerAccountsIter lists ledger accounts, page by page.
@@ -11040,7 +11401,12 @@ func (s *FinanceService) ListLedgerAccounts(ctx context.Context, params *resourc
 //
 //	GET /finance/accounts (ListLedgerAccounts)
 func (s *FinanceService) ListLedgerAccountsIter(ctx context.Context, params *resources.ListLedgerAccountsParams) iter.Seq2[resources.LedgerAccount, error] {
-	return walkPages(ctx, s.c, &datedListLedgerAccounts, params,
+	return s.listLedgerAccountsPages(ctx, params).All()
+}
+
+// listLedgerAccountsPages is the list ListLedgerAccounts collects and ListLedgerAccountsIter yields, read page by page.
+func (s *FinanceService) listLedgerAccountsPages(ctx context.Context, params *resources.ListLedgerAccountsParams) engine.Lister[resources.LedgerAccount] {
+	return pages(ctx, s.c, &datedListLedgerAccounts, params,
 		func(p *resources.ListLedgerAccountsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(p), nil)
 		},
@@ -11071,7 +11437,7 @@ func (s *FinanceService) ListLedgerAccountsPage(ctx context.Context, params *res
 //
 //	GET /finance/tax_rates (ListTaxRates)
 func (s *FinanceService) ListTaxRates(ctx context.Context, params *resources.ListTaxRatesParams) ([]resources.TaxRate, error) {
-	return collect(s.ListTaxRatesIter(ctx, params))
+	return s.listTaxRatesPages(ctx, params).Collect()
 }
 
 // ListTaxRatesIter lists tax rates, page by page.
@@ -11082,7 +11448,12 @@ func (s *FinanceService) ListTaxRates(ctx context.Context, params *resources.Lis
 //
 //	GET /finance/tax_rates (ListTaxRates)
 func (s *FinanceService) ListTaxRatesIter(ctx context.Context, params *resources.ListTaxRatesParams) iter.Seq2[resources.TaxRate, error] {
-	return walkPages(ctx, s.c, &datedListTaxRates, params,
+	return s.listTaxRatesPages(ctx, params).All()
+}
+
+// listTaxRatesPages is the list ListTaxRates collects and ListTaxRatesIter yields, read page by page.
+func (s *FinanceService) listTaxRatesPages(ctx context.Context, params *resources.ListTaxRatesParams) engine.Lister[resources.TaxRate] {
+	return pages(ctx, s.c, &datedListTaxRates, params,
 		func(p *resources.ListTaxRatesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(p), nil)
 		},
@@ -11111,7 +11482,7 @@ func (s *FinanceService) ListTaxRatesPage(ctx context.Context, params *resources
 //
 //	GET /finance/tax_types (ListTaxTypes)
 func (s *FinanceService) ListTaxTypes(ctx context.Context, params *resources.ListTaxTypesParams) ([]resources.TaxType, error) {
-	return collect(s.ListTaxTypesIter(ctx, params))
+	return s.listTaxTypesPages(ctx, params).Collect()
 }
 
 // ListTaxTypesIter lists tax types, page by page.
@@ -11123,7 +11494,12 @@ func (s *FinanceService) ListTaxTypes(ctx context.Context, params *resources.Lis
 //
 //	GET /finance/tax_types (ListTaxTypes)
 func (s *FinanceService) ListTaxTypesIter(ctx context.Context, params *resources.ListTaxTypesParams) iter.Seq2[resources.TaxType, error] {
-	return walkPages(ctx, s.c, &datedListTaxTypes, params,
+	return s.listTaxTypesPages(ctx, params).All()
+}
+
+// listTaxTypesPages is the list ListTaxTypes collects and ListTaxTypesIter yields, read page by page.
+func (s *FinanceService) listTaxTypesPages(ctx context.Context, params *resources.ListTaxTypesParams) engine.Lister[resources.TaxType] {
+	return pages(ctx, s.c, &datedListTaxTypes, params,
 		func(p *resources.ListTaxTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(p), nil)
 		},
@@ -11238,7 +11614,7 @@ func (s *HolidaysService) Get(ctx context.Context, id string) (resources.Company
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *HolidaysService) List(ctx context.Context, params *resources.ListCompanyHolidaysParams) ([]resources.CompanyHoliday, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists company holidays, page by page.
@@ -11247,7 +11623,12 @@ func (s *HolidaysService) List(ctx context.Context, params *resources.ListCompan
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCompanyHolidaysParams) iter.Seq2[resources.CompanyHoliday, error] {
-	return walkPages(ctx, s.c, &datedListCompanyHolidays, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *HolidaysService) listPages(ctx context.Context, params *resources.ListCompanyHolidaysParams) engine.Lister[resources.CompanyHoliday] {
+	return pages(ctx, s.c, &datedListCompanyHolidays, params,
 		func(p *resources.ListCompanyHolidaysParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(p), nil)
 		},
@@ -11327,7 +11708,7 @@ func (s *ITManagementService) GetAssetModel(ctx context.Context, id string) (res
 //
 //	GET /it_management/it_asset_models (ListITAssetModels)
 func (s *ITManagementService) ListAssetModels(ctx context.Context, params *resources.ListITAssetModelsParams) ([]resources.ITAssetModel, error) {
-	return collect(s.ListAssetModelsIter(ctx, params))
+	return s.listAssetModelsPages(ctx, params).Collect()
 }
 
 // ListAssetModelsIter lists IT asset models, page by page.
@@ -11339,7 +11720,12 @@ func (s *ITManagementService) ListAssetModels(ctx context.Context, params *resou
 //
 //	GET /it_management/it_asset_models (ListITAssetModels)
 func (s *ITManagementService) ListAssetModelsIter(ctx context.Context, params *resources.ListITAssetModelsParams) iter.Seq2[resources.ITAssetModel, error] {
-	return walkPages(ctx, s.c, &datedListITAssetModels, params,
+	return s.listAssetModelsPages(ctx, params).All()
+}
+
+// listAssetModelsPages is the list ListAssetModels collects and ListAssetModelsIter yields, read page by page.
+func (s *ITManagementService) listAssetModelsPages(ctx context.Context, params *resources.ListITAssetModelsParams) engine.Lister[resources.ITAssetModel] {
+	return pages(ctx, s.c, &datedListITAssetModels, params,
 		func(p *resources.ListITAssetModelsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListITAssetModels, s.c.datedBase, "/it_management/it_asset_models", datedQueryListITAssetModels(p), nil)
 		},
@@ -11372,7 +11758,7 @@ func (s *ITManagementService) ListAssetModelsPage(ctx context.Context, params *r
 //
 //	GET /it_management/it_assets (ListITAssets)
 func (s *ITManagementService) ListAssets(ctx context.Context, params *resources.ListITAssetsParams) ([]resources.ITAsset, error) {
-	return collect(s.ListAssetsIter(ctx, params))
+	return s.listAssetsPages(ctx, params).Collect()
 }
 
 // ListAssetsIter lists IT assets, page by page.
@@ -11385,7 +11771,12 @@ func (s *ITManagementService) ListAssets(ctx context.Context, params *resources.
 //
 //	GET /it_management/it_assets (ListITAssets)
 func (s *ITManagementService) ListAssetsIter(ctx context.Context, params *resources.ListITAssetsParams) iter.Seq2[resources.ITAsset, error] {
-	return walkPages(ctx, s.c, &datedListITAssets, params,
+	return s.listAssetsPages(ctx, params).All()
+}
+
+// listAssetsPages is the list ListAssets collects and ListAssetsIter yields, read page by page.
+func (s *ITManagementService) listAssetsPages(ctx context.Context, params *resources.ListITAssetsParams) engine.Lister[resources.ITAsset] {
+	return pages(ctx, s.c, &datedListITAssets, params,
 		func(p *resources.ListITAssetsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListITAssets, s.c.datedBase, "/it_management/it_assets", datedQueryListITAssets(p), nil)
 		},
@@ -11460,7 +11851,7 @@ func (s *IntegrationsService) CreateSyncRunOutput(ctx context.Context, body reso
 //
 //	GET /integrations/syncable_items (ListIntegrationSyncableItems)
 func (s *IntegrationsService) ListSyncableItems(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) ([]resources.IntegrationSyncableItem, error) {
-	return collect(s.ListSyncableItemsIter(ctx, params))
+	return s.listSyncableItemsPages(ctx, params).Collect()
 }
 
 // ListSyncableItemsIter lists the items a sync run has to send, page by page.
@@ -11475,7 +11866,12 @@ func (s *IntegrationsService) ListSyncableItems(ctx context.Context, params *res
 //
 //	GET /integrations/syncable_items (ListIntegrationSyncableItems)
 func (s *IntegrationsService) ListSyncableItemsIter(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) iter.Seq2[resources.IntegrationSyncableItem, error] {
-	return walkPages(ctx, s.c, &datedListIntegrationSyncableItems, params,
+	return s.listSyncableItemsPages(ctx, params).All()
+}
+
+// listSyncableItemsPages is the list ListSyncableItems collects and ListSyncableItemsIter yields, read page by page.
+func (s *IntegrationsService) listSyncableItemsPages(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) engine.Lister[resources.IntegrationSyncableItem] {
+	return pages(ctx, s.c, &datedListIntegrationSyncableItems, params,
 		func(p *resources.ListIntegrationSyncableItemsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListIntegrationSyncableItems, s.c.datedBase, "/integrations/syncable_items", datedQueryListIntegrationSyncableItems(p), nil)
 		},
@@ -11541,7 +11937,7 @@ func (s *JobCatalogService) GetRole(ctx context.Context, id string) (resources.J
 //
 //	GET /job_catalog/levels (ListJobCatalogLevels)
 func (s *JobCatalogService) ListLevels(ctx context.Context, params *resources.ListJobCatalogLevelsParams) ([]resources.JobCatalogLevel, error) {
-	return collect(s.ListLevelsIter(ctx, params))
+	return s.listLevelsPages(ctx, params).Collect()
 }
 
 // ListLevelsIter lists job catalog levels, page by page.
@@ -11552,7 +11948,12 @@ func (s *JobCatalogService) ListLevels(ctx context.Context, params *resources.Li
 //
 //	GET /job_catalog/levels (ListJobCatalogLevels)
 func (s *JobCatalogService) ListLevelsIter(ctx context.Context, params *resources.ListJobCatalogLevelsParams) iter.Seq2[resources.JobCatalogLevel, error] {
-	return walkPages(ctx, s.c, &datedListJobCatalogLevels, params,
+	return s.listLevelsPages(ctx, params).All()
+}
+
+// listLevelsPages is the list ListLevels collects and ListLevelsIter yields, read page by page.
+func (s *JobCatalogService) listLevelsPages(ctx context.Context, params *resources.ListJobCatalogLevelsParams) engine.Lister[resources.JobCatalogLevel] {
+	return pages(ctx, s.c, &datedListJobCatalogLevels, params,
 		func(p *resources.ListJobCatalogLevelsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListJobCatalogLevels, s.c.datedBase, "/job_catalog/levels", datedQueryListJobCatalogLevels(p), nil)
 		},
@@ -11587,7 +11988,7 @@ func (s *JobCatalogService) ListLevelsPage(ctx context.Context, params *resource
 //
 //	GET /job_catalog/node_attributes (ListJobCatalogNodeAttributes)
 func (s *JobCatalogService) ListNodeAttributes(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) ([]resources.JobCatalogNodeAttribute, error) {
-	return collect(s.ListNodeAttributesIter(ctx, params))
+	return s.listNodeAttributesPages(ctx, params).Collect()
 }
 
 // ListNodeAttributesIter lists the attributes of a job catalog node, page by page.
@@ -11603,7 +12004,12 @@ func (s *JobCatalogService) ListNodeAttributes(ctx context.Context, params *reso
 //
 //	GET /job_catalog/node_attributes (ListJobCatalogNodeAttributes)
 func (s *JobCatalogService) ListNodeAttributesIter(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) iter.Seq2[resources.JobCatalogNodeAttribute, error] {
-	return walkPages(ctx, s.c, &datedListJobCatalogNodeAttributes, params,
+	return s.listNodeAttributesPages(ctx, params).All()
+}
+
+// listNodeAttributesPages is the list ListNodeAttributes collects and ListNodeAttributesIter yields, read page by page.
+func (s *JobCatalogService) listNodeAttributesPages(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) engine.Lister[resources.JobCatalogNodeAttribute] {
+	return pages(ctx, s.c, &datedListJobCatalogNodeAttributes, params,
 		func(p *resources.ListJobCatalogNodeAttributesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, s.c.datedBase, "/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(p), nil)
 		},
@@ -11636,7 +12042,7 @@ func (s *JobCatalogService) ListNodeAttributesPage(ctx context.Context, params *
 //
 //	GET /job_catalog/roles (ListJobCatalogRoles)
 func (s *JobCatalogService) ListRoles(ctx context.Context, params *resources.ListJobCatalogRolesParams) ([]resources.JobCatalogRole, error) {
-	return collect(s.ListRolesIter(ctx, params))
+	return s.listRolesPages(ctx, params).Collect()
 }
 
 // ListRolesIter lists job catalog roles, page by page.
@@ -11645,7 +12051,12 @@ func (s *JobCatalogService) ListRoles(ctx context.Context, params *resources.Lis
 //
 //	GET /job_catalog/roles (ListJobCatalogRoles)
 func (s *JobCatalogService) ListRolesIter(ctx context.Context, params *resources.ListJobCatalogRolesParams) iter.Seq2[resources.JobCatalogRole, error] {
-	return walkPages(ctx, s.c, &datedListJobCatalogRoles, params,
+	return s.listRolesPages(ctx, params).All()
+}
+
+// listRolesPages is the list ListRoles collects and ListRolesIter yields, read page by page.
+func (s *JobCatalogService) listRolesPages(ctx context.Context, params *resources.ListJobCatalogRolesParams) engine.Lister[resources.JobCatalogRole] {
+	return pages(ctx, s.c, &datedListJobCatalogRoles, params,
 		func(p *resources.ListJobCatalogRolesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListJobCatalogRoles, s.c.datedBase, "/job_catalog/roles", datedQueryListJobCatalogRoles(p), nil)
 		},
@@ -11676,7 +12087,7 @@ func (s *JobCatalogService) ListRolesPage(ctx context.Context, params *resources
 //
 //	GET /job_catalog/tree_nodes (ListJobCatalogTreeNodes)
 func (s *JobCatalogService) ListTreeNodes(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) ([]resources.JobCatalogNode, error) {
-	return collect(s.ListTreeNodesIter(ctx, params))
+	return s.listTreeNodesPages(ctx, params).Collect()
 }
 
 // ListTreeNodesIter lists job catalog tree nodes, page by page.
@@ -11690,7 +12101,12 @@ func (s *JobCatalogService) ListTreeNodes(ctx context.Context, params *resources
 //
 //	GET /job_catalog/tree_nodes (ListJobCatalogTreeNodes)
 func (s *JobCatalogService) ListTreeNodesIter(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) iter.Seq2[resources.JobCatalogNode, error] {
-	return walkPages(ctx, s.c, &datedListJobCatalogTreeNodes, params,
+	return s.listTreeNodesPages(ctx, params).All()
+}
+
+// listTreeNodesPages is the list ListTreeNodes collects and ListTreeNodesIter yields, read page by page.
+func (s *JobCatalogService) listTreeNodesPages(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) engine.Lister[resources.JobCatalogNode] {
+	return pages(ctx, s.c, &datedListJobCatalogTreeNodes, params,
 		func(p *resources.ListJobCatalogTreeNodesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, s.c.datedBase, "/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(p), nil)
 		},
@@ -11780,7 +12196,7 @@ func (s *LocationsService) GetWorkArea(ctx context.Context, id string) (resource
 //
 //	GET /locations/locations (ListLocations)
 func (s *LocationsService) List(ctx context.Context, params *resources.ListLocationsParams) ([]resources.Location, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists locations, page by page.
@@ -11789,7 +12205,12 @@ func (s *LocationsService) List(ctx context.Context, params *resources.ListLocat
 //
 //	GET /locations/locations (ListLocations)
 func (s *LocationsService) ListIter(ctx context.Context, params *resources.ListLocationsParams) iter.Seq2[resources.Location, error] {
-	return walkPages(ctx, s.c, &datedListLocations, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *LocationsService) listPages(ctx context.Context, params *resources.ListLocationsParams) engine.Lister[resources.Location] {
+	return pages(ctx, s.c, &datedListLocations, params,
 		func(p *resources.ListLocationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLocations, s.c.datedBase, "/locations/locations", datedQueryListLocations(p), nil)
 		},
@@ -11816,7 +12237,7 @@ func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListL
 //
 //	GET /locations/work_areas (ListWorkAreas)
 func (s *LocationsService) ListWorkAreas(ctx context.Context, params *resources.ListWorkAreasParams) ([]resources.WorkArea, error) {
-	return collect(s.ListWorkAreasIter(ctx, params))
+	return s.listWorkAreasPages(ctx, params).Collect()
 }
 
 // ListWorkAreasIter lists work areas, page by page.
@@ -11828,7 +12249,12 @@ func (s *LocationsService) ListWorkAreas(ctx context.Context, params *resources.
 //
 //	GET /locations/work_areas (ListWorkAreas)
 func (s *LocationsService) ListWorkAreasIter(ctx context.Context, params *resources.ListWorkAreasParams) iter.Seq2[resources.WorkArea, error] {
-	return walkPages(ctx, s.c, &datedListWorkAreas, params,
+	return s.listWorkAreasPages(ctx, params).All()
+}
+
+// listWorkAreasPages is the list ListWorkAreas collects and ListWorkAreasIter yields, read page by page.
+func (s *LocationsService) listWorkAreasPages(ctx context.Context, params *resources.ListWorkAreasParams) engine.Lister[resources.WorkArea] {
+	return pages(ctx, s.c, &datedListWorkAreas, params,
 		func(p *resources.ListWorkAreasParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWorkAreas, s.c.datedBase, "/locations/work_areas", datedQueryListWorkAreas(p), nil)
 		},
@@ -11909,7 +12335,7 @@ func (s *MarketplaceService) CreateInstallation(ctx context.Context, body resour
 //
 //	GET /marketplace/installation_settings (ListMarketplaceInstallationSettings)
 func (s *MarketplaceService) ListInstallationSettings(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) ([]resources.MarketplaceInstallationSettings, error) {
-	return collect(s.ListInstallationSettingsIter(ctx, params))
+	return s.listInstallationSettingsPages(ctx, params).Collect()
 }
 
 // ListInstallationSettingsIter lists the settings of an installed integration, page by page.
@@ -11924,7 +12350,12 @@ func (s *MarketplaceService) ListInstallationSettings(ctx context.Context, param
 //
 //	GET /marketplace/installation_settings (ListMarketplaceInstallationSettings)
 func (s *MarketplaceService) ListInstallationSettingsIter(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) iter.Seq2[resources.MarketplaceInstallationSettings, error] {
-	return walkPages(ctx, s.c, &datedListMarketplaceInstallationSettings, params,
+	return s.listInstallationSettingsPages(ctx, params).All()
+}
+
+// listInstallationSettingsPages is the list ListInstallationSettings collects and ListInstallationSettingsIter yields, read page by page.
+func (s *MarketplaceService) listInstallationSettingsPages(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) engine.Lister[resources.MarketplaceInstallationSettings] {
+	return pages(ctx, s.c, &datedListMarketplaceInstallationSettings, params,
 		func(p *resources.ListMarketplaceInstallationSettingsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, s.c.datedBase, "/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(p), nil)
 		},
@@ -12058,7 +12489,7 @@ func (s *PayrollService) GetEmployeeIdentifier(ctx context.Context, id string) (
 //
 //	GET /payroll/supplements (ListSupplements)
 func (s *PayrollService) List(ctx context.Context, params *resources.ListSupplementsParams) ([]resources.Supplement, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists payroll supplements, page by page.
@@ -12067,7 +12498,12 @@ func (s *PayrollService) List(ctx context.Context, params *resources.ListSupplem
 //
 //	GET /payroll/supplements (ListSupplements)
 func (s *PayrollService) ListIter(ctx context.Context, params *resources.ListSupplementsParams) iter.Seq2[resources.Supplement, error] {
-	return walkPages(ctx, s.c, &datedListSupplements, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *PayrollService) listPages(ctx context.Context, params *resources.ListSupplementsParams) engine.Lister[resources.Supplement] {
+	return pages(ctx, s.c, &datedListSupplements, params,
 		func(p *resources.ListSupplementsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSupplements, s.c.datedBase, "/payroll/supplements", datedQueryListSupplements(p), nil)
 		},
@@ -12098,7 +12534,7 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 //
 //	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
 func (s *PayrollService) ListEmployeeIdentifiers(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) ([]resources.PayrollEmployeeIdentifier, error) {
-	return collect(s.ListEmployeeIdentifiersIter(ctx, params))
+	return s.listEmployeeIdentifiersPages(ctx, params).Collect()
 }
 
 // ListEmployeeIdentifiersIter lists employees' payroll identifiers, page by page.
@@ -12112,7 +12548,12 @@ func (s *PayrollService) ListEmployeeIdentifiers(ctx context.Context, params *re
 //
 //	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
 func (s *PayrollService) ListEmployeeIdentifiersIter(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) iter.Seq2[resources.PayrollEmployeeIdentifier, error] {
-	return walkPages(ctx, s.c, &datedListEmployeeIdentifiers, params,
+	return s.listEmployeeIdentifiersPages(ctx, params).All()
+}
+
+// listEmployeeIdentifiersPages is the list ListEmployeeIdentifiers collects and ListEmployeeIdentifiersIter yields, read page by page.
+func (s *PayrollService) listEmployeeIdentifiersPages(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) engine.Lister[resources.PayrollEmployeeIdentifier] {
+	return pages(ctx, s.c, &datedListEmployeeIdentifiers, params,
 		func(p *resources.ListEmployeeIdentifiersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(p), nil)
 		},
@@ -12147,7 +12588,7 @@ func (s *PayrollService) ListEmployeeIdentifiersPage(ctx context.Context, params
 //
 //	GET /payroll/family_situations (ListFamilySituations)
 func (s *PayrollService) ListFamilySituations(ctx context.Context, params *resources.ListFamilySituationsParams) ([]resources.FamilySituation, error) {
-	return collect(s.ListFamilySituationsIter(ctx, params))
+	return s.listFamilySituationsPages(ctx, params).Collect()
 }
 
 // ListFamilySituationsIter lists employees' family situations, page by page.
@@ -12160,7 +12601,12 @@ func (s *PayrollService) ListFamilySituations(ctx context.Context, params *resou
 //
 //	GET /payroll/family_situations (ListFamilySituations)
 func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *resources.ListFamilySituationsParams) iter.Seq2[resources.FamilySituation, error] {
-	return walkPages(ctx, s.c, &datedListFamilySituations, params,
+	return s.listFamilySituationsPages(ctx, params).All()
+}
+
+// listFamilySituationsPages is the list ListFamilySituations collects and ListFamilySituationsIter yields, read page by page.
+func (s *PayrollService) listFamilySituationsPages(ctx context.Context, params *resources.ListFamilySituationsParams) engine.Lister[resources.FamilySituation] {
+	return pages(ctx, s.c, &datedListFamilySituations, params,
 		func(p *resources.ListFamilySituationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(p), nil)
 		},
@@ -12194,7 +12640,7 @@ func (s *PayrollService) ListFamilySituationsPage(ctx context.Context, params *r
 //
 //	GET /payroll_integrations_base/codes (ListIntegrationCodes)
 func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *resources.ListIntegrationCodesParams) ([]resources.PayrollIntegrationCode, error) {
-	return collect(s.ListIntegrationCodesIter(ctx, params))
+	return s.listIntegrationCodesPages(ctx, params).Collect()
 }
 
 // ListIntegrationCodesIter lists payroll integration codes, page by page.
@@ -12207,7 +12653,12 @@ func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *resou
 //
 //	GET /payroll_integrations_base/codes (ListIntegrationCodes)
 func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *resources.ListIntegrationCodesParams) iter.Seq2[resources.PayrollIntegrationCode, error] {
-	return walkPages(ctx, s.c, &datedListIntegrationCodes, params,
+	return s.listIntegrationCodesPages(ctx, params).All()
+}
+
+// listIntegrationCodesPages is the list ListIntegrationCodes collects and ListIntegrationCodesIter yields, read page by page.
+func (s *PayrollService) listIntegrationCodesPages(ctx context.Context, params *resources.ListIntegrationCodesParams) engine.Lister[resources.PayrollIntegrationCode] {
+	return pages(ctx, s.c, &datedListIntegrationCodes, params,
 		func(p *resources.ListIntegrationCodesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(p), nil)
 		},
@@ -12495,7 +12946,7 @@ func (s *PerformanceService) InitiateAgreementsInBulk(ctx context.Context, body 
 //
 //	GET /performance/agreements (ListPerformanceAgreements)
 func (s *PerformanceService) ListAgreements(ctx context.Context, params *resources.ListPerformanceAgreementsParams) ([]resources.PerformanceAgreement, error) {
-	return collect(s.ListAgreementsIter(ctx, params))
+	return s.listAgreementsPages(ctx, params).Collect()
 }
 
 // ListAgreementsIter lists action plans, page by page.
@@ -12508,7 +12959,12 @@ func (s *PerformanceService) ListAgreements(ctx context.Context, params *resourc
 //
 //	GET /performance/agreements (ListPerformanceAgreements)
 func (s *PerformanceService) ListAgreementsIter(ctx context.Context, params *resources.ListPerformanceAgreementsParams) iter.Seq2[resources.PerformanceAgreement, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceAgreements, params,
+	return s.listAgreementsPages(ctx, params).All()
+}
+
+// listAgreementsPages is the list ListAgreements collects and ListAgreementsIter yields, read page by page.
+func (s *PerformanceService) listAgreementsPages(ctx context.Context, params *resources.ListPerformanceAgreementsParams) engine.Lister[resources.PerformanceAgreement] {
+	return pages(ctx, s.c, &datedListPerformanceAgreements, params,
 		func(p *resources.ListPerformanceAgreementsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceAgreements, s.c.datedBase, "/performance/agreements", datedQueryListPerformanceAgreements(p), nil)
 		},
@@ -12541,7 +12997,7 @@ func (s *PerformanceService) ListAgreementsPage(ctx context.Context, params *res
 //
 //	GET /performance/company_employee_score_scales (ListPerformanceCompanyEmployeeScoreScales)
 func (s *PerformanceService) ListCompanyEmployeeScoreScales(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) ([]resources.PerformanceCompanyEmployeeScoreScale, error) {
-	return collect(s.ListCompanyEmployeeScoreScalesIter(ctx, params))
+	return s.listCompanyEmployeeScoreScalesPages(ctx, params).Collect()
 }
 
 // ListCompanyEmployeeScoreScalesIter lists the company's employee score scale, page by page.
@@ -12553,7 +13009,12 @@ func (s *PerformanceService) ListCompanyEmployeeScoreScales(ctx context.Context,
 //
 //	GET /performance/company_employee_score_scales (ListPerformanceCompanyEmployeeScoreScales)
 func (s *PerformanceService) ListCompanyEmployeeScoreScalesIter(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) iter.Seq2[resources.PerformanceCompanyEmployeeScoreScale, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceCompanyEmployeeScoreScales, params,
+	return s.listCompanyEmployeeScoreScalesPages(ctx, params).All()
+}
+
+// listCompanyEmployeeScoreScalesPages is the list ListCompanyEmployeeScoreScales collects and ListCompanyEmployeeScoreScalesIter yields, read page by page.
+func (s *PerformanceService) listCompanyEmployeeScoreScalesPages(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) engine.Lister[resources.PerformanceCompanyEmployeeScoreScale] {
+	return pages(ctx, s.c, &datedListPerformanceCompanyEmployeeScoreScales, params,
 		func(p *resources.ListPerformanceCompanyEmployeeScoreScalesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, s.c.datedBase, "/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(p), nil)
 		},
@@ -12587,7 +13048,7 @@ func (s *PerformanceService) ListCompanyEmployeeScoreScalesPage(ctx context.Cont
 //
 //	GET /performance/employee_score_scales (ListPerformanceEmployeeScoreScales)
 func (s *PerformanceService) ListEmployeeScoreScales(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) ([]resources.PerformanceEmployeeScoreScale, error) {
-	return collect(s.ListEmployeeScoreScalesIter(ctx, params))
+	return s.listEmployeeScoreScalesPages(ctx, params).Collect()
 }
 
 // ListEmployeeScoreScalesIter lists the predefined employee score scales, page by page.
@@ -12599,7 +13060,12 @@ func (s *PerformanceService) ListEmployeeScoreScales(ctx context.Context, params
 //
 //	GET /performance/employee_score_scales (ListPerformanceEmployeeScoreScales)
 func (s *PerformanceService) ListEmployeeScoreScalesIter(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) iter.Seq2[resources.PerformanceEmployeeScoreScale, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceEmployeeScoreScales, params,
+	return s.listEmployeeScoreScalesPages(ctx, params).All()
+}
+
+// listEmployeeScoreScalesPages is the list ListEmployeeScoreScales collects and ListEmployeeScoreScalesIter yields, read page by page.
+func (s *PerformanceService) listEmployeeScoreScalesPages(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) engine.Lister[resources.PerformanceEmployeeScoreScale] {
+	return pages(ctx, s.c, &datedListPerformanceEmployeeScoreScales, params,
 		func(p *resources.ListPerformanceEmployeeScoreScalesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, s.c.datedBase, "/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(p), nil)
 		},
@@ -12633,7 +13099,7 @@ func (s *PerformanceService) ListEmployeeScoreScalesPage(ctx context.Context, pa
 //
 //	GET /performance/review_evaluation_answers (ListPerformanceReviewEvaluationAnswers)
 func (s *PerformanceService) ListReviewEvaluationAnswers(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) ([]resources.PerformanceReviewEvaluationAnswer, error) {
-	return collect(s.ListReviewEvaluationAnswersIter(ctx, params))
+	return s.listReviewEvaluationAnswersPages(ctx, params).Collect()
 }
 
 // ListReviewEvaluationAnswersIter lists the answers of review evaluations, page by page.
@@ -12645,7 +13111,12 @@ func (s *PerformanceService) ListReviewEvaluationAnswers(ctx context.Context, pa
 //
 //	GET /performance/review_evaluation_answers (ListPerformanceReviewEvaluationAnswers)
 func (s *PerformanceService) ListReviewEvaluationAnswersIter(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) iter.Seq2[resources.PerformanceReviewEvaluationAnswer, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewEvaluationAnswers, params,
+	return s.listReviewEvaluationAnswersPages(ctx, params).All()
+}
+
+// listReviewEvaluationAnswersPages is the list ListReviewEvaluationAnswers collects and ListReviewEvaluationAnswersIter yields, read page by page.
+func (s *PerformanceService) listReviewEvaluationAnswersPages(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) engine.Lister[resources.PerformanceReviewEvaluationAnswer] {
+	return pages(ctx, s.c, &datedListPerformanceReviewEvaluationAnswers, params,
 		func(p *resources.ListPerformanceReviewEvaluationAnswersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, s.c.datedBase, "/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(p), nil)
 		},
@@ -12679,7 +13150,7 @@ func (s *PerformanceService) ListReviewEvaluationAnswersPage(ctx context.Context
 //
 //	GET /performance/review_evaluation_scores (ListPerformanceReviewEvaluationScores)
 func (s *PerformanceService) ListReviewEvaluationScores(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) ([]resources.PerformanceReviewEvaluationScore, error) {
-	return collect(s.ListReviewEvaluationScoresIter(ctx, params))
+	return s.listReviewEvaluationScoresPages(ctx, params).Collect()
 }
 
 // ListReviewEvaluationScoresIter lists published evaluation scores, page by page.
@@ -12691,7 +13162,12 @@ func (s *PerformanceService) ListReviewEvaluationScores(ctx context.Context, par
 //
 //	GET /performance/review_evaluation_scores (ListPerformanceReviewEvaluationScores)
 func (s *PerformanceService) ListReviewEvaluationScoresIter(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) iter.Seq2[resources.PerformanceReviewEvaluationScore, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewEvaluationScores, params,
+	return s.listReviewEvaluationScoresPages(ctx, params).All()
+}
+
+// listReviewEvaluationScoresPages is the list ListReviewEvaluationScores collects and ListReviewEvaluationScoresIter yields, read page by page.
+func (s *PerformanceService) listReviewEvaluationScoresPages(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) engine.Lister[resources.PerformanceReviewEvaluationScore] {
+	return pages(ctx, s.c, &datedListPerformanceReviewEvaluationScores, params,
 		func(p *resources.ListPerformanceReviewEvaluationScoresParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, s.c.datedBase, "/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(p), nil)
 		},
@@ -12727,7 +13203,7 @@ func (s *PerformanceService) ListReviewEvaluationScoresPage(ctx context.Context,
 //
 //	GET /performance/review_evaluations (ListPerformanceReviewEvaluations)
 func (s *PerformanceService) ListReviewEvaluations(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) ([]resources.PerformanceReviewEvaluation, error) {
-	return collect(s.ListReviewEvaluationsIter(ctx, params))
+	return s.listReviewEvaluationsPages(ctx, params).Collect()
 }
 
 // ListReviewEvaluationsIter lists review evaluations, page by page.
@@ -12741,7 +13217,12 @@ func (s *PerformanceService) ListReviewEvaluations(ctx context.Context, params *
 //
 //	GET /performance/review_evaluations (ListPerformanceReviewEvaluations)
 func (s *PerformanceService) ListReviewEvaluationsIter(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) iter.Seq2[resources.PerformanceReviewEvaluation, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewEvaluations, params,
+	return s.listReviewEvaluationsPages(ctx, params).All()
+}
+
+// listReviewEvaluationsPages is the list ListReviewEvaluations collects and ListReviewEvaluationsIter yields, read page by page.
+func (s *PerformanceService) listReviewEvaluationsPages(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) engine.Lister[resources.PerformanceReviewEvaluation] {
+	return pages(ctx, s.c, &datedListPerformanceReviewEvaluations, params,
 		func(p *resources.ListPerformanceReviewEvaluationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, s.c.datedBase, "/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(p), nil)
 		},
@@ -12777,7 +13258,7 @@ func (s *PerformanceService) ListReviewEvaluationsPage(ctx context.Context, para
 //
 //	GET /performance/review_owners (ListPerformanceReviewOwners)
 func (s *PerformanceService) ListReviewOwners(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) ([]resources.PerformanceReviewOwner, error) {
-	return collect(s.ListReviewOwnersIter(ctx, params))
+	return s.listReviewOwnersPages(ctx, params).Collect()
 }
 
 // ListReviewOwnersIter lists the owners of review processes, page by page.
@@ -12789,7 +13270,12 @@ func (s *PerformanceService) ListReviewOwners(ctx context.Context, params *resou
 //
 //	GET /performance/review_owners (ListPerformanceReviewOwners)
 func (s *PerformanceService) ListReviewOwnersIter(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) iter.Seq2[resources.PerformanceReviewOwner, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewOwners, params,
+	return s.listReviewOwnersPages(ctx, params).All()
+}
+
+// listReviewOwnersPages is the list ListReviewOwners collects and ListReviewOwnersIter yields, read page by page.
+func (s *PerformanceService) listReviewOwnersPages(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) engine.Lister[resources.PerformanceReviewOwner] {
+	return pages(ctx, s.c, &datedListPerformanceReviewOwners, params,
 		func(p *resources.ListPerformanceReviewOwnersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewOwners, s.c.datedBase, "/performance/review_owners", datedQueryListPerformanceReviewOwners(p), nil)
 		},
@@ -12820,7 +13306,7 @@ func (s *PerformanceService) ListReviewOwnersPage(ctx context.Context, params *r
 //
 //	GET /performance/review_process_custom_templates (ListPerformanceReviewProcessCustomTemplates)
 func (s *PerformanceService) ListReviewProcessCustomTemplates(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) ([]resources.PerformanceReviewProcessCustomTemplate, error) {
-	return collect(s.ListReviewProcessCustomTemplatesIter(ctx, params))
+	return s.listReviewProcessCustomTemplatesPages(ctx, params).Collect()
 }
 
 // ListReviewProcessCustomTemplatesIter lists the company's review process templates, page by page.
@@ -12831,7 +13317,12 @@ func (s *PerformanceService) ListReviewProcessCustomTemplates(ctx context.Contex
 //
 //	GET /performance/review_process_custom_templates (ListPerformanceReviewProcessCustomTemplates)
 func (s *PerformanceService) ListReviewProcessCustomTemplatesIter(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) iter.Seq2[resources.PerformanceReviewProcessCustomTemplate, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewProcessCustomTemplates, params,
+	return s.listReviewProcessCustomTemplatesPages(ctx, params).All()
+}
+
+// listReviewProcessCustomTemplatesPages is the list ListReviewProcessCustomTemplates collects and ListReviewProcessCustomTemplatesIter yields, read page by page.
+func (s *PerformanceService) listReviewProcessCustomTemplatesPages(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) engine.Lister[resources.PerformanceReviewProcessCustomTemplate] {
+	return pages(ctx, s.c, &datedListPerformanceReviewProcessCustomTemplates, params,
 		func(p *resources.ListPerformanceReviewProcessCustomTemplatesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, s.c.datedBase, "/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(p), nil)
 		},
@@ -12864,7 +13355,7 @@ func (s *PerformanceService) ListReviewProcessCustomTemplatesPage(ctx context.Co
 //
 //	GET /performance/review_process_estimated_targets (ListPerformanceReviewProcessEstimatedTargets)
 func (s *PerformanceService) ListReviewProcessEstimatedTargets(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) ([]resources.PerformanceReviewProcessEstimatedTarget, error) {
-	return collect(s.ListReviewProcessEstimatedTargetsIter(ctx, params))
+	return s.listReviewProcessEstimatedTargetsPages(ctx, params).Collect()
 }
 
 // ListReviewProcessEstimatedTargetsIter lists who a review process would include, page by page.
@@ -12876,7 +13367,12 @@ func (s *PerformanceService) ListReviewProcessEstimatedTargets(ctx context.Conte
 //
 //	GET /performance/review_process_estimated_targets (ListPerformanceReviewProcessEstimatedTargets)
 func (s *PerformanceService) ListReviewProcessEstimatedTargetsIter(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) iter.Seq2[resources.PerformanceReviewProcessEstimatedTarget, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewProcessEstimatedTargets, params,
+	return s.listReviewProcessEstimatedTargetsPages(ctx, params).All()
+}
+
+// listReviewProcessEstimatedTargetsPages is the list ListReviewProcessEstimatedTargets collects and ListReviewProcessEstimatedTargetsIter yields, read page by page.
+func (s *PerformanceService) listReviewProcessEstimatedTargetsPages(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) engine.Lister[resources.PerformanceReviewProcessEstimatedTarget] {
+	return pages(ctx, s.c, &datedListPerformanceReviewProcessEstimatedTargets, params,
 		func(p *resources.ListPerformanceReviewProcessEstimatedTargetsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, s.c.datedBase, "/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(p), nil)
 		},
@@ -12910,7 +13406,7 @@ func (s *PerformanceService) ListReviewProcessEstimatedTargetsPage(ctx context.C
 //
 //	GET /performance/review_process_targets (ListPerformanceReviewProcessTargets)
 func (s *PerformanceService) ListReviewProcessTargets(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) ([]resources.PerformanceReviewProcessTarget, error) {
-	return collect(s.ListReviewProcessTargetsIter(ctx, params))
+	return s.listReviewProcessTargetsPages(ctx, params).Collect()
 }
 
 // ListReviewProcessTargetsIter lists the participants of review processes, page by page.
@@ -12922,7 +13418,12 @@ func (s *PerformanceService) ListReviewProcessTargets(ctx context.Context, param
 //
 //	GET /performance/review_process_targets (ListPerformanceReviewProcessTargets)
 func (s *PerformanceService) ListReviewProcessTargetsIter(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) iter.Seq2[resources.PerformanceReviewProcessTarget, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewProcessTargets, params,
+	return s.listReviewProcessTargetsPages(ctx, params).All()
+}
+
+// listReviewProcessTargetsPages is the list ListReviewProcessTargets collects and ListReviewProcessTargetsIter yields, read page by page.
+func (s *PerformanceService) listReviewProcessTargetsPages(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) engine.Lister[resources.PerformanceReviewProcessTarget] {
+	return pages(ctx, s.c, &datedListPerformanceReviewProcessTargets, params,
 		func(p *resources.ListPerformanceReviewProcessTargetsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, s.c.datedBase, "/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(p), nil)
 		},
@@ -12953,7 +13454,7 @@ func (s *PerformanceService) ListReviewProcessTargetsPage(ctx context.Context, p
 //
 //	GET /performance/review_processes (ListPerformanceReviewProcesses)
 func (s *PerformanceService) ListReviewProcesses(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) ([]resources.PerformanceReviewProcess, error) {
-	return collect(s.ListReviewProcessesIter(ctx, params))
+	return s.listReviewProcessesPages(ctx, params).Collect()
 }
 
 // ListReviewProcessesIter lists review processes, page by page.
@@ -12962,7 +13463,12 @@ func (s *PerformanceService) ListReviewProcesses(ctx context.Context, params *re
 //
 //	GET /performance/review_processes (ListPerformanceReviewProcesses)
 func (s *PerformanceService) ListReviewProcessesIter(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) iter.Seq2[resources.PerformanceReviewProcess, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewProcesses, params,
+	return s.listReviewProcessesPages(ctx, params).All()
+}
+
+// listReviewProcessesPages is the list ListReviewProcesses collects and ListReviewProcessesIter yields, read page by page.
+func (s *PerformanceService) listReviewProcessesPages(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) engine.Lister[resources.PerformanceReviewProcess] {
+	return pages(ctx, s.c, &datedListPerformanceReviewProcesses, params,
 		func(p *resources.ListPerformanceReviewProcessesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, s.c.datedBase, "/performance/review_processes", datedQueryListPerformanceReviewProcesses(p), nil)
 		},
@@ -12991,7 +13497,7 @@ func (s *PerformanceService) ListReviewProcessesPage(ctx context.Context, params
 //
 //	GET /performance/review_questionnaire_by_strategies (ListPerformanceReviewQuestionnaires)
 func (s *PerformanceService) ListReviewQuestionnaires(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) ([]resources.PerformanceReviewQuestionnaires, error) {
-	return collect(s.ListReviewQuestionnairesIter(ctx, params))
+	return s.listReviewQuestionnairesPages(ctx, params).Collect()
 }
 
 // ListReviewQuestionnairesIter lists the questionnaires of review processes, page by page.
@@ -13003,7 +13509,12 @@ func (s *PerformanceService) ListReviewQuestionnaires(ctx context.Context, param
 //
 //	GET /performance/review_questionnaire_by_strategies (ListPerformanceReviewQuestionnaires)
 func (s *PerformanceService) ListReviewQuestionnairesIter(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) iter.Seq2[resources.PerformanceReviewQuestionnaires, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewQuestionnaires, params,
+	return s.listReviewQuestionnairesPages(ctx, params).All()
+}
+
+// listReviewQuestionnairesPages is the list ListReviewQuestionnaires collects and ListReviewQuestionnairesIter yields, read page by page.
+func (s *PerformanceService) listReviewQuestionnairesPages(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) engine.Lister[resources.PerformanceReviewQuestionnaires] {
+	return pages(ctx, s.c, &datedListPerformanceReviewQuestionnaires, params,
 		func(p *resources.ListPerformanceReviewQuestionnairesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(p), nil)
 		},
@@ -13037,7 +13548,7 @@ func (s *PerformanceService) ListReviewQuestionnairesPage(ctx context.Context, p
 //
 //	GET /performance/review_visibility_settings (ListPerformanceReviewVisibilitySettings)
 func (s *PerformanceService) ListReviewVisibilitySettings(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) ([]resources.PerformanceReviewVisibilitySetting, error) {
-	return collect(s.ListReviewVisibilitySettingsIter(ctx, params))
+	return s.listReviewVisibilitySettingsPages(ctx, params).Collect()
 }
 
 // ListReviewVisibilitySettingsIter lists the visibility settings of review processes, page by page.
@@ -13049,7 +13560,12 @@ func (s *PerformanceService) ListReviewVisibilitySettings(ctx context.Context, p
 //
 //	GET /performance/review_visibility_settings (ListPerformanceReviewVisibilitySettings)
 func (s *PerformanceService) ListReviewVisibilitySettingsIter(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) iter.Seq2[resources.PerformanceReviewVisibilitySetting, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceReviewVisibilitySettings, params,
+	return s.listReviewVisibilitySettingsPages(ctx, params).All()
+}
+
+// listReviewVisibilitySettingsPages is the list ListReviewVisibilitySettings collects and ListReviewVisibilitySettingsIter yields, read page by page.
+func (s *PerformanceService) listReviewVisibilitySettingsPages(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) engine.Lister[resources.PerformanceReviewVisibilitySetting] {
+	return pages(ctx, s.c, &datedListPerformanceReviewVisibilitySettings, params,
 		func(p *resources.ListPerformanceReviewVisibilitySettingsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, s.c.datedBase, "/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(p), nil)
 		},
@@ -13084,7 +13600,7 @@ func (s *PerformanceService) ListReviewVisibilitySettingsPage(ctx context.Contex
 //
 //	GET /performance/target_managers (ListPerformanceTargetManagers)
 func (s *PerformanceService) ListTargetManagers(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) ([]resources.PerformanceTargetManager, error) {
-	return collect(s.ListTargetManagersIter(ctx, params))
+	return s.listTargetManagersPages(ctx, params).Collect()
 }
 
 // ListTargetManagersIter lists the managers of a review process's participants, page by page.
@@ -13097,7 +13613,12 @@ func (s *PerformanceService) ListTargetManagers(ctx context.Context, params *res
 //
 //	GET /performance/target_managers (ListPerformanceTargetManagers)
 func (s *PerformanceService) ListTargetManagersIter(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) iter.Seq2[resources.PerformanceTargetManager, error] {
-	return walkPages(ctx, s.c, &datedListPerformanceTargetManagers, params,
+	return s.listTargetManagersPages(ctx, params).All()
+}
+
+// listTargetManagersPages is the list ListTargetManagers collects and ListTargetManagersIter yields, read page by page.
+func (s *PerformanceService) listTargetManagersPages(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) engine.Lister[resources.PerformanceTargetManager] {
+	return pages(ctx, s.c, &datedListPerformanceTargetManagers, params,
 		func(p *resources.ListPerformanceTargetManagersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPerformanceTargetManagers, s.c.datedBase, "/performance/target_managers", datedQueryListPerformanceTargetManagers(p), nil)
 		},
@@ -13444,7 +13965,7 @@ func (s *PostsService) GetGroup(ctx context.Context, id string) (resources.PostG
 //
 //	GET /posts/posts (ListPosts)
 func (s *PostsService) List(ctx context.Context, params *resources.ListPostsParams) ([]resources.Post, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists posts of the company feed, page by page.
@@ -13456,7 +13977,12 @@ func (s *PostsService) List(ctx context.Context, params *resources.ListPostsPara
 //
 //	GET /posts/posts (ListPosts)
 func (s *PostsService) ListIter(ctx context.Context, params *resources.ListPostsParams) iter.Seq2[resources.Post, error] {
-	return walkPages(ctx, s.c, &datedListPosts, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *PostsService) listPages(ctx context.Context, params *resources.ListPostsParams) engine.Lister[resources.Post] {
+	return pages(ctx, s.c, &datedListPosts, params,
 		func(p *resources.ListPostsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(p), nil)
 		},
@@ -13486,7 +14012,7 @@ func (s *PostsService) ListPage(ctx context.Context, params *resources.ListPosts
 //
 //	GET /posts/comments (ListPostComments)
 func (s *PostsService) ListComments(ctx context.Context, params *resources.ListPostCommentsParams) ([]resources.PostComment, error) {
-	return collect(s.ListCommentsIter(ctx, params))
+	return s.listCommentsPages(ctx, params).Collect()
 }
 
 // ListCommentsIter lists comments on posts, page by page.
@@ -13498,7 +14024,12 @@ func (s *PostsService) ListComments(ctx context.Context, params *resources.ListP
 //
 //	GET /posts/comments (ListPostComments)
 func (s *PostsService) ListCommentsIter(ctx context.Context, params *resources.ListPostCommentsParams) iter.Seq2[resources.PostComment, error] {
-	return walkPages(ctx, s.c, &datedListPostComments, params,
+	return s.listCommentsPages(ctx, params).All()
+}
+
+// listCommentsPages is the list ListComments collects and ListCommentsIter yields, read page by page.
+func (s *PostsService) listCommentsPages(ctx context.Context, params *resources.ListPostCommentsParams) engine.Lister[resources.PostComment] {
+	return pages(ctx, s.c, &datedListPostComments, params,
 		func(p *resources.ListPostCommentsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(p), nil)
 		},
@@ -13531,7 +14062,7 @@ func (s *PostsService) ListCommentsPage(ctx context.Context, params *resources.L
 //
 //	GET /posts/groups (ListPostGroups)
 func (s *PostsService) ListGroups(ctx context.Context, params *resources.ListPostGroupsParams) ([]resources.PostGroup, error) {
-	return collect(s.ListGroupsIter(ctx, params))
+	return s.listGroupsPages(ctx, params).Collect()
 }
 
 // ListGroupsIter lists community groups, page by page.
@@ -13544,7 +14075,12 @@ func (s *PostsService) ListGroups(ctx context.Context, params *resources.ListPos
 //
 //	GET /posts/groups (ListPostGroups)
 func (s *PostsService) ListGroupsIter(ctx context.Context, params *resources.ListPostGroupsParams) iter.Seq2[resources.PostGroup, error] {
-	return walkPages(ctx, s.c, &datedListPostGroups, params,
+	return s.listGroupsPages(ctx, params).All()
+}
+
+// listGroupsPages is the list ListGroups collects and ListGroupsIter yields, read page by page.
+func (s *PostsService) listGroupsPages(ctx context.Context, params *resources.ListPostGroupsParams) engine.Lister[resources.PostGroup] {
+	return pages(ctx, s.c, &datedListPostGroups, params,
 		func(p *resources.ListPostGroupsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(p), nil)
 		},
@@ -13630,7 +14166,7 @@ func (s *ProcurementService) GetType(ctx context.Context, id string) (resources.
 //
 //	GET /procurement/purchase_orders (ListPurchaseOrders)
 func (s *ProcurementService) ListPurchaseOrders(ctx context.Context, params *resources.ListPurchaseOrdersParams) ([]resources.PurchaseOrder, error) {
-	return collect(s.ListPurchaseOrdersIter(ctx, params))
+	return s.listPurchaseOrdersPages(ctx, params).Collect()
 }
 
 // ListPurchaseOrdersIter lists purchase orders, page by page.
@@ -13645,7 +14181,12 @@ func (s *ProcurementService) ListPurchaseOrders(ctx context.Context, params *res
 //
 //	GET /procurement/purchase_orders (ListPurchaseOrders)
 func (s *ProcurementService) ListPurchaseOrdersIter(ctx context.Context, params *resources.ListPurchaseOrdersParams) iter.Seq2[resources.PurchaseOrder, error] {
-	return walkPages(ctx, s.c, &datedListPurchaseOrders, params,
+	return s.listPurchaseOrdersPages(ctx, params).All()
+}
+
+// listPurchaseOrdersPages is the list ListPurchaseOrders collects and ListPurchaseOrdersIter yields, read page by page.
+func (s *ProcurementService) listPurchaseOrdersPages(ctx context.Context, params *resources.ListPurchaseOrdersParams) engine.Lister[resources.PurchaseOrder] {
+	return pages(ctx, s.c, &datedListPurchaseOrders, params,
 		func(p *resources.ListPurchaseOrdersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(p), nil)
 		},
@@ -13681,7 +14222,7 @@ func (s *ProcurementService) ListPurchaseOrdersPage(ctx context.Context, params 
 //
 //	GET /procurement/purchase_requests (ListPurchaseRequests)
 func (s *ProcurementService) ListPurchaseRequests(ctx context.Context, params *resources.ListPurchaseRequestsParams) ([]resources.PurchaseRequisition, error) {
-	return collect(s.ListPurchaseRequestsIter(ctx, params))
+	return s.listPurchaseRequestsPages(ctx, params).Collect()
 }
 
 // ListPurchaseRequestsIter lists purchase requests, page by page.
@@ -13694,7 +14235,12 @@ func (s *ProcurementService) ListPurchaseRequests(ctx context.Context, params *r
 //
 //	GET /procurement/purchase_requests (ListPurchaseRequests)
 func (s *ProcurementService) ListPurchaseRequestsIter(ctx context.Context, params *resources.ListPurchaseRequestsParams) iter.Seq2[resources.PurchaseRequisition, error] {
-	return walkPages(ctx, s.c, &datedListPurchaseRequests, params,
+	return s.listPurchaseRequestsPages(ctx, params).All()
+}
+
+// listPurchaseRequestsPages is the list ListPurchaseRequests collects and ListPurchaseRequestsIter yields, read page by page.
+func (s *ProcurementService) listPurchaseRequestsPages(ctx context.Context, params *resources.ListPurchaseRequestsParams) engine.Lister[resources.PurchaseRequisition] {
+	return pages(ctx, s.c, &datedListPurchaseRequests, params,
 		func(p *resources.ListPurchaseRequestsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(p), nil)
 		},
@@ -13728,7 +14274,7 @@ func (s *ProcurementService) ListPurchaseRequestsPage(ctx context.Context, param
 //
 //	GET /procurement/types (ListProcurementTypes)
 func (s *ProcurementService) ListTypes(ctx context.Context, params *resources.ListProcurementTypesParams) ([]resources.ProcurementType, error) {
-	return collect(s.ListTypesIter(ctx, params))
+	return s.listTypesPages(ctx, params).Collect()
 }
 
 // ListTypesIter lists procurement types, page by page.
@@ -13741,7 +14287,12 @@ func (s *ProcurementService) ListTypes(ctx context.Context, params *resources.Li
 //
 //	GET /procurement/types (ListProcurementTypes)
 func (s *ProcurementService) ListTypesIter(ctx context.Context, params *resources.ListProcurementTypesParams) iter.Seq2[resources.ProcurementType, error] {
-	return walkPages(ctx, s.c, &datedListProcurementTypes, params,
+	return s.listTypesPages(ctx, params).All()
+}
+
+// listTypesPages is the list ListTypes collects and ListTypesIter yields, read page by page.
+func (s *ProcurementService) listTypesPages(ctx context.Context, params *resources.ListProcurementTypesParams) engine.Lister[resources.ProcurementType] {
+	return pages(ctx, s.c, &datedListProcurementTypes, params,
 		func(p *resources.ListProcurementTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(p), nil)
 		},
@@ -14079,7 +14630,7 @@ func (s *ProjectManagementService) GetSubproject(ctx context.Context, id string)
 //
 //	GET /project_management/budget_strategies (ListBudgetStrategies)
 func (s *ProjectManagementService) ListBudgetStrategies(ctx context.Context, params *resources.ListBudgetStrategiesParams) ([]resources.BudgetStrategy, error) {
-	return collect(s.ListBudgetStrategiesIter(ctx, params))
+	return s.listBudgetStrategiesPages(ctx, params).Collect()
 }
 
 // ListBudgetStrategiesIter lists budget strategies, page by page.
@@ -14091,7 +14642,12 @@ func (s *ProjectManagementService) ListBudgetStrategies(ctx context.Context, par
 //
 //	GET /project_management/budget_strategies (ListBudgetStrategies)
 func (s *ProjectManagementService) ListBudgetStrategiesIter(ctx context.Context, params *resources.ListBudgetStrategiesParams) iter.Seq2[resources.BudgetStrategy, error] {
-	return walkPages(ctx, s.c, &datedListBudgetStrategies, params,
+	return s.listBudgetStrategiesPages(ctx, params).All()
+}
+
+// listBudgetStrategiesPages is the list ListBudgetStrategies collects and ListBudgetStrategiesIter yields, read page by page.
+func (s *ProjectManagementService) listBudgetStrategiesPages(ctx context.Context, params *resources.ListBudgetStrategiesParams) engine.Lister[resources.BudgetStrategy] {
+	return pages(ctx, s.c, &datedListBudgetStrategies, params,
 		func(p *resources.ListBudgetStrategiesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(p), nil)
 		},
@@ -14122,7 +14678,7 @@ func (s *ProjectManagementService) ListBudgetStrategiesPage(ctx context.Context,
 //
 //	GET /project_management/imputable_projects (ListImputableProjects)
 func (s *ProjectManagementService) ListImputableProjects(ctx context.Context, params *resources.ListImputableProjectsParams) ([]resources.ImputableProject, error) {
-	return collect(s.ListImputableProjectsIter(ctx, params))
+	return s.listImputableProjectsPages(ctx, params).Collect()
 }
 
 // ListImputableProjectsIter lists projects time can be charged to, page by page.
@@ -14133,7 +14689,12 @@ func (s *ProjectManagementService) ListImputableProjects(ctx context.Context, pa
 //
 //	GET /project_management/imputable_projects (ListImputableProjects)
 func (s *ProjectManagementService) ListImputableProjectsIter(ctx context.Context, params *resources.ListImputableProjectsParams) iter.Seq2[resources.ImputableProject, error] {
-	return walkPages(ctx, s.c, &datedListImputableProjects, params,
+	return s.listImputableProjectsPages(ctx, params).All()
+}
+
+// listImputableProjectsPages is the list ListImputableProjects collects and ListImputableProjectsIter yields, read page by page.
+func (s *ProjectManagementService) listImputableProjectsPages(ctx context.Context, params *resources.ListImputableProjectsParams) engine.Lister[resources.ImputableProject] {
+	return pages(ctx, s.c, &datedListImputableProjects, params,
 		func(p *resources.ListImputableProjectsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(p), nil)
 		},
@@ -14165,7 +14726,7 @@ func (s *ProjectManagementService) ListImputableProjectsPage(ctx context.Context
 //
 //	GET /project_management/expense_records (ListProjectExpenseRecords)
 func (s *ProjectManagementService) ListProjectExpenseRecords(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) ([]resources.ProjectExpenseRecord, error) {
-	return collect(s.ListProjectExpenseRecordsIter(ctx, params))
+	return s.listProjectExpenseRecordsPages(ctx, params).Collect()
 }
 
 // ListProjectExpenseRecordsIter lists project expense records, page by page.
@@ -14178,7 +14739,12 @@ func (s *ProjectManagementService) ListProjectExpenseRecords(ctx context.Context
 //
 //	GET /project_management/expense_records (ListProjectExpenseRecords)
 func (s *ProjectManagementService) ListProjectExpenseRecordsIter(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) iter.Seq2[resources.ProjectExpenseRecord, error] {
-	return walkPages(ctx, s.c, &datedListProjectExpenseRecords, params,
+	return s.listProjectExpenseRecordsPages(ctx, params).All()
+}
+
+// listProjectExpenseRecordsPages is the list ListProjectExpenseRecords collects and ListProjectExpenseRecordsIter yields, read page by page.
+func (s *ProjectManagementService) listProjectExpenseRecordsPages(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) engine.Lister[resources.ProjectExpenseRecord] {
+	return pages(ctx, s.c, &datedListProjectExpenseRecords, params,
 		func(p *resources.ListProjectExpenseRecordsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(p), nil)
 		},
@@ -14215,7 +14781,7 @@ func (s *ProjectManagementService) ListProjectExpenseRecordsPage(ctx context.Con
 //
 //	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
 func (s *ProjectManagementService) ListProjectExportableExpenses(ctx context.Context, params *resources.ListProjectExportableExpensesParams) ([]resources.ProjectExportableExpense, error) {
-	return collect(s.ListProjectExportableExpensesIter(ctx, params))
+	return s.listProjectExportableExpensesPages(ctx, params).Collect()
 }
 
 // ListProjectExportableExpensesIter exports the expenses of projects, page by page.
@@ -14231,7 +14797,12 @@ func (s *ProjectManagementService) ListProjectExportableExpenses(ctx context.Con
 //
 //	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
 func (s *ProjectManagementService) ListProjectExportableExpensesIter(ctx context.Context, params *resources.ListProjectExportableExpensesParams) iter.Seq2[resources.ProjectExportableExpense, error] {
-	return walkPages(ctx, s.c, &datedListProjectExportableExpenses, params,
+	return s.listProjectExportableExpensesPages(ctx, params).All()
+}
+
+// listProjectExportableExpensesPages is the list ListProjectExportableExpenses collects and ListProjectExportableExpensesIter yields, read page by page.
+func (s *ProjectManagementService) listProjectExportableExpensesPages(ctx context.Context, params *resources.ListProjectExportableExpensesParams) engine.Lister[resources.ProjectExportableExpense] {
+	return pages(ctx, s.c, &datedListProjectExportableExpenses, params,
 		func(p *resources.ListProjectExportableExpensesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(p), nil)
 		},
@@ -14267,7 +14838,7 @@ func (s *ProjectManagementService) ListProjectExportableExpensesPage(ctx context
 //
 //	GET /project_management/planned_records (ListProjectPlannedRecords)
 func (s *ProjectManagementService) ListProjectPlannedRecords(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) ([]resources.ProjectPlannedRecord, error) {
-	return collect(s.ListProjectPlannedRecordsIter(ctx, params))
+	return s.listProjectPlannedRecordsPages(ctx, params).Collect()
 }
 
 // ListProjectPlannedRecordsIter lists planned records, page by page.
@@ -14279,7 +14850,12 @@ func (s *ProjectManagementService) ListProjectPlannedRecords(ctx context.Context
 //
 //	GET /project_management/planned_records (ListProjectPlannedRecords)
 func (s *ProjectManagementService) ListProjectPlannedRecordsIter(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) iter.Seq2[resources.ProjectPlannedRecord, error] {
-	return walkPages(ctx, s.c, &datedListProjectPlannedRecords, params,
+	return s.listProjectPlannedRecordsPages(ctx, params).All()
+}
+
+// listProjectPlannedRecordsPages is the list ListProjectPlannedRecords collects and ListProjectPlannedRecordsIter yields, read page by page.
+func (s *ProjectManagementService) listProjectPlannedRecordsPages(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) engine.Lister[resources.ProjectPlannedRecord] {
+	return pages(ctx, s.c, &datedListProjectPlannedRecords, params,
 		func(p *resources.ListProjectPlannedRecordsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(p), nil)
 		},
@@ -14314,7 +14890,7 @@ func (s *ProjectManagementService) ListProjectPlannedRecordsPage(ctx context.Con
 //
 //	GET /project_management/project_tasks (ListProjectTasks)
 func (s *ProjectManagementService) ListProjectTasks(ctx context.Context, params *resources.ListProjectTasksParams) ([]resources.ProjectTask, error) {
-	return collect(s.ListProjectTasksIter(ctx, params))
+	return s.listProjectTasksPages(ctx, params).Collect()
 }
 
 // ListProjectTasksIter lists project tasks, page by page.
@@ -14329,7 +14905,12 @@ func (s *ProjectManagementService) ListProjectTasks(ctx context.Context, params 
 //
 //	GET /project_management/project_tasks (ListProjectTasks)
 func (s *ProjectManagementService) ListProjectTasksIter(ctx context.Context, params *resources.ListProjectTasksParams) iter.Seq2[resources.ProjectTask, error] {
-	return walkPages(ctx, s.c, &datedListProjectTasks, params,
+	return s.listProjectTasksPages(ctx, params).All()
+}
+
+// listProjectTasksPages is the list ListProjectTasks collects and ListProjectTasksIter yields, read page by page.
+func (s *ProjectManagementService) listProjectTasksPages(ctx context.Context, params *resources.ListProjectTasksParams) engine.Lister[resources.ProjectTask] {
+	return pages(ctx, s.c, &datedListProjectTasks, params,
 		func(p *resources.ListProjectTasksParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(p), nil)
 		},
@@ -14367,7 +14948,7 @@ func (s *ProjectManagementService) ListProjectTasksPage(ctx context.Context, par
 //
 //	GET /project_management/time_records (ListProjectTimeRecords)
 func (s *ProjectManagementService) ListProjectTimeRecords(ctx context.Context, params *resources.ListProjectTimeRecordsParams) ([]resources.ProjectTimeRecord, error) {
-	return collect(s.ListProjectTimeRecordsIter(ctx, params))
+	return s.listProjectTimeRecordsPages(ctx, params).Collect()
 }
 
 // ListProjectTimeRecordsIter lists project time records, page by page.
@@ -14382,7 +14963,12 @@ func (s *ProjectManagementService) ListProjectTimeRecords(ctx context.Context, p
 //
 //	GET /project_management/time_records (ListProjectTimeRecords)
 func (s *ProjectManagementService) ListProjectTimeRecordsIter(ctx context.Context, params *resources.ListProjectTimeRecordsParams) iter.Seq2[resources.ProjectTimeRecord, error] {
-	return walkPages(ctx, s.c, &datedListProjectTimeRecords, params,
+	return s.listProjectTimeRecordsPages(ctx, params).All()
+}
+
+// listProjectTimeRecordsPages is the list ListProjectTimeRecords collects and ListProjectTimeRecordsIter yields, read page by page.
+func (s *ProjectManagementService) listProjectTimeRecordsPages(ctx context.Context, params *resources.ListProjectTimeRecordsParams) engine.Lister[resources.ProjectTimeRecord] {
+	return pages(ctx, s.c, &datedListProjectTimeRecords, params,
 		func(p *resources.ListProjectTimeRecordsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(p), nil)
 		},
@@ -14419,7 +15005,7 @@ func (s *ProjectManagementService) ListProjectTimeRecordsPage(ctx context.Contex
 //
 //	GET /project_management/project_workers (ListProjectWorkers)
 func (s *ProjectManagementService) ListProjectWorkers(ctx context.Context, params *resources.ListProjectWorkersParams) ([]resources.ProjectWorker, error) {
-	return collect(s.ListProjectWorkersIter(ctx, params))
+	return s.listProjectWorkersPages(ctx, params).Collect()
 }
 
 // ListProjectWorkersIter lists project workers, page by page.
@@ -14433,7 +15019,12 @@ func (s *ProjectManagementService) ListProjectWorkers(ctx context.Context, param
 //
 //	GET /project_management/project_workers (ListProjectWorkers)
 func (s *ProjectManagementService) ListProjectWorkersIter(ctx context.Context, params *resources.ListProjectWorkersParams) iter.Seq2[resources.ProjectWorker, error] {
-	return walkPages(ctx, s.c, &datedListProjectWorkers, params,
+	return s.listProjectWorkersPages(ctx, params).All()
+}
+
+// listProjectWorkersPages is the list ListProjectWorkers collects and ListProjectWorkersIter yields, read page by page.
+func (s *ProjectManagementService) listProjectWorkersPages(ctx context.Context, params *resources.ListProjectWorkersParams) engine.Lister[resources.ProjectWorker] {
+	return pages(ctx, s.c, &datedListProjectWorkers, params,
 		func(p *resources.ListProjectWorkersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(p), nil)
 		},
@@ -14470,7 +15061,7 @@ func (s *ProjectManagementService) ListProjectWorkersPage(ctx context.Context, p
 //
 //	GET /project_management/projects (ListProjects)
 func (s *ProjectManagementService) ListProjects(ctx context.Context, params *resources.ListProjectsParams) ([]resources.Project, error) {
-	return collect(s.ListProjectsIter(ctx, params))
+	return s.listProjectsPages(ctx, params).Collect()
 }
 
 // ListProjectsIter lists projects, page by page.
@@ -14485,7 +15076,12 @@ func (s *ProjectManagementService) ListProjects(ctx context.Context, params *res
 //
 //	GET /project_management/projects (ListProjects)
 func (s *ProjectManagementService) ListProjectsIter(ctx context.Context, params *resources.ListProjectsParams) iter.Seq2[resources.Project, error] {
-	return walkPages(ctx, s.c, &datedListProjects, params,
+	return s.listProjectsPages(ctx, params).All()
+}
+
+// listProjectsPages is the list ListProjects collects and ListProjectsIter yields, read page by page.
+func (s *ProjectManagementService) listProjectsPages(ctx context.Context, params *resources.ListProjectsParams) engine.Lister[resources.Project] {
+	return pages(ctx, s.c, &datedListProjects, params,
 		func(p *resources.ListProjectsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(p), nil)
 		},
@@ -14520,7 +15116,7 @@ func (s *ProjectManagementService) ListProjectsPage(ctx context.Context, params 
 //
 //	GET /project_management/subprojects (ListSubprojects)
 func (s *ProjectManagementService) ListSubprojects(ctx context.Context, params *resources.ListSubprojectsParams) ([]resources.Subproject, error) {
-	return collect(s.ListSubprojectsIter(ctx, params))
+	return s.listSubprojectsPages(ctx, params).Collect()
 }
 
 // ListSubprojectsIter lists subprojects, page by page.
@@ -14534,7 +15130,12 @@ func (s *ProjectManagementService) ListSubprojects(ctx context.Context, params *
 //
 //	GET /project_management/subprojects (ListSubprojects)
 func (s *ProjectManagementService) ListSubprojectsIter(ctx context.Context, params *resources.ListSubprojectsParams) iter.Seq2[resources.Subproject, error] {
-	return walkPages(ctx, s.c, &datedListSubprojects, params,
+	return s.listSubprojectsPages(ctx, params).All()
+}
+
+// listSubprojectsPages is the list ListSubprojects collects and ListSubprojectsIter yields, read page by page.
+func (s *ProjectManagementService) listSubprojectsPages(ctx context.Context, params *resources.ListSubprojectsParams) engine.Lister[resources.Subproject] {
+	return pages(ctx, s.c, &datedListSubprojects, params,
 		func(p *resources.ListSubprojectsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(p), nil)
 		},
@@ -14739,7 +15340,7 @@ func (s *ShiftManagementService) Get(ctx context.Context, id string) (resources.
 //
 //	GET /shift_management/shifts (ListPlannedShifts)
 func (s *ShiftManagementService) List(ctx context.Context, params *resources.ListPlannedShiftsParams) ([]resources.PlannedShift, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists planned shifts (the rota), page by page.
@@ -14752,7 +15353,12 @@ func (s *ShiftManagementService) List(ctx context.Context, params *resources.Lis
 //
 //	GET /shift_management/shifts (ListPlannedShifts)
 func (s *ShiftManagementService) ListIter(ctx context.Context, params *resources.ListPlannedShiftsParams) iter.Seq2[resources.PlannedShift, error] {
-	return walkPages(ctx, s.c, &datedListPlannedShifts, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *ShiftManagementService) listPages(ctx context.Context, params *resources.ListPlannedShiftsParams) engine.Lister[resources.PlannedShift] {
+	return pages(ctx, s.c, &datedListPlannedShifts, params,
 		func(p *resources.ListPlannedShiftsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(p), nil)
 		},
@@ -14886,7 +15492,7 @@ func (s *TasksService) GetFile(ctx context.Context, id string) (resources.TaskFi
 //
 //	GET /tasks/tasks (ListTasks)
 func (s *TasksService) List(ctx context.Context, params *resources.ListTasksParams) ([]resources.Task, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists tasks, page by page.
@@ -14895,7 +15501,12 @@ func (s *TasksService) List(ctx context.Context, params *resources.ListTasksPara
 //
 //	GET /tasks/tasks (ListTasks)
 func (s *TasksService) ListIter(ctx context.Context, params *resources.ListTasksParams) iter.Seq2[resources.Task, error] {
-	return walkPages(ctx, s.c, &datedListTasks, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *TasksService) listPages(ctx context.Context, params *resources.ListTasksParams) engine.Lister[resources.Task] {
+	return pages(ctx, s.c, &datedListTasks, params,
 		func(p *resources.ListTasksParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTasks, s.c.datedBase, "/tasks/tasks", datedQueryListTasks(p), nil)
 		},
@@ -14919,7 +15530,7 @@ func (s *TasksService) ListPage(ctx context.Context, params *resources.ListTasks
 //
 //	GET /tasks/task_files (ListTaskFiles)
 func (s *TasksService) ListFiles(ctx context.Context, params *resources.ListTaskFilesParams) ([]resources.TaskFile, error) {
-	return collect(s.ListFilesIter(ctx, params))
+	return s.listFilesPages(ctx, params).Collect()
 }
 
 // ListFilesIter lists the files attached to tasks, page by page.
@@ -14928,7 +15539,12 @@ func (s *TasksService) ListFiles(ctx context.Context, params *resources.ListTask
 //
 //	GET /tasks/task_files (ListTaskFiles)
 func (s *TasksService) ListFilesIter(ctx context.Context, params *resources.ListTaskFilesParams) iter.Seq2[resources.TaskFile, error] {
-	return walkPages(ctx, s.c, &datedListTaskFiles, params,
+	return s.listFilesPages(ctx, params).All()
+}
+
+// listFilesPages is the list ListFiles collects and ListFilesIter yields, read page by page.
+func (s *TasksService) listFilesPages(ctx context.Context, params *resources.ListTaskFilesParams) engine.Lister[resources.TaskFile] {
+	return pages(ctx, s.c, &datedListTaskFiles, params,
 		func(p *resources.ListTaskFilesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTaskFiles, s.c.datedBase, "/tasks/task_files", datedQueryListTaskFiles(p), nil)
 		},
@@ -15033,7 +15649,7 @@ func (s *TeamsService) GetMembership(ctx context.Context, id string) (resources.
 //
 //	GET /teams/teams (ListTeams)
 func (s *TeamsService) List(ctx context.Context, params *resources.ListTeamsParams) ([]resources.Team, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists teams, page by page.
@@ -15042,7 +15658,12 @@ func (s *TeamsService) List(ctx context.Context, params *resources.ListTeamsPara
 //
 //	GET /teams/teams (ListTeams)
 func (s *TeamsService) ListIter(ctx context.Context, params *resources.ListTeamsParams) iter.Seq2[resources.Team, error] {
-	return walkPages(ctx, s.c, &datedListTeams, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *TeamsService) listPages(ctx context.Context, params *resources.ListTeamsParams) engine.Lister[resources.Team] {
+	return pages(ctx, s.c, &datedListTeams, params,
 		func(p *resources.ListTeamsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTeams, s.c.datedBase, "/teams/teams", datedQueryListTeams(p), nil)
 		},
@@ -15066,7 +15687,7 @@ func (s *TeamsService) ListPage(ctx context.Context, params *resources.ListTeams
 //
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *TeamsService) ListMemberships(ctx context.Context, params *resources.ListTeamMembershipsParams) ([]resources.TeamMembership, error) {
-	return collect(s.ListMembershipsIter(ctx, params))
+	return s.listMembershipsPages(ctx, params).Collect()
 }
 
 // ListMembershipsIter lists team memberships, page by page.
@@ -15075,7 +15696,12 @@ func (s *TeamsService) ListMemberships(ctx context.Context, params *resources.Li
 //
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *TeamsService) ListMembershipsIter(ctx context.Context, params *resources.ListTeamMembershipsParams) iter.Seq2[resources.TeamMembership, error] {
-	return walkPages(ctx, s.c, &datedListTeamMemberships, params,
+	return s.listMembershipsPages(ctx, params).All()
+}
+
+// listMembershipsPages is the list ListMemberships collects and ListMembershipsIter yields, read page by page.
+func (s *TeamsService) listMembershipsPages(ctx context.Context, params *resources.ListTeamMembershipsParams) engine.Lister[resources.TeamMembership] {
+	return pages(ctx, s.c, &datedListTeamMemberships, params,
 		func(p *resources.ListTeamMembershipsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTeamMemberships, s.c.datedBase, "/teams/memberships", datedQueryListTeamMemberships(p), nil)
 		},
@@ -15366,7 +15992,7 @@ func (s *TimeOffService) GetPolicyAssignment(ctx context.Context, id string) (re
 //
 //	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
 func (s *TimeOffService) ListAllowanceIncidences(ctx context.Context, params *resources.ListAllowanceIncidencesParams) ([]resources.AllowanceIncidence, error) {
-	return collect(s.ListAllowanceIncidencesIter(ctx, params))
+	return s.listAllowanceIncidencesPages(ctx, params).Collect()
 }
 
 // ListAllowanceIncidencesIter lists allowance adjustments, page by page.
@@ -15379,7 +16005,12 @@ func (s *TimeOffService) ListAllowanceIncidences(ctx context.Context, params *re
 //
 //	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
 func (s *TimeOffService) ListAllowanceIncidencesIter(ctx context.Context, params *resources.ListAllowanceIncidencesParams) iter.Seq2[resources.AllowanceIncidence, error] {
-	return walkPages(ctx, s.c, &datedListAllowanceIncidences, params,
+	return s.listAllowanceIncidencesPages(ctx, params).All()
+}
+
+// listAllowanceIncidencesPages is the list ListAllowanceIncidences collects and ListAllowanceIncidencesIter yields, read page by page.
+func (s *TimeOffService) listAllowanceIncidencesPages(ctx context.Context, params *resources.ListAllowanceIncidencesParams) engine.Lister[resources.AllowanceIncidence] {
+	return pages(ctx, s.c, &datedListAllowanceIncidences, params,
 		func(p *resources.ListAllowanceIncidencesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(p), nil)
 		},
@@ -15409,7 +16040,7 @@ func (s *TimeOffService) ListAllowanceIncidencesPage(ctx context.Context, params
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *TimeOffService) ListAllowanceStats(ctx context.Context, params *resources.ListAllowanceStatsParams) ([]resources.AllowanceStat, error) {
-	return collect(s.ListAllowanceStatsIter(ctx, params))
+	return s.listAllowanceStatsPages(ctx, params).Collect()
 }
 
 // ListAllowanceStatsIter lists employees' time-off counters per allowance at a date, page by page.
@@ -15418,7 +16049,12 @@ func (s *TimeOffService) ListAllowanceStats(ctx context.Context, params *resourc
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *TimeOffService) ListAllowanceStatsIter(ctx context.Context, params *resources.ListAllowanceStatsParams) iter.Seq2[resources.AllowanceStat, error] {
-	return walkPages(ctx, s.c, &datedListAllowanceStats, params,
+	return s.listAllowanceStatsPages(ctx, params).All()
+}
+
+// listAllowanceStatsPages is the list ListAllowanceStats collects and ListAllowanceStatsIter yields, read page by page.
+func (s *TimeOffService) listAllowanceStatsPages(ctx context.Context, params *resources.ListAllowanceStatsParams) engine.Lister[resources.AllowanceStat] {
+	return pages(ctx, s.c, &datedListAllowanceStats, params,
 		func(p *resources.ListAllowanceStatsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAllowanceStats, s.c.datedBase, "/timeoff/allowance_stats", datedQueryListAllowanceStats(p), nil)
 		},
@@ -15444,7 +16080,7 @@ func (s *TimeOffService) ListAllowanceStatsPage(ctx context.Context, params *res
 //
 //	GET /timeoff/allowances (ListAllowances)
 func (s *TimeOffService) ListAllowances(ctx context.Context, params *resources.ListAllowancesParams) ([]resources.Allowance, error) {
-	return collect(s.ListAllowancesIter(ctx, params))
+	return s.listAllowancesPages(ctx, params).Collect()
 }
 
 // ListAllowancesIter lists allowances (time-off counters of policies), page by page.
@@ -15453,7 +16089,12 @@ func (s *TimeOffService) ListAllowances(ctx context.Context, params *resources.L
 //
 //	GET /timeoff/allowances (ListAllowances)
 func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resources.ListAllowancesParams) iter.Seq2[resources.Allowance, error] {
-	return walkPages(ctx, s.c, &datedListAllowances, params,
+	return s.listAllowancesPages(ctx, params).All()
+}
+
+// listAllowancesPages is the list ListAllowances collects and ListAllowancesIter yields, read page by page.
+func (s *TimeOffService) listAllowancesPages(ctx context.Context, params *resources.ListAllowancesParams) engine.Lister[resources.Allowance] {
+	return pages(ctx, s.c, &datedListAllowances, params,
 		func(p *resources.ListAllowancesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(p), nil)
 		},
@@ -15480,7 +16121,7 @@ func (s *TimeOffService) ListAllowancesPage(ctx context.Context, params *resourc
 //
 //	GET /timeoff/blocked_periods (ListBlockedPeriods)
 func (s *TimeOffService) ListBlockedPeriods(ctx context.Context, params *resources.ListBlockedPeriodsParams) ([]resources.TimeOffBlockedPeriod, error) {
-	return collect(s.ListBlockedPeriodsIter(ctx, params))
+	return s.listBlockedPeriodsPages(ctx, params).Collect()
 }
 
 // ListBlockedPeriodsIter lists blocked periods, page by page.
@@ -15492,7 +16133,12 @@ func (s *TimeOffService) ListBlockedPeriods(ctx context.Context, params *resourc
 //
 //	GET /timeoff/blocked_periods (ListBlockedPeriods)
 func (s *TimeOffService) ListBlockedPeriodsIter(ctx context.Context, params *resources.ListBlockedPeriodsParams) iter.Seq2[resources.TimeOffBlockedPeriod, error] {
-	return walkPages(ctx, s.c, &datedListBlockedPeriods, params,
+	return s.listBlockedPeriodsPages(ctx, params).All()
+}
+
+// listBlockedPeriodsPages is the list ListBlockedPeriods collects and ListBlockedPeriodsIter yields, read page by page.
+func (s *TimeOffService) listBlockedPeriodsPages(ctx context.Context, params *resources.ListBlockedPeriodsParams) engine.Lister[resources.TimeOffBlockedPeriod] {
+	return pages(ctx, s.c, &datedListBlockedPeriods, params,
 		func(p *resources.ListBlockedPeriodsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(p), nil)
 		},
@@ -15521,7 +16167,7 @@ func (s *TimeOffService) ListBlockedPeriodsPage(ctx context.Context, params *res
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *TimeOffService) ListLeaveTypes(ctx context.Context, params *resources.ListLeaveTypesParams) ([]resources.LeaveType, error) {
-	return collect(s.ListLeaveTypesIter(ctx, params))
+	return s.listLeaveTypesPages(ctx, params).Collect()
 }
 
 // ListLeaveTypesIter lists leave types, page by page.
@@ -15530,7 +16176,12 @@ func (s *TimeOffService) ListLeaveTypes(ctx context.Context, params *resources.L
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context, params *resources.ListLeaveTypesParams) iter.Seq2[resources.LeaveType, error] {
-	return walkPages(ctx, s.c, &datedListLeaveTypes, params,
+	return s.listLeaveTypesPages(ctx, params).All()
+}
+
+// listLeaveTypesPages is the list ListLeaveTypes collects and ListLeaveTypesIter yields, read page by page.
+func (s *TimeOffService) listLeaveTypesPages(ctx context.Context, params *resources.ListLeaveTypesParams) engine.Lister[resources.LeaveType] {
+	return pages(ctx, s.c, &datedListLeaveTypes, params,
 		func(p *resources.ListLeaveTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLeaveTypes, s.c.datedBase, "/timeoff/leave_types", datedQueryListLeaveTypes(p), nil)
 		},
@@ -15554,7 +16205,7 @@ func (s *TimeOffService) ListLeaveTypesPage(ctx context.Context, params *resourc
 //
 //	GET /timeoff/leaves (ListLeaves)
 func (s *TimeOffService) ListLeaves(ctx context.Context, params *resources.ListLeavesParams) ([]resources.Leave, error) {
-	return collect(s.ListLeavesIter(ctx, params))
+	return s.listLeavesPages(ctx, params).Collect()
 }
 
 // ListLeavesIter lists leaves (time-off requests), page by page.
@@ -15563,7 +16214,12 @@ func (s *TimeOffService) ListLeaves(ctx context.Context, params *resources.ListL
 //
 //	GET /timeoff/leaves (ListLeaves)
 func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *resources.ListLeavesParams) iter.Seq2[resources.Leave, error] {
-	return walkPages(ctx, s.c, &datedListLeaves, params,
+	return s.listLeavesPages(ctx, params).All()
+}
+
+// listLeavesPages is the list ListLeaves collects and ListLeavesIter yields, read page by page.
+func (s *TimeOffService) listLeavesPages(ctx context.Context, params *resources.ListLeavesParams) engine.Lister[resources.Leave] {
+	return pages(ctx, s.c, &datedListLeaves, params,
 		func(p *resources.ListLeavesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLeaves, s.c.datedBase, "/timeoff/leaves", datedQueryListLeaves(p), nil)
 		},
@@ -15587,7 +16243,7 @@ func (s *TimeOffService) ListLeavesPage(ctx context.Context, params *resources.L
 //
 //	GET /timeoff/policies (ListPolicies)
 func (s *TimeOffService) ListPolicies(ctx context.Context, params *resources.ListPoliciesParams) ([]resources.TimeOffPolicy, error) {
-	return collect(s.ListPoliciesIter(ctx, params))
+	return s.listPoliciesPages(ctx, params).Collect()
 }
 
 // ListPoliciesIter lists time-off policies, page by page.
@@ -15596,7 +16252,12 @@ func (s *TimeOffService) ListPolicies(ctx context.Context, params *resources.Lis
 //
 //	GET /timeoff/policies (ListPolicies)
 func (s *TimeOffService) ListPoliciesIter(ctx context.Context, params *resources.ListPoliciesParams) iter.Seq2[resources.TimeOffPolicy, error] {
-	return walkPages(ctx, s.c, &datedListPolicies, params,
+	return s.listPoliciesPages(ctx, params).All()
+}
+
+// listPoliciesPages is the list ListPolicies collects and ListPoliciesIter yields, read page by page.
+func (s *TimeOffService) listPoliciesPages(ctx context.Context, params *resources.ListPoliciesParams) engine.Lister[resources.TimeOffPolicy] {
+	return pages(ctx, s.c, &datedListPolicies, params,
 		func(p *resources.ListPoliciesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPolicies, s.c.datedBase, "/timeoff/policies", datedQueryListPolicies(p), nil)
 		},
@@ -15625,7 +16286,7 @@ func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources
 //
 //	GET /timeoff/policy_assignments (ListPolicyAssignments)
 func (s *TimeOffService) ListPolicyAssignments(ctx context.Context, params *resources.ListPolicyAssignmentsParams) ([]resources.TimeOffPolicyAssignment, error) {
-	return collect(s.ListPolicyAssignmentsIter(ctx, params))
+	return s.listPolicyAssignmentsPages(ctx, params).Collect()
 }
 
 // ListPolicyAssignmentsIter lists time-off policy assignments, page by page.
@@ -15637,7 +16298,12 @@ func (s *TimeOffService) ListPolicyAssignments(ctx context.Context, params *reso
 //
 //	GET /timeoff/policy_assignments (ListPolicyAssignments)
 func (s *TimeOffService) ListPolicyAssignmentsIter(ctx context.Context, params *resources.ListPolicyAssignmentsParams) iter.Seq2[resources.TimeOffPolicyAssignment, error] {
-	return walkPages(ctx, s.c, &datedListPolicyAssignments, params,
+	return s.listPolicyAssignmentsPages(ctx, params).All()
+}
+
+// listPolicyAssignmentsPages is the list ListPolicyAssignments collects and ListPolicyAssignmentsIter yields, read page by page.
+func (s *TimeOffService) listPolicyAssignmentsPages(ctx context.Context, params *resources.ListPolicyAssignmentsParams) engine.Lister[resources.TimeOffPolicyAssignment] {
+	return pages(ctx, s.c, &datedListPolicyAssignments, params,
 		func(p *resources.ListPolicyAssignmentsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(p), nil)
 		},
@@ -15671,7 +16337,7 @@ func (s *TimeOffService) ListPolicyAssignmentsPage(ctx context.Context, params *
 //
 //	GET /timeoff/policy_timelines (ListPolicyTimelines)
 func (s *TimeOffService) ListPolicyTimelines(ctx context.Context, params *resources.ListPolicyTimelinesParams) ([]resources.TimeOffPolicyTimeline, error) {
-	return collect(s.ListPolicyTimelinesIter(ctx, params))
+	return s.listPolicyTimelinesPages(ctx, params).Collect()
 }
 
 // ListPolicyTimelinesIter lists an employee's time-off policy timeline, page by page.
@@ -15685,7 +16351,12 @@ func (s *TimeOffService) ListPolicyTimelines(ctx context.Context, params *resour
 //
 //	GET /timeoff/policy_timelines (ListPolicyTimelines)
 func (s *TimeOffService) ListPolicyTimelinesIter(ctx context.Context, params *resources.ListPolicyTimelinesParams) iter.Seq2[resources.TimeOffPolicyTimeline, error] {
-	return walkPages(ctx, s.c, &datedListPolicyTimelines, params,
+	return s.listPolicyTimelinesPages(ctx, params).All()
+}
+
+// listPolicyTimelinesPages is the list ListPolicyTimelines collects and ListPolicyTimelinesIter yields, read page by page.
+func (s *TimeOffService) listPolicyTimelinesPages(ctx context.Context, params *resources.ListPolicyTimelinesParams) engine.Lister[resources.TimeOffPolicyTimeline] {
+	return pages(ctx, s.c, &datedListPolicyTimelines, params,
 		func(p *resources.ListPolicyTimelinesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(p), nil)
 		},
@@ -15863,7 +16534,7 @@ func (s *TimePlanningService) GetPlannedBreak(ctx context.Context, id string) (r
 //
 //	GET /time_planning/planned_breaks (ListPlannedBreaks)
 func (s *TimePlanningService) ListPlannedBreaks(ctx context.Context, params *resources.ListPlannedBreaksParams) ([]resources.PlannedBreak, error) {
-	return collect(s.ListPlannedBreaksIter(ctx, params))
+	return s.listPlannedBreaksPages(ctx, params).Collect()
 }
 
 // ListPlannedBreaksIter lists breaks planned within shifts and schedules, page by page.
@@ -15875,7 +16546,12 @@ func (s *TimePlanningService) ListPlannedBreaks(ctx context.Context, params *res
 //
 //	GET /time_planning/planned_breaks (ListPlannedBreaks)
 func (s *TimePlanningService) ListPlannedBreaksIter(ctx context.Context, params *resources.ListPlannedBreaksParams) iter.Seq2[resources.PlannedBreak, error] {
-	return walkPages(ctx, s.c, &datedListPlannedBreaks, params,
+	return s.listPlannedBreaksPages(ctx, params).All()
+}
+
+// listPlannedBreaksPages is the list ListPlannedBreaks collects and ListPlannedBreaksIter yields, read page by page.
+func (s *TimePlanningService) listPlannedBreaksPages(ctx context.Context, params *resources.ListPlannedBreaksParams) engine.Lister[resources.PlannedBreak] {
+	return pages(ctx, s.c, &datedListPlannedBreaks, params,
 		func(p *resources.ListPlannedBreaksParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(p), nil)
 		},
@@ -15904,7 +16580,7 @@ func (s *TimePlanningService) ListPlannedBreaksPage(ctx context.Context, params 
 //
 //	GET /time_planning/planning_versions (ListPlanningVersions)
 func (s *TimePlanningService) ListPlanningVersions(ctx context.Context, params *resources.ListPlanningVersionsParams) ([]resources.PlanningVersion, error) {
-	return collect(s.ListPlanningVersionsIter(ctx, params))
+	return s.listPlanningVersionsPages(ctx, params).Collect()
 }
 
 // ListPlanningVersionsIter lists which planning tool sets each employee's expected hours, and since when, page by page.
@@ -15913,7 +16589,12 @@ func (s *TimePlanningService) ListPlanningVersions(ctx context.Context, params *
 //
 //	GET /time_planning/planning_versions (ListPlanningVersions)
 func (s *TimePlanningService) ListPlanningVersionsIter(ctx context.Context, params *resources.ListPlanningVersionsParams) iter.Seq2[resources.PlanningVersion, error] {
-	return walkPages(ctx, s.c, &datedListPlanningVersions, params,
+	return s.listPlanningVersionsPages(ctx, params).All()
+}
+
+// listPlanningVersionsPages is the list ListPlanningVersions collects and ListPlanningVersionsIter yields, read page by page.
+func (s *TimePlanningService) listPlanningVersionsPages(ctx context.Context, params *resources.ListPlanningVersionsParams) engine.Lister[resources.PlanningVersion] {
+	return pages(ctx, s.c, &datedListPlanningVersions, params,
 		func(p *resources.ListPlanningVersionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(p), nil)
 		},
@@ -15970,7 +16651,7 @@ func (s *TimeSettingsService) GetBreakConfiguration(ctx context.Context, id stri
 //
 //	GET /time_settings/break_configurations (ListBreakConfigurations)
 func (s *TimeSettingsService) ListBreakConfigurations(ctx context.Context, params *resources.ListBreakConfigurationsParams) ([]resources.BreakConfiguration, error) {
-	return collect(s.ListBreakConfigurationsIter(ctx, params))
+	return s.listBreakConfigurationsPages(ctx, params).Collect()
 }
 
 // ListBreakConfigurationsIter lists the company's kinds of break, page by page.
@@ -15979,7 +16660,12 @@ func (s *TimeSettingsService) ListBreakConfigurations(ctx context.Context, param
 //
 //	GET /time_settings/break_configurations (ListBreakConfigurations)
 func (s *TimeSettingsService) ListBreakConfigurationsIter(ctx context.Context, params *resources.ListBreakConfigurationsParams) iter.Seq2[resources.BreakConfiguration, error] {
-	return walkPages(ctx, s.c, &datedListBreakConfigurations, params,
+	return s.listBreakConfigurationsPages(ctx, params).All()
+}
+
+// listBreakConfigurationsPages is the list ListBreakConfigurations collects and ListBreakConfigurationsIter yields, read page by page.
+func (s *TimeSettingsService) listBreakConfigurationsPages(ctx context.Context, params *resources.ListBreakConfigurationsParams) engine.Lister[resources.BreakConfiguration] {
+	return pages(ctx, s.c, &datedListBreakConfigurations, params,
 		func(p *resources.ListBreakConfigurationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(p), nil)
 		},
@@ -16233,7 +16919,7 @@ func (s *TrainingsService) GetSessionAttendance(ctx context.Context, id string) 
 //
 //	GET /trainings/trainings (ListTrainings)
 func (s *TrainingsService) List(ctx context.Context, params *resources.ListTrainingsParams) ([]resources.Training, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists trainings, page by page.
@@ -16245,7 +16931,12 @@ func (s *TrainingsService) List(ctx context.Context, params *resources.ListTrain
 //
 //	GET /trainings/trainings (ListTrainings)
 func (s *TrainingsService) ListIter(ctx context.Context, params *resources.ListTrainingsParams) iter.Seq2[resources.Training, error] {
-	return walkPages(ctx, s.c, &datedListTrainings, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *TrainingsService) listPages(ctx context.Context, params *resources.ListTrainingsParams) engine.Lister[resources.Training] {
+	return pages(ctx, s.c, &datedListTrainings, params,
 		func(p *resources.ListTrainingsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(p), nil)
 		},
@@ -16274,7 +16965,7 @@ func (s *TrainingsService) ListPage(ctx context.Context, params *resources.ListT
 //
 //	GET /trainings/categories (ListTrainingCategories)
 func (s *TrainingsService) ListCategories(ctx context.Context, params *resources.ListTrainingCategoriesParams) ([]resources.TrainingCategory, error) {
-	return collect(s.ListCategoriesIter(ctx, params))
+	return s.listCategoriesPages(ctx, params).Collect()
 }
 
 // ListCategoriesIter lists training categories, page by page.
@@ -16285,7 +16976,12 @@ func (s *TrainingsService) ListCategories(ctx context.Context, params *resources
 //
 //	GET /trainings/categories (ListTrainingCategories)
 func (s *TrainingsService) ListCategoriesIter(ctx context.Context, params *resources.ListTrainingCategoriesParams) iter.Seq2[resources.TrainingCategory, error] {
-	return walkPages(ctx, s.c, &datedListTrainingCategories, params,
+	return s.listCategoriesPages(ctx, params).All()
+}
+
+// listCategoriesPages is the list ListCategories collects and ListCategoriesIter yields, read page by page.
+func (s *TrainingsService) listCategoriesPages(ctx context.Context, params *resources.ListTrainingCategoriesParams) engine.Lister[resources.TrainingCategory] {
+	return pages(ctx, s.c, &datedListTrainingCategories, params,
 		func(p *resources.ListTrainingCategoriesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(p), nil)
 		},
@@ -16316,7 +17012,7 @@ func (s *TrainingsService) ListCategoriesPage(ctx context.Context, params *resou
 //
 //	GET /trainings/training_classes (ListTrainingClasses)
 func (s *TrainingsService) ListClasses(ctx context.Context, params *resources.ListTrainingClassesParams) ([]resources.TrainingClass, error) {
-	return collect(s.ListClassesIter(ctx, params))
+	return s.listClassesPages(ctx, params).Collect()
 }
 
 // ListClassesIter lists training classes, page by page.
@@ -16328,7 +17024,12 @@ func (s *TrainingsService) ListClasses(ctx context.Context, params *resources.Li
 //
 //	GET /trainings/training_classes (ListTrainingClasses)
 func (s *TrainingsService) ListClassesIter(ctx context.Context, params *resources.ListTrainingClassesParams) iter.Seq2[resources.TrainingClass, error] {
-	return walkPages(ctx, s.c, &datedListTrainingClasses, params,
+	return s.listClassesPages(ctx, params).All()
+}
+
+// listClassesPages is the list ListClasses collects and ListClassesIter yields, read page by page.
+func (s *TrainingsService) listClassesPages(ctx context.Context, params *resources.ListTrainingClassesParams) engine.Lister[resources.TrainingClass] {
+	return pages(ctx, s.c, &datedListTrainingClasses, params,
 		func(p *resources.ListTrainingClassesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(p), nil)
 		},
@@ -16362,7 +17063,7 @@ func (s *TrainingsService) ListClassesPage(ctx context.Context, params *resource
 //
 //	GET /trainings/training_memberships (ListTrainingMemberships)
 func (s *TrainingsService) ListMemberships(ctx context.Context, params *resources.ListTrainingMembershipsParams) ([]resources.TrainingMembership, error) {
-	return collect(s.ListMembershipsIter(ctx, params))
+	return s.listMembershipsPages(ctx, params).Collect()
 }
 
 // ListMembershipsIter lists training participants, page by page.
@@ -16376,7 +17077,12 @@ func (s *TrainingsService) ListMemberships(ctx context.Context, params *resource
 //
 //	GET /trainings/training_memberships (ListTrainingMemberships)
 func (s *TrainingsService) ListMembershipsIter(ctx context.Context, params *resources.ListTrainingMembershipsParams) iter.Seq2[resources.TrainingMembership, error] {
-	return walkPages(ctx, s.c, &datedListTrainingMemberships, params,
+	return s.listMembershipsPages(ctx, params).All()
+}
+
+// listMembershipsPages is the list ListMemberships collects and ListMembershipsIter yields, read page by page.
+func (s *TrainingsService) listMembershipsPages(ctx context.Context, params *resources.ListTrainingMembershipsParams) engine.Lister[resources.TrainingMembership] {
+	return pages(ctx, s.c, &datedListTrainingMemberships, params,
 		func(p *resources.ListTrainingMembershipsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(p), nil)
 		},
@@ -16412,7 +17118,7 @@ func (s *TrainingsService) ListMembershipsPage(ctx context.Context, params *reso
 //
 //	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
 func (s *TrainingsService) ListSessionAccessMemberships(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) ([]resources.TrainingSessionAccessMembership, error) {
-	return collect(s.ListSessionAccessMembershipsIter(ctx, params))
+	return s.listSessionAccessMembershipsPages(ctx, params).Collect()
 }
 
 // ListSessionAccessMembershipsIter lists the people invited to a session, page by page.
@@ -16426,7 +17132,12 @@ func (s *TrainingsService) ListSessionAccessMemberships(ctx context.Context, par
 //
 //	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
 func (s *TrainingsService) ListSessionAccessMembershipsIter(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) iter.Seq2[resources.TrainingSessionAccessMembership, error] {
-	return walkPages(ctx, s.c, &datedListTrainingSessionAccessMemberships, params,
+	return s.listSessionAccessMembershipsPages(ctx, params).All()
+}
+
+// listSessionAccessMembershipsPages is the list ListSessionAccessMemberships collects and ListSessionAccessMembershipsIter yields, read page by page.
+func (s *TrainingsService) listSessionAccessMembershipsPages(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) engine.Lister[resources.TrainingSessionAccessMembership] {
+	return pages(ctx, s.c, &datedListTrainingSessionAccessMemberships, params,
 		func(p *resources.ListTrainingSessionAccessMembershipsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(p), nil)
 		},
@@ -16462,7 +17173,7 @@ func (s *TrainingsService) ListSessionAccessMembershipsPage(ctx context.Context,
 //
 //	GET /trainings/session_attendances (ListTrainingSessionAttendances)
 func (s *TrainingsService) ListSessionAttendances(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) ([]resources.TrainingSessionAttendance, error) {
-	return collect(s.ListSessionAttendancesIter(ctx, params))
+	return s.listSessionAttendancesPages(ctx, params).Collect()
 }
 
 // ListSessionAttendancesIter lists session attendances, page by page.
@@ -16474,7 +17185,12 @@ func (s *TrainingsService) ListSessionAttendances(ctx context.Context, params *r
 //
 //	GET /trainings/session_attendances (ListTrainingSessionAttendances)
 func (s *TrainingsService) ListSessionAttendancesIter(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) iter.Seq2[resources.TrainingSessionAttendance, error] {
-	return walkPages(ctx, s.c, &datedListTrainingSessionAttendances, params,
+	return s.listSessionAttendancesPages(ctx, params).All()
+}
+
+// listSessionAttendancesPages is the list ListSessionAttendances collects and ListSessionAttendancesIter yields, read page by page.
+func (s *TrainingsService) listSessionAttendancesPages(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) engine.Lister[resources.TrainingSessionAttendance] {
+	return pages(ctx, s.c, &datedListTrainingSessionAttendances, params,
 		func(p *resources.ListTrainingSessionAttendancesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(p), nil)
 		},
@@ -16506,7 +17222,7 @@ func (s *TrainingsService) ListSessionAttendancesPage(ctx context.Context, param
 //
 //	GET /trainings/sessions (ListTrainingSessions)
 func (s *TrainingsService) ListSessions(ctx context.Context, params *resources.ListTrainingSessionsParams) ([]resources.TrainingSession, error) {
-	return collect(s.ListSessionsIter(ctx, params))
+	return s.listSessionsPages(ctx, params).Collect()
 }
 
 // ListSessionsIter lists training sessions, page by page.
@@ -16518,7 +17234,12 @@ func (s *TrainingsService) ListSessions(ctx context.Context, params *resources.L
 //
 //	GET /trainings/sessions (ListTrainingSessions)
 func (s *TrainingsService) ListSessionsIter(ctx context.Context, params *resources.ListTrainingSessionsParams) iter.Seq2[resources.TrainingSession, error] {
-	return walkPages(ctx, s.c, &datedListTrainingSessions, params,
+	return s.listSessionsPages(ctx, params).All()
+}
+
+// listSessionsPages is the list ListSessions collects and ListSessionsIter yields, read page by page.
+func (s *TrainingsService) listSessionsPages(ctx context.Context, params *resources.ListTrainingSessionsParams) engine.Lister[resources.TrainingSession] {
+	return pages(ctx, s.c, &datedListTrainingSessions, params,
 		func(p *resources.ListTrainingSessionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(p), nil)
 		},
@@ -16664,7 +17385,7 @@ func (s *WebhooksService) Get(ctx context.Context, id string) (resources.Webhook
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *WebhooksService) List(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) ([]resources.WebhookSubscription, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists webhook subscriptions, page by page.
@@ -16676,7 +17397,12 @@ func (s *WebhooksService) List(ctx context.Context, params *resources.ListWebhoo
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) iter.Seq2[resources.WebhookSubscription, error] {
-	return walkPages(ctx, s.c, &datedListWebhookSubscriptions, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *WebhooksService) listPages(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) engine.Lister[resources.WebhookSubscription] {
+	return pages(ctx, s.c, &datedListWebhookSubscriptions, params,
 		func(p *resources.ListWebhookSubscriptionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWebhookSubscriptions, s.c.datedBase, "/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(p), nil)
 		},
@@ -16790,7 +17516,7 @@ func (s *WorkSchedulesService) GetOverlapPeriod(ctx context.Context, id string) 
 //
 //	GET /work_schedule/schedules (ListWorkSchedules)
 func (s *WorkSchedulesService) List(ctx context.Context, params *resources.ListWorkSchedulesParams) ([]resources.WorkSchedule, error) {
-	return collect(s.ListIter(ctx, params))
+	return s.listPages(ctx, params).Collect()
 }
 
 // ListIter lists work schedules, page by page.
@@ -16802,7 +17528,12 @@ func (s *WorkSchedulesService) List(ctx context.Context, params *resources.ListW
 //
 //	GET /work_schedule/schedules (ListWorkSchedules)
 func (s *WorkSchedulesService) ListIter(ctx context.Context, params *resources.ListWorkSchedulesParams) iter.Seq2[resources.WorkSchedule, error] {
-	return walkPages(ctx, s.c, &datedListWorkSchedules, params,
+	return s.listPages(ctx, params).All()
+}
+
+// listPages is the list List collects and ListIter yields, read page by page.
+func (s *WorkSchedulesService) listPages(ctx context.Context, params *resources.ListWorkSchedulesParams) engine.Lister[resources.WorkSchedule] {
+	return pages(ctx, s.c, &datedListWorkSchedules, params,
 		func(p *resources.ListWorkSchedulesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(p), nil)
 		},
@@ -16831,7 +17562,7 @@ func (s *WorkSchedulesService) ListPage(ctx context.Context, params *resources.L
 //
 //	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
 func (s *WorkSchedulesService) ListDayConfigurations(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) ([]resources.WorkScheduleDayConfiguration, error) {
-	return collect(s.ListDayConfigurationsIter(ctx, params))
+	return s.listDayConfigurationsPages(ctx, params).Collect()
 }
 
 // ListDayConfigurationsIter lists the working hours per weekday of work schedule periods, page by page.
@@ -16840,7 +17571,12 @@ func (s *WorkSchedulesService) ListDayConfigurations(ctx context.Context, params
 //
 //	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
 func (s *WorkSchedulesService) ListDayConfigurationsIter(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) iter.Seq2[resources.WorkScheduleDayConfiguration, error] {
-	return walkPages(ctx, s.c, &datedListWorkScheduleDayConfigurations, params,
+	return s.listDayConfigurationsPages(ctx, params).All()
+}
+
+// listDayConfigurationsPages is the list ListDayConfigurations collects and ListDayConfigurationsIter yields, read page by page.
+func (s *WorkSchedulesService) listDayConfigurationsPages(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) engine.Lister[resources.WorkScheduleDayConfiguration] {
+	return pages(ctx, s.c, &datedListWorkScheduleDayConfigurations, params,
 		func(p *resources.ListWorkScheduleDayConfigurationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(p), nil)
 		},
@@ -16872,7 +17608,7 @@ func (s *WorkSchedulesService) ListDayConfigurationsPage(ctx context.Context, pa
 //
 //	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
 func (s *WorkSchedulesService) ListOverlapPeriods(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) ([]resources.WorkScheduleOverlapPeriod, error) {
-	return collect(s.ListOverlapPeriodsIter(ctx, params))
+	return s.listOverlapPeriodsPages(ctx, params).Collect()
 }
 
 // ListOverlapPeriodsIter lists the periods of the year of work schedules, page by page.
@@ -16885,7 +17621,12 @@ func (s *WorkSchedulesService) ListOverlapPeriods(ctx context.Context, params *r
 //
 //	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
 func (s *WorkSchedulesService) ListOverlapPeriodsIter(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) iter.Seq2[resources.WorkScheduleOverlapPeriod, error] {
-	return walkPages(ctx, s.c, &datedListWorkScheduleOverlapPeriods, params,
+	return s.listOverlapPeriodsPages(ctx, params).All()
+}
+
+// listOverlapPeriodsPages is the list ListOverlapPeriods collects and ListOverlapPeriodsIter yields, read page by page.
+func (s *WorkSchedulesService) listOverlapPeriodsPages(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) engine.Lister[resources.WorkScheduleOverlapPeriod] {
+	return pages(ctx, s.c, &datedListWorkScheduleOverlapPeriods, params,
 		func(p *resources.ListWorkScheduleOverlapPeriodsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(p), nil)
 		},

@@ -173,7 +173,7 @@ func TestRetiredVersionWarnsOnce(t *testing.T) {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			reply(w, 200, "application/json", `{"data":[],"meta":{"has_next_page":false,"has_previous_page":false,"limit":100,"total":0}}`)
 		}), WithLogger(logger))
-		c.engine.now = func() time.Time { return tc.now }
+		c.engine.Now = func() time.Time { return tc.now }
 		for range 3 {
 			if _, err := c.Credentials.List(context.Background(), nil); err != nil {
 				t.Fatal(err)

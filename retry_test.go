@@ -237,8 +237,8 @@ func TestRetryAfterSecondsAndDate(t *testing.T) {
 			reply(w, 200, "application/json", accessJSON)
 		}
 		c, _, sleeps := newTestClient(t, h)
-		c.engine.now = func() time.Time { return now }
-		c.engine.rand = func() float64 { return 0 }
+		c.engine.Now = func() time.Time { return now }
+		c.engine.Rand = func() float64 { return 0 }
 		if _, err := c.V1.Raw().GetMeWithResponse(context.Background()); err != nil {
 			t.Fatalf("Retry-After %q: %v", tt.header, err)
 		}
@@ -264,7 +264,7 @@ func TestRetryAfterBeyondCapIsNotWaitedFor(t *testing.T) {
 func TestBackoffFullJitter(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 502, "", "") })
 	c, _, sleeps := newTestClient(t, h, WithRetryPolicy(RetryPolicy{MaxAttempts: 5, BaseDelay: 100 * time.Millisecond, MaxDelay: 300 * time.Millisecond}))
-	c.engine.rand = func() float64 { return 0.5 }
+	c.engine.Rand = func() float64 { return 0.5 }
 	_, _ = c.V1.Raw().GetMeWithResponse(context.Background())
 	// Ceilings 100, 200, 400→300 (capped), 300 ms; half of each.
 	want := []time.Duration{50 * time.Millisecond, 100 * time.Millisecond, 150 * time.Millisecond, 150 * time.Millisecond}
@@ -280,9 +280,10 @@ func TestRetryWaitRespectsContext(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 503, "", "") })
 	c, _, _ := newTestClient(t, h)
 	ctx, cancel := context.WithCancel(context.Background())
-	c.engine.sleep = func(ctx context.Context, d time.Duration) error {
+	realSleep := c.engine.Sleep
+	c.engine.Sleep = func(ctx context.Context, d time.Duration) error {
 		cancel()
-		return sleepContext(ctx, d)
+		return realSleep(ctx, d)
 	}
 	_, err := c.V1.Raw().GetMeWithResponse(ctx)
 	if !errors.Is(err, context.Canceled) {
@@ -296,7 +297,7 @@ func TestRetryWaitRespectsContext(t *testing.T) {
 	}
 	// The real sleep returns as soon as the context ends.
 	start := time.Now()
-	if err := sleepContext(ctx, time.Hour); !errors.Is(err, context.Canceled) || time.Since(start) > time.Second {
+	if err := realSleep(ctx, time.Hour); !errors.Is(err, context.Canceled) || time.Since(start) > time.Second {
 		t.Errorf("sleepContext: %v after %v", err, time.Since(start))
 	}
 }

@@ -10,217 +10,218 @@ import (
 	"strconv"
 
 	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/engine"
 )
 
 // The operations of openapi.yaml: what the spec declares for each, recorded when
 // the code is generated, so a call never parses the spec. Paths are relative to the host.
 var (
-	v1AssignEmployeeToTeam            = operation{id: "AssignEmployeeToTeam", method: "POST", path: "/api/v1/core/teams/{id}/employees/{employee_id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1Authorize                       = operation{id: "Authorize", method: "GET", path: "/oauth/authorize", noCredentials: true, success: []response{{status: 200, media: []string{"text/html"}}}}
-	v1BulkListContractVersions        = operation{id: "BulkListContractVersions", method: "POST", path: "/api/v2/core/bulk/contract_version", success: []response{{status: 200, media: mediaJSON}}}
-	v1ClockIn                         = operation{id: "ClockIn", method: "POST", path: "/api/v1/time/shifts/clock_in", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1ClockInLegacy                   = operation{id: "ClockInLegacy", method: "POST", path: "/api/v1/shifts/clock_in", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1ClockOut                        = operation{id: "ClockOut", method: "POST", path: "/api/v1/time/shifts/clock_out", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1ClockOutLegacy                  = operation{id: "ClockOutLegacy", method: "POST", path: "/api/v1/shifts/clock_out", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1CopyTask                        = operation{id: "CopyTask", method: "POST", path: "/api/v1/core/tasks/{id}/copy", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateAPIKey                    = operation{id: "CreateAPIKey", method: "POST", path: "/api/v1/core/keys", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateApplication               = operation{id: "CreateApplication", method: "POST", path: "/api/v1/ats/applications", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateAtsCandidateLegacy        = operation{id: "CreateAtsCandidateLegacy", method: "POST", path: "/api/v1/ats_candidates", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateAtsMessage                = operation{id: "CreateAtsMessage", method: "POST", path: "/api/v1/ats/messages", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateAttendance                = operation{id: "CreateAttendance", method: "POST", path: "/api/v2/time/attendance", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateBreak                     = operation{id: "CreateBreak", method: "POST", path: "/api/v1/time/breaks", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateCandidate                 = operation{id: "CreateCandidate", method: "POST", path: "/api/v1/ats/candidates", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateCompensation              = operation{id: "CreateCompensation", method: "POST", path: "/api/v1/payroll/compensations", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateContractVersion           = operation{id: "CreateContractVersion", method: "POST", path: "/api/v1/payroll/contract_versions", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateCustomFieldV2             = operation{id: "CreateCustomFieldV2", method: "POST", path: "/api/v2/custom_fields/fields", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateCustomTable               = operation{id: "CreateCustomTable", method: "POST", path: "/api/v1/core/custom/tables", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateCustomTableField          = operation{id: "CreateCustomTableField", method: "POST", path: "/api/v1/core/custom/tables/{id}/fields", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateCustomTableValue          = operation{id: "CreateCustomTableValue", method: "POST", path: "/api/v1/core/custom/tables/{id}/values/{employee_id}", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateCustomValue               = operation{id: "CreateCustomValue", method: "POST", path: "/api/v1/custom_fields/values", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateDocument                  = operation{id: "CreateDocument", method: "POST", path: "/api/v1/core/documents", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateDocumentLegacy            = operation{id: "CreateDocumentLegacy", method: "POST", path: "/api/v1/documents", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateEmployee                  = operation{id: "CreateEmployee", method: "POST", path: "/api/v1/employees", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateEmployeeV2                = operation{id: "CreateEmployeeV2", method: "POST", path: "/api/v2/core/employees", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateFamilySituation           = operation{id: "CreateFamilySituation", method: "POST", path: "/api/v1/payroll/family_situation", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateFolder                    = operation{id: "CreateFolder", method: "POST", path: "/api/v1/core/folders", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1CreateFolderLegacy              = operation{id: "CreateFolderLegacy", method: "POST", path: "/api/v1/folders", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateJobPosting                = operation{id: "CreateJobPosting", method: "POST", path: "/api/v1/ats/job_postings", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateLeave                     = operation{id: "CreateLeave", method: "POST", path: "/api/v1/time/leaves", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateLeaveLegacy               = operation{id: "CreateLeaveLegacy", method: "POST", path: "/api/v1/leaves", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateLeaveType                 = operation{id: "CreateLeaveType", method: "POST", path: "/api/v1/time/leave_types", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateLeaveTypeLegacy           = operation{id: "CreateLeaveTypeLegacy", method: "POST", path: "/api/v1/leave_types", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateLeaveV2                   = operation{id: "CreateLeaveV2", method: "POST", path: "/api/v2/time/leaves", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateManagedShift              = operation{id: "CreateManagedShift", method: "POST", path: "/api/v1/time/shifts_management", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreatePayrollIntegrationCode    = operation{id: "CreatePayrollIntegrationCode", method: "POST", path: "/api/v2/payroll_integrations/codes", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreatePost                      = operation{id: "CreatePost", method: "POST", path: "/api/v1/posts", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateSupplement                = operation{id: "CreateSupplement", method: "POST", path: "/api/v1/payroll/supplements", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateTask                      = operation{id: "CreateTask", method: "POST", path: "/api/v1/core/tasks", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateTaskFile                  = operation{id: "CreateTaskFile", method: "POST", path: "/api/v1/core/tasks/{id}/files", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateTeam                      = operation{id: "CreateTeam", method: "POST", path: "/api/v1/core/teams", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateTeamLegacy                = operation{id: "CreateTeamLegacy", method: "POST", path: "/api/v1/teams", success: []response{{status: 201, media: mediaJSON}}}
-	v1CreateToken                     = operation{id: "CreateToken", method: "POST", path: "/oauth/token", noCredentials: true, success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateWebhook                   = operation{id: "CreateWebhook", method: "POST", path: "/api/v1/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateWebhookLegacy             = operation{id: "CreateWebhookLegacy", method: "POST", path: "/api/v1/webhooks", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateWebhookV2                 = operation{id: "CreateWebhookV2", method: "POST", path: "/api/v2/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
-	v1CreateWorkplace                 = operation{id: "CreateWorkplace", method: "POST", path: "/api/v2/core/workplaces", success: []response{{status: 201, media: mediaJSON}}}
-	v1DeleteAPIKey                    = operation{id: "DeleteAPIKey", method: "DELETE", path: "/api/v1/core/keys/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteCandidate                 = operation{id: "DeleteCandidate", method: "DELETE", path: "/api/v1/ats/candidates/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteCompensation              = operation{id: "DeleteCompensation", method: "DELETE", path: "/api/v1/payroll/compensations/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteContractVersion           = operation{id: "DeleteContractVersion", method: "DELETE", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteCustomFieldV2             = operation{id: "DeleteCustomFieldV2", method: "DELETE", path: "/api/v2/custom_fields/fields/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteDocument                  = operation{id: "DeleteDocument", method: "DELETE", path: "/api/v1/core/documents/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteDocumentLegacy            = operation{id: "DeleteDocumentLegacy", method: "DELETE", path: "/api/v1/documents/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteJobPosting                = operation{id: "DeleteJobPosting", method: "DELETE", path: "/api/v1/ats/job_postings/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteLeave                     = operation{id: "DeleteLeave", method: "DELETE", path: "/api/v1/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteLeaveLegacy               = operation{id: "DeleteLeaveLegacy", method: "DELETE", path: "/api/v1/leaves/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteLeaveV2                   = operation{id: "DeleteLeaveV2", method: "DELETE", path: "/api/v2/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteManagedShift              = operation{id: "DeleteManagedShift", method: "DELETE", path: "/api/v1/time/shifts_management/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeletePayrollIntegrationCode    = operation{id: "DeletePayrollIntegrationCode", method: "DELETE", path: "/api/v2/payroll_integrations/codes/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeletePost                      = operation{id: "DeletePost", method: "DELETE", path: "/api/v1/posts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteShift                     = operation{id: "DeleteShift", method: "DELETE", path: "/api/v1/time/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteShiftLegacy               = operation{id: "DeleteShiftLegacy", method: "DELETE", path: "/api/v1/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteSupplement                = operation{id: "DeleteSupplement", method: "DELETE", path: "/api/v1/payroll/supplements/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteTask                      = operation{id: "DeleteTask", method: "DELETE", path: "/api/v1/core/tasks/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteTaskFile                  = operation{id: "DeleteTaskFile", method: "POST", path: "/api/v1/core/tasks/{task_id}/files/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteTeam                      = operation{id: "DeleteTeam", method: "DELETE", path: "/api/v1/core/teams/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteTeamLegacy                = operation{id: "DeleteTeamLegacy", method: "DELETE", path: "/api/v1/teams/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteWebhook                   = operation{id: "DeleteWebhook", method: "DELETE", path: "/api/v1/core/webhooks/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteWebhookLegacy             = operation{id: "DeleteWebhookLegacy", method: "DELETE", path: "/api/v1/webhooks", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteWebhookV2                 = operation{id: "DeleteWebhookV2", method: "DELETE", path: "/api/v2/core/webhooks/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DeleteWorkplace                 = operation{id: "DeleteWorkplace", method: "DELETE", path: "/api/v2/core/workplaces/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1DuplicateJobPosting             = operation{id: "DuplicateJobPosting", method: "POST", path: "/api/v1/ats/job_postings/{id}/duplicate", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1EndBreak                        = operation{id: "EndBreak", method: "POST", path: "/api/v1/time/breaks/end", success: []response{{status: 201, media: mediaJSON}}}
-	v1FindEmployeeByIntegrationCode   = operation{id: "FindEmployeeByIntegrationCode", method: "GET", path: "/api/v2/payroll_integrations/codes/{id}/find_employee", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetCompanyHoliday               = operation{id: "GetCompanyHoliday", method: "GET", path: "/api/v1/company_holidays/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetCompensation                 = operation{id: "GetCompensation", method: "GET", path: "/api/v1/payroll/compensations/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetContractVersionLegacy        = operation{id: "GetContractVersionLegacy", method: "GET", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetCustomTable                  = operation{id: "GetCustomTable", method: "GET", path: "/api/v1/core/custom/tables/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetDocument                     = operation{id: "GetDocument", method: "GET", path: "/api/v1/core/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetDocumentLegacy               = operation{id: "GetDocumentLegacy", method: "GET", path: "/api/v1/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetEmployee                     = operation{id: "GetEmployee", method: "GET", path: "/api/v1/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetEmployeeV2                   = operation{id: "GetEmployeeV2", method: "GET", path: "/api/v2/core/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetExpense                      = operation{id: "GetExpense", method: "GET", path: "/api/v1/finance/expenses/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetFolder                       = operation{id: "GetFolder", method: "GET", path: "/api/v1/core/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetFolderLegacy                 = operation{id: "GetFolderLegacy", method: "GET", path: "/api/v1/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetLeave                        = operation{id: "GetLeave", method: "GET", path: "/api/v1/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetLeaveV2                      = operation{id: "GetLeaveV2", method: "GET", path: "/api/v2/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetLegalEntity                  = operation{id: "GetLegalEntity", method: "GET", path: "/api/v1/core/legal_entities/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetLocation                     = operation{id: "GetLocation", method: "GET", path: "/api/v1/locations/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetManagedShift                 = operation{id: "GetManagedShift", method: "GET", path: "/api/v1/time/shifts_management/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetMe                           = operation{id: "GetMe", method: "GET", path: "/api/v1/me", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetPost                         = operation{id: "GetPost", method: "GET", path: "/api/v1/posts/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTask                         = operation{id: "GetTask", method: "GET", path: "/api/v1/core/tasks/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTaskFile                     = operation{id: "GetTaskFile", method: "GET", path: "/api/v1/core/tasks/{task_id}/files/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTaxonomy                     = operation{id: "GetTaxonomy", method: "GET", path: "/api/v1/payroll/taxonomies/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTeam                         = operation{id: "GetTeam", method: "GET", path: "/api/v1/core/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTeamLegacy                   = operation{id: "GetTeamLegacy", method: "GET", path: "/api/v1/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTimeOffPolicy                = operation{id: "GetTimeOffPolicy", method: "GET", path: "/api/v1/time/policies/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetTokenInfo                    = operation{id: "GetTokenInfo", method: "GET", path: "/oauth/token/info", success: []response{{status: 200, media: mediaJSON}}}
-	v1GetWorkplace                    = operation{id: "GetWorkplace", method: "GET", path: "/api/v2/core/workplaces/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1InviteEmployee                  = operation{id: "InviteEmployee", method: "POST", path: "/api/v2/core/employees/{id}/invite", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListAPIKeys                     = operation{id: "ListAPIKeys", method: "GET", path: "/api/v1/core/keys", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListAtsCandidatesLegacy         = operation{id: "ListAtsCandidatesLegacy", method: "GET", path: "/api/v1/ats_candidates", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListAtsMessages                 = operation{id: "ListAtsMessages", method: "GET", path: "/api/v1/ats/messages", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListAttendance                  = operation{id: "ListAttendance", method: "GET", path: "/api/v2/time/attendance", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListAttendanceBulk              = operation{id: "ListAttendanceBulk", method: "POST", path: "/api/v2/core/bulk/attendance", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListBreakConfigurationsForDates = operation{id: "ListBreakConfigurationsForDates", method: "GET", path: "/api/v1/time/break_configurations_for_dates", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCandidates                  = operation{id: "ListCandidates", method: "GET", path: "/api/v1/ats/candidates", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCompanyHolidays             = operation{id: "ListCompanyHolidays", method: "GET", path: "/api/v1/company_holidays", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCompensations               = operation{id: "ListCompensations", method: "GET", path: "/api/v1/payroll/compensations", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListContractVersions            = operation{id: "ListContractVersions", method: "GET", path: "/api/v1/payroll/contract_versions", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomFields                = operation{id: "ListCustomFields", method: "GET", path: "/api/v1/custom_fields", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomFieldsV2              = operation{id: "ListCustomFieldsV2", method: "GET", path: "/api/v2/custom_fields/fields", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomTableFields           = operation{id: "ListCustomTableFields", method: "GET", path: "/api/v1/core/custom/tables/{id}/fields", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomTableValues           = operation{id: "ListCustomTableValues", method: "GET", path: "/api/v1/core/custom/tables/{id}/values/{employee_id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomTables                = operation{id: "ListCustomTables", method: "GET", path: "/api/v1/core/custom/tables", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomValues                = operation{id: "ListCustomValues", method: "GET", path: "/api/v1/custom_fields/values", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListCustomValuesV2              = operation{id: "ListCustomValuesV2", method: "GET", path: "/api/v2/custom_fields/values", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListDocuments                   = operation{id: "ListDocuments", method: "GET", path: "/api/v1/core/documents", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListDocumentsLegacy             = operation{id: "ListDocumentsLegacy", method: "GET", path: "/api/v1/documents", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListEmployees                   = operation{id: "ListEmployees", method: "GET", path: "/api/v1/employees", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListEmployeesBulk               = operation{id: "ListEmployeesBulk", method: "POST", path: "/api/v2/core/bulk/employee", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListEmployeesV2                 = operation{id: "ListEmployeesV2", method: "GET", path: "/api/v2/core/employees", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListEvents                      = operation{id: "ListEvents", method: "GET", path: "/api/v1/core/events", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListExpenses                    = operation{id: "ListExpenses", method: "GET", path: "/api/v1/finance/expenses", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListFamilySituations            = operation{id: "ListFamilySituations", method: "GET", path: "/api/v1/payroll/family_situation", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListFolders                     = operation{id: "ListFolders", method: "GET", path: "/api/v1/core/folders", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListFoldersLegacy               = operation{id: "ListFoldersLegacy", method: "GET", path: "/api/v1/folders", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListJobPostings                 = operation{id: "ListJobPostings", method: "GET", path: "/api/v1/ats/job_postings", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLeaveTypes                  = operation{id: "ListLeaveTypes", method: "GET", path: "/api/v1/time/leave_types", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLeaveTypesLegacy            = operation{id: "ListLeaveTypesLegacy", method: "GET", path: "/api/v1/leave_types", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLeaves                      = operation{id: "ListLeaves", method: "GET", path: "/api/v1/time/leaves", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLeavesLegacy                = operation{id: "ListLeavesLegacy", method: "GET", path: "/api/v1/leaves", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLeavesV2                    = operation{id: "ListLeavesV2", method: "GET", path: "/api/v2/time/leaves", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLegalEntities               = operation{id: "ListLegalEntities", method: "GET", path: "/api/v1/core/legal_entities", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListLocations                   = operation{id: "ListLocations", method: "GET", path: "/api/v1/locations", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListManagedShifts               = operation{id: "ListManagedShifts", method: "GET", path: "/api/v1/time/shifts_management", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListPayrollIntegrationCodes     = operation{id: "ListPayrollIntegrationCodes", method: "GET", path: "/api/v2/payroll_integrations/codes", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListPayslipsLegacy              = operation{id: "ListPayslipsLegacy", method: "GET", path: "/api/v1/payslips", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListPosts                       = operation{id: "ListPosts", method: "GET", path: "/api/v1/posts", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListReferenceContracts          = operation{id: "ListReferenceContracts", method: "GET", path: "/api/v1/payroll/reference_contracts", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListShifts                      = operation{id: "ListShifts", method: "GET", path: "/api/v1/time/shifts", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListShiftsLegacy                = operation{id: "ListShiftsLegacy", method: "GET", path: "/api/v1/shifts", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListSupplements                 = operation{id: "ListSupplements", method: "GET", path: "/api/v1/payroll/supplements", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListTaskFiles                   = operation{id: "ListTaskFiles", method: "GET", path: "/api/v1/core/tasks/{id}/files", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListTasks                       = operation{id: "ListTasks", method: "GET", path: "/api/v1/core/tasks", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListTaxonomies                  = operation{id: "ListTaxonomies", method: "GET", path: "/api/v1/payroll/taxonomies", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListTeams                       = operation{id: "ListTeams", method: "GET", path: "/api/v1/core/teams", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListTeamsLegacy                 = operation{id: "ListTeamsLegacy", method: "GET", path: "/api/v1/teams", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListTimeOffPolicies             = operation{id: "ListTimeOffPolicies", method: "GET", path: "/api/v1/time/policies", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListWebhooks                    = operation{id: "ListWebhooks", method: "GET", path: "/api/v1/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListWebhooksLegacy              = operation{id: "ListWebhooksLegacy", method: "GET", path: "/api/v1/webhooks", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListWebhooksV2                  = operation{id: "ListWebhooksV2", method: "GET", path: "/api/v2/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
-	v1ListWorkplaces                  = operation{id: "ListWorkplaces", method: "GET", path: "/api/v2/core/workplaces", success: []response{{status: 200, media: mediaJSON}}}
-	v1PublishManagedShifts            = operation{id: "PublishManagedShifts", method: "POST", path: "/api/v1/time/shifts_management/publish", success: []response{{status: 201}}}
-	v1ResolveTask                     = operation{id: "ResolveTask", method: "POST", path: "/api/v1/core/tasks/{id}/resolve", success: []response{{status: 200, media: mediaJSON}}}
-	v1RevokeToken                     = operation{id: "RevokeToken", method: "POST", path: "/oauth/revoke", noCredentials: true, success: []response{{status: 200, media: mediaJSON}}}
-	v1StartBreak                      = operation{id: "StartBreak", method: "POST", path: "/api/v1/time/breaks/start", success: []response{{status: 201, media: mediaJSON}}}
-	v1TerminateEmployee               = operation{id: "TerminateEmployee", method: "POST", path: "/api/v1/employees/{id}/terminate", success: []response{{status: 200, media: mediaJSON}}}
-	v1TerminateEmployeeV2             = operation{id: "TerminateEmployeeV2", method: "POST", path: "/api/v2/core/employees/{id}/terminate", success: []response{{status: 200, media: mediaJSON}}}
-	v1ToggleClock                     = operation{id: "ToggleClock", method: "POST", path: "/api/v1/time/shifts/toggle", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1UnassignEmployeeFromTeam        = operation{id: "UnassignEmployeeFromTeam", method: "DELETE", path: "/api/v1/core/teams/{id}/employees/{employee_id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
-	v1UnterminateEmployee             = operation{id: "UnterminateEmployee", method: "POST", path: "/api/v1/employees/{id}/unterminate", success: []response{{status: 200, media: mediaJSON}}}
-	v1UnterminateEmployeeV2           = operation{id: "UnterminateEmployeeV2", method: "POST", path: "/api/v2/core/employees/{id}/unterminate", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateApplication               = operation{id: "UpdateApplication", method: "PUT", path: "/api/v1/ats/applications/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateAtsCandidateLegacy        = operation{id: "UpdateAtsCandidateLegacy", method: "PUT", path: "/api/v1/ats_candidates/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateCandidate                 = operation{id: "UpdateCandidate", method: "PUT", path: "/api/v1/ats/candidates/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateCompensation              = operation{id: "UpdateCompensation", method: "PUT", path: "/api/v1/payroll/compensations/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateContractVersion           = operation{id: "UpdateContractVersion", method: "PUT", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateContractVersionLegacy     = operation{id: "UpdateContractVersionLegacy", method: "PATCH", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateCustomValueV2             = operation{id: "UpdateCustomValueV2", method: "PUT", path: "/api/v2/custom_fields/values/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateDocument                  = operation{id: "UpdateDocument", method: "PUT", path: "/api/v1/core/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateDocumentLegacy            = operation{id: "UpdateDocumentLegacy", method: "PUT", path: "/api/v1/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateEmployee                  = operation{id: "UpdateEmployee", method: "PUT", path: "/api/v1/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateEmployeeEmail             = operation{id: "UpdateEmployeeEmail", method: "PUT", path: "/api/v2/core/employees/{id}/email", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateEmployeeV2                = operation{id: "UpdateEmployeeV2", method: "PUT", path: "/api/v2/core/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateFamilySituation           = operation{id: "UpdateFamilySituation", method: "PUT", path: "/api/v1/payroll/family_situation/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateFamilySituationLegacy     = operation{id: "UpdateFamilySituationLegacy", method: "PATCH", path: "/api/v1/payroll/family_situation/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateFolder                    = operation{id: "UpdateFolder", method: "PUT", path: "/api/v1/core/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateFolderLegacy              = operation{id: "UpdateFolderLegacy", method: "PUT", path: "/api/v1/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateJobPosting                = operation{id: "UpdateJobPosting", method: "PUT", path: "/api/v1/ats/job_postings/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateLeave                     = operation{id: "UpdateLeave", method: "PUT", path: "/api/v1/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateLeaveLegacy               = operation{id: "UpdateLeaveLegacy", method: "PUT", path: "/api/v1/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateLeaveType                 = operation{id: "UpdateLeaveType", method: "PUT", path: "/api/v1/time/leave_types/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1UpdateLeaveTypeLegacy           = operation{id: "UpdateLeaveTypeLegacy", method: "PUT", path: "/api/v1/leave_types/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1UpdateLeaveV2                   = operation{id: "UpdateLeaveV2", method: "PUT", path: "/api/v2/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateManagedShiftLocation      = operation{id: "UpdateManagedShiftLocation", method: "PUT", path: "/api/v1/time/shifts_management/{id}/locations", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateManagedShiftNotes         = operation{id: "UpdateManagedShiftNotes", method: "PUT", path: "/api/v1/time/shifts_management/{id}/notes", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdatePayrollIntegrationCode    = operation{id: "UpdatePayrollIntegrationCode", method: "PATCH", path: "/api/v2/payroll_integrations/codes/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdatePost                      = operation{id: "UpdatePost", method: "PUT", path: "/api/v1/posts/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateShift                     = operation{id: "UpdateShift", method: "PUT", path: "/api/v1/time/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1UpdateShiftLegacy               = operation{id: "UpdateShiftLegacy", method: "PUT", path: "/api/v1/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
-	v1UpdateSupplement                = operation{id: "UpdateSupplement", method: "PUT", path: "/api/v1/payroll/supplements/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateSupplementLegacy          = operation{id: "UpdateSupplementLegacy", method: "PATCH", path: "/api/v1/payroll/supplements/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateTask                      = operation{id: "UpdateTask", method: "PUT", path: "/api/v1/core/tasks/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateTeam                      = operation{id: "UpdateTeam", method: "PUT", path: "/api/v1/core/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateTeamLegacy                = operation{id: "UpdateTeamLegacy", method: "PUT", path: "/api/v1/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateTeamMembership            = operation{id: "UpdateTeamMembership", method: "PUT", path: "/api/v1/core/teams/{id}/employees/{employee_id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateWebhookV2                 = operation{id: "UpdateWebhookV2", method: "PUT", path: "/api/v2/core/webhooks/{id}", success: []response{{status: 200, media: mediaJSON}}}
-	v1UpdateWorkplace                 = operation{id: "UpdateWorkplace", method: "PUT", path: "/api/v2/core/workplaces/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1AssignEmployeeToTeam            = engine.Operation{ID: "AssignEmployeeToTeam", Method: "POST", Path: "/api/v1/core/teams/{id}/employees/{employee_id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1Authorize                       = engine.Operation{ID: "Authorize", Method: "GET", Path: "/oauth/authorize", NoCredentials: true, Success: []engine.Response{{Status: 200, Media: []string{"text/html"}}}}
+	v1BulkListContractVersions        = engine.Operation{ID: "BulkListContractVersions", Method: "POST", Path: "/api/v2/core/bulk/contract_version", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ClockIn                         = engine.Operation{ID: "ClockIn", Method: "POST", Path: "/api/v1/time/shifts/clock_in", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1ClockInLegacy                   = engine.Operation{ID: "ClockInLegacy", Method: "POST", Path: "/api/v1/shifts/clock_in", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1ClockOut                        = engine.Operation{ID: "ClockOut", Method: "POST", Path: "/api/v1/time/shifts/clock_out", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1ClockOutLegacy                  = engine.Operation{ID: "ClockOutLegacy", Method: "POST", Path: "/api/v1/shifts/clock_out", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1CopyTask                        = engine.Operation{ID: "CopyTask", Method: "POST", Path: "/api/v1/core/tasks/{id}/copy", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateAPIKey                    = engine.Operation{ID: "CreateAPIKey", Method: "POST", Path: "/api/v1/core/keys", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateApplication               = engine.Operation{ID: "CreateApplication", Method: "POST", Path: "/api/v1/ats/applications", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateAtsCandidateLegacy        = engine.Operation{ID: "CreateAtsCandidateLegacy", Method: "POST", Path: "/api/v1/ats_candidates", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateAtsMessage                = engine.Operation{ID: "CreateAtsMessage", Method: "POST", Path: "/api/v1/ats/messages", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateAttendance                = engine.Operation{ID: "CreateAttendance", Method: "POST", Path: "/api/v2/time/attendance", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateBreak                     = engine.Operation{ID: "CreateBreak", Method: "POST", Path: "/api/v1/time/breaks", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateCandidate                 = engine.Operation{ID: "CreateCandidate", Method: "POST", Path: "/api/v1/ats/candidates", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateCompensation              = engine.Operation{ID: "CreateCompensation", Method: "POST", Path: "/api/v1/payroll/compensations", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateContractVersion           = engine.Operation{ID: "CreateContractVersion", Method: "POST", Path: "/api/v1/payroll/contract_versions", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateCustomFieldV2             = engine.Operation{ID: "CreateCustomFieldV2", Method: "POST", Path: "/api/v2/custom_fields/fields", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateCustomTable               = engine.Operation{ID: "CreateCustomTable", Method: "POST", Path: "/api/v1/core/custom/tables", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateCustomTableField          = engine.Operation{ID: "CreateCustomTableField", Method: "POST", Path: "/api/v1/core/custom/tables/{id}/fields", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateCustomTableValue          = engine.Operation{ID: "CreateCustomTableValue", Method: "POST", Path: "/api/v1/core/custom/tables/{id}/values/{employee_id}", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateCustomValue               = engine.Operation{ID: "CreateCustomValue", Method: "POST", Path: "/api/v1/custom_fields/values", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateDocument                  = engine.Operation{ID: "CreateDocument", Method: "POST", Path: "/api/v1/core/documents", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateDocumentLegacy            = engine.Operation{ID: "CreateDocumentLegacy", Method: "POST", Path: "/api/v1/documents", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateEmployee                  = engine.Operation{ID: "CreateEmployee", Method: "POST", Path: "/api/v1/employees", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateEmployeeV2                = engine.Operation{ID: "CreateEmployeeV2", Method: "POST", Path: "/api/v2/core/employees", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateFamilySituation           = engine.Operation{ID: "CreateFamilySituation", Method: "POST", Path: "/api/v1/payroll/family_situation", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateFolder                    = engine.Operation{ID: "CreateFolder", Method: "POST", Path: "/api/v1/core/folders", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1CreateFolderLegacy              = engine.Operation{ID: "CreateFolderLegacy", Method: "POST", Path: "/api/v1/folders", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateJobPosting                = engine.Operation{ID: "CreateJobPosting", Method: "POST", Path: "/api/v1/ats/job_postings", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateLeave                     = engine.Operation{ID: "CreateLeave", Method: "POST", Path: "/api/v1/time/leaves", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateLeaveLegacy               = engine.Operation{ID: "CreateLeaveLegacy", Method: "POST", Path: "/api/v1/leaves", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateLeaveType                 = engine.Operation{ID: "CreateLeaveType", Method: "POST", Path: "/api/v1/time/leave_types", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateLeaveTypeLegacy           = engine.Operation{ID: "CreateLeaveTypeLegacy", Method: "POST", Path: "/api/v1/leave_types", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateLeaveV2                   = engine.Operation{ID: "CreateLeaveV2", Method: "POST", Path: "/api/v2/time/leaves", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateManagedShift              = engine.Operation{ID: "CreateManagedShift", Method: "POST", Path: "/api/v1/time/shifts_management", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreatePayrollIntegrationCode    = engine.Operation{ID: "CreatePayrollIntegrationCode", Method: "POST", Path: "/api/v2/payroll_integrations/codes", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreatePost                      = engine.Operation{ID: "CreatePost", Method: "POST", Path: "/api/v1/posts", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateSupplement                = engine.Operation{ID: "CreateSupplement", Method: "POST", Path: "/api/v1/payroll/supplements", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateTask                      = engine.Operation{ID: "CreateTask", Method: "POST", Path: "/api/v1/core/tasks", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateTaskFile                  = engine.Operation{ID: "CreateTaskFile", Method: "POST", Path: "/api/v1/core/tasks/{id}/files", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateTeam                      = engine.Operation{ID: "CreateTeam", Method: "POST", Path: "/api/v1/core/teams", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateTeamLegacy                = engine.Operation{ID: "CreateTeamLegacy", Method: "POST", Path: "/api/v1/teams", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1CreateToken                     = engine.Operation{ID: "CreateToken", Method: "POST", Path: "/oauth/token", NoCredentials: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateWebhook                   = engine.Operation{ID: "CreateWebhook", Method: "POST", Path: "/api/v1/core/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateWebhookLegacy             = engine.Operation{ID: "CreateWebhookLegacy", Method: "POST", Path: "/api/v1/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateWebhookV2                 = engine.Operation{ID: "CreateWebhookV2", Method: "POST", Path: "/api/v2/core/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1CreateWorkplace                 = engine.Operation{ID: "CreateWorkplace", Method: "POST", Path: "/api/v2/core/workplaces", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1DeleteAPIKey                    = engine.Operation{ID: "DeleteAPIKey", Method: "DELETE", Path: "/api/v1/core/keys/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteCandidate                 = engine.Operation{ID: "DeleteCandidate", Method: "DELETE", Path: "/api/v1/ats/candidates/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteCompensation              = engine.Operation{ID: "DeleteCompensation", Method: "DELETE", Path: "/api/v1/payroll/compensations/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteContractVersion           = engine.Operation{ID: "DeleteContractVersion", Method: "DELETE", Path: "/api/v1/payroll/contract_versions/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteCustomFieldV2             = engine.Operation{ID: "DeleteCustomFieldV2", Method: "DELETE", Path: "/api/v2/custom_fields/fields/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteDocument                  = engine.Operation{ID: "DeleteDocument", Method: "DELETE", Path: "/api/v1/core/documents/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteDocumentLegacy            = engine.Operation{ID: "DeleteDocumentLegacy", Method: "DELETE", Path: "/api/v1/documents/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteJobPosting                = engine.Operation{ID: "DeleteJobPosting", Method: "DELETE", Path: "/api/v1/ats/job_postings/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteLeave                     = engine.Operation{ID: "DeleteLeave", Method: "DELETE", Path: "/api/v1/time/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteLeaveLegacy               = engine.Operation{ID: "DeleteLeaveLegacy", Method: "DELETE", Path: "/api/v1/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteLeaveV2                   = engine.Operation{ID: "DeleteLeaveV2", Method: "DELETE", Path: "/api/v2/time/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteManagedShift              = engine.Operation{ID: "DeleteManagedShift", Method: "DELETE", Path: "/api/v1/time/shifts_management/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeletePayrollIntegrationCode    = engine.Operation{ID: "DeletePayrollIntegrationCode", Method: "DELETE", Path: "/api/v2/payroll_integrations/codes/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeletePost                      = engine.Operation{ID: "DeletePost", Method: "DELETE", Path: "/api/v1/posts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteShift                     = engine.Operation{ID: "DeleteShift", Method: "DELETE", Path: "/api/v1/time/shifts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteShiftLegacy               = engine.Operation{ID: "DeleteShiftLegacy", Method: "DELETE", Path: "/api/v1/shifts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteSupplement                = engine.Operation{ID: "DeleteSupplement", Method: "DELETE", Path: "/api/v1/payroll/supplements/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteTask                      = engine.Operation{ID: "DeleteTask", Method: "DELETE", Path: "/api/v1/core/tasks/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteTaskFile                  = engine.Operation{ID: "DeleteTaskFile", Method: "POST", Path: "/api/v1/core/tasks/{task_id}/files/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteTeam                      = engine.Operation{ID: "DeleteTeam", Method: "DELETE", Path: "/api/v1/core/teams/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteTeamLegacy                = engine.Operation{ID: "DeleteTeamLegacy", Method: "DELETE", Path: "/api/v1/teams/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteWebhook                   = engine.Operation{ID: "DeleteWebhook", Method: "DELETE", Path: "/api/v1/core/webhooks/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteWebhookLegacy             = engine.Operation{ID: "DeleteWebhookLegacy", Method: "DELETE", Path: "/api/v1/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteWebhookV2                 = engine.Operation{ID: "DeleteWebhookV2", Method: "DELETE", Path: "/api/v2/core/webhooks/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DeleteWorkplace                 = engine.Operation{ID: "DeleteWorkplace", Method: "DELETE", Path: "/api/v2/core/workplaces/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1DuplicateJobPosting             = engine.Operation{ID: "DuplicateJobPosting", Method: "POST", Path: "/api/v1/ats/job_postings/{id}/duplicate", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1EndBreak                        = engine.Operation{ID: "EndBreak", Method: "POST", Path: "/api/v1/time/breaks/end", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1FindEmployeeByIntegrationCode   = engine.Operation{ID: "FindEmployeeByIntegrationCode", Method: "GET", Path: "/api/v2/payroll_integrations/codes/{id}/find_employee", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetCompanyHoliday               = engine.Operation{ID: "GetCompanyHoliday", Method: "GET", Path: "/api/v1/company_holidays/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetCompensation                 = engine.Operation{ID: "GetCompensation", Method: "GET", Path: "/api/v1/payroll/compensations/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetContractVersionLegacy        = engine.Operation{ID: "GetContractVersionLegacy", Method: "GET", Path: "/api/v1/payroll/contract_versions/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetCustomTable                  = engine.Operation{ID: "GetCustomTable", Method: "GET", Path: "/api/v1/core/custom/tables/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetDocument                     = engine.Operation{ID: "GetDocument", Method: "GET", Path: "/api/v1/core/documents/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetDocumentLegacy               = engine.Operation{ID: "GetDocumentLegacy", Method: "GET", Path: "/api/v1/documents/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetEmployee                     = engine.Operation{ID: "GetEmployee", Method: "GET", Path: "/api/v1/employees/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetEmployeeV2                   = engine.Operation{ID: "GetEmployeeV2", Method: "GET", Path: "/api/v2/core/employees/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetExpense                      = engine.Operation{ID: "GetExpense", Method: "GET", Path: "/api/v1/finance/expenses/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetFolder                       = engine.Operation{ID: "GetFolder", Method: "GET", Path: "/api/v1/core/folders/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetFolderLegacy                 = engine.Operation{ID: "GetFolderLegacy", Method: "GET", Path: "/api/v1/folders/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetLeave                        = engine.Operation{ID: "GetLeave", Method: "GET", Path: "/api/v1/time/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetLeaveV2                      = engine.Operation{ID: "GetLeaveV2", Method: "GET", Path: "/api/v2/time/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetLegalEntity                  = engine.Operation{ID: "GetLegalEntity", Method: "GET", Path: "/api/v1/core/legal_entities/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetLocation                     = engine.Operation{ID: "GetLocation", Method: "GET", Path: "/api/v1/locations/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetManagedShift                 = engine.Operation{ID: "GetManagedShift", Method: "GET", Path: "/api/v1/time/shifts_management/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetMe                           = engine.Operation{ID: "GetMe", Method: "GET", Path: "/api/v1/me", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetPost                         = engine.Operation{ID: "GetPost", Method: "GET", Path: "/api/v1/posts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTask                         = engine.Operation{ID: "GetTask", Method: "GET", Path: "/api/v1/core/tasks/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTaskFile                     = engine.Operation{ID: "GetTaskFile", Method: "GET", Path: "/api/v1/core/tasks/{task_id}/files/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTaxonomy                     = engine.Operation{ID: "GetTaxonomy", Method: "GET", Path: "/api/v1/payroll/taxonomies/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTeam                         = engine.Operation{ID: "GetTeam", Method: "GET", Path: "/api/v1/core/teams/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTeamLegacy                   = engine.Operation{ID: "GetTeamLegacy", Method: "GET", Path: "/api/v1/teams/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTimeOffPolicy                = engine.Operation{ID: "GetTimeOffPolicy", Method: "GET", Path: "/api/v1/time/policies/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetTokenInfo                    = engine.Operation{ID: "GetTokenInfo", Method: "GET", Path: "/oauth/token/info", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1GetWorkplace                    = engine.Operation{ID: "GetWorkplace", Method: "GET", Path: "/api/v2/core/workplaces/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1InviteEmployee                  = engine.Operation{ID: "InviteEmployee", Method: "POST", Path: "/api/v2/core/employees/{id}/invite", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListAPIKeys                     = engine.Operation{ID: "ListAPIKeys", Method: "GET", Path: "/api/v1/core/keys", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListAtsCandidatesLegacy         = engine.Operation{ID: "ListAtsCandidatesLegacy", Method: "GET", Path: "/api/v1/ats_candidates", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListAtsMessages                 = engine.Operation{ID: "ListAtsMessages", Method: "GET", Path: "/api/v1/ats/messages", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListAttendance                  = engine.Operation{ID: "ListAttendance", Method: "GET", Path: "/api/v2/time/attendance", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListAttendanceBulk              = engine.Operation{ID: "ListAttendanceBulk", Method: "POST", Path: "/api/v2/core/bulk/attendance", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListBreakConfigurationsForDates = engine.Operation{ID: "ListBreakConfigurationsForDates", Method: "GET", Path: "/api/v1/time/break_configurations_for_dates", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCandidates                  = engine.Operation{ID: "ListCandidates", Method: "GET", Path: "/api/v1/ats/candidates", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCompanyHolidays             = engine.Operation{ID: "ListCompanyHolidays", Method: "GET", Path: "/api/v1/company_holidays", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCompensations               = engine.Operation{ID: "ListCompensations", Method: "GET", Path: "/api/v1/payroll/compensations", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListContractVersions            = engine.Operation{ID: "ListContractVersions", Method: "GET", Path: "/api/v1/payroll/contract_versions", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomFields                = engine.Operation{ID: "ListCustomFields", Method: "GET", Path: "/api/v1/custom_fields", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomFieldsV2              = engine.Operation{ID: "ListCustomFieldsV2", Method: "GET", Path: "/api/v2/custom_fields/fields", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomTableFields           = engine.Operation{ID: "ListCustomTableFields", Method: "GET", Path: "/api/v1/core/custom/tables/{id}/fields", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomTableValues           = engine.Operation{ID: "ListCustomTableValues", Method: "GET", Path: "/api/v1/core/custom/tables/{id}/values/{employee_id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomTables                = engine.Operation{ID: "ListCustomTables", Method: "GET", Path: "/api/v1/core/custom/tables", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomValues                = engine.Operation{ID: "ListCustomValues", Method: "GET", Path: "/api/v1/custom_fields/values", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListCustomValuesV2              = engine.Operation{ID: "ListCustomValuesV2", Method: "GET", Path: "/api/v2/custom_fields/values", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListDocuments                   = engine.Operation{ID: "ListDocuments", Method: "GET", Path: "/api/v1/core/documents", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListDocumentsLegacy             = engine.Operation{ID: "ListDocumentsLegacy", Method: "GET", Path: "/api/v1/documents", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListEmployees                   = engine.Operation{ID: "ListEmployees", Method: "GET", Path: "/api/v1/employees", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListEmployeesBulk               = engine.Operation{ID: "ListEmployeesBulk", Method: "POST", Path: "/api/v2/core/bulk/employee", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListEmployeesV2                 = engine.Operation{ID: "ListEmployeesV2", Method: "GET", Path: "/api/v2/core/employees", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListEvents                      = engine.Operation{ID: "ListEvents", Method: "GET", Path: "/api/v1/core/events", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListExpenses                    = engine.Operation{ID: "ListExpenses", Method: "GET", Path: "/api/v1/finance/expenses", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListFamilySituations            = engine.Operation{ID: "ListFamilySituations", Method: "GET", Path: "/api/v1/payroll/family_situation", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListFolders                     = engine.Operation{ID: "ListFolders", Method: "GET", Path: "/api/v1/core/folders", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListFoldersLegacy               = engine.Operation{ID: "ListFoldersLegacy", Method: "GET", Path: "/api/v1/folders", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListJobPostings                 = engine.Operation{ID: "ListJobPostings", Method: "GET", Path: "/api/v1/ats/job_postings", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLeaveTypes                  = engine.Operation{ID: "ListLeaveTypes", Method: "GET", Path: "/api/v1/time/leave_types", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLeaveTypesLegacy            = engine.Operation{ID: "ListLeaveTypesLegacy", Method: "GET", Path: "/api/v1/leave_types", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLeaves                      = engine.Operation{ID: "ListLeaves", Method: "GET", Path: "/api/v1/time/leaves", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLeavesLegacy                = engine.Operation{ID: "ListLeavesLegacy", Method: "GET", Path: "/api/v1/leaves", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLeavesV2                    = engine.Operation{ID: "ListLeavesV2", Method: "GET", Path: "/api/v2/time/leaves", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLegalEntities               = engine.Operation{ID: "ListLegalEntities", Method: "GET", Path: "/api/v1/core/legal_entities", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListLocations                   = engine.Operation{ID: "ListLocations", Method: "GET", Path: "/api/v1/locations", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListManagedShifts               = engine.Operation{ID: "ListManagedShifts", Method: "GET", Path: "/api/v1/time/shifts_management", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListPayrollIntegrationCodes     = engine.Operation{ID: "ListPayrollIntegrationCodes", Method: "GET", Path: "/api/v2/payroll_integrations/codes", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListPayslipsLegacy              = engine.Operation{ID: "ListPayslipsLegacy", Method: "GET", Path: "/api/v1/payslips", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListPosts                       = engine.Operation{ID: "ListPosts", Method: "GET", Path: "/api/v1/posts", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListReferenceContracts          = engine.Operation{ID: "ListReferenceContracts", Method: "GET", Path: "/api/v1/payroll/reference_contracts", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListShifts                      = engine.Operation{ID: "ListShifts", Method: "GET", Path: "/api/v1/time/shifts", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListShiftsLegacy                = engine.Operation{ID: "ListShiftsLegacy", Method: "GET", Path: "/api/v1/shifts", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListSupplements                 = engine.Operation{ID: "ListSupplements", Method: "GET", Path: "/api/v1/payroll/supplements", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListTaskFiles                   = engine.Operation{ID: "ListTaskFiles", Method: "GET", Path: "/api/v1/core/tasks/{id}/files", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListTasks                       = engine.Operation{ID: "ListTasks", Method: "GET", Path: "/api/v1/core/tasks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListTaxonomies                  = engine.Operation{ID: "ListTaxonomies", Method: "GET", Path: "/api/v1/payroll/taxonomies", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListTeams                       = engine.Operation{ID: "ListTeams", Method: "GET", Path: "/api/v1/core/teams", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListTeamsLegacy                 = engine.Operation{ID: "ListTeamsLegacy", Method: "GET", Path: "/api/v1/teams", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListTimeOffPolicies             = engine.Operation{ID: "ListTimeOffPolicies", Method: "GET", Path: "/api/v1/time/policies", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListWebhooks                    = engine.Operation{ID: "ListWebhooks", Method: "GET", Path: "/api/v1/core/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListWebhooksLegacy              = engine.Operation{ID: "ListWebhooksLegacy", Method: "GET", Path: "/api/v1/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListWebhooksV2                  = engine.Operation{ID: "ListWebhooksV2", Method: "GET", Path: "/api/v2/core/webhooks", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ListWorkplaces                  = engine.Operation{ID: "ListWorkplaces", Method: "GET", Path: "/api/v2/core/workplaces", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1PublishManagedShifts            = engine.Operation{ID: "PublishManagedShifts", Method: "POST", Path: "/api/v1/time/shifts_management/publish", Success: []engine.Response{{Status: 201}}}
+	v1ResolveTask                     = engine.Operation{ID: "ResolveTask", Method: "POST", Path: "/api/v1/core/tasks/{id}/resolve", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1RevokeToken                     = engine.Operation{ID: "RevokeToken", Method: "POST", Path: "/oauth/revoke", NoCredentials: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1StartBreak                      = engine.Operation{ID: "StartBreak", Method: "POST", Path: "/api/v1/time/breaks/start", Success: []engine.Response{{Status: 201, Media: engine.MediaJSON}}}
+	v1TerminateEmployee               = engine.Operation{ID: "TerminateEmployee", Method: "POST", Path: "/api/v1/employees/{id}/terminate", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1TerminateEmployeeV2             = engine.Operation{ID: "TerminateEmployeeV2", Method: "POST", Path: "/api/v2/core/employees/{id}/terminate", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1ToggleClock                     = engine.Operation{ID: "ToggleClock", Method: "POST", Path: "/api/v1/time/shifts/toggle", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1UnassignEmployeeFromTeam        = engine.Operation{ID: "UnassignEmployeeFromTeam", Method: "DELETE", Path: "/api/v1/core/teams/{id}/employees/{employee_id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 204}}}
+	v1UnterminateEmployee             = engine.Operation{ID: "UnterminateEmployee", Method: "POST", Path: "/api/v1/employees/{id}/unterminate", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UnterminateEmployeeV2           = engine.Operation{ID: "UnterminateEmployeeV2", Method: "POST", Path: "/api/v2/core/employees/{id}/unterminate", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateApplication               = engine.Operation{ID: "UpdateApplication", Method: "PUT", Path: "/api/v1/ats/applications/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateAtsCandidateLegacy        = engine.Operation{ID: "UpdateAtsCandidateLegacy", Method: "PUT", Path: "/api/v1/ats_candidates/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateCandidate                 = engine.Operation{ID: "UpdateCandidate", Method: "PUT", Path: "/api/v1/ats/candidates/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateCompensation              = engine.Operation{ID: "UpdateCompensation", Method: "PUT", Path: "/api/v1/payroll/compensations/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateContractVersion           = engine.Operation{ID: "UpdateContractVersion", Method: "PUT", Path: "/api/v1/payroll/contract_versions/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateContractVersionLegacy     = engine.Operation{ID: "UpdateContractVersionLegacy", Method: "PATCH", Path: "/api/v1/payroll/contract_versions/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateCustomValueV2             = engine.Operation{ID: "UpdateCustomValueV2", Method: "PUT", Path: "/api/v2/custom_fields/values/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateDocument                  = engine.Operation{ID: "UpdateDocument", Method: "PUT", Path: "/api/v1/core/documents/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateDocumentLegacy            = engine.Operation{ID: "UpdateDocumentLegacy", Method: "PUT", Path: "/api/v1/documents/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateEmployee                  = engine.Operation{ID: "UpdateEmployee", Method: "PUT", Path: "/api/v1/employees/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateEmployeeEmail             = engine.Operation{ID: "UpdateEmployeeEmail", Method: "PUT", Path: "/api/v2/core/employees/{id}/email", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateEmployeeV2                = engine.Operation{ID: "UpdateEmployeeV2", Method: "PUT", Path: "/api/v2/core/employees/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateFamilySituation           = engine.Operation{ID: "UpdateFamilySituation", Method: "PUT", Path: "/api/v1/payroll/family_situation/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateFamilySituationLegacy     = engine.Operation{ID: "UpdateFamilySituationLegacy", Method: "PATCH", Path: "/api/v1/payroll/family_situation/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateFolder                    = engine.Operation{ID: "UpdateFolder", Method: "PUT", Path: "/api/v1/core/folders/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateFolderLegacy              = engine.Operation{ID: "UpdateFolderLegacy", Method: "PUT", Path: "/api/v1/folders/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateJobPosting                = engine.Operation{ID: "UpdateJobPosting", Method: "PUT", Path: "/api/v1/ats/job_postings/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateLeave                     = engine.Operation{ID: "UpdateLeave", Method: "PUT", Path: "/api/v1/time/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateLeaveLegacy               = engine.Operation{ID: "UpdateLeaveLegacy", Method: "PUT", Path: "/api/v1/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateLeaveType                 = engine.Operation{ID: "UpdateLeaveType", Method: "PUT", Path: "/api/v1/time/leave_types/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1UpdateLeaveTypeLegacy           = engine.Operation{ID: "UpdateLeaveTypeLegacy", Method: "PUT", Path: "/api/v1/leave_types/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1UpdateLeaveV2                   = engine.Operation{ID: "UpdateLeaveV2", Method: "PUT", Path: "/api/v2/time/leaves/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateManagedShiftLocation      = engine.Operation{ID: "UpdateManagedShiftLocation", Method: "PUT", Path: "/api/v1/time/shifts_management/{id}/locations", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateManagedShiftNotes         = engine.Operation{ID: "UpdateManagedShiftNotes", Method: "PUT", Path: "/api/v1/time/shifts_management/{id}/notes", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdatePayrollIntegrationCode    = engine.Operation{ID: "UpdatePayrollIntegrationCode", Method: "PATCH", Path: "/api/v2/payroll_integrations/codes/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdatePost                      = engine.Operation{ID: "UpdatePost", Method: "PUT", Path: "/api/v1/posts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateShift                     = engine.Operation{ID: "UpdateShift", Method: "PUT", Path: "/api/v1/time/shifts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1UpdateShiftLegacy               = engine.Operation{ID: "UpdateShiftLegacy", Method: "PUT", Path: "/api/v1/shifts/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}, {Status: 201, Media: engine.MediaJSON}}}
+	v1UpdateSupplement                = engine.Operation{ID: "UpdateSupplement", Method: "PUT", Path: "/api/v1/payroll/supplements/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateSupplementLegacy          = engine.Operation{ID: "UpdateSupplementLegacy", Method: "PATCH", Path: "/api/v1/payroll/supplements/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateTask                      = engine.Operation{ID: "UpdateTask", Method: "PUT", Path: "/api/v1/core/tasks/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateTeam                      = engine.Operation{ID: "UpdateTeam", Method: "PUT", Path: "/api/v1/core/teams/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateTeamLegacy                = engine.Operation{ID: "UpdateTeamLegacy", Method: "PUT", Path: "/api/v1/teams/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateTeamMembership            = engine.Operation{ID: "UpdateTeamMembership", Method: "PUT", Path: "/api/v1/core/teams/{id}/employees/{employee_id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateWebhookV2                 = engine.Operation{ID: "UpdateWebhookV2", Method: "PUT", Path: "/api/v2/core/webhooks/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
+	v1UpdateWorkplace                 = engine.Operation{ID: "UpdateWorkplace", Method: "PUT", Path: "/api/v2/core/workplaces/{id}", Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}
 )
 
 // v1Operations lists the descriptors of openapi.yaml.
-var v1Operations = []*operation{
+var v1Operations = []*engine.Operation{
 	&v1AssignEmployeeToTeam,
 	&v1Authorize,
 	&v1BulkListContractVersions,
@@ -1077,8 +1078,9 @@ func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
-	req, err := s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
-	return listAll[api.APIKey](ctx, s.c, &v1ListAPIKeys, req, err)
+	return wholeArray[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1090,9 +1092,9 @@ func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
-	return streamElements[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
+	return arrayElements[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
-	})
+	}).All()
 }
 
 // V1ATSService calls the ATS operations: Recruiting - job postings, candidates, applications and messages.
@@ -1204,8 +1206,9 @@ func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.Ats
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
-	return listAll[api.AtsCandidate](ctx, s.c, &v1ListCandidates, req, err)
+	return wholeArray[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
+	}).Collect()
 }
 
 // ListCandidatesIter is ListCandidates as a sequence decoded element by element from the
@@ -1217,9 +1220,9 @@ func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
-	return streamElements[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
+	return arrayElements[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
-	})
+	}).All()
 }
 
 // ListJobPostings lists job postings.
@@ -1233,8 +1236,9 @@ func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.Ats
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
-	return listAll[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, req, err)
+	return wholeArray[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
+	}).Collect()
 }
 
 // ListJobPostingsIter is ListJobPostings as a sequence decoded element by element from the
@@ -1246,9 +1250,9 @@ func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobP
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
-	return streamElements[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
+	return arrayElements[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
-	})
+	}).All()
 }
 
 // ListMessages lists the messages of an application's conversation.
@@ -1259,8 +1263,9 @@ func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.List
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
-	req, err := s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
-	return listAll[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, req, err)
+	return wholeArray[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
+	}).Collect()
 }
 
 // ListMessagesIter is ListMessages as a sequence decoded element by element from the
@@ -1272,9 +1277,9 @@ func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMess
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
-	return streamElements[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
+	return arrayElements[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
-	})
+	}).All()
 }
 
 // UpdateApplication updates an application.
@@ -1414,8 +1419,9 @@ func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInp
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
-	req, err := s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
-	return listAll[api.Attendance](ctx, s.c, &v1ListAttendance, req, err)
+	return wholeArray[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1427,9 +1433,9 @@ func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
-	return streamElements[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
+	return arrayElements[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
-	})
+	}).All()
 }
 
 // ListBreakConfigurationsForDates lists the break configurations that apply to an employee per day.
@@ -1442,8 +1448,9 @@ func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAtte
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
-	req, err := s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
-	return listAll[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, req, err)
+	return wholeArray[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
+	}).Collect()
 }
 
 // ListBreakConfigurationsForDatesIter is ListBreakConfigurationsForDates as a sequence decoded element by element from the
@@ -1455,9 +1462,9 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Contex
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
-	return streamElements[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
+	return arrayElements[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
-	})
+	}).All()
 }
 
 // ListBulk reads all attendance records in one bulk call.
@@ -1471,8 +1478,9 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Co
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
-	req, err := s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
-	return listAll[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, req, err)
+	return wholeArray[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
+	}).Collect()
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -1484,9 +1492,9 @@ func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, e
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
-	return streamElements[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
+	return arrayElements[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
-	})
+	}).All()
 }
 
 // ListShifts lists shifts (time registries).
@@ -1500,8 +1508,9 @@ func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.At
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
-	return listAll[api.Shift](ctx, s.c, &v1ListShifts, req, err)
+	return wholeArray[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
+	}).Collect()
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -1513,9 +1522,9 @@ func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListSh
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
-	return streamElements[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
+	return arrayElements[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
-	})
+	}).All()
 }
 
 // StartBreak starts a break in the employee's open shift.
@@ -1671,8 +1680,9 @@ func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
-	return listAll[api.CustomField](ctx, s.c, &v1ListCustomFields, req, err)
+	return wholeArray[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1684,9 +1694,9 @@ func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustom
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
-	return streamElements[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
+	return arrayElements[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
-	})
+	}).All()
 }
 
 // ListCustomTableFields lists the columns of a custom table.
@@ -1697,8 +1707,9 @@ func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCu
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
-	return listAll[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, req, err)
+	return wholeArray[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
+	}).Collect()
 }
 
 // ListCustomTableFieldsIter is ListCustomTableFields as a sequence decoded element by element from the
@@ -1710,9 +1721,9 @@ func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id in
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
-	return streamElements[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
+	return arrayElements[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
-	})
+	}).All()
 }
 
 // ListCustomTableValues lists an employee's rows of a custom table.
@@ -1723,8 +1734,9 @@ func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
-	return listAll[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, req, err)
+	return wholeArray[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
+	}).Collect()
 }
 
 // ListCustomTableValuesIter is ListCustomTableValues as a sequence decoded element by element from the
@@ -1736,9 +1748,9 @@ func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id in
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
-	return streamElements[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
+	return arrayElements[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
-	})
+	}).All()
 }
 
 // ListCustomTables lists custom tables.
@@ -1749,8 +1761,9 @@ func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
-	return listAll[api.CustomResource](ctx, s.c, &v1ListCustomTables, req, err)
+	return wholeArray[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
+	}).Collect()
 }
 
 // ListCustomTablesIter is ListCustomTables as a sequence decoded element by element from the
@@ -1762,9 +1775,9 @@ func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
-	return streamElements[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
+	return arrayElements[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
-	})
+	}).All()
 }
 
 // ListCustomValues gets the value of a custom field for one instance.
@@ -1779,8 +1792,9 @@ func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
-	return listAll[api.CustomValue](ctx, s.c, &v1ListCustomValues, req, err)
+	return wholeArray[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
+	}).Collect()
 }
 
 // ListCustomValuesIter is ListCustomValues as a sequence decoded element by element from the
@@ -1792,9 +1806,9 @@ func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
-	return streamElements[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
+	return arrayElements[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
-	})
+	}).All()
 }
 
 // ListCustomValuesV2 lists custom field values (v2).
@@ -1805,8 +1819,9 @@ func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.ListValues (GET /custom_fields/values) of the dated API.
 func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
-	return listAll[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, req, err)
+	return wholeArray[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
+	}).Collect()
 }
 
 // ListCustomValuesV2Iter is ListCustomValuesV2 as a sequence decoded element by element from the
@@ -1818,9 +1833,9 @@ func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.ListValues (GET /custom_fields/values) of the dated API.
 func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
-	return streamElements[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
+	return arrayElements[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
-	})
+	}).All()
 }
 
 // ListV2 lists custom fields (v2).
@@ -1831,8 +1846,9 @@ func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, para
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
-	return listAll[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, req, err)
+	return wholeArray[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
+	}).Collect()
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -1844,9 +1860,9 @@ func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCust
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
-	return streamElements[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
+	return arrayElements[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
-	})
+	}).All()
 }
 
 // UpdateCustomValueV2 updates a custom field value (v2).
@@ -1937,8 +1953,9 @@ func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
-	return listAll[api.Document](ctx, s.c, &v1ListDocuments, req, err)
+	return wholeArray[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1950,9 +1967,9 @@ func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocuments
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocumentsParams) iter.Seq2[api.Document, error] {
-	return streamElements[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
+	return arrayElements[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
-	})
+	}).All()
 }
 
 // ListFolders lists folders.
@@ -1963,8 +1980,9 @@ func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocum
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
-	return listAll[api.Folder](ctx, s.c, &v1ListFolders, req, err)
+	return wholeArray[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
+	}).Collect()
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -1976,9 +1994,9 @@ func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.ListFoldersParams) iter.Seq2[api.Folder, error] {
-	return streamElements[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
+	return arrayElements[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
-	})
+	}).All()
 }
 
 // Update updates a document's metadata.
@@ -2068,8 +2086,9 @@ func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
-	req, err := s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
-	return listAll[api.Employee](ctx, s.c, &v1ListEmployees, req, err)
+	return wholeArray[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2081,9 +2100,9 @@ func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee, error] {
-	return streamElements[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
+	return arrayElements[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
-	})
+	}).All()
 }
 
 // ListBulk reads all employees in one bulk call (v2 shape).
@@ -2097,8 +2116,9 @@ func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employe
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
-	return listAll[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, req, err)
+	return wholeArray[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
+	}).Collect()
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -2110,9 +2130,9 @@ func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, er
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
-	return streamElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
+	return arrayElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
-	})
+	}).All()
 }
 
 // ListV2 lists the company's employees (v2 shape).
@@ -2125,8 +2145,9 @@ func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
-	return listAll[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, req, err)
+	return wholeArray[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
+	}).Collect()
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -2138,9 +2159,9 @@ func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmploye
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
-	return streamElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
+	return arrayElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
-	})
+	}).All()
 }
 
 // Terminate terminates an employee (v1).
@@ -2239,8 +2260,9 @@ func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
-	req, err := s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
-	return listAll[api.Expense](ctx, s.c, &v1ListExpenses, req, err)
+	return wholeArray[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
+	}).Collect()
 }
 
 // ListExpensesIter is ListExpenses as a sequence decoded element by element from the
@@ -2252,9 +2274,9 @@ func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
-	return streamElements[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
+	return arrayElements[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
-	})
+	}).All()
 }
 
 // V1HolidaysService calls the Holidays operations: Company holidays.
@@ -2284,8 +2306,9 @@ func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
-	return listAll[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, req, err)
+	return wholeArray[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2297,9 +2320,9 @@ func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHoliday, error] {
-	return streamElements[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
+	return arrayElements[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
-	})
+	}).All()
 }
 
 // V1LegacyService calls the Legacy operations: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists.
@@ -2510,8 +2533,9 @@ func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error)
 //
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
-	return listAll[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, req, err)
+	return wholeArray[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
+	}).Collect()
 }
 
 // ListAtsCandidatesIter is ListAtsCandidates as a sequence decoded element by element from the
@@ -2523,9 +2547,9 @@ func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandi
 //
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
-	return streamElements[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
+	return arrayElements[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
-	})
+	}).All()
 }
 
 // ListDocuments lists documents (legacy flat path).
@@ -2536,8 +2560,9 @@ func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[a
 //
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
-	return listAll[api.Document](ctx, s.c, &v1ListDocumentsLegacy, req, err)
+	return wholeArray[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
+	}).Collect()
 }
 
 // ListDocumentsIter is ListDocuments as a sequence decoded element by element from the
@@ -2549,9 +2574,9 @@ func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDoc
 //
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
-	return streamElements[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
+	return arrayElements[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
-	})
+	}).All()
 }
 
 // ListFolders lists folders (legacy flat path).
@@ -2562,8 +2587,9 @@ func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.Lis
 //
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
-	return listAll[api.Folder](ctx, s.c, &v1ListFoldersLegacy, req, err)
+	return wholeArray[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
+	}).Collect()
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -2575,9 +2601,9 @@ func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFolde
 //
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
-	return streamElements[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
+	return arrayElements[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
-	})
+	}).All()
 }
 
 // ListLeaveTypes lists leave types (legacy flat path).
@@ -2588,8 +2614,9 @@ func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListF
 //
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
-	return listAll[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, req, err)
+	return wholeArray[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
+	}).Collect()
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -2601,9 +2628,9 @@ func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, 
 //
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
-	return streamElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
+	return arrayElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
-	})
+	}).All()
 }
 
 // ListLeaves lists leaves (legacy flat path).
@@ -2614,8 +2641,9 @@ func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
-	return listAll[api.Leave](ctx, s.c, &v1ListLeavesLegacy, req, err)
+	return wholeArray[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
+	}).Collect()
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -2627,9 +2655,9 @@ func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
-	return streamElements[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
+	return arrayElements[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
-	})
+	}).All()
 }
 
 // ListPayslips lists payslips (legacy).
@@ -2640,8 +2668,9 @@ func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leav
 //
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
-	req, err := s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
-	return listAll[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, req, err)
+	return wholeArray[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
+	}).Collect()
 }
 
 // ListPayslipsIter is ListPayslips as a sequence decoded element by element from the
@@ -2653,9 +2682,9 @@ func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPays
 //
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
-	return streamElements[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
+	return arrayElements[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
-	})
+	}).All()
 }
 
 // ListShifts lists shifts (legacy flat path).
@@ -2666,8 +2695,9 @@ func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.List
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
-	return listAll[api.Shift](ctx, s.c, &v1ListShiftsLegacy, req, err)
+	return wholeArray[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
+	}).Collect()
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -2679,9 +2709,9 @@ func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShifts
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
-	return streamElements[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
+	return arrayElements[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
-	})
+	}).All()
 }
 
 // ListTeams lists teams (legacy flat path).
@@ -2692,8 +2722,9 @@ func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListSh
 //
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
-	return listAll[api.Team](ctx, s.c, &v1ListTeamsLegacy, req, err)
+	return wholeArray[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
+	}).Collect()
 }
 
 // ListTeamsIter is ListTeams as a sequence decoded element by element from the
@@ -2705,9 +2736,9 @@ func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 //
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
-	return streamElements[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
+	return arrayElements[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
-	})
+	}).All()
 }
 
 // ListWebhooks lists webhook subscriptions (legacy flat path).
@@ -2718,8 +2749,9 @@ func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team,
 //
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
-	req, err := s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
-	return listAll[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, req, err)
+	return wholeArray[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
+	}).Collect()
 }
 
 // ListWebhooksIter is ListWebhooks as a sequence decoded element by element from the
@@ -2731,9 +2763,9 @@ func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscr
 //
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
-	return streamElements[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
+	return arrayElements[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
-	})
+	}).All()
 }
 
 // UpdateAtsCandidate updates an ATS candidate (legacy path).
@@ -2909,8 +2941,9 @@ func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Work
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
-	return listAll[api.Location](ctx, s.c, &v1ListLocations, req, err)
+	return wholeArray[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2922,9 +2955,9 @@ func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location, error] {
-	return streamElements[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
+	return arrayElements[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
-	})
+	}).All()
 }
 
 // ListLegalEntities lists legal entities.
@@ -2937,8 +2970,9 @@ func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Locatio
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Companies.List (GET /companies/legal_entities) of the dated API.
 func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
-	return listAll[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, req, err)
+	return wholeArray[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
+	}).Collect()
 }
 
 // ListLegalEntitiesIter is ListLegalEntities as a sequence decoded element by element from the
@@ -2950,9 +2984,9 @@ func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.Legal
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Companies.List (GET /companies/legal_entities) of the dated API.
 func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
-	return streamElements[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
+	return arrayElements[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
-	})
+	}).All()
 }
 
 // ListWorkplaces lists workplaces (v2 locations).
@@ -2966,8 +3000,9 @@ func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
-	req, err := s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
-	return listAll[api.Workplace](ctx, s.c, &v1ListWorkplaces, req, err)
+	return wholeArray[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
+	}).Collect()
 }
 
 // ListWorkplacesIter is ListWorkplaces as a sequence decoded element by element from the
@@ -2979,9 +3014,9 @@ func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.Lis
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
-	return streamElements[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
+	return arrayElements[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
-	})
+	}).All()
 }
 
 // UpdateWorkplace updates a workplace.
@@ -3047,8 +3082,9 @@ type V1PayrollService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
-	return listAll[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, req, err)
+	return wholeArray[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
+	}).Collect()
 }
 
 // BulkListContractVersionsIter is BulkListContractVersions as a sequence decoded element by element from the
@@ -3060,9 +3096,9 @@ func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
-	return streamElements[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
+	return arrayElements[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
-	})
+	}).All()
 }
 
 // CreateCompensation creates a compensation.
@@ -3174,8 +3210,9 @@ func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.S
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
-	return listAll[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, req, err)
+	return wholeArray[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
+	}).Collect()
 }
 
 // FindEmployeeByIntegrationCodeIter is FindEmployeeByIntegrationCode as a sequence decoded element by element from the
@@ -3187,9 +3224,9 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
-	return streamElements[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
+	return arrayElements[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
-	})
+	}).All()
 }
 
 // GetCompensation gets a compensation.
@@ -3220,8 +3257,9 @@ func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonom
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
-	return listAll[api.Compensation](ctx, s.c, &v1ListCompensations, req, err)
+	return wholeArray[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
+	}).Collect()
 }
 
 // ListCompensationsIter is ListCompensations as a sequence decoded element by element from the
@@ -3233,9 +3271,9 @@ func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.Li
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
-	return streamElements[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
+	return arrayElements[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
-	})
+	}).All()
 }
 
 // ListContractVersions lists contract versions.
@@ -3249,8 +3287,9 @@ func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
-	return listAll[api.ContractVersion](ctx, s.c, &v1ListContractVersions, req, err)
+	return wholeArray[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
+	}).Collect()
 }
 
 // ListContractVersionsIter is ListContractVersions as a sequence decoded element by element from the
@@ -3262,9 +3301,9 @@ func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
-	return streamElements[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
+	return arrayElements[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
-	})
+	}).All()
 }
 
 // ListFamilySituations lists family situations (French employees only).
@@ -3275,8 +3314,9 @@ func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
-	req, err := s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
-	return listAll[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, req, err)
+	return wholeArray[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
+	}).Collect()
 }
 
 // ListFamilySituationsIter is ListFamilySituations as a sequence decoded element by element from the
@@ -3288,9 +3328,9 @@ func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
-	return streamElements[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
+	return arrayElements[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
-	})
+	}).All()
 }
 
 // ListIntegrationCodes lists the codes of a payroll integration.
@@ -3301,8 +3341,9 @@ func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
-	return listAll[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, req, err)
+	return wholeArray[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
+	}).Collect()
 }
 
 // ListIntegrationCodesIter is ListIntegrationCodes as a sequence decoded element by element from the
@@ -3314,9 +3355,9 @@ func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
-	return streamElements[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
+	return arrayElements[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
-	})
+	}).All()
 }
 
 // ListReferenceContracts lists each employee's reference contract.
@@ -3330,8 +3371,9 @@ func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
-	return listAll[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, req, err)
+	return wholeArray[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
+	}).Collect()
 }
 
 // ListReferenceContractsIter is ListReferenceContracts as a sequence decoded element by element from the
@@ -3343,9 +3385,9 @@ func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
-	return streamElements[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
+	return arrayElements[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
-	})
+	}).All()
 }
 
 // ListSupplements lists supplements.
@@ -3359,8 +3401,9 @@ func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, param
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.List (GET /payroll/supplements) of the dated API.
 func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
-	return listAll[api.Supplement](ctx, s.c, &v1ListSupplements, req, err)
+	return wholeArray[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
+	}).Collect()
 }
 
 // ListSupplementsIter is ListSupplements as a sequence decoded element by element from the
@@ -3372,9 +3415,9 @@ func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.List
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.List (GET /payroll/supplements) of the dated API.
 func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
-	return streamElements[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
+	return arrayElements[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
-	})
+	}).All()
 }
 
 // ListTaxonomies lists compensation taxonomies.
@@ -3385,8 +3428,9 @@ func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
-	req, err := s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
-	return listAll[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, req, err)
+	return wholeArray[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
+	}).Collect()
 }
 
 // ListTaxonomiesIter is ListTaxonomies as a sequence decoded element by element from the
@@ -3398,9 +3442,9 @@ func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListT
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
-	return streamElements[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
+	return arrayElements[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
-	})
+	}).All()
 }
 
 // UpdateCompensation updates a compensation.
@@ -3512,8 +3556,9 @@ func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
-	req, err := s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
-	return listAll[api.Post](ctx, s.c, &v1ListPosts, req, err)
+	return wholeArray[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3525,9 +3570,9 @@ func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
-	return streamElements[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
+	return arrayElements[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
-	})
+	}).All()
 }
 
 // Update updates a feed post.
@@ -3593,8 +3638,9 @@ func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMa
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
-	req, err := s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
-	return listAll[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, req, err)
+	return wholeArray[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3606,9 +3652,9 @@ func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListMan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
-	return streamElements[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
+	return arrayElements[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
-	})
+	}).All()
 }
 
 // Publish publishes the draft shifts inside a time range.
@@ -3738,8 +3784,9 @@ func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.T
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
-	return listAll[api.Task](ctx, s.c, &v1ListTasks, req, err)
+	return wholeArray[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3751,9 +3798,9 @@ func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
-	return streamElements[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
+	return arrayElements[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
-	})
+	}).All()
 }
 
 // ListFiles lists the files attached to a task.
@@ -3767,8 +3814,9 @@ func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksPara
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
-	req, err := s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
-	return listAll[api.TaskFile](ctx, s.c, &v1ListTaskFiles, req, err)
+	return wholeArray[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
+	}).Collect()
 }
 
 // ListFilesIter is ListFiles as a sequence decoded element by element from the
@@ -3780,9 +3828,9 @@ func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
-	return streamElements[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
+	return arrayElements[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
-	})
+	}).All()
 }
 
 // Resolve marks a task done or not done.
@@ -3873,8 +3921,9 @@ func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
-	return listAll[api.Team](ctx, s.c, &v1ListTeams, req, err)
+	return wholeArray[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3886,9 +3935,9 @@ func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] {
-	return streamElements[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
+	return arrayElements[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
-	})
+	}).All()
 }
 
 // UnassignEmployeeFromTeam removes an employee from a team.
@@ -4053,8 +4102,9 @@ func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, e
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
-	return listAll[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, req, err)
+	return wholeArray[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
+	}).Collect()
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -4066,9 +4116,9 @@ func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
-	return streamElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
+	return arrayElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
-	})
+	}).All()
 }
 
 // ListLeaves lists leaves (v1, day-based).
@@ -4081,8 +4131,9 @@ func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
-	return listAll[api.Leave](ctx, s.c, &v1ListLeaves, req, err)
+	return wholeArray[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
+	}).Collect()
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -4094,9 +4145,9 @@ func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeave
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLeavesParams) iter.Seq2[api.Leave, error] {
-	return streamElements[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
+	return arrayElements[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
-	})
+	}).All()
 }
 
 // ListLeavesV2 lists leaves (v2, may be hour-based).
@@ -4109,8 +4160,9 @@ func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListL
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
-	req, err := s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
-	return listAll[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, req, err)
+	return wholeArray[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
+	}).Collect()
 }
 
 // ListLeavesV2Iter is ListLeavesV2 as a sequence decoded element by element from the
@@ -4122,9 +4174,9 @@ func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
-	return streamElements[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
+	return arrayElements[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
-	})
+	}).All()
 }
 
 // ListPolicies lists time-off policies.
@@ -4137,8 +4189,9 @@ func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.Lis
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
-	req, err := s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
-	return listAll[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, req, err)
+	return wholeArray[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
+	}).Collect()
 }
 
 // ListPoliciesIter is ListPolicies as a sequence decoded element by element from the
@@ -4150,9 +4203,9 @@ func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, erro
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Policy, error] {
-	return streamElements[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
+	return arrayElements[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
-	})
+	}).All()
 }
 
 // UpdateLeave updates a leave (v1).
@@ -4260,8 +4313,9 @@ func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
-	req, err := s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
-	return listAll[api.Webhook](ctx, s.c, &v1ListWebhooks, req, err)
+	return wholeArray[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
+	}).Collect()
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -4273,9 +4327,9 @@ func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, error] {
-	return streamElements[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
+	return arrayElements[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
-	})
+	}).All()
 }
 
 // ListEvents lists triggered webhook events.
@@ -4286,8 +4340,9 @@ func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
-	req, err := s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
-	return listAll[api.Event](ctx, s.c, &v1ListEvents, req, err)
+	return wholeArray[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
+	}).Collect()
 }
 
 // ListEventsIter is ListEvents as a sequence decoded element by element from the
@@ -4299,9 +4354,9 @@ func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
-	return streamElements[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
+	return arrayElements[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
-	})
+	}).All()
 }
 
 // ListV2 lists the current user's v2 webhook subscriptions.
@@ -4312,8 +4367,9 @@ func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Ev
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
-	req, err := s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
-	return listAll[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, req, err)
+	return wholeArray[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
+		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
+	}).Collect()
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -4325,9 +4381,9 @@ func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
-	return streamElements[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
+	return arrayElements[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
-	})
+	}).All()
 }
 
 // UpdateV2 updates a v2 webhook subscription.

@@ -191,8 +191,8 @@ func TestBigAnnouncedListIsBounded(t *testing.T) {
 		fmt.Fprintf(&body, `{"id":%d,"email":"e%d@example.com","first_name":"E%d","last_name":"L"}`, i+1, i+1, i+1)
 	}
 	body.WriteString("]")
-	if body.Len() <= streamAbove {
-		t.Fatalf("the body (%d bytes) must be over streamAbove", body.Len())
+	if body.Len() <= 1<<20 {
+		t.Fatalf("the body (%d bytes) must be over 1 MiB, the size from which a list is decoded as it arrives", body.Len())
 	}
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 200, "application/json", body.String()) // with Content-Length

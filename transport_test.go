@@ -43,12 +43,9 @@ func TestConnectionReuse(t *testing.T) {
 	}
 	srv.Start()
 	t.Cleanup(srv.Close)
-	c, err := NewClient(WithBaseURL(srv.URL))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.engine.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
-	tr := c.engine.hc.Transport.(*http.Transport)
+	// The transport a Client gets without WithTransport, wrapped to count
+	// the bodies read to EOF.
+	tr := defaultTransport()
 	if tr.MaxIdleConnsPerHost < concurrency {
 		t.Fatalf("default MaxIdleConnsPerHost %d", tr.MaxIdleConnsPerHost)
 	}
@@ -61,7 +58,11 @@ func TestConnectionReuse(t *testing.T) {
 	// an idle pool too small to keep it.
 	tr.MaxConnsPerHost = concurrency
 	bodies := &eofTracker{base: tr}
-	c.engine.hc.Transport = bodies
+	c, err := NewClient(WithBaseURL(srv.URL), WithTransport(bodies))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.engine.Sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 	// net/http also declines to pool a connection whose request write it has
 	// not seen confirmed within 50 ms (maxWriteWaitBeforeConnReuse), which a
 	// loaded machine occasionally causes. Count those: PutIdleConn is called

@@ -2,10 +2,7 @@ package factorial
 
 import (
 	"context"
-	"errors"
-	"log/slog"
 	"net/http"
-	"strings"
 )
 
 // ValidationMode selects what the client does with responses that drift
@@ -52,34 +49,4 @@ func WithResponseValidator(v ResponseValidator, mode ValidationMode) Option {
 		c.validator, c.validation = v, mode
 		return nil
 	}
-}
-
-// validate runs the optional schema validation. Drift is logged; in strict
-// mode a drifting 2xx becomes an *Error.
-func (c *exchange) validate(resp *http.Response, data []byte, success bool) error {
-	if c.eng.validation == ValidationOff || c.operation == nil {
-		return nil
-	}
-	req := c.req
-	if c.eng.basePath != "" {
-		u := *req.URL
-		u.Path, u.RawPath = strings.TrimPrefix(u.Path, c.eng.basePath), ""
-		req = req.WithContext(c.ctx)
-		req.URL = &u
-	}
-	problems := c.eng.validator.ValidateResponse(c.ctx, req, resp.StatusCode, resp.Header, data)
-	if len(problems) == 0 {
-		return nil
-	}
-	for i, p := range problems {
-		problems[i] = c.secrets.string(p)
-	}
-	c.log(slog.LevelWarn, "factorial: response does not match the spec",
-		slog.Int("status", resp.StatusCode), slog.Any("problems", problems))
-	if c.eng.validation != ValidationStrict || !success {
-		return nil
-	}
-	e := c.newError(KindSpecDrift, resp, data, false)
-	e.Err = errors.New(strings.Join(problems, "; "))
-	return e
 }

@@ -1,9 +1,7 @@
 package factorial
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
 	"time"
 )
 
@@ -53,17 +51,4 @@ func versionRetires(version string) time.Time {
 		return time.Time{}
 	}
 	return t.AddDate(versionLifetime, 0, 0)
-}
-
-// warnIfRetired logs, once per client, that a dated API call made at now
-// goes to a version Factorial no longer serves as itself.
-func (d *engine) warnIfRetired(ctx context.Context, now time.Time) {
-	if now.Before(d.retiredOn) {
-		return
-	}
-	d.retiredOnce.Do(func() {
-		d.log.LogAttrs(ctx, slog.LevelWarn, "factorial: API version past its year of service; Factorial silently answers with its oldest supported version instead",
-			slog.String("api_version", d.apiVersion),
-			slog.String("retired_on", d.retiredOn.Format(time.DateOnly)))
-	})
 }

@@ -49,7 +49,7 @@ func descriptors(o options, all []*operation) descriptorsView {
 			switch {
 			case len(s.media) == 0:
 			case len(s.media) == 1 && s.media[0] == "application/json":
-				sv.Media = "mediaJSON" // the shared slice most operations declare
+				sv.Media = "engine.MediaJSON" // the shared slice most operations declare
 			default:
 				sv.Media = fmt.Sprintf("%#v", s.media)
 			}

@@ -83,8 +83,8 @@ func TestGoldenContents(t *testing.T) {
 		// A bare array streams.
 		"func (s *PetsService) ListVisitsIter(ctx context.Context) iter.Seq2[mini.Visit, error]",
 		// The descriptor and the request built from it, without parsing.
-		`operation{id: "GetPet", method: "GET", path: "/pets/pets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}`,
-		`operation{id: "CreateToken", method: "POST", path: "/auth/token", dated: true, noCredentials: true`,
+		`engine.Operation{ID: "GetPet", Method: "GET", Path: "/pets/pets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}`,
+		`engine.Operation{ID: "CreateToken", Method: "POST", Path: "/auth/token", Dated: true, NoCredentials: true`,
 		`s.c.newRequest(ctx, &miniGetPet, s.c.datedBase, "/pets/pets/"+url.PathEscape(string(id)), "", nil)`,
 		`q.add("ids[]", string(v))`,
 		`q.add("born_on", (*p.BornOn).String())`,

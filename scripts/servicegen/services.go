@@ -86,7 +86,7 @@ func renderServices(t *templates, o options, pkg string, list []*service, all []
 		std = append(std, "strconv")
 	}
 	std = append(std, "iter", "net/http")
-	generated := []string{o.PkgPath}
+	generated := []string{"github.com/factorial-go/factorial/internal/engine", o.PkgPath}
 	if o.ClientPackage != "" && strings.Contains(body, path.Base(o.ClientPackage)+".New") {
 		generated = append(generated, o.ClientPackage)
 	}

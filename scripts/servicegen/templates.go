@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/format"
 	"io/fs"
+	"strings"
 	"text/template"
 )
 
@@ -23,6 +24,14 @@ type templates struct{ set *template.Template }
 // parseTemplates parses every *.tmpl under templates/ in fsys.
 func parseTemplates(fsys fs.FS) (*templates, error) {
 	set, err := template.New("").Funcs(template.FuncMap{
+		// lowerFirst turns an exported method name into its unexported
+		// helper's prefix ("ListLeaves" -> "listLeaves").
+		"lowerFirst": func(s string) string {
+			if s == "" {
+				return s
+			}
+			return strings.ToLower(s[:1]) + s[1:]
+		},
 		// doc is the data of method.tmpl's "doc" template: one method's
 		// comment.
 		"doc": func(m methodView, name, what, extra string) map[string]any {

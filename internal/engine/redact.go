@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ func isSecretParam(name string) bool {
 // redactURL renders u for humans: the values of secret query parameters and
 // any userinfo are replaced, the fragment (never sent) is dropped, and the
 // rest keeps its original encoding so the URL still reads like the request.
-func redactURL(u *url.URL) string {
+func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}

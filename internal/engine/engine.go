@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,20 +18,20 @@ import (
 )
 
 // maxErrorBody caps what is read of a body the client will not hand to the
-// parser (error responses, wrong content types) and what an *Error keeps.
+// parser (error responses, wrong content types) and what an *Failure keeps.
 // A body that fits is read to EOF so the connection goes back to the pool;
 // a larger one is abandoned and its connection closed, which costs a new
 // handshake but never reads megabytes nobody will look at.
 const maxErrorBody = 64 << 10
 
-// engine sends every request of a Client: the services' (decode, list, startStream),
-// the raw generated client's (it is its api.HttpRequestDoer) and Do's.
-// Everything that makes a response trustworthy happens here: credentials,
-// retries, the 401 refresh, the checks of status, media type and size, and
-// for a service the one decode of the body into its generated type. A
-// failure is an *Error, which the raw generated methods return as (nil,
-// err).
-type engine struct {
+// Engine sends every request of a Client: the services' (Decode, List,
+// StartStream), the raw generated clients' (it is their HTTP doer) and
+// Client.Do's. Everything that makes a response trustworthy happens here:
+// credentials, retries, the 401 refresh, the checks of status, media type
+// and size, and for a service the one decode of the body into its
+// generated type. A failure in which the server answered is a *Failure,
+// which leaves the engine as the error Config.PublicError makes of it.
+type Engine struct {
 	// apiVersion is the dated API version of the client's services;
 	// retiredOn when Factorial stops serving it, after which the first
 	// dated call logs a warning (retiredOnce).
@@ -43,28 +44,102 @@ type engine struct {
 	basePath  string // base.Path without its trailing slash, removed before an operation lookup
 	userAgent string
 	apiKey    string
-	tokens    TokenSource
+	tokens    Tokens
 	timeout   time.Duration
-	retry     RetryPolicy
+	retry     Retry
 	maxBody   int64
-	// validator checks responses against the spec when validation is on
-	// (WithResponseValidator); nil otherwise.
-	validator  ResponseValidator
-	validation ValidationMode
+	// validator checks responses against the spec when validation is on;
+	// nil otherwise.
+	validator  Validator
+	validation Validation
 	log        *slog.Logger
 	keySecrets scrubber // scrubber(nil).with(apiKey), computed once
+	operations func() (v1, dated *Index)
+	public     func(*Failure) error
 
 	// Clock and randomness; tests replace them before the first request.
-	sleep func(context.Context, time.Duration) error
-	rand  func() float64
-	now   func() time.Time
+	Sleep func(context.Context, time.Duration) error
+	Rand  func() float64
+	Now   func() time.Time
 }
+
+// Config is what an Engine is built from.
+type Config struct {
+	// APIVersion is the dated API version the client's services call,
+	// RetiredOn the day Factorial stops serving it.
+	APIVersion string
+	RetiredOn  time.Time
+	// HTTPClient sends each attempt.
+	HTTPClient *http.Client
+	// Base is the client's base URL: only requests to its origin get
+	// credentials, and its path is removed before an operation lookup.
+	Base      *url.URL
+	UserAgent string
+	// APIKey and Tokens are the credentials; either may be empty.
+	APIKey string
+	Tokens Tokens
+	// Timeout bounds each attempt, body included; 0 for none.
+	Timeout time.Duration
+	Retry   Retry
+	// MaxBody bounds a response body held in memory.
+	MaxBody    int64
+	Validator  Validator
+	Validation Validation
+	Log        *slog.Logger
+	// Operations returns the indexes that find the descriptor of a request
+	// that came without one (the raw generated clients', Do's).
+	Operations func() (v1, dated *Index)
+	// PublicError turns a *Failure into the error callers receive.
+	PublicError func(*Failure) error
+}
+
+// New returns the engine cfg describes.
+func New(cfg Config) *Engine {
+	public := cfg.PublicError
+	if public == nil {
+		public = func(f *Failure) error { return f }
+	}
+	return &Engine{
+		apiVersion: cfg.APIVersion,
+		retiredOn:  cfg.RetiredOn,
+		hc:         cfg.HTTPClient,
+		base:       cfg.Base,
+		basePath:   strings.TrimSuffix(cfg.Base.Path, "/"),
+		userAgent:  cfg.UserAgent,
+		apiKey:     cfg.APIKey,
+		tokens:     cfg.Tokens,
+		timeout:    cfg.Timeout,
+		retry:      cfg.Retry,
+		maxBody:    cfg.MaxBody,
+		validator:  cfg.Validator,
+		validation: cfg.Validation,
+		log:        cfg.Log,
+		keySecrets: scrubber(nil).with(cfg.APIKey),
+		operations: cfg.Operations,
+		public:     public,
+		Sleep:      sleepContext,
+		Rand:       rand.Float64,
+		Now:        time.Now,
+	}
+}
+
+// APIVersion returns the dated API version of the client's services.
+func (d *Engine) APIVersion() string { return d.apiVersion }
+
+// Base returns the client's base URL.
+func (d *Engine) Base() *url.URL { return d.base }
+
+// BasePath returns the base URL's path without its trailing slash.
+func (d *Engine) BasePath() string { return d.basePath }
+
+// Validation returns the response validation mode.
+func (d *Engine) Validation() Validation { return d.validation }
 
 // Do sends req with retries, credentials and response checks. A 2xx that
 // passes the checks comes back with its body fully read into memory (the
 // raw generated parser reads it all anyway), so the connection is released
 // before Do returns and the per-attempt timeout covers the body too.
-func (d *engine) Do(req *http.Request) (*http.Response, error) {
+func (d *Engine) Do(req *http.Request) (*http.Response, error) {
 	c, err := d.newExchange(req, d.findOperation(req))
 	if err != nil {
 		return nil, err
@@ -72,10 +147,10 @@ func (d *engine) Do(req *http.Request) (*http.Response, error) {
 	return c.run()
 }
 
-// decode sends a service call and decodes a JSON success body into target
+// Decode sends a service call and decodes a JSON success body into target
 // (nil for an operation without one). decoded reports whether the status
 // carried a body that was decoded.
-func (d *engine) decode(req *http.Request, op *operation, target any) (decoded bool, err error) {
+func (d *Engine) Decode(req *http.Request, op *Operation, target any) (decoded bool, err error) {
 	c, err := d.newExchange(req, op)
 	if err != nil {
 		return false, err
@@ -101,12 +176,13 @@ type discard struct{}
 
 func (discard) UnmarshalJSON([]byte) error { return nil }
 
-// startStream sends a list call whose JSON success body is consumed as a startStream:
-// open runs inside the attempt with the unread body, and the body stays
-// open (under the attempt's timeout) until the returned startStream is closed.
+// StartStream sends a list call whose JSON success body is consumed as it
+// arrives: open runs inside the attempt with the unread body, and the body
+// stays open (under the attempt's timeout) until the returned Stream is
+// closed.
 // A sequence is not bounded by WithMaxResponseBytes: it holds one element
 // at a time.
-func (d *engine) startStream(req *http.Request, op *operation, open func(io.Reader) error) (*liveStream, error) {
+func (d *Engine) StartStream(req *http.Request, op *Operation, open func(io.Reader) error) (*Stream, error) {
 	c, err := d.newExchange(req, op)
 	if err != nil {
 		return nil, err
@@ -118,20 +194,20 @@ func (d *engine) startStream(req *http.Request, op *operation, open func(io.Read
 	}
 	if c.watched == nil {
 		_ = resp.Body.Close()
-		return nil, c.newError(KindContentType, resp, nil, false)
+		return nil, d.export(c.newError(KindContentType, resp, nil, false))
 	}
-	return &liveStream{c: c, resp: resp}, nil
+	return &Stream{c: c, resp: resp}, nil
 }
 
 // streamAbove is the announced body size above which a list call decodes
 // element by element rather than reading the body whole first.
 const streamAbove = 1 << 20
 
-// list sends a list call: a body announced at most streamAbove bytes is
+// List sends a list call: a body announced at most streamAbove bytes is
 // read whole and decoded into target; a larger or unannounced one is
 // handed to open as it arrives, inside the attempt, bounded by
 // WithMaxResponseBytes.
-func (d *engine) list(req *http.Request, op *operation, target any, open func(io.Reader) error) error {
+func (d *Engine) List(req *http.Request, op *Operation, target any, open func(io.Reader) error) error {
 	c, err := d.newExchange(req, op)
 	if err != nil {
 		return err
@@ -142,13 +218,13 @@ func (d *engine) list(req *http.Request, op *operation, target any, open func(io
 		return err
 	}
 	if c.watched != nil {
-		(&liveStream{c: c, resp: resp}).close()
+		(&Stream{c: c, resp: resp}).Close()
 	}
 	return nil
 }
 
 // newExchange starts a call of op (nil for a request to no known operation).
-func (d *engine) newExchange(req *http.Request, op *operation) (*exchange, error) {
+func (d *Engine) newExchange(req *http.Request, op *Operation) (*exchange, error) {
 	if req.URL == nil || !req.URL.IsAbs() {
 		return nil, errors.New("factorial: request URL must be absolute")
 	}
@@ -156,24 +232,24 @@ func (d *engine) newExchange(req *http.Request, op *operation) (*exchange, error
 		req.Header = make(http.Header)
 	}
 	if err := makeReplayable(req); err != nil {
-		return nil, fmt.Errorf("factorial: %s %s: read request body: %w", req.Method, redactURL(req.URL), err)
+		return nil, fmt.Errorf("factorial: %s %s: read request body: %w", req.Method, RedactURL(req.URL), err)
 	}
 	c := &exchange{
 		eng:        d,
 		ctx:        req.Context(),
 		req:        req,
 		idempotent: isIdempotent(req),
-		start:      d.now(),
+		start:      d.Now(),
 	}
 	if op != nil {
-		c.op = op.id
-		if op.dated {
+		c.op = op.ID
+		if op.Dated {
 			d.warnIfRetired(c.ctx, c.start)
 		}
 	}
 	c.operation = op
 	if wantsCredentials(req, d.base, op) {
-		c.useKey = d.apiKey != "" && req.Header.Get(apiKeyHeader) == ""
+		c.useKey = d.apiKey != "" && req.Header.Get(APIKeyHeader) == ""
 		// A caller that set Authorization itself keeps it, and owns its 401s.
 		c.useToken = d.tokens != nil && req.Header.Get("Authorization") == ""
 	}
@@ -209,8 +285,8 @@ func makeReplayable(req *http.Request) error {
 // openapi.yaml's for the rest. The specs' paths start at the host root, so
 // a base URL path prefix (a proxy) is removed first. Requests for another
 // origin, or matching no operation, get none.
-func (d *engine) findOperation(req *http.Request) *operation {
-	if req.URL == nil || !sameOrigin(req.URL, d.base) {
+func (d *Engine) findOperation(req *http.Request) *Operation {
+	if req.URL == nil || !SameOrigin(req.URL, d.base) {
 		return nil
 	}
 	p := req.URL.EscapedPath()
@@ -221,9 +297,12 @@ func (d *engine) findOperation(req *http.Request) *operation {
 		}
 		p = rest
 	}
-	v1, dated := operations()
-	if rest, ok := datedpath.Rest(p); ok {
-		return dated.find(req.Method, rest)
+	if d.operations == nil {
+		return nil
 	}
-	return v1.find(req.Method, p)
+	v1, dated := d.operations()
+	if rest, ok := datedpath.Rest(p); ok {
+		return dated.Find(req.Method, rest)
+	}
+	return v1.Find(req.Method, p)
 }

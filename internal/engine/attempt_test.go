@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ func TestAttemptRequestMatchesCloneAndSet(t *testing.T) {
 						req.Form = url.Values{"a": {"b"}}
 					}
 					before := req.Header.Clone()
-					c := &exchange{eng: &engine{userAgent: "factorial-go/test", apiKey: "key-abcdef"}, req: req, useKey: useKey}
+					c := &exchange{eng: &Engine{userAgent: "factorial-go/test", apiKey: "key-abcdef"}, req: req, useKey: useKey}
 					ctx := context.WithValue(context.Background(), attemptTestKey{}, 1)
 
 					got, _ := c.attemptRequest(ctx, tok)
@@ -51,7 +51,7 @@ func TestAttemptRequestMatchesCloneAndSet(t *testing.T) {
 						want.Header.Set("Accept", "application/json")
 					}
 					if useKey {
-						want.Header.Set(apiKeyHeader, c.eng.apiKey)
+						want.Header.Set(APIKeyHeader, c.eng.apiKey)
 					}
 					if tok != nil {
 						tok.SetAuthHeader(want)
@@ -163,8 +163,8 @@ func TestReadBody(t *testing.T) {
 			t.Errorf("%.20q: read %d bytes", tc.body, len(data))
 		}
 	}
-	data, _, _, _ := readBody(strings.NewReader(accessJSON), int64(len(accessJSON)), 1<<20, true, scratch)
-	if string(data) != accessJSON || &data[:1][0] != &scratch[:1][0] {
+	data, _, _, _ := readBody(strings.NewReader(smallJSON), int64(len(smallJSON)), 1<<20, true, scratch)
+	if string(data) != smallJSON || &data[:1][0] != &scratch[:1][0] {
 		t.Error("a small body was not read into the scratch buffer")
 	}
 	_, _, _, err := readBody(iotest.ErrReader(io.ErrUnexpectedEOF), -1, 100, true, nil)
@@ -172,3 +172,6 @@ func TestReadBody(t *testing.T) {
 		t.Errorf("read error: %v", err)
 	}
 }
+
+// smallJSON is a body that fits the scratch buffer.
+const smallJSON = `{"email":"ada@example.com","employee_id":7,"full_name":"Ada Lovelace","role":"admin"}`

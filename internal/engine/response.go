@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"bytes"
@@ -23,11 +23,11 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 			e.Err = c.bodyReadError(ctx, readErr)
 		}
 		out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
-		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.now())
+		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.Now())
 		e.RetryAfter = out.retryAfter
 		// A 429 is a refusal before any effect, so every method may go
 		// again; other "not now" statuses only for idempotent requests.
-		out.retryable = (c.idempotent || status == http.StatusTooManyRequests) && retryableStatus(status) && c.ctx.Err() == nil
+		out.retryable = (c.idempotent || status == http.StatusTooManyRequests) && RetryableStatus(status) && c.ctx.Err() == nil
 		if readErr == nil && !truncated {
 			_ = c.validate(resp, data, false) // logs only: the status is the error
 		}
@@ -56,7 +56,7 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	if c.open != nil && wantJSON && c.eng.validation == ValidationOff && !small {
 		if c.limited && resp.ContentLength > c.eng.maxBody {
 			out := c.excerptError(ctx, KindTooLarge, resp, false)
-			out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
+			out.err.(*Failure).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
 			return out
 		}
 		return c.openBody(ctx, resp)
@@ -65,7 +65,7 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	if resp.ContentLength > c.eng.maxBody {
 		// Known to be too large: do not read megabytes to find out.
 		out := c.excerptError(ctx, KindTooLarge, resp, false)
-		out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
+		out.err.(*Failure).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
 		return out
 	}
 	var scratch []byte
@@ -162,9 +162,9 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	return outcome{resp: resp}
 }
 
-// excerptError builds an *Error from the first 64 KiB of a body the client
+// excerptError builds an *Failure from the first 64 KiB of a body the client
 // will not parse. An empty body where JSON is declared gets its own kind.
-func (c *exchange) excerptError(ctx context.Context, kind ErrorKind, resp *http.Response, details bool) outcome {
+func (c *exchange) excerptError(ctx context.Context, kind Kind, resp *http.Response, details bool) outcome {
 	data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
 	_ = resp.Body.Close()
 	if kind == KindContentType && !truncated && readErr == nil && len(bytes.TrimSpace(data)) == 0 {
@@ -180,13 +180,13 @@ func (c *exchange) excerptError(ctx context.Context, kind ErrorKind, resp *http.
 	return outcome{err: e}
 }
 
-func (c *exchange) newError(kind ErrorKind, resp *http.Response, data []byte, truncated bool) *Error {
+func (c *exchange) newError(kind Kind, resp *http.Response, data []byte, truncated bool) *Failure {
 	if len(data) > maxErrorBody {
 		data, truncated = data[:maxErrorBody], true
 	}
 	h := resp.Header.Clone()
 	h.Del("Set-Cookie")
-	return &Error{
+	return &Failure{
 		Kind:          kind,
 		StatusCode:    resp.StatusCode,
 		Method:        c.req.Method,
@@ -199,7 +199,7 @@ func (c *exchange) newError(kind ErrorKind, resp *http.Response, data []byte, tr
 	}
 }
 
-func (c *exchange) addDetails(e *Error, resp *http.Response, data []byte) {
+func (c *exchange) addDetails(e *Failure, resp *http.Response, data []byte) {
 	d := c.errorDetails(resp, data)
 	e.Code = c.secrets.string(d.code)
 	for _, m := range d.messages {

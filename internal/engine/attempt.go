@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"bytes"
@@ -48,7 +48,7 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 			set("Accept", "application/json")
 		}
 		if c.useKey {
-			set(apiKeyHeader, c.eng.apiKey)
+			set(APIKeyHeader, c.eng.apiKey)
 		}
 		if tok != nil {
 			set("Authorization", auth)
@@ -64,7 +64,7 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 			r.Header.Set("Accept", "application/json")
 		}
 		if c.useKey {
-			r.Header.Set(apiKeyHeader, c.eng.apiKey)
+			r.Header.Set(APIKeyHeader, c.eng.apiKey)
 		}
 		if tok != nil {
 			r.Header.Set("Authorization", auth)
@@ -88,7 +88,7 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 		n++
 	}
 	if c.useKey {
-		add[n] = struct{ key, value string }{apiKeyHeader, c.eng.apiKey}
+		add[n] = struct{ key, value string }{APIKeyHeader, c.eng.apiKey}
 		n++
 	}
 	if tok != nil {

@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 
 // watchedBody is the body of a streamed list as the decoder reads it. It
 // remembers the first read error, which makes a failure a KindBodyRead
-// rather than a decode problem, and the first bytes, for the *Error's
+// rather than a decode problem, and the first bytes, for the *Failure's
 // excerpt.
 type watchedBody struct {
 	r       io.Reader
@@ -52,9 +52,9 @@ func (c *exchange) openBody(ctx context.Context, resp *http.Response) outcome {
 }
 
 // streamError turns a failure while decoding a streamed body into an
-// *Error: KindBodyRead when the connection failed, KindEmptyBody when
+// *Failure: KindBodyRead when the connection failed, KindEmptyBody when
 // there was nothing, else the decode kind.
-func (c *exchange) streamError(ctx context.Context, resp *http.Response, body *watchedBody, err error) *Error {
+func (c *exchange) streamError(ctx context.Context, resp *http.Response, body *watchedBody, err error) *Failure {
 	var notArray *notArrayError
 	if body.readErr == nil && errors.As(err, &notArray) {
 		// Read the rest (up to the excerpt's size) to tell "another kind
@@ -107,20 +107,21 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// liveStream is an open streamed response, consumed by the iterator.
-type liveStream struct {
+// Stream is an open streamed response, consumed by the iterator.
+type Stream struct {
 	c    *exchange
 	resp *http.Response
 }
 
-// fail builds the *Error for a failure after the stream was opened.
-func (s *liveStream) fail(err error) error {
+// Fail returns the error of a failure after the stream was opened: a
+// decode error of a later element, or the connection breaking off.
+func (s *Stream) Fail(err error) error {
 	b := s.c.watched
-	return s.c.streamError(b.ctx, s.resp, b, err)
+	return s.c.eng.export(s.c.streamError(b.ctx, s.resp, b, err))
 }
 
-// close releases the connection and the attempt's timeout.
-func (s *liveStream) close() {
+// Close releases the connection and the attempt's timeout.
+func (s *Stream) Close() {
 	_ = s.resp.Body.Close()
 	if cancel := s.c.watched.cancel; cancel != nil {
 		cancel()

@@ -1,4 +1,4 @@
-package factorial
+package engine
 
 import (
 	"context"
@@ -19,10 +19,10 @@ import (
 // exchange is one Do: the request, what the spec says about it, and the state
 // carried across attempts.
 type exchange struct {
-	eng        *engine
+	eng        *Engine
 	ctx        context.Context
 	req        *http.Request
-	operation  *operation     // nil for a request to no known operation
+	operation  *Operation     // nil for a request to no known operation
 	op         string         // operation's id, or ""
 	urlStr     string         // redacted, for errors and logs: see redactedURL
 	copies     *attemptCopies // the current attempt's, or nil
@@ -53,7 +53,7 @@ type exchange struct {
 // on first use: a call that succeeds never needs it.
 func (c *exchange) redactedURL() string {
 	if c.urlStr == "" {
-		c.urlStr = redactURL(c.req.URL)
+		c.urlStr = RedactURL(c.req.URL)
 	}
 	return c.urlStr
 }
@@ -68,7 +68,22 @@ type outcome struct {
 	unauthorized  bool
 }
 
+// run sends the request until an attempt succeeds or no retry is left.
+// A *Failure leaves it as the public error (Config.PublicError).
 func (c *exchange) run() (*http.Response, error) {
+	resp, err := c.attempts()
+	return resp, c.eng.export(err)
+}
+
+// export turns a *Failure into the error callers receive.
+func (d *Engine) export(err error) error {
+	if f, ok := err.(*Failure); ok {
+		return d.public(f)
+	}
+	return err
+}
+
+func (c *exchange) attempts() (*http.Response, error) {
 	var tok *oauth2.Token
 	refreshed := false
 	for attempt := 1; ; {
@@ -98,7 +113,7 @@ func (c *exchange) run() (*http.Response, error) {
 				c.secrets = c.secrets.with(fresh.AccessToken)
 				continue
 			}
-			var e *Error
+			var e *Failure
 			if err != nil && errors.As(out.err, &e) {
 				e.Err = fmt.Errorf("refresh access token: %w", err)
 			}
@@ -114,9 +129,9 @@ func (c *exchange) run() (*http.Response, error) {
 		if !ok {
 			return nil, out.err
 		}
-		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", out.err.Error()))
-		if err := c.eng.sleep(c.ctx, wait); err != nil {
-			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, out.err)
+		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", c.eng.export(out.err).Error()))
+		if err := c.eng.Sleep(c.ctx, wait); err != nil {
+			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, c.eng.export(out.err))
 		}
 		attempt++
 		if c.useToken {
@@ -139,9 +154,9 @@ func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
 		}
 		w = out.retryAfter
 	} else {
-		w = p.backoff(attempt, c.eng.rand)
+		w = p.Backoff(attempt, c.eng.Rand)
 	}
-	next := c.eng.now().Add(w)
+	next := c.eng.Now().Add(w)
 	if next.Sub(c.start) > p.MaxElapsed {
 		return 0, false
 	}
@@ -185,25 +200,25 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 	debug := c.eng.log.Enabled(c.ctx, slog.LevelDebug)
 	var began time.Time
 	if debug {
-		began = c.eng.now()
+		began = c.eng.Now()
 	}
 	resp, err := c.eng.hc.Do(r)
 	if err != nil {
 		out = outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
 		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
-			slog.Duration("duration", c.eng.now().Sub(began)), slog.String("error", out.err.Error()))
+			slog.Duration("duration", c.eng.Now().Sub(began)), slog.String("error", c.eng.export(out.err).Error()))
 		return out
 	}
 	out = c.response(ctx, resp)
 	if !debug {
 		return out // skip building attributes nobody reads
 	}
-	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.now().Sub(began))}
+	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.Now().Sub(began))}
 	if id := requestID(resp.Header); id != "" {
 		attrs = append(attrs, slog.String("request_id", id))
 	}
 	if out.err != nil {
-		attrs = append(attrs, slog.String("error", out.err.Error()))
+		attrs = append(attrs, slog.String("error", c.eng.export(out.err).Error()))
 	}
 	c.log(slog.LevelDebug, "factorial: response", attrs...)
 	return out
@@ -241,13 +256,13 @@ func (c *exchange) transportError(err error) error {
 }
 
 func (c *exchange) transportRetryable(err error, connected bool) bool {
-	if c.ctx.Err() != nil || isPermanentTransportError(err) {
+	if c.ctx.Err() != nil || PermanentTransportError(err) {
 		return false
 	}
 	if !connected && isDialError(err) {
 		return true // nothing was sent: safe for any method
 	}
-	return c.idempotent && isTransientTransportError(err)
+	return c.idempotent && TransientTransportError(err)
 }
 
 func (c *exchange) log(level slog.Level, msg string, attrs ...slog.Attr) {

@@ -1,39 +1,38 @@
-package factorial
+package engine
 
 import (
 	"net/http"
 	"strings"
-	"sync"
 )
 
-// operation describes one operation of either document as the generator
-// read it from the spec: a service hands its descriptor to the transport,
+// Operation describes one operation of either document as the generator
+// read it from the spec: a service hands its descriptor to the engine,
 // which checks the response against it without parsing the spec or
 // matching the URL.
-type operation struct {
-	id     string // the spec's operationId
-	method string
-	// path is the spec's path template: from the host root for openapi.yaml,
-	// from /api/<version>/resources for the dated API (dated).
-	path  string
-	dated bool
-	// noCredentials marks an operation declared with `security: []` (the
+type Operation struct {
+	ID     string // the spec's operationId
+	Method string
+	// Path is the spec's path template: from the host root for openapi.yaml,
+	// from /api/<version>/resources for the dated API (Dated).
+	Path  string
+	Dated bool
+	// NoCredentials marks an operation declared with `security: []` (the
 	// OAuth token endpoints): no key or token goes with it.
-	noCredentials bool
-	// success lists the declared 2xx responses.
-	success []response
+	NoCredentials bool
+	// Success lists the declared 2xx responses.
+	Success []Response
 }
 
-// response is one declared success status and its media types,
+// Response is one declared success status and its media types,
 // lowercased; none for a response without a body.
-type response struct {
-	status int
-	media  []string
+type Response struct {
+	Status int
+	Media  []string
 }
 
-// mediaJSON is the media list of most responses, shared by the generated
+// MediaJSON is the media list of most responses, shared by the generated
 // descriptors. It is never modified.
-var mediaJSON = []string{"application/json"}
+var MediaJSON = []string{"application/json"}
 
 // expectation is what the spec promises for one status of one operation:
 // a service decodes a declared JSON body into its type, and the raw
@@ -51,13 +50,13 @@ type expectation struct {
 }
 
 // expect looks status up in op's declared successes.
-func (op *operation) expect(status int) expectation {
+func (op *Operation) expect(status int) expectation {
 	if op == nil {
 		return expectation{}
 	}
-	for _, r := range op.success {
-		if r.status == status {
-			return expectation{media: r.media}
+	for _, r := range op.Success {
+		if r.Status == status {
+			return expectation{media: r.Media}
 		}
 	}
 	return expectation{undocumented: true}
@@ -99,9 +98,9 @@ func bodyless(req *http.Request, status int) bool {
 	return req.Method == http.MethodHead || status == http.StatusNoContent || status == http.StatusNotModified
 }
 
-// operationIndex finds the descriptor of a request that came without one:
+// Index finds the descriptor of a request that came without one:
 // the raw generated client's and Do's. Service calls never use it.
-type operationIndex struct {
+type Index struct {
 	// byShape holds the operations by method and number of path segments.
 	byShape map[shapeKey][]indexedOperation
 }
@@ -112,40 +111,35 @@ type shapeKey struct {
 }
 
 type indexedOperation struct {
-	op       *operation
+	op       *Operation
 	segments []string // "" for a {parameter}
 }
 
-func newOperationIndex(ops ...[]*operation) *operationIndex {
-	ix := &operationIndex{byShape: map[shapeKey][]indexedOperation{}}
+// NewIndex indexes the descriptors of one document.
+func NewIndex(ops ...[]*Operation) *Index {
+	ix := &Index{byShape: map[shapeKey][]indexedOperation{}}
 	for _, list := range ops {
 		for _, op := range list {
-			segs := strings.Split(strings.Trim(op.path, "/"), "/")
+			segs := strings.Split(strings.Trim(op.Path, "/"), "/")
 			for i, s := range segs {
 				if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
 					segs[i] = ""
 				}
 			}
-			k := shapeKey{op.method, len(segs)}
+			k := shapeKey{op.Method, len(segs)}
 			ix.byShape[k] = append(ix.byShape[k], indexedOperation{op: op, segments: segs})
 		}
 	}
 	return ix
 }
 
-// operations indexes both documents' descriptors, built on the first Raw
-// or Do call and never modified after.
-var operations = sync.OnceValues(func() (v1, dated *operationIndex) {
-	return newOperationIndex(v1Operations), newOperationIndex(datedOperations)
-})
-
-// find returns the operation whose template matches method and path (a
+// Find returns the operation whose template matches method and path (a
 // path in the template's own terms: from the host root, or from the dated
 // API's resources root). A literal segment beats a parameter where
 // templates overlap (/leaves/summary over /leaves/{id}), as routers do.
-func (ix *operationIndex) find(method, path string) *operation {
+func (ix *Index) Find(method, path string) *Operation {
 	segs := strings.Split(strings.Trim(path, "/"), "/")
-	var best *operation
+	var best *Operation
 	bestLiterals := -1
 	for _, cand := range ix.byShape[shapeKey{method, len(segs)}] {
 		literals := 0
