@@ -31,8 +31,6 @@ type exchange struct {
 	// caller's, as Do's is): its headers are set in place on each
 	// attempt instead of copied.
 	owned bool
-	// small holds a small body of an owned call while it is decoded.
-	small [smallBody]byte
 	// headerValues back the headers an owned request gets on each attempt.
 	headerValues [4]string
 	useKey       bool
@@ -83,20 +81,19 @@ func (d *Engine) export(err error) error {
 	return err
 }
 
+// attempts is the loop of attempts. What is rare (a token to fetch, a 401
+// to refresh after, a wait before a retry) happens in functions of its own,
+// which keeps this frame, on the stack of every call, small.
 func (c *exchange) attempts() (*http.Response, error) {
 	var tok *oauth2.Token
 	refreshed := false
 	for attempt := 1; ; {
 		if c.useToken && tok == nil {
-			t, err := c.eng.tokens.TokenContext(c.ctx)
+			t, err := c.token()
 			if err != nil {
-				return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.redactedURL(), err)
-			}
-			if t == nil || t.AccessToken == "" {
-				return nil, fmt.Errorf("factorial: %s %s: token source returned no access token", c.req.Method, c.redactedURL())
+				return nil, err
 			}
 			tok = t
-			c.secrets = c.secrets.with(t.AccessToken)
 		}
 
 		out := c.attempt(attempt, tok)
@@ -105,19 +102,12 @@ func (c *exchange) attempts() (*http.Response, error) {
 		// even a POST may go again, once, with a refreshed token.
 		if out.unauthorized && c.useToken && !refreshed {
 			refreshed = true
-			stale := tok.AccessToken
-			fresh, err := c.eng.tokens.RefreshIfStale(c.ctx, stale)
-			if err == nil && fresh != nil && fresh.AccessToken != "" && fresh.AccessToken != stale {
-				c.log(slog.LevelInfo, "factorial: access token rejected, retrying with a refreshed token", slog.Int("attempt", attempt))
-				tok = fresh
-				c.secrets = c.secrets.with(fresh.AccessToken)
-				continue
+			fresh, err := c.refresh(attempt, tok, out.err)
+			if err != nil {
+				return nil, err
 			}
-			var e *Failure
-			if err != nil && errors.As(out.err, &e) {
-				e.Err = fmt.Errorf("refresh access token: %w", err)
-			}
-			return nil, out.err
+			tok = fresh
+			continue
 		}
 		if out.err == nil {
 			return out.resp, nil
@@ -125,19 +115,60 @@ func (c *exchange) attempts() (*http.Response, error) {
 		if !out.retryable || attempt >= c.eng.retry.MaxAttempts {
 			return nil, out.err
 		}
-		wait, ok := c.wait(attempt, out)
-		if !ok {
-			return nil, out.err
-		}
-		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", c.eng.export(out.err).Error()))
-		if err := c.eng.Sleep(c.ctx, wait); err != nil {
-			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, c.eng.export(out.err))
+		if err := c.waitToRetry(attempt, &out); err != nil {
+			return nil, err
 		}
 		attempt++
 		if c.useToken {
 			tok = nil // the token may have expired while waiting
 		}
 	}
+}
+
+// token gets the access token an attempt sends.
+func (c *exchange) token() (*oauth2.Token, error) {
+	t, err := c.eng.tokens.TokenContext(c.ctx)
+	if err != nil {
+		return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.redactedURL(), err)
+	}
+	if t == nil || t.AccessToken == "" {
+		return nil, fmt.Errorf("factorial: %s %s: token source returned no access token", c.req.Method, c.redactedURL())
+	}
+	c.secrets = c.secrets.with(t.AccessToken)
+	return t, nil
+}
+
+// refresh asks the token source for a token to replace tok, which the
+// server refused with rejected. It returns the new token, or rejected
+// (its cause the failed refresh, if it failed) when there is none.
+func (c *exchange) refresh(attempt int, tok *oauth2.Token, rejected error) (*oauth2.Token, error) {
+	stale := tok.AccessToken
+	fresh, err := c.eng.tokens.RefreshIfStale(c.ctx, stale)
+	if err == nil && fresh != nil && fresh.AccessToken != "" && fresh.AccessToken != stale {
+		c.log(slog.LevelInfo, "factorial: access token rejected, retrying with a refreshed token", slog.Int("attempt", attempt))
+		c.secrets = c.secrets.with(fresh.AccessToken)
+		return fresh, nil
+	}
+	var e *Failure
+	if err != nil && errors.As(rejected, &e) {
+		e.Err = fmt.Errorf("refresh access token: %w", err)
+	}
+	return nil, rejected
+}
+
+// waitToRetry waits before attempt+1, or returns the error to end the
+// call with: out's, when a bound forbids waiting (see wait), or the
+// context's, when it ends during the wait.
+func (c *exchange) waitToRetry(attempt int, out *outcome) error {
+	wait, ok := c.wait(attempt, *out)
+	if !ok {
+		return out.err
+	}
+	c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", c.eng.export(out.err).Error()))
+	if err := c.eng.Sleep(c.ctx, wait); err != nil {
+		return fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, c.eng.export(out.err))
+	}
+	return nil
 }
 
 // wait returns how long to wait before the next attempt, or false when
@@ -177,15 +208,9 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 		}
 		cancel()
 	}()
-	// GotConn never firing proves that no byte of the request left: the
-	// only failure after which a non-idempotent request may be re-sent. An
-	// idempotent request is retried after any transient failure, dial
-	// errors included, so it needs no trace (transportRetryable).
-	var connected atomic.Bool
+	var connected *atomic.Bool
 	if !c.idempotent {
-		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-			GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
-		})
+		ctx, connected = traceConnection(ctx)
 	}
 	r, copies := c.attemptRequest(ctx, tok)
 	c.copies = copies
@@ -196,23 +221,46 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 		}
 		r.Body = body
 	}
-
-	debug := c.eng.log.Enabled(c.ctx, slog.LevelDebug)
-	var began time.Time
-	if debug {
-		began = c.eng.Now()
+	if c.eng.log.Enabled(c.ctx, slog.LevelDebug) {
+		return c.loggedRoundTrip(ctx, n, r, connected)
 	}
 	resp, err := c.eng.hc.Do(r)
 	if err != nil {
-		out = outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
+		return c.transportFailure(err, connected)
+	}
+	return c.response(ctx, resp)
+}
+
+// traceConnection returns ctx traced so that the returned flag is set
+// once a connection is obtained. GotConn never firing proves that no byte
+// of the request left: the only failure after which a non-idempotent
+// request may be re-sent. An idempotent request is retried after any
+// transient failure, dial errors included, so it needs no trace
+// (transportRetryable).
+func traceConnection(ctx context.Context) (context.Context, *atomic.Bool) {
+	connected := new(atomic.Bool)
+	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
+	}), connected
+}
+
+// transportFailure is the outcome of an attempt that got no response.
+func (c *exchange) transportFailure(err error, connected *atomic.Bool) outcome {
+	return outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected != nil && connected.Load())}
+}
+
+// loggedRoundTrip is the end of an attempt with debug logging on: the
+// round trip, timed and logged.
+func (c *exchange) loggedRoundTrip(ctx context.Context, n int, r *http.Request, connected *atomic.Bool) outcome {
+	began := c.eng.Now()
+	resp, err := c.eng.hc.Do(r)
+	if err != nil {
+		out := c.transportFailure(err, connected)
 		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
-			slog.Duration("duration", c.eng.Now().Sub(began)), slog.String("error", c.eng.export(out.err).Error()))
+			slog.Duration("duration", c.eng.Now().Sub(began)), slog.String("error", out.err.Error()))
 		return out
 	}
-	out = c.response(ctx, resp)
-	if !debug {
-		return out // skip building attributes nobody reads
-	}
+	out := c.response(ctx, resp)
 	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.Now().Sub(began))}
 	if id := requestID(resp.Header); id != "" {
 		attrs = append(attrs, slog.String("request_id", id))

@@ -12,26 +12,12 @@ import (
 )
 
 // response reads and checks one response. Every path closes the body.
+// Failures are built by functions of their own, which keeps this frame,
+// on the stack of every call, small.
 func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	status := resp.StatusCode
 	if status < 200 || status > 299 {
-		data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
-		_ = resp.Body.Close()
-		e := c.newError(KindStatus, resp, data, truncated)
-		c.addDetails(e, resp, data)
-		if readErr != nil {
-			e.Err = c.bodyReadError(ctx, readErr)
-		}
-		out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
-		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.Now())
-		e.RetryAfter = out.retryAfter
-		// A 429 is a refusal before any effect, so every method may go
-		// again; other "not now" statuses only for idempotent requests.
-		out.retryable = (c.idempotent || status == http.StatusTooManyRequests) && RetryableStatus(status) && c.ctx.Err() == nil
-		if readErr == nil && !truncated {
-			_ = c.validate(resp, data, false) // logs only: the status is the error
-		}
-		return out
+		return c.statusFailure(ctx, resp)
 	}
 
 	exp := c.operation.expect(status)
@@ -55,49 +41,22 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	small := c.limited && c.target != nil && resp.ContentLength >= 0 && resp.ContentLength <= streamAbove
 	if c.open != nil && wantJSON && c.eng.validation == ValidationOff && !small {
 		if c.limited && resp.ContentLength > c.eng.maxBody {
-			out := c.excerptError(ctx, KindTooLarge, resp, false)
-			out.err.(*Failure).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
-			return out
+			return c.announcedTooLarge(ctx, resp)
 		}
 		return c.openBody(ctx, resp)
 	}
 
 	if resp.ContentLength > c.eng.maxBody {
 		// Known to be too large: do not read megabytes to find out.
-		out := c.excerptError(ctx, KindTooLarge, resp, false)
-		out.err.(*Failure).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
-		return out
+		return c.announcedTooLarge(ctx, resp)
 	}
 	var scratch []byte
-	switch {
-	case c.copies != nil:
+	if c.copies != nil {
 		scratch = c.copies.small[:0]
-	case c.owned && c.target != nil:
-		// Decoded here and dropped: the call's own buffer will do.
-		scratch = c.small[:0]
 	}
 	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.eng.maxBody, wantJSON || announcedJSON, scratch)
-	if readErr != nil {
-		_ = resp.Body.Close()
-		e := c.newError(KindBodyRead, resp, data, false)
-		e.Err = c.bodyReadError(ctx, readErr)
-		return outcome{err: e, retryable: c.idempotent && c.ctx.Err() == nil}
-	}
-	switch {
-	case tooLarge:
-		_ = resp.Body.Close()
-		e := c.newError(KindTooLarge, resp, data, true)
-		e.Err = fmt.Errorf("limit is %d bytes", c.eng.maxBody)
-		return outcome{err: e}
-	case notJSON:
-		// Keep an excerpt for the error, then drop the connection rather
-		// than read the rest of something that is not JSON.
-		more, truncated, _ := readCapped(resp.Body, maxErrorBody-int64(len(data)))
-		_ = resp.Body.Close()
-		data = append(data, more...)
-		e := c.newError(KindInvalidJSON, resp, data, truncated)
-		e.Err = errors.New("body does not start like JSON")
-		return outcome{err: e}
+	if readErr != nil || tooLarge || notJSON {
+		return c.readFailure(ctx, resp, data, readErr, tooLarge)
 	}
 	_ = resp.Body.Close() // read to EOF: the connection is reusable
 
@@ -106,30 +65,37 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 		return outcome{err: c.newError(KindEmptyBody, resp, data, false)}
 	}
 	if c.target != nil {
-		// A service call: the one decode into the generated type is the
-		// check. Validation, when on, looks at the bytes first.
-		if err := c.validate(resp, data, true); err != nil {
-			return outcome{err: err}
-		}
-		if wantJSON || (c.operation == nil && announcedJSON && len(trimmed) > 0) {
-			if bytes.Equal(trimmed, nullJSON) {
-				// encoding/json leaves the value untouched for null: a
-				// zero employee with a nil error would pass for a real one.
-				e := c.newError(KindDecode, resp, data, false)
-				e.Err = errNullBody
-				return outcome{err: e}
-			}
-			if err := json.Unmarshal(data, c.target); err != nil {
-				e := c.newError(decodeKind(err), resp, data, false)
-				e.Err = err
-				return outcome{err: e}
-			}
-			c.decoded = true
-		}
-		resp.Body = http.NoBody
-		resp.ContentLength = 0
-		return outcome{resp: resp}
+		return c.decodeBody(resp, data, trimmed, wantJSON || (c.operation == nil && announcedJSON && len(trimmed) > 0))
 	}
+	return c.handOver(resp, data, trimmed, contentType, wantJSON, announcedJSON)
+}
+
+// decodeBody ends a service call's checked 2xx: the one decode into the
+// generated type is the check (decode reports whether there is a JSON
+// body to decode). Validation, when on, looks at the bytes first.
+func (c *exchange) decodeBody(resp *http.Response, data, trimmed []byte, decode bool) outcome {
+	if err := c.validate(resp, data, true); err != nil {
+		return outcome{err: err}
+	}
+	if decode {
+		if bytes.Equal(trimmed, nullJSON) {
+			// encoding/json leaves the value untouched for null: a
+			// zero employee with a nil error would pass for a real one.
+			return c.decodeFailure(resp, data, errNullBody)
+		}
+		if err := json.Unmarshal(data, c.target); err != nil {
+			return c.decodeFailure(resp, data, err)
+		}
+		c.decoded = true
+	}
+	resp.Body = http.NoBody
+	resp.ContentLength = 0
+	return outcome{resp: resp}
+}
+
+// handOver ends a checked 2xx for the raw generated client or Do: the
+// body, read into memory, goes back with the response.
+func (c *exchange) handOver(resp *http.Response, data, trimmed []byte, contentType string, wantJSON, announcedJSON bool) outcome {
 	// The raw generated client unmarshals whatever says it is JSON, declared
 	// or not, so announced JSON must at least be well-formed.
 	if (wantJSON || announcedJSON) && len(trimmed) > 0 && !json.Valid(data) {
@@ -160,6 +126,75 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	}
 	resp.ContentLength = int64(len(data))
 	return outcome{resp: resp}
+}
+
+// statusFailure is the outcome of a non-2xx response: a KindStatus
+// failure with what the body says, retryable when the status says "not
+// now" and repeating the request is safe.
+func (c *exchange) statusFailure(ctx context.Context, resp *http.Response) outcome {
+	status := resp.StatusCode
+	data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
+	_ = resp.Body.Close()
+	e := c.newError(KindStatus, resp, data, truncated)
+	c.addDetails(e, resp, data)
+	if readErr != nil {
+		e.Err = c.bodyReadError(ctx, readErr)
+	}
+	out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
+	out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.Now())
+	e.RetryAfter = out.retryAfter
+	// A 429 is a refusal before any effect, so every method may go
+	// again; other "not now" statuses only for idempotent requests.
+	out.retryable = (c.idempotent || status == http.StatusTooManyRequests) && RetryableStatus(status) && c.ctx.Err() == nil
+	if readErr == nil && !truncated {
+		_ = c.validate(resp, data, false) // logs only: the status is the error
+	}
+	return out
+}
+
+// announcedTooLarge is the outcome of a 2xx whose Content-Length exceeds
+// the limit: an excerpt is kept, the rest is never read.
+func (c *exchange) announcedTooLarge(ctx context.Context, resp *http.Response) outcome {
+	out := c.excerptError(ctx, KindTooLarge, resp, false)
+	out.err.(*Failure).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
+	return out
+}
+
+// readFailure is the outcome of a 2xx body that could not be read whole,
+// grew past the limit, or does not start like JSON; data is what was read.
+func (c *exchange) readFailure(ctx context.Context, resp *http.Response, data []byte, readErr error, tooLarge bool) outcome {
+	if readErr != nil {
+		_ = resp.Body.Close()
+		e := c.newError(KindBodyRead, resp, data, false)
+		e.Err = c.bodyReadError(ctx, readErr)
+		return outcome{err: e, retryable: c.idempotent && c.ctx.Err() == nil}
+	}
+	if tooLarge {
+		_ = resp.Body.Close()
+		e := c.newError(KindTooLarge, resp, data, true)
+		e.Err = fmt.Errorf("limit is %d bytes", c.eng.maxBody)
+		return outcome{err: e}
+	}
+	// Not JSON: keep an excerpt for the error, then drop the connection
+	// rather than read the rest of something that is not JSON.
+	more, truncated, _ := readCapped(resp.Body, maxErrorBody-int64(len(data)))
+	_ = resp.Body.Close()
+	data = append(data, more...)
+	e := c.newError(KindInvalidJSON, resp, data, truncated)
+	e.Err = errors.New("body does not start like JSON")
+	return outcome{err: e}
+}
+
+// decodeFailure is the outcome of a body that does not decode into the
+// call's type.
+func (c *exchange) decodeFailure(resp *http.Response, data []byte, err error) outcome {
+	kind := KindDecode
+	if err != errNullBody {
+		kind = decodeKind(err)
+	}
+	e := c.newError(kind, resp, data, false)
+	e.Err = err
+	return outcome{err: e}
 }
 
 // excerptError builds an *Failure from the first 64 KiB of a body the client
