@@ -138,6 +138,13 @@ func WithTransport(rt http.RoundTripper) Option {
 // context and the retry policy's MaxElapsed still apply). It is per attempt
 // rather than per call so that one stalled attempt leaves room to retry;
 // bound the whole call with the context or RetryPolicy.MaxElapsed.
+//
+// An attempt that runs out of time is cancelled through its request's
+// context (one timer serves all of a client's attempts), and the error
+// matches context.DeadlineExceeded under errors.Is. A RoundTripper of
+// your own (WithTransport) sees the cancellation, with
+// context.DeadlineExceeded as its context.Cause, but no Deadline on the
+// request's context.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d < 0 {

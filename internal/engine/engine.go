@@ -54,13 +54,25 @@ type Engine struct {
 	validation Validation
 	log        *slog.Logger
 	keySecrets scrubber // scrubber(nil).with(apiKey), computed once
+	deadlines  deadlines
 	operations func() (v1, dated *Index)
 	public     func(*Failure) error
 
 	// Clock and randomness; tests replace them before the first request.
+	// Now, when set, replaces the wall clock for retry budgets,
+	// Retry-After dates, logged durations and the version check (not for
+	// attempt deadlines, which are always the wall clock's).
 	Sleep func(context.Context, time.Duration) error
 	Rand  func() float64
 	Now   func() time.Time
+}
+
+// now reads the engine's clock.
+func (d *Engine) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
 }
 
 // Config is what an Engine is built from.
@@ -119,7 +131,6 @@ func New(cfg Config) *Engine {
 		public:     public,
 		Sleep:      sleepContext,
 		Rand:       rand.Float64,
-		Now:        time.Now,
 	}
 }
 
@@ -239,7 +250,7 @@ func (d *Engine) newExchange(req *http.Request, op *Operation) (*exchange, error
 		ctx:        req.Context(),
 		req:        req,
 		idempotent: isIdempotent(req),
-		start:      d.Now(),
+		start:      d.now(),
 	}
 	if op != nil {
 		c.op = op.ID

@@ -36,6 +36,7 @@ type exchange struct {
 	useKey       bool
 	useToken     bool
 	start        time.Time
+	watch        watch // the current attempt's deadline (Engine.deadlines)
 	secrets      scrubber
 
 	// A service call decodes a JSON success into target (decoded tells
@@ -187,7 +188,7 @@ func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
 	} else {
 		w = p.Backoff(attempt, c.eng.Rand)
 	}
-	next := c.eng.Now().Add(w)
+	next := c.eng.now().Add(w)
 	if next.Sub(c.start) > p.MaxElapsed {
 		return 0, false
 	}
@@ -226,7 +227,7 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 	}
 	resp, err := c.eng.hc.Do(r)
 	if err != nil {
-		return c.transportFailure(err, connected)
+		return c.transportFailure(ctx, err, connected)
 	}
 	return c.response(ctx, resp)
 }
@@ -245,23 +246,24 @@ func traceConnection(ctx context.Context) (context.Context, *atomic.Bool) {
 }
 
 // transportFailure is the outcome of an attempt that got no response.
-func (c *exchange) transportFailure(err error, connected *atomic.Bool) outcome {
-	return outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected != nil && connected.Load())}
+func (c *exchange) transportFailure(ctx context.Context, err error, connected *atomic.Bool) outcome {
+	err = c.transportError(ctx, err)
+	return outcome{err: err, retryable: c.transportRetryable(err, connected != nil && connected.Load())}
 }
 
 // loggedRoundTrip is the end of an attempt with debug logging on: the
 // round trip, timed and logged.
 func (c *exchange) loggedRoundTrip(ctx context.Context, n int, r *http.Request, connected *atomic.Bool) outcome {
-	began := c.eng.Now()
+	began := c.eng.now()
 	resp, err := c.eng.hc.Do(r)
 	if err != nil {
-		out := c.transportFailure(err, connected)
+		out := c.transportFailure(ctx, err, connected)
 		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
-			slog.Duration("duration", c.eng.Now().Sub(began)), slog.String("error", out.err.Error()))
+			slog.Duration("duration", c.eng.now().Sub(began)), slog.String("error", out.err.Error()))
 		return out
 	}
 	out := c.response(ctx, resp)
-	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.Now().Sub(began))}
+	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.now().Sub(began))}
 	if id := requestID(resp.Header); id != "" {
 		attrs = append(attrs, slog.String("request_id", id))
 	}
@@ -272,35 +274,40 @@ func (c *exchange) loggedRoundTrip(ctx context.Context, n int, r *http.Request, 
 	return out
 }
 
-// attemptContext bounds an attempt by the client's timeout, on the wall
-// clock (the engine's clock, which tests replace, decides retries, not
-// deadlines). When the caller's deadline comes first it is the bound, and
-// no timer is needed.
+// attemptContext bounds the next attempt by the client's timeout, on the
+// wall clock (the engine's clock, which tests replace, decides retries,
+// not deadlines), through the engine's deadlines. When the caller's
+// deadline comes first, or there is no timeout, the caller's context is
+// the bound: no context is made.
 func (c *exchange) attemptContext() (context.Context, context.CancelFunc) {
 	if c.eng.timeout <= 0 {
-		return context.WithCancel(c.ctx)
+		return c.ctx, noCancel
 	}
-	deadline := time.Now().Add(c.eng.timeout)
-	if d, ok := c.ctx.Deadline(); ok && !d.After(deadline) {
-		return context.WithCancel(c.ctx)
+	at := time.Now().Add(c.eng.timeout)
+	if d, ok := c.ctx.Deadline(); ok && !d.After(at) {
+		return c.ctx, noCancel
 	}
-	return context.WithDeadline(c.ctx, deadline)
+	ctx, end := c.eng.deadlines.start(c.ctx, &c.watch, at)
+	return ctx, end
 }
 
-// transportError returns err wrapping a *url.Error that carries the
-// redacted URL:
-// http.Client's own *url.Error holds the URL verbatim, query secrets
-// included.
-func (c *exchange) transportError(err error) error {
+// noCancel is the cancel function of an attempt bound by the caller's own
+// context.
+func noCancel() {}
+
+// transportError returns err, which ended an attempt under ctx, as a
+// *url.Error that carries the redacted URL (http.Client's own holds the
+// URL verbatim, query secrets included) and a cause that matches why ctx
+// ended (deadlineError).
+func (c *exchange) transportError(ctx context.Context, err error) error {
 	var ue *url.Error
-	if errors.As(err, &ue) {
-		return fmt.Errorf("factorial: %w", &url.Error{Op: ue.Op, URL: c.redactedURL(), Err: ue.Err})
-	}
 	op := c.req.Method
-	if len(op) > 1 {
+	if errors.As(err, &ue) {
+		op, err = ue.Op, ue.Err
+	} else if len(op) > 1 {
 		op = op[:1] + strings.ToLower(op[1:])
 	}
-	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.redactedURL(), Err: err})
+	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.redactedURL(), Err: deadlineError(ctx, err)})
 }
 
 func (c *exchange) transportRetryable(err error, connected bool) bool {

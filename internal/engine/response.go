@@ -141,7 +141,7 @@ func (c *exchange) statusFailure(ctx context.Context, resp *http.Response) outco
 		e.Err = c.bodyReadError(ctx, readErr)
 	}
 	out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
-	out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.Now())
+	out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.now())
 	e.RetryAfter = out.retryAfter
 	// A 429 is a refusal before any effect, so every method may go
 	// again; other "not now" statuses only for idempotent requests.
@@ -256,8 +256,20 @@ func (c *exchange) addDetails(e *Failure, resp *http.Response, data []byte) {
 // or the caller's cancellation matches context.DeadlineExceeded /
 // context.Canceled under errors.Is, whatever error the transport reported.
 func (c *exchange) bodyReadError(ctx context.Context, err error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-		return fmt.Errorf("%w: %w", ctxErr, err)
+	return deadlineError(ctx, err)
+}
+
+// deadlineError makes sure err, which ended an attempt under ctx, matches
+// why ctx ended under errors.Is: context.DeadlineExceeded for the
+// client's timeout (the cause of an attempt's context, see deadlines) or
+// the caller's deadline, context.Canceled for the caller's cancellation,
+// whatever error the transport or the body reported.
+func deadlineError(ctx context.Context, err error) error {
+	if ctx.Err() == nil {
+		return err
+	}
+	if cause := context.Cause(ctx); !errors.Is(err, cause) {
+		return fmt.Errorf("%w: %w", cause, err)
 	}
 	return err
 }
