@@ -49,9 +49,9 @@ type queued struct {
 
 func (q queued) live() bool { return q.w.gen == q.gen && !q.w.done }
 
-// start bounds an attempt under parent by at: it returns the attempt's
-// context and the function that ends the attempt, to be called once.
-func (q *deadlines) start(parent context.Context, w *watch, at time.Time) (context.Context, func()) {
+// start bounds an attempt under parent by at and returns its context;
+// end(w) must follow once the attempt is over.
+func (q *deadlines) start(parent context.Context, w *watch, at time.Time) context.Context {
 	ctx, cancel := context.WithCancelCause(parent)
 	q.mu.Lock()
 	w.gen++
@@ -72,10 +72,18 @@ func (q *deadlines) start(parent context.Context, w *watch, at time.Time) (conte
 		q.arm(at)
 	}
 	q.mu.Unlock()
-	return ctx, func() {
-		q.mu.Lock()
-		w.done = true
-		q.mu.Unlock()
+	return ctx
+}
+
+// end ends the attempt w watches, releasing its context. Ending an
+// attempt the timer already ended is harmless.
+func (q *deadlines) end(w *watch) {
+	q.mu.Lock()
+	w.done = true
+	cancel := w.cancel
+	w.cancel = nil
+	q.mu.Unlock()
+	if cancel != nil {
 		cancel(context.Canceled)
 	}
 }
@@ -137,6 +145,7 @@ func (q *deadlines) fire() {
 			}
 			e.w.done = true
 			expired = append(expired, e.w.cancel)
+			e.w.cancel = nil
 		}
 		q.queue[q.head] = queued{}
 		q.head++

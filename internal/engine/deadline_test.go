@@ -26,8 +26,9 @@ func TestDeadlinesEndEachAttemptAtItsDeadline(t *testing.T) {
 	watches := make([]watch, n)
 	for _, i := range rand.Perm(n) {
 		at := base.Add(time.Duration(i) * 5 * time.Millisecond)
-		ctx, end := q.start(context.Background(), &watches[i], at)
-		attempts[i] = attempt{ctx, end, at}
+		ctx := q.start(context.Background(), &watches[i], at)
+		w := &watches[i]
+		attempts[i] = attempt{ctx, func() { q.end(w) }, at}
 	}
 	// Every third attempt finishes before its deadline.
 	for i := 0; i < n; i += 3 {
@@ -64,10 +65,10 @@ func TestDeadlinesWatchReusedByTheNextAttempt(t *testing.T) {
 	t.Parallel()
 	var q deadlines
 	var w watch
-	ctx1, end1 := q.start(context.Background(), &w, time.Now().Add(20*time.Millisecond))
-	end1()
-	ctx2, end2 := q.start(context.Background(), &w, time.Now().Add(time.Hour))
-	defer end2()
+	ctx1 := q.start(context.Background(), &w, time.Now().Add(20*time.Millisecond))
+	q.end(&w)
+	ctx2 := q.start(context.Background(), &w, time.Now().Add(time.Hour))
+	defer q.end(&w)
 	time.Sleep(60 * time.Millisecond)
 	if ctx2.Err() != nil {
 		t.Fatalf("second attempt ended by the first one's deadline: %v", context.Cause(ctx2))
@@ -84,19 +85,19 @@ func TestDeadlinesConcurrentAttempts(t *testing.T) {
 	var q deadlines
 	parent, cancel := context.WithCancel(context.Background())
 	var w0 watch
-	ctx0, end0 := q.start(parent, &w0, time.Now().Add(time.Hour))
+	ctx0 := q.start(parent, &w0, time.Now().Add(time.Hour))
 	cancel()
 	<-ctx0.Done()
 	if !errors.Is(context.Cause(ctx0), context.Canceled) {
 		t.Errorf("cause %v, want the caller's context.Canceled", context.Cause(ctx0))
 	}
-	end0()
+	q.end(&w0)
 
 	// An attempt that stays (a long body read) while thousands finish
 	// behind it: the finished ones are swept, the queue stays small.
 	var long watch
-	_, endLong := q.start(context.Background(), &long, time.Now().Add(time.Hour))
-	defer endLong()
+	q.start(context.Background(), &long, time.Now().Add(time.Hour))
+	defer q.end(&long)
 
 	var wg sync.WaitGroup
 	for range 8 {
@@ -107,18 +108,18 @@ func TestDeadlinesConcurrentAttempts(t *testing.T) {
 				if i%3 == 0 {
 					at = time.Now()
 				}
-				ctx, end := q.start(context.Background(), &w, at)
+				ctx := q.start(context.Background(), &w, at)
 				if i%3 == 0 {
 					<-ctx.Done() // a deadline already passed: the timer ends it
 				}
-				end()
+				q.end(&w)
 			}
 		})
 	}
 	wg.Wait()
 	var w watch
-	_, end := q.start(context.Background(), &w, time.Now().Add(3*time.Hour))
-	end()
+	q.start(context.Background(), &w, time.Now().Add(3*time.Hour))
+	q.end(&w)
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if n := len(q.queue) - q.head; n > 130 {
@@ -132,8 +133,8 @@ func TestDeadlineError(t *testing.T) {
 	t.Parallel()
 	var q deadlines
 	var w watch
-	ctx, end := q.start(context.Background(), &w, time.Now())
-	defer end()
+	ctx := q.start(context.Background(), &w, time.Now())
+	defer q.end(&w)
 	<-ctx.Done()
 	err := deadlineError(ctx, context.Canceled) // a transport reporting ctx.Err()
 	if !errors.Is(err, context.DeadlineExceeded) {

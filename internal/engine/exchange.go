@@ -199,15 +199,18 @@ func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
 }
 
 func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
-	ctx, cancel := c.attemptContext()
+	ctx, bounded := c.attemptContext()
 	defer func() {
+		if !bounded {
+			return
+		}
 		if out.err == nil && c.watched != nil {
 			// The body is read after the attempt returns: its timeout
 			// ends when the stream is closed.
-			c.watched.cancel = cancel
+			c.watched.bounded = true
 			return
 		}
-		cancel()
+		c.eng.deadlines.end(&c.watch)
 	}()
 	var connected *atomic.Bool
 	if !c.idempotent {
@@ -274,26 +277,22 @@ func (c *exchange) loggedRoundTrip(ctx context.Context, n int, r *http.Request, 
 	return out
 }
 
-// attemptContext bounds the next attempt by the client's timeout, on the
-// wall clock (the engine's clock, which tests replace, decides retries,
-// not deadlines), through the engine's deadlines. When the caller's
-// deadline comes first, or there is no timeout, the caller's context is
-// the bound: no context is made.
-func (c *exchange) attemptContext() (context.Context, context.CancelFunc) {
+// attemptContext returns the next attempt's context, bounded by the
+// client's timeout on the wall clock (the engine's clock, which tests
+// replace, decides retries, not deadlines) through the engine's
+// deadlines; bounded reports that it is, and that deadlines.end must
+// follow. When the caller's deadline comes first, or there is no timeout,
+// the caller's context is the bound and is returned as it is.
+func (c *exchange) attemptContext() (ctx context.Context, bounded bool) {
 	if c.eng.timeout <= 0 {
-		return c.ctx, noCancel
+		return c.ctx, false
 	}
 	at := time.Now().Add(c.eng.timeout)
 	if d, ok := c.ctx.Deadline(); ok && !d.After(at) {
-		return c.ctx, noCancel
+		return c.ctx, false
 	}
-	ctx, end := c.eng.deadlines.start(c.ctx, &c.watch, at)
-	return ctx, end
+	return c.eng.deadlines.start(c.ctx, &c.watch, at), true
 }
-
-// noCancel is the cancel function of an attempt bound by the caller's own
-// context.
-func noCancel() {}
 
 // transportError returns err, which ended an attempt under ctx, as a
 // *url.Error that carries the redacted URL (http.Client's own holds the

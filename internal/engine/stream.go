@@ -18,8 +18,10 @@ type watchedBody struct {
 	r       io.Reader
 	readErr error
 	head    []byte
-	ctx     context.Context    // the attempt's: its deadline bounds the reads
-	cancel  context.CancelFunc // ends the attempt's timeout; set once the attempt succeeded
+	ctx     context.Context // the attempt's: its deadline bounds the reads
+	// bounded reports that the attempt is under the engine's deadlines,
+	// which the stream's Close releases.
+	bounded bool
 }
 
 func (b *watchedBody) Read(p []byte) (int, error) {
@@ -123,7 +125,7 @@ func (s *Stream) Fail(err error) error {
 // Close releases the connection and the attempt's timeout.
 func (s *Stream) Close() {
 	_ = s.resp.Body.Close()
-	if cancel := s.c.watched.cancel; cancel != nil {
-		cancel()
+	if s.c.watched.bounded {
+		s.c.eng.deadlines.end(&s.c.watch)
 	}
 }
