@@ -448,3 +448,51 @@ func TestConcurrentUnauthorizedShareOneRefresh(t *testing.T) {
 		t.Errorf("token rotated past the first refresh: %q", ts.current)
 	}
 }
+
+// Every attempt of a service call carries the client's headers, each under
+// its own name: a retry after a 503 and the repeat after a 401 included.
+func TestServiceCallAttemptsCarryTheSameHeaders(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		fail func(w http.ResponseWriter)
+	}{
+		{"503 then 200, API key", []Option{WithAPIKey("key-abcdef123")}, func(w http.ResponseWriter) { reply(w, 503, "", "") }},
+		{"401 then 200, tokens", []Option{WithTokenSource(&fakeTokens{current: "stale-token-1", next: []string{"fresh-token-2"}})}, func(w http.ResponseWriter) { reply(w, 401, "", "") }},
+	} {
+		var mu sync.Mutex
+		var seen []http.Header
+		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			seen = append(seen, r.Header.Clone())
+			first := len(seen) == 1
+			mu.Unlock()
+			if first {
+				tc.fail(w)
+				return
+			}
+			reply(w, 200, "application/json", `{"id":"7","first_name":"Ada","last_name":"Lovelace","full_name":"Ada Lovelace"}`)
+		})
+		c, _, _ := newTestClient(t, h, tc.opts...)
+		if _, err := c.Employees.Get(context.Background(), "7"); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		mu.Lock()
+		if len(seen) != 2 {
+			t.Fatalf("%s: %d attempts", tc.name, len(seen))
+		}
+		for i, hd := range seen {
+			if hd.Get("User-Agent") != DefaultUserAgent || hd.Get("Accept") != "application/json" {
+				t.Errorf("%s, attempt %d: User-Agent %q, Accept %q", tc.name, i+1, hd.Get("User-Agent"), hd.Get("Accept"))
+			}
+		}
+		if k := seen[1].Get("X-Api-Key"); k != seen[0].Get("X-Api-Key") {
+			t.Errorf("%s: API key changed between attempts", tc.name)
+		}
+		if tc.opts != nil && seen[1].Get("Authorization") != "" && seen[1].Get("Authorization") != "Bearer fresh-token-2" {
+			t.Errorf("%s: second attempt's Authorization %q", tc.name, seen[1].Get("Authorization"))
+		}
+		mu.Unlock()
+	}
+}

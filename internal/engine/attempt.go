@@ -15,7 +15,8 @@ import (
 // the caller set them, the API key, the bearer token). A caller's request
 // (Do's, the raw generated client's) is never modified, so every retry
 // starts from it again; a service's own request (owned) gets the headers
-// set in place and goes as a shallow copy.
+// set in place and goes itself on the first attempt, as a shallow copy
+// after.
 //
 // It is http.Request.Clone followed by Header.Set calls, in fewer
 // allocations: the header map is built once with room for the added
@@ -29,29 +30,41 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 		auth = tok.Type() + " " + tok.AccessToken // as tok.SetAuthHeader sets it
 	}
 	if c.owned {
-		// A service's own request: set the headers in place (Set
-		// replaces what an earlier attempt set) and send a shallow copy
-		// under the attempt's context.
-		// The values live in the exchange, which outlives the request.
+		// A service's own request: set the headers in place, each at
+		// its own slot of the exchange's values (which outlive the
+		// request), so a later attempt replaces exactly what an earlier
+		// one set. Whether User-Agent and Accept are the client's to set
+		// is decided on the first attempt, before it sets them.
 		h := src.Header
 		vals := &c.headerValues
-		n := 0
-		set := func(key, value string) { // key is canonical
-			vals[n] = value
-			h[key] = vals[n : n+1 : n+1]
-			n++
+		if c.sent == 1 {
+			c.setAgent = len(h["User-Agent"]) == 0 || h["User-Agent"][0] == ""
+			c.setAccept = len(h["Accept"]) == 0 || h["Accept"][0] == ""
 		}
-		if len(h["User-Agent"]) == 0 || h["User-Agent"][0] == "" {
-			set("User-Agent", c.eng.userAgent)
+		set := func(slot int, key, value string) { // key is canonical
+			vals[slot] = value
+			h[key] = vals[slot : slot+1 : slot+1]
 		}
-		if len(h["Accept"]) == 0 || h["Accept"][0] == "" {
-			set("Accept", "application/json")
+		if c.setAgent {
+			set(0, "User-Agent", c.eng.userAgent)
+		}
+		if c.setAccept {
+			set(1, "Accept", "application/json")
 		}
 		if c.useKey {
-			set(APIKeyHeader, c.eng.apiKey)
+			set(2, APIKeyHeader, c.eng.apiKey)
 		}
 		if tok != nil {
-			set("Authorization", auth)
+			set(3, "Authorization", auth)
+		}
+		if c.sent == 1 {
+			// The first attempt takes the request itself onto its
+			// context: nothing else holds it, and the copy WithContext
+			// makes does not outlive the statement (no allocation). A
+			// later attempt sends a copy, since the transport may still
+			// be reading the request an earlier attempt sent.
+			*src = *src.WithContext(ctx)
+			return src, nil
 		}
 		return src.WithContext(ctx), nil
 	}

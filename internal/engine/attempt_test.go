@@ -175,3 +175,29 @@ func TestReadBody(t *testing.T) {
 
 // smallJSON is a body that fits the scratch buffer.
 const smallJSON = `{"email":"ada@example.com","employee_id":7,"full_name":"Ada Lovelace","role":"admin"}`
+
+// A service's own request goes itself on its first attempt, under the
+// attempt's context and with the client's headers, and as a copy on a
+// later attempt (the transport may still hold the first).
+func TestAttemptRequestOwned(t *testing.T) {
+	req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, "https://api.example.com/api/v1/me", nil)
+	c := &exchange{eng: &Engine{userAgent: "factorial-go/test", apiKey: "key-abcdef"}, req: req, useKey: true, owned: true}
+	for attempt := 1; attempt <= 2; attempt++ {
+		c.sent = attempt
+		ctx := context.WithValue(context.Background(), attemptTestKey{}, attempt)
+		got, copies := c.attemptRequest(ctx, &oauth2.Token{AccessToken: "tok-123456"})
+		if copies != nil {
+			t.Errorf("attempt %d: copies made for an owned request", attempt)
+		}
+		if (got == req) != (attempt == 1) {
+			t.Errorf("attempt %d: sent the service's request itself: %v", attempt, got == req)
+		}
+		if got.Context().Value(attemptTestKey{}) != attempt {
+			t.Errorf("attempt %d: not under the attempt's context", attempt)
+		}
+		want := http.Header{"User-Agent": {"factorial-go/test"}, "Accept": {"application/json"}, APIKeyHeader: {"key-abcdef"}, "Authorization": {"Bearer tok-123456"}}
+		if !reflect.DeepEqual(got.Header, want) {
+			t.Errorf("attempt %d: headers %v", attempt, got.Header)
+		}
+	}
+}

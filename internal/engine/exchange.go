@@ -31,13 +31,18 @@ type exchange struct {
 	// caller's, as Do's is): its headers are set in place on each
 	// attempt instead of copied.
 	owned bool
-	// headerValues back the headers an owned request gets on each attempt.
-	headerValues [4]string
-	useKey       bool
-	useToken     bool
-	start        time.Time
-	watch        watch // the current attempt's deadline (Engine.deadlines)
-	secrets      scrubber
+	// headerValues back the headers an owned request gets on each
+	// attempt: User-Agent, Accept, the API key, Authorization. setAgent
+	// and setAccept say whether the first two are the client's to set
+	// (the request came without them).
+	headerValues        [4]string
+	setAgent, setAccept bool
+	useKey              bool
+	useToken            bool
+	start               time.Time
+	watch               watch // the current attempt's deadline (Engine.deadlines)
+	sent                int   // attempts started, the repeat after a 401 included
+	secrets             scrubber
 
 	// A service call decodes a JSON success into target (decoded tells
 	// it did); a streamed list hands the unread body to open instead.
@@ -199,6 +204,7 @@ func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
 }
 
 func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
+	c.sent++
 	ctx, bounded := c.attemptContext()
 	defer func() {
 		if !bounded {
