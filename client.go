@@ -64,7 +64,6 @@ type Client struct {
 	// each posting's pipeline of phases, feedback, evaluation forms and
 	// the messages exchanged with candidates.
 	ATS *ATSService
-	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees.
 	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees,
 	// requests to edit them or count overtime, timesheet reviews, expected
 	// and worked time per day, and the kinds of break each employee may
@@ -79,14 +78,14 @@ type Client struct {
 	// Companies: legal entities, the registered businesses employees are
 	// contracted under.
 	Companies *CompaniesService
-	// Credentials: the credential making the call (user token, company
-	// token or API key) and its company.
-	Credentials *CredentialsService
 	// Contracts: contract versions (job, salary and working time from a
 	// day onwards), their history, compensations and taxonomies, payroll
 	// concepts, contract templates and the per-country catalogues contracts
 	// name.
 	Contracts *ContractsService
+	// Credentials: the credential making the call (user token, company
+	// token or API key) and its company.
+	Credentials *CredentialsService
 	// CustomFields: custom fields, their options, custom-table fields and
 	// the values stored per record.
 	CustomFields *CustomFieldsService
@@ -95,13 +94,13 @@ type Client struct {
 	CustomResources *CustomResourcesService
 	// Documents: company and employee documents and their folders.
 	Documents *DocumentsService
+	// Employees: employees, their lifecycle (hire with contract, invite,
+	// terminate, unterminate) and their personal data.
+	Employees *EmployeesService
 	// EmployeeUpdates: the changes payroll has to act on (absences,
 	// contract changes, hires, personal changes, terminations), per kind
 	// and in short form (read-only).
 	EmployeeUpdates *EmployeeUpdatesService
-	// Employees: employees, their lifecycle (hire with contract, invite,
-	// terminate, unterminate) and their personal data.
-	Employees *EmployeesService
 	// Expenses: expense claims (expensables) and their details: receipts
 	// (expenses), mileage claims and per diems, with their review status.
 	Expenses *ExpensesService
@@ -135,18 +134,18 @@ type Client struct {
 	// evaluations, questionnaires and scores, action plans and the
 	// company's employee score scale.
 	Performance *PerformanceService
+	// Posts: the company feed's community groups, the posts published in
+	// them and the comments on posts.
+	Posts *PostsService
+	// Procurement: purchase requests, the purchase orders placed for
+	// them and the procurement types they are classified by (read-only).
+	Procurement *ProcurementService
 	// ProjectManagement: projects and their subprojects, workers, tasks,
 	// budgets and planned time, and the time and expenses charged to them.
 	ProjectManagement *ProjectManagementService
 	// ShiftManagement: the rota, shifts planned for employees ahead of
 	// time (not the attendance shifts they clock).
 	ShiftManagement *ShiftManagementService
-	// Procurement: purchase requests, the purchase orders placed for
-	// them and the procurement types they are classified by (read-only).
-	Procurement *ProcurementService
-	// Posts: the company feed's community groups, the posts published in
-	// them and the comments on posts.
-	Posts *PostsService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService
@@ -156,14 +155,14 @@ type Client struct {
 	// manual adjustments, blocked periods, and time-off policies with their
 	// assignments to employees and each employee's policy timeline.
 	TimeOff *TimeOffService
-	// Trainings: trainings (courses), their classes and sessions, the
-	// employees enrolled and invited, their attendance, and categories.
-	Trainings *TrainingsService
 	// TimePlanning: breaks planned within shifts and schedules, and the
 	// planning versions saying what sets each employee's expected hours.
 	TimePlanning *TimePlanningService
 	// TimeSettings: the company's kinds of break (paid or not).
 	TimeSettings *TimeSettingsService
+	// Trainings: trainings (courses), their classes and sessions, the
+	// employees enrolled and invited, their attendance, and categories.
+	Trainings *TrainingsService
 	// Webhooks: subscriptions that deliver the bare resource to a target
 	// URL when an event happens.
 	Webhooks *WebhooksService

@@ -18,7 +18,7 @@ import (
 )
 
 // maxErrorBody caps what is read of a body the client will not hand to the
-// parser (error responses, wrong content types) and what an *Failure keeps.
+// parser (error responses, wrong content types) and what a *Failure keeps.
 // A body that fits is read to EOF so the connection goes back to the pool;
 // a larger one is abandoned and its connection closed, which costs a new
 // handshake but never reads megabytes nobody will look at.

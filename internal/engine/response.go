@@ -197,7 +197,7 @@ func (c *exchange) decodeFailure(resp *http.Response, data []byte, err error) ou
 	return outcome{err: e}
 }
 
-// excerptError builds an *Failure from the first 64 KiB of a body the client
+// excerptError builds a *Failure from the first 64 KiB of a body the client
 // will not parse. An empty body where JSON is declared gets its own kind.
 func (c *exchange) excerptError(ctx context.Context, kind Kind, resp *http.Response, details bool) outcome {
 	data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
