@@ -144,3 +144,54 @@ func TestDeadlineError(t *testing.T) {
 		t.Errorf("an error under a live context changed: %v", err)
 	}
 }
+
+// BenchmarkAttemptDeadline compares what bounding one attempt costs: a
+// context with a runtime timer of its own (context.WithDeadline), against
+// the engine's deadlines (a cancelable context and the shared queue).
+//
+//	go test -run '^$' -bench AttemptDeadline -benchmem ./internal/engine
+func BenchmarkAttemptDeadline(b *testing.B) {
+	parent := context.Background()
+	b.Run("context.WithDeadline", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, cancel := context.WithDeadline(parent, time.Now().Add(30*time.Second))
+			cancel()
+		}
+	})
+	b.Run("deadlines", func(b *testing.B) {
+		var q deadlines
+		var w watch
+		b.ReportAllocs()
+		for b.Loop() {
+			q.start(parent, &w, time.Now().Add(30*time.Second))
+			q.end(&w)
+		}
+	})
+}
+
+// BenchmarkAttemptDeadlineParallel is BenchmarkAttemptDeadline from many
+// goroutines at once: the queue's lock against the runtime's timers.
+func BenchmarkAttemptDeadlineParallel(b *testing.B) {
+	parent := context.Background()
+	b.Run("context.WithDeadline", func(b *testing.B) {
+		b.ReportAllocs()
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				_, cancel := context.WithDeadline(parent, time.Now().Add(30*time.Second))
+				cancel()
+			}
+		})
+	})
+	b.Run("deadlines", func(b *testing.B) {
+		var q deadlines
+		b.ReportAllocs()
+		b.RunParallel(func(pb *testing.PB) {
+			var w watch
+			for pb.Next() {
+				q.start(parent, &w, time.Now().Add(30*time.Second))
+				q.end(&w)
+			}
+		})
+	})
+}
