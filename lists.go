@@ -108,7 +108,7 @@ func wholeArray[T any](ctx context.Context, c *Client, op *engine.Operation, bui
 				}
 				return engine.EndArray(dec)
 			}
-			if err := c.engine.List(req, op, &out, open); err != nil {
+			if err := c.engine.DecodeList(req, op, &out, open); err != nil {
 				return nil, false, err
 			}
 			return out, false, nil

@@ -214,11 +214,11 @@ func (d *Engine) StartStream(req *http.Request, op *Operation, open func(io.Read
 // element by element rather than reading the body whole first.
 const streamAbove = 1 << 20
 
-// List sends a list call: a body announced at most streamAbove bytes is
+// DecodeList sends a list call: a body announced at most streamAbove bytes is
 // read whole and decoded into target; a larger or unannounced one is
 // handed to open as it arrives, inside the attempt, bounded by
 // WithMaxResponseBytes.
-func (d *Engine) List(req *http.Request, op *Operation, target any, open func(io.Reader) error) error {
+func (d *Engine) DecodeList(req *http.Request, op *Operation, target any, open func(io.Reader) error) error {
 	c, err := d.newExchange(req, op)
 	if err != nil {
 		return err
