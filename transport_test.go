@@ -293,3 +293,72 @@ func TestRequestBodyReplayedOnRetry(t *testing.T) {
 		t.Errorf("bodies %q", bodies)
 	}
 }
+
+// Attempts in flight at once each get their own timeout from the client's
+// one deadline timer: the stalled ones end with context.DeadlineExceeded
+// no sooner than the timeout, the others succeed, and a streamed list
+// whose body stalls after its first element ends the sequence the same way.
+func TestConcurrentAttemptsTimeOutOnTheirOwn(t *testing.T) {
+	t.Parallel()
+	const timeout = 150 * time.Millisecond
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Query().Get("stall") == "headers":
+			<-r.Context().Done()
+		case strings.HasSuffix(r.URL.Path, "/employees"):
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(200)
+			_, _ = io.WriteString(w, `[{"id":1,"email":"a@example.com","first_name":"A","last_name":"B"},`)
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+		default:
+			reply(w, 200, "application/json", accessJSON)
+		}
+	})
+	c, srv, _ := newTestClient(t, h, WithTimeout(timeout), WithRetryPolicy(RetryPolicy{MaxAttempts: 1}))
+
+	var wg sync.WaitGroup
+	for i := range 24 {
+		wg.Go(func() {
+			stalled := i%3 == 0
+			url := srv.URL + "/api/v1/me"
+			if stalled {
+				url += "?stall=headers"
+			}
+			req, _ := http.NewRequest(http.MethodGet, url, nil)
+			start := time.Now()
+			resp, err := c.Do(req)
+			took := time.Since(start)
+			if !stalled {
+				if err != nil {
+					t.Errorf("call %d: %v", i, err)
+					return
+				}
+				_ = resp.Body.Close()
+				return
+			}
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("stalled call %d: %v", i, err)
+			}
+			if took < timeout {
+				t.Errorf("stalled call %d ended after %v, before the timeout", i, took)
+			}
+		})
+	}
+	wg.Wait()
+
+	n := 0
+	for e, err := range c.V1.Employees.ListIter(context.Background()) {
+		if err != nil {
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("stalled stream: %v", err)
+			}
+			break
+		}
+		n++
+		_ = e
+	}
+	if n != 1 {
+		t.Errorf("%d elements before the stall, want 1", n)
+	}
+}
