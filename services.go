@@ -9,7 +9,7 @@ import (
 )
 
 // The generated services (services.gen.go) call these helpers: one request
-// built by the generated package, sent through the client's transport, and
+// built by the generated package, sent through the client's engine, and
 // its success body decoded once into the generated type.
 
 // prepare puts the call's context and the client's request editors on a
