@@ -362,3 +362,29 @@ func TestConcurrentAttemptsTimeOutOnTheirOwn(t *testing.T) {
 		t.Errorf("%d elements before the stall, want 1", n)
 	}
 }
+
+// A RoundTripper of the caller's that waits on the request's context and
+// reports its Err: an attempt ended by the client's timeout is still a
+// retryable timeout, not the caller's cancellation.
+func TestTimeoutThroughACustomTransport(t *testing.T) {
+	t.Parallel()
+	var attempts atomic.Int32
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		attempts.Add(1)
+		<-r.Context().Done()
+		return nil, r.Context().Err()
+	})
+	c, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithTransport(rt), WithTimeout(30*time.Millisecond),
+		WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Employees.Get(context.Background(), "7")
+	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || !IsRetryable(err) {
+		t.Errorf("err %v: DeadlineExceeded %v, Canceled %v, retryable %v", err,
+			errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), IsRetryable(err))
+	}
+	if n := attempts.Load(); n != 2 {
+		t.Errorf("%d attempts, want 2", n)
+	}
+}

@@ -137,8 +137,13 @@ func TestDeadlineError(t *testing.T) {
 	defer q.end(&w)
 	<-ctx.Done()
 	err := deadlineError(ctx, context.Canceled) // a transport reporting ctx.Err()
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("%v does not match context.DeadlineExceeded", err)
+	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		t.Errorf("%v: matches context.DeadlineExceeded %v, context.Canceled %v", err,
+			errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled))
+	}
+	reset := errors.New("connection reset")
+	if err := deadlineError(ctx, reset); !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, reset) {
+		t.Errorf("%v does not match both the deadline and the read error", err)
 	}
 	if err := deadlineError(context.Background(), errors.New("reset")); err.Error() != "reset" {
 		t.Errorf("an error under a live context changed: %v", err)

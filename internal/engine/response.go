@@ -268,10 +268,17 @@ func deadlineError(ctx context.Context, err error) error {
 	if ctx.Err() == nil {
 		return err
 	}
-	if cause := context.Cause(ctx); !errors.Is(err, cause) {
-		return fmt.Errorf("%w: %w", cause, err)
+	cause := context.Cause(ctx)
+	switch {
+	case errors.Is(err, cause):
+		return err
+	case errors.Is(err, context.Canceled):
+		// A transport that reports the context's Err for an attempt its
+		// deadline ended: the cause alone, or the error would also match
+		// context.Canceled, which says the caller gave up.
+		return fmt.Errorf("%w (%v)", cause, err)
 	}
-	return err
+	return fmt.Errorf("%w: %w", cause, err)
 }
 
 // readCapped reads at most limit bytes; truncated reports there was more.
