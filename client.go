@@ -190,8 +190,8 @@ type core struct {
 	engine   *engine.Engine
 	raw      *raw.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
-	v1Server string   // the base URL with a trailing slash, as the generated constructors expect
-	v1Base   *url.URL // the base URL, parsed once: services build their requests on it
+	v1Server string  // the base URL with a trailing slash, as the generated constructors expect
+	v1Base   apiBase // the base URL, parsed once: services build their requests on it
 	editors  []func(ctx context.Context, req *http.Request) error
 
 	// The dated API: the base URL its constructors take (v1Server +
@@ -199,7 +199,7 @@ type core struct {
 	// version, and the warning once it is past its year of service, are
 	// the engine's.
 	datedServer string
-	datedBase   *url.URL // v1Base + /api/<version>/resources
+	datedBase   apiBase // v1Base + /api/<version>/resources
 }
 
 // NewClient returns a Client for ProductionURL with no credentials, the
@@ -273,7 +273,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	c := &Client{core: core{
 		engine: d, raw: raw, v1Raw: v1Raw, v1Server: server, datedServer: datedServer,
-		v1Base: &v1Base, datedBase: &datedBase,
+		v1Base: newAPIBase(v1Base), datedBase: newAPIBase(datedBase),
 		editors: slices.Clone(cfg.editors),
 	}}
 	c.initServices()

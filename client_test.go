@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -247,5 +248,45 @@ func TestDoKeepsCredentialsOnOrigin(t *testing.T) {
 		t.Error(err)
 	} else {
 		_ = resp.Body.Close()
+	}
+}
+
+// A service's request path continues the base URL's escaped path, also
+// when the base or an id carries characters that must stay escaped.
+func TestServiceRequestPathBehindAPrefix(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.URL.EscapedPath())
+		mu.Unlock()
+		reply(w, 200, "application/json", `{"id":"7","first_name":"Ada","last_name":"Lovelace","full_name":"Ada Lovelace"}`)
+	}))
+	t.Cleanup(srv.Close)
+	for _, tc := range []struct{ prefix, id, want string }{
+		{"", "7", "/api/" + DefaultAPIVersion + "/resources/employees/employees/7"},
+		{"/proxy/factorial", "7", "/proxy/factorial/api/" + DefaultAPIVersion + "/resources/employees/employees/7"},
+		{"/proxy/factorial", "a/b c", "/proxy/factorial/api/" + DefaultAPIVersion + "/resources/employees/employees/a%2Fb%20c"},
+		{"/pro%20xy", "7", "/pro%20xy/api/" + DefaultAPIVersion + "/resources/employees/employees/7"},
+		{"/pro%20xy", "a/b", "/pro%20xy/api/" + DefaultAPIVersion + "/resources/employees/employees/a%2Fb"},
+	} {
+		c, err := NewClient(WithBaseURL(srv.URL + tc.prefix))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Employees.Get(context.Background(), tc.id); err != nil {
+			t.Errorf("%s, id %q: %v", tc.prefix, tc.id, err)
+			continue
+		}
+		mu.Lock()
+		last := got[len(got)-1]
+		mu.Unlock()
+		if last != tc.want {
+			t.Errorf("%s, id %q: path %q, want %q", tc.prefix, tc.id, last, tc.want)
+		}
+		if _, err := c.Employees.Get(context.Background(), ".."); !errors.Is(err, ErrInvalidID) {
+			t.Errorf("%s: id \"..\" gave %v", tc.prefix, err)
+		}
 	}
 }

@@ -12,27 +12,38 @@ import (
 	"github.com/factorial-go/factorial/internal/engine"
 )
 
+// apiBase is where the operations of one API live: the URL their
+// requests are built on, parsed once by NewClient, and its escaped path,
+// which every operation's path continues.
+type apiBase struct {
+	url  url.URL
+	path string // url.EscapedPath(), without a trailing slash
+}
+
+func newAPIBase(u url.URL) apiBase { return apiBase{url: u, path: u.EscapedPath()} }
+
 // newRequest builds the request of op from what the generated service
-// knows: base is the API's base URL, parsed once by NewClient; path the
-// operation's path with its parameters already escaped (url.PathEscape,
-// or the decimal form of an integer); query
-// the encoded query string (the generated query encoders), or ""; body the
-// JSON body, or nil. No URL is parsed.
-func (c *Client) newRequest(ctx context.Context, op *engine.Operation, base *url.URL, path, query string, body any) (*http.Request, error) {
+// knows: base is the API's base; path the request's escaped path from the
+// host root (base.path followed by the operation's path, its parameters
+// escaped with url.PathEscape or in the decimal form of an integer,
+// joined in one concatenation by the generated code); query the encoded
+// query string (the generated query encoders), or ""; body the JSON body,
+// or nil. No URL is parsed.
+func (c *Client) newRequest(ctx context.Context, op *engine.Operation, base *apiBase, path, query string, body any) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, op.Method, "", nil)
 	if err != nil {
 		return nil, err
 	}
 	u := req.URL // the empty URL NewRequestWithContext parsed: filled in, not replaced
-	*u = *base
+	*u = base.url
 	if strings.IndexByte(path, '%') < 0 {
-		u.Path = base.Path + path
+		u.Path, u.RawPath = path, ""
 	} else {
 		unescaped, err := url.PathUnescape(path)
 		if err != nil {
 			return nil, err
 		}
-		u.Path, u.RawPath = base.Path+unescaped, base.EscapedPath()+path
+		u.Path, u.RawPath = unescaped, path
 	}
 	u.RawQuery = query
 	req.Host = u.Host

@@ -6250,7 +6250,7 @@ type ATSService struct{ c *Client }
 //
 //	POST /ats/answers (CreateAtsAnswer)
 func (s *ATSService) CreateAnswer(ctx context.Context, body resources.AtsAnswerCreate) (resources.AtsAnswer, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAtsAnswer, s.c.datedBase, "/ats/answers", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAtsAnswer, &s.c.datedBase, s.c.datedBase.path+"/ats/answers", "", body)
 	return send[resources.AtsAnswer](ctx, s.c, &datedCreateAtsAnswer, req, err)
 }
 
@@ -6262,7 +6262,7 @@ func (s *ATSService) CreateAnswer(ctx context.Context, body resources.AtsAnswerC
 //
 //	POST /ats/applications (CreateAtsApplication)
 func (s *ATSService) CreateApplication(ctx context.Context, body resources.AtsApplicationCreate) (resources.AtsApplication, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAtsApplication, s.c.datedBase, "/ats/applications", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAtsApplication, &s.c.datedBase, s.c.datedBase.path+"/ats/applications", "", body)
 	return send[resources.AtsApplication](ctx, s.c, &datedCreateAtsApplication, req, err)
 }
 
@@ -6272,7 +6272,7 @@ func (s *ATSService) CreateApplication(ctx context.Context, body resources.AtsAp
 //
 //	POST /ats/candidates (CreateAtsCandidate)
 func (s *ATSService) CreateCandidate(ctx context.Context, body resources.AtsCandidateCreate) (resources.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAtsCandidate, s.c.datedBase, "/ats/candidates", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAtsCandidate, &s.c.datedBase, s.c.datedBase.path+"/ats/candidates", "", body)
 	return send[resources.AtsCandidate](ctx, s.c, &datedCreateAtsCandidate, req, err)
 }
 
@@ -6283,7 +6283,7 @@ func (s *ATSService) CreateCandidate(ctx context.Context, body resources.AtsCand
 //
 //	POST /ats/feedbacks (CreateAtsFeedback)
 func (s *ATSService) CreateFeedback(ctx context.Context, body resources.AtsFeedbackCreate) (resources.AtsFeedback, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAtsFeedback, s.c.datedBase, "/ats/feedbacks", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAtsFeedback, &s.c.datedBase, s.c.datedBase.path+"/ats/feedbacks", "", body)
 	return send[resources.AtsFeedback](ctx, s.c, &datedCreateAtsFeedback, req, err)
 }
 
@@ -6294,7 +6294,7 @@ func (s *ATSService) CreateFeedback(ctx context.Context, body resources.AtsFeedb
 //
 //	POST /ats/job_postings (CreateAtsJobPosting)
 func (s *ATSService) CreateJobPosting(ctx context.Context, body resources.AtsJobPostingCreate) (resources.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAtsJobPosting, s.c.datedBase, "/ats/job_postings", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAtsJobPosting, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings", "", body)
 	return send[resources.AtsJobPosting](ctx, s.c, &datedCreateAtsJobPosting, req, err)
 }
 
@@ -6318,7 +6318,7 @@ func (s *ATSService) CreateMessage(ctx context.Context, body resources.AtsMessag
 //
 //	POST /ats/questions (CreateAtsQuestion)
 func (s *ATSService) CreateQuestion(ctx context.Context, body resources.AtsQuestionCreate) (resources.AtsQuestion, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAtsQuestion, s.c.datedBase, "/ats/questions", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAtsQuestion, &s.c.datedBase, s.c.datedBase.path+"/ats/questions", "", body)
 	return send[resources.AtsQuestion](ctx, s.c, &datedCreateAtsQuestion, req, err)
 }
 
@@ -6326,7 +6326,7 @@ func (s *ATSService) CreateQuestion(ctx context.Context, body resources.AtsQuest
 //
 //	DELETE /ats/applications/{id} (DeleteAtsApplication)
 func (s *ATSService) DeleteApplication(ctx context.Context, id string) (resources.AtsApplication, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAtsApplication, s.c.datedBase, "/ats/applications/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsApplication, &s.c.datedBase, s.c.datedBase.path+"/ats/applications/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsApplication](ctx, s.c, &datedDeleteAtsApplication, req, err)
 }
 
@@ -6336,7 +6336,7 @@ func (s *ATSService) DeleteApplication(ctx context.Context, id string) (resource
 //
 //	DELETE /ats/candidates/{id} (DeleteAtsCandidate)
 func (s *ATSService) DeleteCandidate(ctx context.Context, id string) (resources.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAtsCandidate, s.c.datedBase, "/ats/candidates/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsCandidate, &s.c.datedBase, s.c.datedBase.path+"/ats/candidates/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsCandidate](ctx, s.c, &datedDeleteAtsCandidate, req, err)
 }
 
@@ -6344,7 +6344,7 @@ func (s *ATSService) DeleteCandidate(ctx context.Context, id string) (resources.
 //
 //	DELETE /ats/feedbacks/{id} (DeleteAtsFeedback)
 func (s *ATSService) DeleteFeedback(ctx context.Context, id string) (resources.AtsFeedback, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAtsFeedback, s.c.datedBase, "/ats/feedbacks/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsFeedback, &s.c.datedBase, s.c.datedBase.path+"/ats/feedbacks/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsFeedback](ctx, s.c, &datedDeleteAtsFeedback, req, err)
 }
 
@@ -6352,7 +6352,7 @@ func (s *ATSService) DeleteFeedback(ctx context.Context, id string) (resources.A
 //
 //	DELETE /ats/job_postings/{id} (DeleteAtsJobPosting)
 func (s *ATSService) DeleteJobPosting(ctx context.Context, id string) (resources.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAtsJobPosting, s.c.datedBase, "/ats/job_postings/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsJobPosting, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsJobPosting](ctx, s.c, &datedDeleteAtsJobPosting, req, err)
 }
 
@@ -6360,7 +6360,7 @@ func (s *ATSService) DeleteJobPosting(ctx context.Context, id string) (resources
 //
 //	DELETE /ats/questions/{id} (DeleteAtsQuestion)
 func (s *ATSService) DeleteQuestion(ctx context.Context, id string) (resources.AtsQuestion, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAtsQuestion, s.c.datedBase, "/ats/questions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsQuestion, &s.c.datedBase, s.c.datedBase.path+"/ats/questions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsQuestion](ctx, s.c, &datedDeleteAtsQuestion, req, err)
 }
 
@@ -6371,7 +6371,7 @@ func (s *ATSService) DeleteQuestion(ctx context.Context, id string) (resources.A
 //
 //	POST /ats/job_postings/duplicate (DuplicateAtsJobPosting)
 func (s *ATSService) DuplicateJobPosting(ctx context.Context, body resources.DuplicateAtsJobPostingInput) (resources.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &datedDuplicateAtsJobPosting, s.c.datedBase, "/ats/job_postings/duplicate", "", body)
+	req, err := s.c.newRequest(ctx, &datedDuplicateAtsJobPosting, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings/duplicate", "", body)
 	return send[resources.AtsJobPosting](ctx, s.c, &datedDuplicateAtsJobPosting, req, err)
 }
 
@@ -6379,7 +6379,7 @@ func (s *ATSService) DuplicateJobPosting(ctx context.Context, body resources.Dup
 //
 //	GET /ats/answers/{id} (GetAtsAnswer)
 func (s *ATSService) GetAnswer(ctx context.Context, id string) (resources.AtsAnswer, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsAnswer, s.c.datedBase, "/ats/answers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsAnswer, &s.c.datedBase, s.c.datedBase.path+"/ats/answers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsAnswer](ctx, s.c, &datedGetAtsAnswer, req, err)
 }
 
@@ -6387,7 +6387,7 @@ func (s *ATSService) GetAnswer(ctx context.Context, id string) (resources.AtsAns
 //
 //	GET /ats/applications/{id} (GetAtsApplication)
 func (s *ATSService) GetApplication(ctx context.Context, id string) (resources.AtsApplication, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsApplication, s.c.datedBase, "/ats/applications/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsApplication, &s.c.datedBase, s.c.datedBase.path+"/ats/applications/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsApplication](ctx, s.c, &datedGetAtsApplication, req, err)
 }
 
@@ -6395,7 +6395,7 @@ func (s *ATSService) GetApplication(ctx context.Context, id string) (resources.A
 //
 //	GET /ats/application_phases/{id} (GetAtsApplicationPhase)
 func (s *ATSService) GetApplicationPhase(ctx context.Context, id string) (resources.AtsApplicationPhase, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsApplicationPhase, s.c.datedBase, "/ats/application_phases/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsApplicationPhase, &s.c.datedBase, s.c.datedBase.path+"/ats/application_phases/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsApplicationPhase](ctx, s.c, &datedGetAtsApplicationPhase, req, err)
 }
 
@@ -6406,7 +6406,7 @@ func (s *ATSService) GetApplicationPhase(ctx context.Context, id string) (resour
 //
 //	GET /ats/candidates/{id} (GetAtsCandidate)
 func (s *ATSService) GetCandidate(ctx context.Context, id string) (resources.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsCandidate, s.c.datedBase, "/ats/candidates/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsCandidate, &s.c.datedBase, s.c.datedBase.path+"/ats/candidates/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsCandidate](ctx, s.c, &datedGetAtsCandidate, req, err)
 }
 
@@ -6414,7 +6414,7 @@ func (s *ATSService) GetCandidate(ctx context.Context, id string) (resources.Ats
 //
 //	GET /ats/candidate_sources/{id} (GetAtsCandidateSource)
 func (s *ATSService) GetCandidateSource(ctx context.Context, id string) (resources.AtsCandidateSource, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsCandidateSource, s.c.datedBase, "/ats/candidate_sources/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsCandidateSource, &s.c.datedBase, s.c.datedBase.path+"/ats/candidate_sources/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsCandidateSource](ctx, s.c, &datedGetAtsCandidateSource, req, err)
 }
 
@@ -6422,7 +6422,7 @@ func (s *ATSService) GetCandidateSource(ctx context.Context, id string) (resourc
 //
 //	GET /ats/evaluation_forms/{id} (GetAtsEvaluationForm)
 func (s *ATSService) GetEvaluationForm(ctx context.Context, id string) (resources.AtsEvaluationForm, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsEvaluationForm, s.c.datedBase, "/ats/evaluation_forms/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsEvaluationForm, &s.c.datedBase, s.c.datedBase.path+"/ats/evaluation_forms/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsEvaluationForm](ctx, s.c, &datedGetAtsEvaluationForm, req, err)
 }
 
@@ -6430,7 +6430,7 @@ func (s *ATSService) GetEvaluationForm(ctx context.Context, id string) (resource
 //
 //	GET /ats/feedbacks/{id} (GetAtsFeedback)
 func (s *ATSService) GetFeedback(ctx context.Context, id string) (resources.AtsFeedback, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsFeedback, s.c.datedBase, "/ats/feedbacks/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsFeedback, &s.c.datedBase, s.c.datedBase.path+"/ats/feedbacks/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsFeedback](ctx, s.c, &datedGetAtsFeedback, req, err)
 }
 
@@ -6438,7 +6438,7 @@ func (s *ATSService) GetFeedback(ctx context.Context, id string) (resources.AtsF
 //
 //	GET /ats/hiring_stages/{id} (GetAtsHiringStage)
 func (s *ATSService) GetHiringStage(ctx context.Context, id string) (resources.AtsHiringStage, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsHiringStage, s.c.datedBase, "/ats/hiring_stages/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsHiringStage, &s.c.datedBase, s.c.datedBase.path+"/ats/hiring_stages/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsHiringStage](ctx, s.c, &datedGetAtsHiringStage, req, err)
 }
 
@@ -6446,7 +6446,7 @@ func (s *ATSService) GetHiringStage(ctx context.Context, id string) (resources.A
 //
 //	GET /ats/job_postings/{id} (GetAtsJobPosting)
 func (s *ATSService) GetJobPosting(ctx context.Context, id string) (resources.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsJobPosting, s.c.datedBase, "/ats/job_postings/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsJobPosting, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsJobPosting](ctx, s.c, &datedGetAtsJobPosting, req, err)
 }
 
@@ -6454,7 +6454,7 @@ func (s *ATSService) GetJobPosting(ctx context.Context, id string) (resources.At
 //
 //	GET /ats/messages/{id} (GetAtsMessage)
 func (s *ATSService) GetMessage(ctx context.Context, id string) (resources.AtsMessage, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsMessage, s.c.datedBase, "/ats/messages/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsMessage, &s.c.datedBase, s.c.datedBase.path+"/ats/messages/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsMessage](ctx, s.c, &datedGetAtsMessage, req, err)
 }
 
@@ -6462,7 +6462,7 @@ func (s *ATSService) GetMessage(ctx context.Context, id string) (resources.AtsMe
 //
 //	GET /ats/questions/{id} (GetAtsQuestion)
 func (s *ATSService) GetQuestion(ctx context.Context, id string) (resources.AtsQuestion, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsQuestion, s.c.datedBase, "/ats/questions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsQuestion, &s.c.datedBase, s.c.datedBase.path+"/ats/questions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsQuestion](ctx, s.c, &datedGetAtsQuestion, req, err)
 }
 
@@ -6470,7 +6470,7 @@ func (s *ATSService) GetQuestion(ctx context.Context, id string) (resources.AtsQ
 //
 //	GET /ats/rejection_reasons/{id} (GetAtsRejectionReason)
 func (s *ATSService) GetRejectionReason(ctx context.Context, id string) (resources.AtsRejectionReason, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAtsRejectionReason, s.c.datedBase, "/ats/rejection_reasons/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAtsRejectionReason, &s.c.datedBase, s.c.datedBase.path+"/ats/rejection_reasons/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AtsRejectionReason](ctx, s.c, &datedGetAtsRejectionReason, req, err)
 }
 
@@ -6502,7 +6502,7 @@ func (s *ATSService) ListAnswersIter(ctx context.Context, params *resources.List
 func (s *ATSService) listAnswersPages(ctx context.Context, params *resources.ListAtsAnswersParams) engine.Lister[resources.AtsAnswer] {
 	return pages(ctx, s.c, &datedListAtsAnswers, params,
 		func(p *resources.ListAtsAnswersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsAnswers, s.c.datedBase, "/ats/answers", datedQueryListAtsAnswers(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsAnswers, &s.c.datedBase, s.c.datedBase.path+"/ats/answers", datedQueryListAtsAnswers(p), nil)
 		},
 		func(pg *resources.AtsAnswerPage) ([]resources.AtsAnswer, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListAtsAnswersParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -6517,7 +6517,7 @@ func (s *ATSService) listAnswersPages(ctx context.Context, params *resources.Lis
 //
 //	GET /ats/answers (ListAtsAnswers)
 func (s *ATSService) ListAnswersPage(ctx context.Context, params *resources.ListAtsAnswersParams) (resources.AtsAnswerPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsAnswers, s.c.datedBase, "/ats/answers", datedQueryListAtsAnswers(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsAnswers, &s.c.datedBase, s.c.datedBase.path+"/ats/answers", datedQueryListAtsAnswers(params), nil)
 	return send[resources.AtsAnswerPage](ctx, s.c, &datedListAtsAnswers, req, err)
 }
 
@@ -6547,7 +6547,7 @@ func (s *ATSService) ListApplicationPhasesIter(ctx context.Context, params *reso
 func (s *ATSService) listApplicationPhasesPages(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) engine.Lister[resources.AtsApplicationPhase] {
 	return pages(ctx, s.c, &datedListAtsApplicationPhases, params,
 		func(p *resources.ListAtsApplicationPhasesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsApplicationPhases, s.c.datedBase, "/ats/application_phases", datedQueryListAtsApplicationPhases(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsApplicationPhases, &s.c.datedBase, s.c.datedBase.path+"/ats/application_phases", datedQueryListAtsApplicationPhases(p), nil)
 		},
 		func(pg *resources.AtsApplicationPhasePage) ([]resources.AtsApplicationPhase, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6563,7 +6563,7 @@ func (s *ATSService) listApplicationPhasesPages(ctx context.Context, params *res
 //
 //	GET /ats/application_phases (ListAtsApplicationPhases)
 func (s *ATSService) ListApplicationPhasesPage(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) (resources.AtsApplicationPhasePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsApplicationPhases, s.c.datedBase, "/ats/application_phases", datedQueryListAtsApplicationPhases(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsApplicationPhases, &s.c.datedBase, s.c.datedBase.path+"/ats/application_phases", datedQueryListAtsApplicationPhases(params), nil)
 	return send[resources.AtsApplicationPhasePage](ctx, s.c, &datedListAtsApplicationPhases, req, err)
 }
 
@@ -6595,7 +6595,7 @@ func (s *ATSService) ListApplicationsIter(ctx context.Context, params *resources
 func (s *ATSService) listApplicationsPages(ctx context.Context, params *resources.ListAtsApplicationsParams) engine.Lister[resources.AtsApplication] {
 	return pages(ctx, s.c, &datedListAtsApplications, params,
 		func(p *resources.ListAtsApplicationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsApplications, s.c.datedBase, "/ats/applications", datedQueryListAtsApplications(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsApplications, &s.c.datedBase, s.c.datedBase.path+"/ats/applications", datedQueryListAtsApplications(p), nil)
 		},
 		func(pg *resources.AtsApplicationPage) ([]resources.AtsApplication, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6612,7 +6612,7 @@ func (s *ATSService) listApplicationsPages(ctx context.Context, params *resource
 //
 //	GET /ats/applications (ListAtsApplications)
 func (s *ATSService) ListApplicationsPage(ctx context.Context, params *resources.ListAtsApplicationsParams) (resources.AtsApplicationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsApplications, s.c.datedBase, "/ats/applications", datedQueryListAtsApplications(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsApplications, &s.c.datedBase, s.c.datedBase.path+"/ats/applications", datedQueryListAtsApplications(params), nil)
 	return send[resources.AtsApplicationPage](ctx, s.c, &datedListAtsApplications, req, err)
 }
 
@@ -6644,7 +6644,7 @@ func (s *ATSService) ListCandidateSourcesIter(ctx context.Context, params *resou
 func (s *ATSService) listCandidateSourcesPages(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) engine.Lister[resources.AtsCandidateSource] {
 	return pages(ctx, s.c, &datedListAtsCandidateSources, params,
 		func(p *resources.ListAtsCandidateSourcesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsCandidateSources, s.c.datedBase, "/ats/candidate_sources", datedQueryListAtsCandidateSources(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsCandidateSources, &s.c.datedBase, s.c.datedBase.path+"/ats/candidate_sources", datedQueryListAtsCandidateSources(p), nil)
 		},
 		func(pg *resources.AtsCandidateSourcePage) ([]resources.AtsCandidateSource, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6661,7 +6661,7 @@ func (s *ATSService) listCandidateSourcesPages(ctx context.Context, params *reso
 //
 //	GET /ats/candidate_sources (ListAtsCandidateSources)
 func (s *ATSService) ListCandidateSourcesPage(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) (resources.AtsCandidateSourcePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsCandidateSources, s.c.datedBase, "/ats/candidate_sources", datedQueryListAtsCandidateSources(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsCandidateSources, &s.c.datedBase, s.c.datedBase.path+"/ats/candidate_sources", datedQueryListAtsCandidateSources(params), nil)
 	return send[resources.AtsCandidateSourcePage](ctx, s.c, &datedListAtsCandidateSources, req, err)
 }
 
@@ -6695,7 +6695,7 @@ func (s *ATSService) ListCandidatesIter(ctx context.Context, params *resources.L
 func (s *ATSService) listCandidatesPages(ctx context.Context, params *resources.ListAtsCandidatesParams) engine.Lister[resources.AtsCandidate] {
 	return pages(ctx, s.c, &datedListAtsCandidates, params,
 		func(p *resources.ListAtsCandidatesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsCandidates, s.c.datedBase, "/ats/candidates", datedQueryListAtsCandidates(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsCandidates, &s.c.datedBase, s.c.datedBase.path+"/ats/candidates", datedQueryListAtsCandidates(p), nil)
 		},
 		func(pg *resources.AtsCandidatePage) ([]resources.AtsCandidate, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6713,7 +6713,7 @@ func (s *ATSService) listCandidatesPages(ctx context.Context, params *resources.
 //
 //	GET /ats/candidates (ListAtsCandidates)
 func (s *ATSService) ListCandidatesPage(ctx context.Context, params *resources.ListAtsCandidatesParams) (resources.AtsCandidatePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsCandidates, s.c.datedBase, "/ats/candidates", datedQueryListAtsCandidates(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsCandidates, &s.c.datedBase, s.c.datedBase.path+"/ats/candidates", datedQueryListAtsCandidates(params), nil)
 	return send[resources.AtsCandidatePage](ctx, s.c, &datedListAtsCandidates, req, err)
 }
 
@@ -6745,7 +6745,7 @@ func (s *ATSService) ListEvaluationFormsIter(ctx context.Context, params *resour
 func (s *ATSService) listEvaluationFormsPages(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) engine.Lister[resources.AtsEvaluationForm] {
 	return pages(ctx, s.c, &datedListAtsEvaluationForms, params,
 		func(p *resources.ListAtsEvaluationFormsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsEvaluationForms, s.c.datedBase, "/ats/evaluation_forms", datedQueryListAtsEvaluationForms(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsEvaluationForms, &s.c.datedBase, s.c.datedBase.path+"/ats/evaluation_forms", datedQueryListAtsEvaluationForms(p), nil)
 		},
 		func(pg *resources.AtsEvaluationFormPage) ([]resources.AtsEvaluationForm, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6762,7 +6762,7 @@ func (s *ATSService) listEvaluationFormsPages(ctx context.Context, params *resou
 //
 //	GET /ats/evaluation_forms (ListAtsEvaluationForms)
 func (s *ATSService) ListEvaluationFormsPage(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) (resources.AtsEvaluationFormPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsEvaluationForms, s.c.datedBase, "/ats/evaluation_forms", datedQueryListAtsEvaluationForms(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsEvaluationForms, &s.c.datedBase, s.c.datedBase.path+"/ats/evaluation_forms", datedQueryListAtsEvaluationForms(params), nil)
 	return send[resources.AtsEvaluationFormPage](ctx, s.c, &datedListAtsEvaluationForms, req, err)
 }
 
@@ -6792,7 +6792,7 @@ func (s *ATSService) ListFeedbacksIter(ctx context.Context, params *resources.Li
 func (s *ATSService) listFeedbacksPages(ctx context.Context, params *resources.ListAtsFeedbacksParams) engine.Lister[resources.AtsFeedback] {
 	return pages(ctx, s.c, &datedListAtsFeedbacks, params,
 		func(p *resources.ListAtsFeedbacksParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsFeedbacks, s.c.datedBase, "/ats/feedbacks", datedQueryListAtsFeedbacks(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsFeedbacks, &s.c.datedBase, s.c.datedBase.path+"/ats/feedbacks", datedQueryListAtsFeedbacks(p), nil)
 		},
 		func(pg *resources.AtsFeedbackPage) ([]resources.AtsFeedback, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6808,7 +6808,7 @@ func (s *ATSService) listFeedbacksPages(ctx context.Context, params *resources.L
 //
 //	GET /ats/feedbacks (ListAtsFeedbacks)
 func (s *ATSService) ListFeedbacksPage(ctx context.Context, params *resources.ListAtsFeedbacksParams) (resources.AtsFeedbackPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsFeedbacks, s.c.datedBase, "/ats/feedbacks", datedQueryListAtsFeedbacks(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsFeedbacks, &s.c.datedBase, s.c.datedBase.path+"/ats/feedbacks", datedQueryListAtsFeedbacks(params), nil)
 	return send[resources.AtsFeedbackPage](ctx, s.c, &datedListAtsFeedbacks, req, err)
 }
 
@@ -6840,7 +6840,7 @@ func (s *ATSService) ListHiringStagesIter(ctx context.Context, params *resources
 func (s *ATSService) listHiringStagesPages(ctx context.Context, params *resources.ListAtsHiringStagesParams) engine.Lister[resources.AtsHiringStage] {
 	return pages(ctx, s.c, &datedListAtsHiringStages, params,
 		func(p *resources.ListAtsHiringStagesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsHiringStages, s.c.datedBase, "/ats/hiring_stages", datedQueryListAtsHiringStages(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsHiringStages, &s.c.datedBase, s.c.datedBase.path+"/ats/hiring_stages", datedQueryListAtsHiringStages(p), nil)
 		},
 		func(pg *resources.AtsHiringStagePage) ([]resources.AtsHiringStage, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6857,7 +6857,7 @@ func (s *ATSService) listHiringStagesPages(ctx context.Context, params *resource
 //
 //	GET /ats/hiring_stages (ListAtsHiringStages)
 func (s *ATSService) ListHiringStagesPage(ctx context.Context, params *resources.ListAtsHiringStagesParams) (resources.AtsHiringStagePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsHiringStages, s.c.datedBase, "/ats/hiring_stages", datedQueryListAtsHiringStages(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsHiringStages, &s.c.datedBase, s.c.datedBase.path+"/ats/hiring_stages", datedQueryListAtsHiringStages(params), nil)
 	return send[resources.AtsHiringStagePage](ctx, s.c, &datedListAtsHiringStages, req, err)
 }
 
@@ -6887,7 +6887,7 @@ func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *resources.
 func (s *ATSService) listJobPostingsPages(ctx context.Context, params *resources.ListAtsJobPostingsParams) engine.Lister[resources.AtsJobPosting] {
 	return pages(ctx, s.c, &datedListAtsJobPostings, params,
 		func(p *resources.ListAtsJobPostingsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsJobPostings, s.c.datedBase, "/ats/job_postings", datedQueryListAtsJobPostings(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsJobPostings, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings", datedQueryListAtsJobPostings(p), nil)
 		},
 		func(pg *resources.AtsJobPostingPage) ([]resources.AtsJobPosting, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6903,7 +6903,7 @@ func (s *ATSService) listJobPostingsPages(ctx context.Context, params *resources
 //
 //	GET /ats/job_postings (ListAtsJobPostings)
 func (s *ATSService) ListJobPostingsPage(ctx context.Context, params *resources.ListAtsJobPostingsParams) (resources.AtsJobPostingPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsJobPostings, s.c.datedBase, "/ats/job_postings", datedQueryListAtsJobPostings(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsJobPostings, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings", datedQueryListAtsJobPostings(params), nil)
 	return send[resources.AtsJobPostingPage](ctx, s.c, &datedListAtsJobPostings, req, err)
 }
 
@@ -6935,7 +6935,7 @@ func (s *ATSService) ListMessagesIter(ctx context.Context, params *resources.Lis
 func (s *ATSService) listMessagesPages(ctx context.Context, params *resources.ListAtsMessagesParams) engine.Lister[resources.AtsMessage] {
 	return pages(ctx, s.c, &datedListAtsMessages, params,
 		func(p *resources.ListAtsMessagesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsMessages, s.c.datedBase, "/ats/messages", datedQueryListAtsMessages(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsMessages, &s.c.datedBase, s.c.datedBase.path+"/ats/messages", datedQueryListAtsMessages(p), nil)
 		},
 		func(pg *resources.AtsMessagePage) ([]resources.AtsMessage, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6952,7 +6952,7 @@ func (s *ATSService) listMessagesPages(ctx context.Context, params *resources.Li
 //
 //	GET /ats/messages (ListAtsMessages)
 func (s *ATSService) ListMessagesPage(ctx context.Context, params *resources.ListAtsMessagesParams) (resources.AtsMessagePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsMessages, s.c.datedBase, "/ats/messages", datedQueryListAtsMessages(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsMessages, &s.c.datedBase, s.c.datedBase.path+"/ats/messages", datedQueryListAtsMessages(params), nil)
 	return send[resources.AtsMessagePage](ctx, s.c, &datedListAtsMessages, req, err)
 }
 
@@ -6982,7 +6982,7 @@ func (s *ATSService) ListQuestionsIter(ctx context.Context, params *resources.Li
 func (s *ATSService) listQuestionsPages(ctx context.Context, params *resources.ListAtsQuestionsParams) engine.Lister[resources.AtsQuestion] {
 	return pages(ctx, s.c, &datedListAtsQuestions, params,
 		func(p *resources.ListAtsQuestionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsQuestions, s.c.datedBase, "/ats/questions", datedQueryListAtsQuestions(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsQuestions, &s.c.datedBase, s.c.datedBase.path+"/ats/questions", datedQueryListAtsQuestions(p), nil)
 		},
 		func(pg *resources.AtsQuestionPage) ([]resources.AtsQuestion, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -6998,7 +6998,7 @@ func (s *ATSService) listQuestionsPages(ctx context.Context, params *resources.L
 //
 //	GET /ats/questions (ListAtsQuestions)
 func (s *ATSService) ListQuestionsPage(ctx context.Context, params *resources.ListAtsQuestionsParams) (resources.AtsQuestionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsQuestions, s.c.datedBase, "/ats/questions", datedQueryListAtsQuestions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsQuestions, &s.c.datedBase, s.c.datedBase.path+"/ats/questions", datedQueryListAtsQuestions(params), nil)
 	return send[resources.AtsQuestionPage](ctx, s.c, &datedListAtsQuestions, req, err)
 }
 
@@ -7030,7 +7030,7 @@ func (s *ATSService) ListRejectionReasonsIter(ctx context.Context, params *resou
 func (s *ATSService) listRejectionReasonsPages(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) engine.Lister[resources.AtsRejectionReason] {
 	return pages(ctx, s.c, &datedListAtsRejectionReasons, params,
 		func(p *resources.ListAtsRejectionReasonsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAtsRejectionReasons, s.c.datedBase, "/ats/rejection_reasons", datedQueryListAtsRejectionReasons(p), nil)
+			return s.c.newRequest(ctx, &datedListAtsRejectionReasons, &s.c.datedBase, s.c.datedBase.path+"/ats/rejection_reasons", datedQueryListAtsRejectionReasons(p), nil)
 		},
 		func(pg *resources.AtsRejectionReasonPage) ([]resources.AtsRejectionReason, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7047,7 +7047,7 @@ func (s *ATSService) listRejectionReasonsPages(ctx context.Context, params *reso
 //
 //	GET /ats/rejection_reasons (ListAtsRejectionReasons)
 func (s *ATSService) ListRejectionReasonsPage(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) (resources.AtsRejectionReasonPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAtsRejectionReasons, s.c.datedBase, "/ats/rejection_reasons", datedQueryListAtsRejectionReasons(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAtsRejectionReasons, &s.c.datedBase, s.c.datedBase.path+"/ats/rejection_reasons", datedQueryListAtsRejectionReasons(params), nil)
 	return send[resources.AtsRejectionReasonPage](ctx, s.c, &datedListAtsRejectionReasons, req, err)
 }
 
@@ -7058,7 +7058,7 @@ func (s *ATSService) ListRejectionReasonsPage(ctx context.Context, params *resou
 //
 //	POST /ats/applications/move_to_phase (MoveAtsApplicationToPhase)
 func (s *ATSService) MoveApplicationToPhase(ctx context.Context, body resources.MoveAtsApplicationToPhaseInput) (resources.AtsApplication, error) {
-	req, err := s.c.newRequest(ctx, &datedMoveAtsApplicationToPhase, s.c.datedBase, "/ats/applications/move_to_phase", "", body)
+	req, err := s.c.newRequest(ctx, &datedMoveAtsApplicationToPhase, &s.c.datedBase, s.c.datedBase.path+"/ats/applications/move_to_phase", "", body)
 	return send[resources.AtsApplication](ctx, s.c, &datedMoveAtsApplicationToPhase, req, err)
 }
 
@@ -7069,7 +7069,7 @@ func (s *ATSService) MoveApplicationToPhase(ctx context.Context, body resources.
 //
 //	POST /ats/evaluation_forms/save_as_template (SaveAtsEvaluationFormAsTemplate)
 func (s *ATSService) SaveEvaluationFormAsTemplate(ctx context.Context, body resources.SaveAtsEvaluationFormAsTemplateInput) (resources.AtsEvaluationForm, error) {
-	req, err := s.c.newRequest(ctx, &datedSaveAtsEvaluationFormAsTemplate, s.c.datedBase, "/ats/evaluation_forms/save_as_template", "", body)
+	req, err := s.c.newRequest(ctx, &datedSaveAtsEvaluationFormAsTemplate, &s.c.datedBase, s.c.datedBase.path+"/ats/evaluation_forms/save_as_template", "", body)
 	return send[resources.AtsEvaluationForm](ctx, s.c, &datedSaveAtsEvaluationFormAsTemplate, req, err)
 }
 
@@ -7082,7 +7082,7 @@ func (s *ATSService) SaveEvaluationFormAsTemplate(ctx context.Context, body reso
 //
 //	POST /ats/applications/apply (SubmitAtsApplication)
 func (s *ATSService) SubmitApplication(ctx context.Context, body resources.SubmitAtsApplicationInput) (resources.AtsApplication, error) {
-	req, err := s.c.newRequest(ctx, &datedSubmitAtsApplication, s.c.datedBase, "/ats/applications/apply", "", body)
+	req, err := s.c.newRequest(ctx, &datedSubmitAtsApplication, &s.c.datedBase, s.c.datedBase.path+"/ats/applications/apply", "", body)
 	return send[resources.AtsApplication](ctx, s.c, &datedSubmitAtsApplication, req, err)
 }
 
@@ -7093,7 +7093,7 @@ func (s *ATSService) SubmitApplication(ctx context.Context, body resources.Submi
 //
 //	PUT /ats/applications/{id} (UpdateAtsApplication)
 func (s *ATSService) UpdateApplication(ctx context.Context, id string, body resources.AtsApplicationUpdate) (resources.AtsApplication, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAtsApplication, s.c.datedBase, "/ats/applications/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsApplication, &s.c.datedBase, s.c.datedBase.path+"/ats/applications/"+url.PathEscape(string(id)), "", body)
 	return send[resources.AtsApplication](ctx, s.c, &datedUpdateAtsApplication, req, err)
 }
 
@@ -7104,7 +7104,7 @@ func (s *ATSService) UpdateApplication(ctx context.Context, id string, body reso
 //
 //	PUT /ats/candidates/{id} (UpdateAtsCandidate)
 func (s *ATSService) UpdateCandidate(ctx context.Context, id string, body resources.AtsCandidateUpdate) (resources.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAtsCandidate, s.c.datedBase, "/ats/candidates/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsCandidate, &s.c.datedBase, s.c.datedBase.path+"/ats/candidates/"+url.PathEscape(string(id)), "", body)
 	return send[resources.AtsCandidate](ctx, s.c, &datedUpdateAtsCandidate, req, err)
 }
 
@@ -7115,7 +7115,7 @@ func (s *ATSService) UpdateCandidate(ctx context.Context, id string, body resour
 //
 //	PUT /ats/feedbacks/{id} (UpdateAtsFeedback)
 func (s *ATSService) UpdateFeedback(ctx context.Context, id string, body resources.AtsFeedbackUpdate) (resources.AtsFeedback, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAtsFeedback, s.c.datedBase, "/ats/feedbacks/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsFeedback, &s.c.datedBase, s.c.datedBase.path+"/ats/feedbacks/"+url.PathEscape(string(id)), "", body)
 	return send[resources.AtsFeedback](ctx, s.c, &datedUpdateAtsFeedback, req, err)
 }
 
@@ -7125,7 +7125,7 @@ func (s *ATSService) UpdateFeedback(ctx context.Context, id string, body resourc
 //
 //	PUT /ats/job_postings/{id} (UpdateAtsJobPosting)
 func (s *ATSService) UpdateJobPosting(ctx context.Context, id string, body resources.AtsJobPostingUpdate) (resources.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAtsJobPosting, s.c.datedBase, "/ats/job_postings/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsJobPosting, &s.c.datedBase, s.c.datedBase.path+"/ats/job_postings/"+url.PathEscape(string(id)), "", body)
 	return send[resources.AtsJobPosting](ctx, s.c, &datedUpdateAtsJobPosting, req, err)
 }
 
@@ -7136,7 +7136,7 @@ func (s *ATSService) UpdateJobPosting(ctx context.Context, id string, body resou
 //
 //	PUT /ats/questions/{id} (UpdateAtsQuestion)
 func (s *ATSService) UpdateQuestion(ctx context.Context, id string, body resources.AtsQuestionUpdate) (resources.AtsQuestion, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAtsQuestion, s.c.datedBase, "/ats/questions/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsQuestion, &s.c.datedBase, s.c.datedBase.path+"/ats/questions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.AtsQuestion](ctx, s.c, &datedUpdateAtsQuestion, req, err)
 }
 
@@ -7156,7 +7156,7 @@ type ApprovalsService struct{ c *Client }
 //
 //	POST /approvals/materialized_approvals_flows/approve_resource (ApproveApprovalFlowByResource)
 func (s *ApprovalsService) ApproveByResource(ctx context.Context, body resources.ApproveApprovalFlowByResourceInput) (resources.ApprovalFlow, error) {
-	req, err := s.c.newRequest(ctx, &datedApproveApprovalFlowByResource, s.c.datedBase, "/approvals/materialized_approvals_flows/approve_resource", "", body)
+	req, err := s.c.newRequest(ctx, &datedApproveApprovalFlowByResource, &s.c.datedBase, s.c.datedBase.path+"/approvals/materialized_approvals_flows/approve_resource", "", body)
 	return send[resources.ApprovalFlow](ctx, s.c, &datedApproveApprovalFlowByResource, req, err)
 }
 
@@ -7168,7 +7168,7 @@ func (s *ApprovalsService) ApproveByResource(ctx context.Context, body resources
 //
 //	POST /approvals/materialized_approvals_flows/reject_resource (RejectApprovalFlowByResource)
 func (s *ApprovalsService) RejectByResource(ctx context.Context, body resources.RejectApprovalFlowByResourceInput) (resources.ApprovalFlow, error) {
-	req, err := s.c.newRequest(ctx, &datedRejectApprovalFlowByResource, s.c.datedBase, "/approvals/materialized_approvals_flows/reject_resource", "", body)
+	req, err := s.c.newRequest(ctx, &datedRejectApprovalFlowByResource, &s.c.datedBase, s.c.datedBase.path+"/approvals/materialized_approvals_flows/reject_resource", "", body)
 	return send[resources.ApprovalFlow](ctx, s.c, &datedRejectApprovalFlowByResource, req, err)
 }
 
@@ -7182,7 +7182,7 @@ type AttendanceService struct{ c *Client }
 //
 //	POST /attendance/overtime_requests/approve (ApproveOvertimeRequest)
 func (s *AttendanceService) ApproveOvertimeRequest(ctx context.Context, body resources.ApproveOvertimeRequestInput) (resources.Overtime, error) {
-	req, err := s.c.newRequest(ctx, &datedApproveOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/approve", "", body)
+	req, err := s.c.newRequest(ctx, &datedApproveOvertimeRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests/approve", "", body)
 	return send[resources.Overtime](ctx, s.c, &datedApproveOvertimeRequest, req, err)
 }
 
@@ -7196,7 +7196,7 @@ func (s *AttendanceService) ApproveOvertimeRequest(ctx context.Context, body res
 //
 //	POST /attendance/shifts/autofill (AutofillShifts)
 func (s *AttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedAutofillShifts, s.c.datedBase, "/attendance/shifts/autofill", "", body)
+	req, err := s.c.newRequest(ctx, &datedAutofillShifts, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/autofill", "", body)
 	return send[[]resources.Shift](ctx, s.c, &datedAutofillShifts, req, err)
 }
 
@@ -7210,7 +7210,7 @@ func (s *AttendanceService) Autofill(ctx context.Context, body resources.Autofil
 //
 //	POST /attendance/shifts/clock_in (ClockIn)
 func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedClockIn, s.c.datedBase, "/attendance/shifts/clock_in", "", body)
+	req, err := s.c.newRequest(ctx, &datedClockIn, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/clock_in", "", body)
 	return send[resources.Shift](ctx, s.c, &datedClockIn, req, err)
 }
 
@@ -7222,7 +7222,7 @@ func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInI
 //
 //	POST /attendance/shifts/clock_out (ClockOut)
 func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedClockOut, s.c.datedBase, "/attendance/shifts/clock_out", "", body)
+	req, err := s.c.newRequest(ctx, &datedClockOut, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/clock_out", "", body)
 	return send[resources.Shift](ctx, s.c, &datedClockOut, req, err)
 }
 
@@ -7232,7 +7232,7 @@ func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOu
 //
 //	POST /attendance/shifts (CreateShift)
 func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateShift, s.c.datedBase, "/attendance/shifts", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateShift, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts", "", body)
 	return send[resources.Shift](ctx, s.c, &datedCreateShift, req, err)
 }
 
@@ -7243,7 +7243,7 @@ func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCrea
 //
 //	POST /attendance/reviews/bulk_create (CreateAttendanceReviewsInBulk)
 func (s *AttendanceService) CreateAttendanceReviewsInBulk(ctx context.Context, body resources.CreateAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAttendanceReviewsInBulk, s.c.datedBase, "/attendance/reviews/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAttendanceReviewsInBulk, &s.c.datedBase, s.c.datedBase.path+"/attendance/reviews/bulk_create", "", body)
 	return send[[]resources.AttendanceReview](ctx, s.c, &datedCreateAttendanceReviewsInBulk, req, err)
 }
 
@@ -7255,7 +7255,7 @@ func (s *AttendanceService) CreateAttendanceReviewsInBulk(ctx context.Context, b
 //
 //	POST /attendance/edit_timesheet_requests (CreateEditTimesheetRequest)
 func (s *AttendanceService) CreateEditTimesheetRequest(ctx context.Context, body resources.TimesheetEditCreate) (resources.TimesheetEdit, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateEditTimesheetRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/edit_timesheet_requests", "", body)
 	return send[resources.TimesheetEdit](ctx, s.c, &datedCreateEditTimesheetRequest, req, err)
 }
 
@@ -7266,7 +7266,7 @@ func (s *AttendanceService) CreateEditTimesheetRequest(ctx context.Context, body
 //
 //	POST /attendance/break_configurations (CreateEmployeeBreakConfiguration)
 func (s *AttendanceService) CreateEmployeeBreakConfiguration(ctx context.Context, body resources.EmployeeBreakConfigurationCreate) (resources.EmployeeBreakConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeBreakConfiguration, &s.c.datedBase, s.c.datedBase.path+"/attendance/break_configurations", "", body)
 	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedCreateEmployeeBreakConfiguration, req, err)
 }
 
@@ -7277,7 +7277,7 @@ func (s *AttendanceService) CreateEmployeeBreakConfiguration(ctx context.Context
 //
 //	POST /attendance/overtime_requests (CreateOvertimeRequest)
 func (s *AttendanceService) CreateOvertimeRequest(ctx context.Context, body resources.OvertimeCreate) (resources.Overtime, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateOvertimeRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests", "", body)
 	return send[resources.Overtime](ctx, s.c, &datedCreateOvertimeRequest, req, err)
 }
 
@@ -7285,7 +7285,7 @@ func (s *AttendanceService) CreateOvertimeRequest(ctx context.Context, body reso
 //
 //	DELETE /attendance/shifts/{id} (DeleteShift)
 func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteShift, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedDeleteShift, req, err)
 }
 
@@ -7295,7 +7295,7 @@ func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Sh
 //
 //	POST /attendance/reviews/bulk_destroy (DeleteAttendanceReviewsInBulk)
 func (s *AttendanceService) DeleteAttendanceReviewsInBulk(ctx context.Context, body resources.DeleteAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAttendanceReviewsInBulk, s.c.datedBase, "/attendance/reviews/bulk_destroy", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteAttendanceReviewsInBulk, &s.c.datedBase, s.c.datedBase.path+"/attendance/reviews/bulk_destroy", "", body)
 	return send[[]resources.AttendanceReview](ctx, s.c, &datedDeleteAttendanceReviewsInBulk, req, err)
 }
 
@@ -7303,7 +7303,7 @@ func (s *AttendanceService) DeleteAttendanceReviewsInBulk(ctx context.Context, b
 //
 //	DELETE /attendance/edit_timesheet_requests/{id} (DeleteEditTimesheetRequest)
 func (s *AttendanceService) DeleteEditTimesheetRequest(ctx context.Context, id string) (resources.TimesheetEdit, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteEditTimesheetRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimesheetEdit](ctx, s.c, &datedDeleteEditTimesheetRequest, req, err)
 }
 
@@ -7311,7 +7311,7 @@ func (s *AttendanceService) DeleteEditTimesheetRequest(ctx context.Context, id s
 //
 //	DELETE /attendance/overtime_requests/{id} (DeleteOvertimeRequest)
 func (s *AttendanceService) DeleteOvertimeRequest(ctx context.Context, id string) (resources.Overtime, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteOvertimeRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Overtime](ctx, s.c, &datedDeleteOvertimeRequest, req, err)
 }
 
@@ -7323,7 +7323,7 @@ func (s *AttendanceService) DeleteOvertimeRequest(ctx context.Context, id string
 //
 //	POST /attendance/shifts/break_end (EndShiftBreak)
 func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedEndShiftBreak, s.c.datedBase, "/attendance/shifts/break_end", "", body)
+	req, err := s.c.newRequest(ctx, &datedEndShiftBreak, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/break_end", "", body)
 	return send[resources.Shift](ctx, s.c, &datedEndShiftBreak, req, err)
 }
 
@@ -7331,7 +7331,7 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShif
 //
 //	GET /attendance/shifts/{id} (GetShift)
 func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedGetShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetShift, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedGetShift, req, err)
 }
 
@@ -7339,7 +7339,7 @@ func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift
 //
 //	GET /attendance/edit_timesheet_requests/{id} (GetEditTimesheetRequest)
 func (s *AttendanceService) GetEditTimesheetRequest(ctx context.Context, id string) (resources.TimesheetEdit, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEditTimesheetRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimesheetEdit](ctx, s.c, &datedGetEditTimesheetRequest, req, err)
 }
 
@@ -7347,7 +7347,7 @@ func (s *AttendanceService) GetEditTimesheetRequest(ctx context.Context, id stri
 //
 //	GET /attendance/break_configurations/{id} (GetEmployeeBreakConfiguration)
 func (s *AttendanceService) GetEmployeeBreakConfiguration(ctx context.Context, id string) (resources.EmployeeBreakConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeBreakConfiguration, &s.c.datedBase, s.c.datedBase.path+"/attendance/break_configurations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedGetEmployeeBreakConfiguration, req, err)
 }
 
@@ -7355,7 +7355,7 @@ func (s *AttendanceService) GetEmployeeBreakConfiguration(ctx context.Context, i
 //
 //	GET /attendance/overtime_requests/{id} (GetOvertimeRequest)
 func (s *AttendanceService) GetOvertimeRequest(ctx context.Context, id string) (resources.Overtime, error) {
-	req, err := s.c.newRequest(ctx, &datedGetOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetOvertimeRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Overtime](ctx, s.c, &datedGetOvertimeRequest, req, err)
 }
 
@@ -7389,7 +7389,7 @@ func (s *AttendanceService) ListIter(ctx context.Context, params *resources.List
 func (s *AttendanceService) listPages(ctx context.Context, params *resources.ListShiftsParams) engine.Lister[resources.Shift] {
 	return pages(ctx, s.c, &datedListShifts, params,
 		func(p *resources.ListShiftsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListShifts, s.c.datedBase, "/attendance/shifts", datedQueryListShifts(p), nil)
+			return s.c.newRequest(ctx, &datedListShifts, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts", datedQueryListShifts(p), nil)
 		},
 		func(pg *resources.ShiftPage) ([]resources.Shift, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -7405,7 +7405,7 @@ func (s *AttendanceService) listPages(ctx context.Context, params *resources.Lis
 //
 //	GET /attendance/shifts (ListShifts)
 func (s *AttendanceService) ListPage(ctx context.Context, params *resources.ListShiftsParams) (resources.ShiftPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListShifts, s.c.datedBase, "/attendance/shifts", datedQueryListShifts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListShifts, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts", datedQueryListShifts(params), nil)
 	return send[resources.ShiftPage](ctx, s.c, &datedListShifts, req, err)
 }
 
@@ -7439,7 +7439,7 @@ func (s *AttendanceService) ListAttendanceReviewsIter(ctx context.Context, param
 func (s *AttendanceService) listAttendanceReviewsPages(ctx context.Context, params *resources.ListAttendanceReviewsParams) engine.Lister[resources.AttendanceReview] {
 	return pages(ctx, s.c, &datedListAttendanceReviews, params,
 		func(p *resources.ListAttendanceReviewsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(p), nil)
+			return s.c.newRequest(ctx, &datedListAttendanceReviews, &s.c.datedBase, s.c.datedBase.path+"/attendance/reviews", datedQueryListAttendanceReviews(p), nil)
 		},
 		func(pg *resources.AttendanceReviewPage) ([]resources.AttendanceReview, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7457,7 +7457,7 @@ func (s *AttendanceService) listAttendanceReviewsPages(ctx context.Context, para
 //
 //	GET /attendance/reviews (ListAttendanceReviews)
 func (s *AttendanceService) ListAttendanceReviewsPage(ctx context.Context, params *resources.ListAttendanceReviewsParams) (resources.AttendanceReviewPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAttendanceReviews, &s.c.datedBase, s.c.datedBase.path+"/attendance/reviews", datedQueryListAttendanceReviews(params), nil)
 	return send[resources.AttendanceReviewPage](ctx, s.c, &datedListAttendanceReviews, req, err)
 }
 
@@ -7483,7 +7483,7 @@ func (s *AttendanceService) ListEditTimesheetRequestsIter(ctx context.Context, p
 func (s *AttendanceService) listEditTimesheetRequestsPages(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) engine.Lister[resources.TimesheetEdit] {
 	return pages(ctx, s.c, &datedListEditTimesheetRequests, params,
 		func(p *resources.ListEditTimesheetRequestsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(p), nil)
+			return s.c.newRequest(ctx, &datedListEditTimesheetRequests, &s.c.datedBase, s.c.datedBase.path+"/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(p), nil)
 		},
 		func(pg *resources.TimesheetEditPage) ([]resources.TimesheetEdit, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7497,7 +7497,7 @@ func (s *AttendanceService) listEditTimesheetRequestsPages(ctx context.Context, 
 //
 //	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
 func (s *AttendanceService) ListEditTimesheetRequestsPage(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) (resources.TimesheetEditPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEditTimesheetRequests, &s.c.datedBase, s.c.datedBase.path+"/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(params), nil)
 	return send[resources.TimesheetEditPage](ctx, s.c, &datedListEditTimesheetRequests, req, err)
 }
 
@@ -7531,7 +7531,7 @@ func (s *AttendanceService) ListEmployeeBreakConfigurationsIter(ctx context.Cont
 func (s *AttendanceService) listEmployeeBreakConfigurationsPages(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) engine.Lister[resources.EmployeeBreakConfiguration] {
 	return pages(ctx, s.c, &datedListEmployeeBreakConfigurations, params,
 		func(p *resources.ListEmployeeBreakConfigurationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, &s.c.datedBase, s.c.datedBase.path+"/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(p), nil)
 		},
 		func(pg *resources.EmployeeBreakConfigurationPage) ([]resources.EmployeeBreakConfiguration, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7549,7 +7549,7 @@ func (s *AttendanceService) listEmployeeBreakConfigurationsPages(ctx context.Con
 //
 //	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
 func (s *AttendanceService) ListEmployeeBreakConfigurationsPage(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) (resources.EmployeeBreakConfigurationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, &s.c.datedBase, s.c.datedBase.path+"/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(params), nil)
 	return send[resources.EmployeeBreakConfigurationPage](ctx, s.c, &datedListEmployeeBreakConfigurations, req, err)
 }
 
@@ -7587,7 +7587,7 @@ func (s *AttendanceService) ListEstimatedTimesIter(ctx context.Context, params *
 func (s *AttendanceService) listEstimatedTimesPages(ctx context.Context, params *resources.ListEstimatedTimesParams) engine.Lister[resources.EstimatedTime] {
 	return pages(ctx, s.c, &datedListEstimatedTimes, params,
 		func(p *resources.ListEstimatedTimesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(p), nil)
+			return s.c.newRequest(ctx, &datedListEstimatedTimes, &s.c.datedBase, s.c.datedBase.path+"/attendance/estimated_times", datedQueryListEstimatedTimes(p), nil)
 		},
 		func(pg *resources.EstimatedTimePage) ([]resources.EstimatedTime, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7607,7 +7607,7 @@ func (s *AttendanceService) listEstimatedTimesPages(ctx context.Context, params 
 //
 //	GET /attendance/estimated_times (ListEstimatedTimes)
 func (s *AttendanceService) ListEstimatedTimesPage(ctx context.Context, params *resources.ListEstimatedTimesParams) (resources.EstimatedTimePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEstimatedTimes, &s.c.datedBase, s.c.datedBase.path+"/attendance/estimated_times", datedQueryListEstimatedTimes(params), nil)
 	return send[resources.EstimatedTimePage](ctx, s.c, &datedListEstimatedTimes, req, err)
 }
 
@@ -7633,7 +7633,7 @@ func (s *AttendanceService) ListOpenShiftsIter(ctx context.Context, params *reso
 func (s *AttendanceService) listOpenShiftsPages(ctx context.Context, params *resources.ListOpenShiftsParams) engine.Lister[resources.OpenShift] {
 	return pages(ctx, s.c, &datedListOpenShifts, params,
 		func(p *resources.ListOpenShiftsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(p), nil)
+			return s.c.newRequest(ctx, &datedListOpenShifts, &s.c.datedBase, s.c.datedBase.path+"/attendance/open_shifts", datedQueryListOpenShifts(p), nil)
 		},
 		func(pg *resources.OpenShiftPage) ([]resources.OpenShift, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListOpenShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -7645,7 +7645,7 @@ func (s *AttendanceService) listOpenShiftsPages(ctx context.Context, params *res
 //
 //	GET /attendance/open_shifts (ListOpenShifts)
 func (s *AttendanceService) ListOpenShiftsPage(ctx context.Context, params *resources.ListOpenShiftsParams) (resources.OpenShiftPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListOpenShifts, &s.c.datedBase, s.c.datedBase.path+"/attendance/open_shifts", datedQueryListOpenShifts(params), nil)
 	return send[resources.OpenShiftPage](ctx, s.c, &datedListOpenShifts, req, err)
 }
 
@@ -7671,7 +7671,7 @@ func (s *AttendanceService) ListOvertimeRequestsIter(ctx context.Context, params
 func (s *AttendanceService) listOvertimeRequestsPages(ctx context.Context, params *resources.ListOvertimeRequestsParams) engine.Lister[resources.Overtime] {
 	return pages(ctx, s.c, &datedListOvertimeRequests, params,
 		func(p *resources.ListOvertimeRequestsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(p), nil)
+			return s.c.newRequest(ctx, &datedListOvertimeRequests, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests", datedQueryListOvertimeRequests(p), nil)
 		},
 		func(pg *resources.OvertimePage) ([]resources.Overtime, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListOvertimeRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -7683,7 +7683,7 @@ func (s *AttendanceService) listOvertimeRequestsPages(ctx context.Context, param
 //
 //	GET /attendance/overtime_requests (ListOvertimeRequests)
 func (s *AttendanceService) ListOvertimeRequestsPage(ctx context.Context, params *resources.ListOvertimeRequestsParams) (resources.OvertimePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListOvertimeRequests, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests", datedQueryListOvertimeRequests(params), nil)
 	return send[resources.OvertimePage](ctx, s.c, &datedListOvertimeRequests, req, err)
 }
 
@@ -7715,7 +7715,7 @@ func (s *AttendanceService) ListWorkedTimesIter(ctx context.Context, params *res
 func (s *AttendanceService) listWorkedTimesPages(ctx context.Context, params *resources.ListWorkedTimesParams) engine.Lister[resources.WorkedTime] {
 	return pages(ctx, s.c, &datedListWorkedTimes, params,
 		func(p *resources.ListWorkedTimesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(p), nil)
+			return s.c.newRequest(ctx, &datedListWorkedTimes, &s.c.datedBase, s.c.datedBase.path+"/attendance/worked_times", datedQueryListWorkedTimes(p), nil)
 		},
 		func(pg *resources.WorkedTimePage) ([]resources.WorkedTime, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7732,7 +7732,7 @@ func (s *AttendanceService) listWorkedTimesPages(ctx context.Context, params *re
 //
 //	GET /attendance/worked_times (ListWorkedTimes)
 func (s *AttendanceService) ListWorkedTimesPage(ctx context.Context, params *resources.ListWorkedTimesParams) (resources.WorkedTimePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListWorkedTimes, &s.c.datedBase, s.c.datedBase.path+"/attendance/worked_times", datedQueryListWorkedTimes(params), nil)
 	return send[resources.WorkedTimePage](ctx, s.c, &datedListWorkedTimes, req, err)
 }
 
@@ -7742,7 +7742,7 @@ func (s *AttendanceService) ListWorkedTimesPage(ctx context.Context, params *res
 //
 //	POST /attendance/overtime_requests/reject (RejectOvertimeRequest)
 func (s *AttendanceService) RejectOvertimeRequest(ctx context.Context, body resources.RejectOvertimeRequestInput) (resources.Overtime, error) {
-	req, err := s.c.newRequest(ctx, &datedRejectOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/reject", "", body)
+	req, err := s.c.newRequest(ctx, &datedRejectOvertimeRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests/reject", "", body)
 	return send[resources.Overtime](ctx, s.c, &datedRejectOvertimeRequest, req, err)
 }
 
@@ -7755,7 +7755,7 @@ func (s *AttendanceService) RejectOvertimeRequest(ctx context.Context, body reso
 //
 //	POST /attendance/shifts/break_start (StartShiftBreak)
 func (s *AttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedStartShiftBreak, s.c.datedBase, "/attendance/shifts/break_start", "", body)
+	req, err := s.c.newRequest(ctx, &datedStartShiftBreak, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/break_start", "", body)
 	return send[resources.Shift](ctx, s.c, &datedStartShiftBreak, req, err)
 }
 
@@ -7767,7 +7767,7 @@ func (s *AttendanceService) StartBreak(ctx context.Context, body resources.Start
 //
 //	POST /attendance/shifts/toggle_clock (ToggleClock)
 func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedToggleClock, s.c.datedBase, "/attendance/shifts/toggle_clock", "", body)
+	req, err := s.c.newRequest(ctx, &datedToggleClock, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/toggle_clock", "", body)
 	return send[resources.Shift](ctx, s.c, &datedToggleClock, req, err)
 }
 
@@ -7775,7 +7775,7 @@ func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.Togg
 //
 //	PUT /attendance/shifts/{id} (UpdateShift)
 func (s *AttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateShift, &s.c.datedBase, s.c.datedBase.path+"/attendance/shifts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
 }
 
@@ -7783,7 +7783,7 @@ func (s *AttendanceService) Update(ctx context.Context, id string, body resource
 //
 //	PUT /attendance/edit_timesheet_requests/{id} (UpdateEditTimesheetRequest)
 func (s *AttendanceService) UpdateEditTimesheetRequest(ctx context.Context, id string, body resources.TimesheetEditUpdate) (resources.TimesheetEdit, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateEditTimesheetRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimesheetEdit](ctx, s.c, &datedUpdateEditTimesheetRequest, req, err)
 }
 
@@ -7793,7 +7793,7 @@ func (s *AttendanceService) UpdateEditTimesheetRequest(ctx context.Context, id s
 //
 //	PUT /attendance/break_configurations/{id} (UpdateEmployeeBreakConfiguration)
 func (s *AttendanceService) UpdateEmployeeBreakConfiguration(ctx context.Context, id string, body resources.EmployeeBreakConfigurationUpdate) (resources.EmployeeBreakConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeBreakConfiguration, &s.c.datedBase, s.c.datedBase.path+"/attendance/break_configurations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedUpdateEmployeeBreakConfiguration, req, err)
 }
 
@@ -7801,7 +7801,7 @@ func (s *AttendanceService) UpdateEmployeeBreakConfiguration(ctx context.Context
 //
 //	PUT /attendance/overtime_requests/{id} (UpdateOvertimeRequest)
 func (s *AttendanceService) UpdateOvertimeRequest(ctx context.Context, id string, body resources.OvertimeUpdate) (resources.Overtime, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateOvertimeRequest, &s.c.datedBase, s.c.datedBase.path+"/attendance/overtime_requests/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Overtime](ctx, s.c, &datedUpdateOvertimeRequest, req, err)
 }
 
@@ -7817,7 +7817,7 @@ type BankingService struct{ c *Client }
 //
 //	POST /banking/bank_accounts/create_manual (CreateManualBankAccount)
 func (s *BankingService) CreateManualBankAccount(ctx context.Context, body resources.CreateManualBankAccountInput) (resources.BankAccount, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateManualBankAccount, s.c.datedBase, "/banking/bank_accounts/create_manual", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateManualBankAccount, &s.c.datedBase, s.c.datedBase.path+"/banking/bank_accounts/create_manual", "", body)
 	return send[resources.BankAccount](ctx, s.c, &datedCreateManualBankAccount, req, err)
 }
 
@@ -7828,7 +7828,7 @@ func (s *BankingService) CreateManualBankAccount(ctx context.Context, body resou
 //
 //	GET /banking/bank_accounts/{id} (GetBankAccount)
 func (s *BankingService) GetBankAccount(ctx context.Context, id string) (resources.BankAccount, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBankAccount, s.c.datedBase, "/banking/bank_accounts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBankAccount, &s.c.datedBase, s.c.datedBase.path+"/banking/bank_accounts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BankAccount](ctx, s.c, &datedGetBankAccount, req, err)
 }
 
@@ -7836,7 +7836,7 @@ func (s *BankingService) GetBankAccount(ctx context.Context, id string) (resourc
 //
 //	GET /banking/transactions/{id} (GetBankTransaction)
 func (s *BankingService) GetBankTransaction(ctx context.Context, id string) (resources.BankTransaction, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBankTransaction, s.c.datedBase, "/banking/transactions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBankTransaction, &s.c.datedBase, s.c.datedBase.path+"/banking/transactions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BankTransaction](ctx, s.c, &datedGetBankTransaction, req, err)
 }
 
@@ -7844,7 +7844,7 @@ func (s *BankingService) GetBankTransaction(ctx context.Context, id string) (res
 //
 //	GET /banking/card_payments/{id} (GetCardPayment)
 func (s *BankingService) GetCardPayment(ctx context.Context, id string) (resources.CardPayment, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCardPayment, s.c.datedBase, "/banking/card_payments/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCardPayment, &s.c.datedBase, s.c.datedBase.path+"/banking/card_payments/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CardPayment](ctx, s.c, &datedGetCardPayment, req, err)
 }
 
@@ -7882,7 +7882,7 @@ func (s *BankingService) ListBankAccountsIter(ctx context.Context, params *resou
 func (s *BankingService) listBankAccountsPages(ctx context.Context, params *resources.ListBankAccountsParams) engine.Lister[resources.BankAccount] {
 	return pages(ctx, s.c, &datedListBankAccounts, params,
 		func(p *resources.ListBankAccountsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBankAccounts, s.c.datedBase, "/banking/bank_accounts", datedQueryListBankAccounts(p), nil)
+			return s.c.newRequest(ctx, &datedListBankAccounts, &s.c.datedBase, s.c.datedBase.path+"/banking/bank_accounts", datedQueryListBankAccounts(p), nil)
 		},
 		func(pg *resources.BankAccountPage) ([]resources.BankAccount, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7902,7 +7902,7 @@ func (s *BankingService) listBankAccountsPages(ctx context.Context, params *reso
 //
 //	GET /banking/bank_accounts (ListBankAccounts)
 func (s *BankingService) ListBankAccountsPage(ctx context.Context, params *resources.ListBankAccountsParams) (resources.BankAccountPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBankAccounts, s.c.datedBase, "/banking/bank_accounts", datedQueryListBankAccounts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBankAccounts, &s.c.datedBase, s.c.datedBase.path+"/banking/bank_accounts", datedQueryListBankAccounts(params), nil)
 	return send[resources.BankAccountPage](ctx, s.c, &datedListBankAccounts, req, err)
 }
 
@@ -7936,7 +7936,7 @@ func (s *BankingService) ListBankTransactionsIter(ctx context.Context, params *r
 func (s *BankingService) listBankTransactionsPages(ctx context.Context, params *resources.ListBankTransactionsParams) engine.Lister[resources.BankTransaction] {
 	return pages(ctx, s.c, &datedListBankTransactions, params,
 		func(p *resources.ListBankTransactionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBankTransactions, s.c.datedBase, "/banking/transactions", datedQueryListBankTransactions(p), nil)
+			return s.c.newRequest(ctx, &datedListBankTransactions, &s.c.datedBase, s.c.datedBase.path+"/banking/transactions", datedQueryListBankTransactions(p), nil)
 		},
 		func(pg *resources.BankTransactionPage) ([]resources.BankTransaction, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -7954,7 +7954,7 @@ func (s *BankingService) listBankTransactionsPages(ctx context.Context, params *
 //
 //	GET /banking/transactions (ListBankTransactions)
 func (s *BankingService) ListBankTransactionsPage(ctx context.Context, params *resources.ListBankTransactionsParams) (resources.BankTransactionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBankTransactions, s.c.datedBase, "/banking/transactions", datedQueryListBankTransactions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBankTransactions, &s.c.datedBase, s.c.datedBase.path+"/banking/transactions", datedQueryListBankTransactions(params), nil)
 	return send[resources.BankTransactionPage](ctx, s.c, &datedListBankTransactions, req, err)
 }
 
@@ -7988,7 +7988,7 @@ func (s *BankingService) ListCardPaymentsIter(ctx context.Context, params *resou
 func (s *BankingService) listCardPaymentsPages(ctx context.Context, params *resources.ListCardPaymentsParams) engine.Lister[resources.CardPayment] {
 	return pages(ctx, s.c, &datedListCardPayments, params,
 		func(p *resources.ListCardPaymentsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCardPayments, s.c.datedBase, "/banking/card_payments", datedQueryListCardPayments(p), nil)
+			return s.c.newRequest(ctx, &datedListCardPayments, &s.c.datedBase, s.c.datedBase.path+"/banking/card_payments", datedQueryListCardPayments(p), nil)
 		},
 		func(pg *resources.CardPaymentPage) ([]resources.CardPayment, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8006,7 +8006,7 @@ func (s *BankingService) listCardPaymentsPages(ctx context.Context, params *reso
 //
 //	GET /banking/card_payments (ListCardPayments)
 func (s *BankingService) ListCardPaymentsPage(ctx context.Context, params *resources.ListCardPaymentsParams) (resources.CardPaymentPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCardPayments, s.c.datedBase, "/banking/card_payments", datedQueryListCardPayments(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCardPayments, &s.c.datedBase, s.c.datedBase.path+"/banking/card_payments", datedQueryListCardPayments(params), nil)
 	return send[resources.CardPaymentPage](ctx, s.c, &datedListCardPayments, req, err)
 }
 
@@ -8018,7 +8018,7 @@ type BookkeepersService struct{ c *Client }
 //
 //	GET /bookkeepers_management/incidences/{id} (GetBookkeeperIncidence)
 func (s *BookkeepersService) GetIncidence(ctx context.Context, id string) (resources.BookkeeperIncidence, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBookkeeperIncidence, s.c.datedBase, "/bookkeepers_management/incidences/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBookkeeperIncidence, &s.c.datedBase, s.c.datedBase.path+"/bookkeepers_management/incidences/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BookkeeperIncidence](ctx, s.c, &datedGetBookkeeperIncidence, req, err)
 }
 
@@ -8054,7 +8054,7 @@ func (s *BookkeepersService) ListIncidencesIter(ctx context.Context, params *res
 func (s *BookkeepersService) listIncidencesPages(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) engine.Lister[resources.BookkeeperIncidence] {
 	return pages(ctx, s.c, &datedListBookkeeperIncidences, params,
 		func(p *resources.ListBookkeeperIncidencesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBookkeeperIncidences, s.c.datedBase, "/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(p), nil)
+			return s.c.newRequest(ctx, &datedListBookkeeperIncidences, &s.c.datedBase, s.c.datedBase.path+"/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(p), nil)
 		},
 		func(pg *resources.BookkeeperIncidencePage) ([]resources.BookkeeperIncidence, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8073,7 +8073,7 @@ func (s *BookkeepersService) listIncidencesPages(ctx context.Context, params *re
 //
 //	GET /bookkeepers_management/incidences (ListBookkeeperIncidences)
 func (s *BookkeepersService) ListIncidencesPage(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) (resources.BookkeeperIncidencePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBookkeeperIncidences, s.c.datedBase, "/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBookkeeperIncidences, &s.c.datedBase, s.c.datedBase.path+"/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(params), nil)
 	return send[resources.BookkeeperIncidencePage](ctx, s.c, &datedListBookkeeperIncidences, req, err)
 }
 
@@ -8084,7 +8084,7 @@ func (s *BookkeepersService) ListIncidencesPage(ctx context.Context, params *res
 //
 //	PUT /bookkeepers_management/incidences/{id} (UpdateBookkeeperIncidence)
 func (s *BookkeepersService) UpdateIncidence(ctx context.Context, id string, body resources.BookkeeperIncidenceUpdate) (resources.BookkeeperIncidence, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateBookkeeperIncidence, s.c.datedBase, "/bookkeepers_management/incidences/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateBookkeeperIncidence, &s.c.datedBase, s.c.datedBase.path+"/bookkeepers_management/incidences/"+url.PathEscape(string(id)), "", body)
 	return send[resources.BookkeeperIncidence](ctx, s.c, &datedUpdateBookkeeperIncidence, req, err)
 }
 
@@ -8096,7 +8096,7 @@ type CompaniesService struct{ c *Client }
 //
 //	POST /companies/legal_entities (CreateLegalEntity)
 func (s *CompaniesService) Create(ctx context.Context, body resources.LegalEntityCreate) (resources.LegalEntity, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateLegalEntity, s.c.datedBase, "/companies/legal_entities", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateLegalEntity, &s.c.datedBase, s.c.datedBase.path+"/companies/legal_entities", "", body)
 	return send[resources.LegalEntity](ctx, s.c, &datedCreateLegalEntity, req, err)
 }
 
@@ -8106,7 +8106,7 @@ func (s *CompaniesService) Create(ctx context.Context, body resources.LegalEntit
 //
 //	GET /companies/legal_entities/{id} (GetLegalEntity)
 func (s *CompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
-	req, err := s.c.newRequest(ctx, &datedGetLegalEntity, s.c.datedBase, "/companies/legal_entities/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetLegalEntity, &s.c.datedBase, s.c.datedBase.path+"/companies/legal_entities/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LegalEntity](ctx, s.c, &datedGetLegalEntity, req, err)
 }
 
@@ -8132,7 +8132,7 @@ func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListL
 func (s *CompaniesService) listPages(ctx context.Context, params *resources.ListLegalEntitiesParams) engine.Lister[resources.LegalEntity] {
 	return pages(ctx, s.c, &datedListLegalEntities, params,
 		func(p *resources.ListLegalEntitiesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(p), nil)
+			return s.c.newRequest(ctx, &datedListLegalEntities, &s.c.datedBase, s.c.datedBase.path+"/companies/legal_entities", datedQueryListLegalEntities(p), nil)
 		},
 		func(pg *resources.LegalEntityPage) ([]resources.LegalEntity, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8146,7 +8146,7 @@ func (s *CompaniesService) listPages(ctx context.Context, params *resources.List
 //
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *CompaniesService) ListPage(ctx context.Context, params *resources.ListLegalEntitiesParams) (resources.LegalEntityPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListLegalEntities, &s.c.datedBase, s.c.datedBase.path+"/companies/legal_entities", datedQueryListLegalEntities(params), nil)
 	return send[resources.LegalEntityPage](ctx, s.c, &datedListLegalEntities, req, err)
 }
 
@@ -8163,7 +8163,7 @@ type ContractsService struct{ c *Client }
 //
 //	POST /contracts/compensations (CreateCompensation)
 func (s *ContractsService) CreateCompensation(ctx context.Context, body resources.CompensationCreate) (resources.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCompensation, s.c.datedBase, "/contracts/compensations", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCompensation, &s.c.datedBase, s.c.datedBase.path+"/contracts/compensations", "", body)
 	return send[resources.Compensation](ctx, s.c, &datedCreateCompensation, req, err)
 }
 
@@ -8176,7 +8176,7 @@ func (s *ContractsService) CreateCompensation(ctx context.Context, body resource
 //
 //	POST /contracts/contract_versions (CreateContractVersion)
 func (s *ContractsService) CreateContractVersion(ctx context.Context, body resources.ContractVersionCreate) (resources.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateContractVersion, s.c.datedBase, "/contracts/contract_versions", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateContractVersion, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_versions", "", body)
 	return send[resources.ContractVersion](ctx, s.c, &datedCreateContractVersion, req, err)
 }
 
@@ -8187,7 +8187,7 @@ func (s *ContractsService) CreateContractVersion(ctx context.Context, body resou
 //
 //	POST /contracts/spanish_contract_types (CreateSpanishContractType)
 func (s *ContractsService) CreateSpanishContractType(ctx context.Context, body resources.SpanishContractTypeCreate) (resources.SpanishContractType, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateSpanishContractType, s.c.datedBase, "/contracts/spanish_contract_types", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishContractType, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_contract_types", "", body)
 	return send[resources.SpanishContractType](ctx, s.c, &datedCreateSpanishContractType, req, err)
 }
 
@@ -8198,7 +8198,7 @@ func (s *ContractsService) CreateSpanishContractType(ctx context.Context, body r
 //
 //	POST /contracts/spanish_education_levels (CreateSpanishEducationLevel)
 func (s *ContractsService) CreateSpanishEducationLevel(ctx context.Context, body resources.SpanishEducationLevelCreate) (resources.SpanishEducationLevel, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateSpanishEducationLevel, s.c.datedBase, "/contracts/spanish_education_levels", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishEducationLevel, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_education_levels", "", body)
 	return send[resources.SpanishEducationLevel](ctx, s.c, &datedCreateSpanishEducationLevel, req, err)
 }
 
@@ -8209,7 +8209,7 @@ func (s *ContractsService) CreateSpanishEducationLevel(ctx context.Context, body
 //
 //	POST /contracts/spanish_professional_categories (CreateSpanishProfessionalCategory)
 func (s *ContractsService) CreateSpanishProfessionalCategory(ctx context.Context, body resources.SpanishProfessionalCategoryCreate) (resources.SpanishProfessionalCategory, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateSpanishProfessionalCategory, s.c.datedBase, "/contracts/spanish_professional_categories", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishProfessionalCategory, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_professional_categories", "", body)
 	return send[resources.SpanishProfessionalCategory](ctx, s.c, &datedCreateSpanishProfessionalCategory, req, err)
 }
 
@@ -8220,7 +8220,7 @@ func (s *ContractsService) CreateSpanishProfessionalCategory(ctx context.Context
 //
 //	POST /contracts/spanish_working_day_types (CreateSpanishWorkingDayType)
 func (s *ContractsService) CreateSpanishWorkingDayType(ctx context.Context, body resources.SpanishWorkingDayTypeCreate) (resources.SpanishWorkingDayType, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateSpanishWorkingDayType, s.c.datedBase, "/contracts/spanish_working_day_types", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishWorkingDayType, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_working_day_types", "", body)
 	return send[resources.SpanishWorkingDayType](ctx, s.c, &datedCreateSpanishWorkingDayType, req, err)
 }
 
@@ -8230,7 +8230,7 @@ func (s *ContractsService) CreateSpanishWorkingDayType(ctx context.Context, body
 //
 //	DELETE /contracts/compensations/{id} (DeleteCompensation)
 func (s *ContractsService) DeleteCompensation(ctx context.Context, id string) (resources.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteCompensation, &s.c.datedBase, s.c.datedBase.path+"/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Compensation](ctx, s.c, &datedDeleteCompensation, req, err)
 }
 
@@ -8240,7 +8240,7 @@ func (s *ContractsService) DeleteCompensation(ctx context.Context, id string) (r
 //
 //	DELETE /contracts/contract_versions/{id} (DeleteContractVersion)
 func (s *ContractsService) DeleteContractVersion(ctx context.Context, id string) (resources.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteContractVersion, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ContractVersion](ctx, s.c, &datedDeleteContractVersion, req, err)
 }
 
@@ -8250,7 +8250,7 @@ func (s *ContractsService) DeleteContractVersion(ctx context.Context, id string)
 //
 //	GET /contracts/compensations/{id} (GetCompensation)
 func (s *ContractsService) GetCompensation(ctx context.Context, id string) (resources.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCompensation, &s.c.datedBase, s.c.datedBase.path+"/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Compensation](ctx, s.c, &datedGetCompensation, req, err)
 }
 
@@ -8260,7 +8260,7 @@ func (s *ContractsService) GetCompensation(ctx context.Context, id string) (reso
 //
 //	GET /compensations/concepts/{id} (GetCompensationConcept)
 func (s *ContractsService) GetCompensationConcept(ctx context.Context, id string) (resources.CompensationConcept, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCompensationConcept, s.c.datedBase, "/compensations/concepts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCompensationConcept, &s.c.datedBase, s.c.datedBase.path+"/compensations/concepts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CompensationConcept](ctx, s.c, &datedGetCompensationConcept, req, err)
 }
 
@@ -8270,7 +8270,7 @@ func (s *ContractsService) GetCompensationConcept(ctx context.Context, id string
 //
 //	GET /contracts/contract_templates/{id} (GetContractTemplate)
 func (s *ContractsService) GetContractTemplate(ctx context.Context, id string) (resources.ContractTemplate, error) {
-	req, err := s.c.newRequest(ctx, &datedGetContractTemplate, s.c.datedBase, "/contracts/contract_templates/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetContractTemplate, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_templates/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ContractTemplate](ctx, s.c, &datedGetContractTemplate, req, err)
 }
 
@@ -8280,7 +8280,7 @@ func (s *ContractsService) GetContractTemplate(ctx context.Context, id string) (
 //
 //	GET /contracts/contract_versions/{id} (GetContractVersion)
 func (s *ContractsService) GetContractVersion(ctx context.Context, id string) (resources.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedGetContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetContractVersion, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ContractVersion](ctx, s.c, &datedGetContractVersion, req, err)
 }
 
@@ -8290,7 +8290,7 @@ func (s *ContractsService) GetContractVersion(ctx context.Context, id string) (r
 //
 //	GET /contracts/contract_version_histories/{id} (GetContractVersionHistory)
 func (s *ContractsService) GetContractVersionHistory(ctx context.Context, id string) (resources.ContractVersionHistory, error) {
-	req, err := s.c.newRequest(ctx, &datedGetContractVersionHistory, s.c.datedBase, "/contracts/contract_version_histories/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetContractVersionHistory, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_version_histories/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ContractVersionHistory](ctx, s.c, &datedGetContractVersionHistory, req, err)
 }
 
@@ -8300,7 +8300,7 @@ func (s *ContractsService) GetContractVersionHistory(ctx context.Context, id str
 //
 //	GET /contracts/french_contract_types/{id} (GetFrenchContractType)
 func (s *ContractsService) GetFrenchContractType(ctx context.Context, id string) (resources.FrenchContractType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetFrenchContractType, s.c.datedBase, "/contracts/french_contract_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetFrenchContractType, &s.c.datedBase, s.c.datedBase.path+"/contracts/french_contract_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.FrenchContractType](ctx, s.c, &datedGetFrenchContractType, req, err)
 }
 
@@ -8310,7 +8310,7 @@ func (s *ContractsService) GetFrenchContractType(ctx context.Context, id string)
 //
 //	GET /contracts/german_contract_types/{id} (GetGermanContractType)
 func (s *ContractsService) GetGermanContractType(ctx context.Context, id string) (resources.GermanContractType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetGermanContractType, s.c.datedBase, "/contracts/german_contract_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetGermanContractType, &s.c.datedBase, s.c.datedBase.path+"/contracts/german_contract_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.GermanContractType](ctx, s.c, &datedGetGermanContractType, req, err)
 }
 
@@ -8320,7 +8320,7 @@ func (s *ContractsService) GetGermanContractType(ctx context.Context, id string)
 //
 //	GET /contracts/portuguese_contract_types/{id} (GetPortugueseContractType)
 func (s *ContractsService) GetPortugueseContractType(ctx context.Context, id string) (resources.PortugueseContractType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPortugueseContractType, s.c.datedBase, "/contracts/portuguese_contract_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPortugueseContractType, &s.c.datedBase, s.c.datedBase.path+"/contracts/portuguese_contract_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PortugueseContractType](ctx, s.c, &datedGetPortugueseContractType, req, err)
 }
 
@@ -8330,7 +8330,7 @@ func (s *ContractsService) GetPortugueseContractType(ctx context.Context, id str
 //
 //	GET /contracts/spanish_contract_types/{id} (GetSpanishContractType)
 func (s *ContractsService) GetSpanishContractType(ctx context.Context, id string) (resources.SpanishContractType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetSpanishContractType, s.c.datedBase, "/contracts/spanish_contract_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetSpanishContractType, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_contract_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.SpanishContractType](ctx, s.c, &datedGetSpanishContractType, req, err)
 }
 
@@ -8340,7 +8340,7 @@ func (s *ContractsService) GetSpanishContractType(ctx context.Context, id string
 //
 //	GET /contracts/spanish_education_levels/{id} (GetSpanishEducationLevel)
 func (s *ContractsService) GetSpanishEducationLevel(ctx context.Context, id string) (resources.SpanishEducationLevel, error) {
-	req, err := s.c.newRequest(ctx, &datedGetSpanishEducationLevel, s.c.datedBase, "/contracts/spanish_education_levels/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetSpanishEducationLevel, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_education_levels/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.SpanishEducationLevel](ctx, s.c, &datedGetSpanishEducationLevel, req, err)
 }
 
@@ -8350,7 +8350,7 @@ func (s *ContractsService) GetSpanishEducationLevel(ctx context.Context, id stri
 //
 //	GET /contracts/spanish_professional_categories/{id} (GetSpanishProfessionalCategory)
 func (s *ContractsService) GetSpanishProfessionalCategory(ctx context.Context, id string) (resources.SpanishProfessionalCategory, error) {
-	req, err := s.c.newRequest(ctx, &datedGetSpanishProfessionalCategory, s.c.datedBase, "/contracts/spanish_professional_categories/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetSpanishProfessionalCategory, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_professional_categories/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.SpanishProfessionalCategory](ctx, s.c, &datedGetSpanishProfessionalCategory, req, err)
 }
 
@@ -8360,7 +8360,7 @@ func (s *ContractsService) GetSpanishProfessionalCategory(ctx context.Context, i
 //
 //	GET /contracts/spanish_working_day_types/{id} (GetSpanishWorkingDayType)
 func (s *ContractsService) GetSpanishWorkingDayType(ctx context.Context, id string) (resources.SpanishWorkingDayType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetSpanishWorkingDayType, s.c.datedBase, "/contracts/spanish_working_day_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetSpanishWorkingDayType, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_working_day_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.SpanishWorkingDayType](ctx, s.c, &datedGetSpanishWorkingDayType, req, err)
 }
 
@@ -8370,7 +8370,7 @@ func (s *ContractsService) GetSpanishWorkingDayType(ctx context.Context, id stri
 //
 //	GET /contracts/taxonomies/{id} (GetTaxonomy)
 func (s *ContractsService) GetTaxonomy(ctx context.Context, id string) (resources.ContractTaxonomy, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTaxonomy, s.c.datedBase, "/contracts/taxonomies/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTaxonomy, &s.c.datedBase, s.c.datedBase.path+"/contracts/taxonomies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ContractTaxonomy](ctx, s.c, &datedGetTaxonomy, req, err)
 }
 
@@ -8406,7 +8406,7 @@ func (s *ContractsService) ListCompensationConceptsIter(ctx context.Context, par
 func (s *ContractsService) listCompensationConceptsPages(ctx context.Context, params *resources.ListCompensationConceptsParams) engine.Lister[resources.CompensationConcept] {
 	return pages(ctx, s.c, &datedListCompensationConcepts, params,
 		func(p *resources.ListCompensationConceptsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(p), nil)
+			return s.c.newRequest(ctx, &datedListCompensationConcepts, &s.c.datedBase, s.c.datedBase.path+"/compensations/concepts", datedQueryListCompensationConcepts(p), nil)
 		},
 		func(pg *resources.CompensationConceptPage) ([]resources.CompensationConcept, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8425,7 +8425,7 @@ func (s *ContractsService) listCompensationConceptsPages(ctx context.Context, pa
 //
 //	GET /compensations/concepts (ListCompensationConcepts)
 func (s *ContractsService) ListCompensationConceptsPage(ctx context.Context, params *resources.ListCompensationConceptsParams) (resources.CompensationConceptPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCompensationConcepts, &s.c.datedBase, s.c.datedBase.path+"/compensations/concepts", datedQueryListCompensationConcepts(params), nil)
 	return send[resources.CompensationConceptPage](ctx, s.c, &datedListCompensationConcepts, req, err)
 }
 
@@ -8459,7 +8459,7 @@ func (s *ContractsService) ListCompensationsIter(ctx context.Context, params *re
 func (s *ContractsService) listCompensationsPages(ctx context.Context, params *resources.ListCompensationsParams) engine.Lister[resources.Compensation] {
 	return pages(ctx, s.c, &datedListCompensations, params,
 		func(p *resources.ListCompensationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(p), nil)
+			return s.c.newRequest(ctx, &datedListCompensations, &s.c.datedBase, s.c.datedBase.path+"/contracts/compensations", datedQueryListCompensations(p), nil)
 		},
 		func(pg *resources.CompensationPage) ([]resources.Compensation, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8477,7 +8477,7 @@ func (s *ContractsService) listCompensationsPages(ctx context.Context, params *r
 //
 //	GET /contracts/compensations (ListCompensations)
 func (s *ContractsService) ListCompensationsPage(ctx context.Context, params *resources.ListCompensationsParams) (resources.CompensationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCompensations, &s.c.datedBase, s.c.datedBase.path+"/contracts/compensations", datedQueryListCompensations(params), nil)
 	return send[resources.CompensationPage](ctx, s.c, &datedListCompensations, req, err)
 }
 
@@ -8511,7 +8511,7 @@ func (s *ContractsService) ListContractTemplatesIter(ctx context.Context, params
 func (s *ContractsService) listContractTemplatesPages(ctx context.Context, params *resources.ListContractTemplatesParams) engine.Lister[resources.ContractTemplate] {
 	return pages(ctx, s.c, &datedListContractTemplates, params,
 		func(p *resources.ListContractTemplatesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(p), nil)
+			return s.c.newRequest(ctx, &datedListContractTemplates, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_templates", datedQueryListContractTemplates(p), nil)
 		},
 		func(pg *resources.ContractTemplatePage) ([]resources.ContractTemplate, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8529,7 +8529,7 @@ func (s *ContractsService) listContractTemplatesPages(ctx context.Context, param
 //
 //	GET /contracts/contract_templates (ListContractTemplates)
 func (s *ContractsService) ListContractTemplatesPage(ctx context.Context, params *resources.ListContractTemplatesParams) (resources.ContractTemplatePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListContractTemplates, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_templates", datedQueryListContractTemplates(params), nil)
 	return send[resources.ContractTemplatePage](ctx, s.c, &datedListContractTemplates, req, err)
 }
 
@@ -8565,7 +8565,7 @@ func (s *ContractsService) ListContractVersionHistoriesIter(ctx context.Context,
 func (s *ContractsService) listContractVersionHistoriesPages(ctx context.Context, params *resources.ListContractVersionHistoriesParams) engine.Lister[resources.ContractVersionHistory] {
 	return pages(ctx, s.c, &datedListContractVersionHistories, params,
 		func(p *resources.ListContractVersionHistoriesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(p), nil)
+			return s.c.newRequest(ctx, &datedListContractVersionHistories, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_version_histories", datedQueryListContractVersionHistories(p), nil)
 		},
 		func(pg *resources.ContractVersionHistoryPage) ([]resources.ContractVersionHistory, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8584,7 +8584,7 @@ func (s *ContractsService) listContractVersionHistoriesPages(ctx context.Context
 //
 //	GET /contracts/contract_version_histories (ListContractVersionHistories)
 func (s *ContractsService) ListContractVersionHistoriesPage(ctx context.Context, params *resources.ListContractVersionHistoriesParams) (resources.ContractVersionHistoryPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListContractVersionHistories, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_version_histories", datedQueryListContractVersionHistories(params), nil)
 	return send[resources.ContractVersionHistoryPage](ctx, s.c, &datedListContractVersionHistories, req, err)
 }
 
@@ -8620,7 +8620,7 @@ func (s *ContractsService) ListContractVersionMetaDataIter(ctx context.Context, 
 func (s *ContractsService) listContractVersionMetaDataPages(ctx context.Context, params *resources.ListContractVersionMetaDataParams) engine.Lister[resources.ContractVersionMetaData] {
 	return pages(ctx, s.c, &datedListContractVersionMetaData, params,
 		func(p *resources.ListContractVersionMetaDataParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(p), nil)
+			return s.c.newRequest(ctx, &datedListContractVersionMetaData, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(p), nil)
 		},
 		func(pg *resources.ContractVersionMetaDataPage) ([]resources.ContractVersionMetaData, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8639,7 +8639,7 @@ func (s *ContractsService) listContractVersionMetaDataPages(ctx context.Context,
 //
 //	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
 func (s *ContractsService) ListContractVersionMetaDataPage(ctx context.Context, params *resources.ListContractVersionMetaDataParams) (resources.ContractVersionMetaDataPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListContractVersionMetaData, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(params), nil)
 	return send[resources.ContractVersionMetaDataPage](ctx, s.c, &datedListContractVersionMetaData, req, err)
 }
 
@@ -8675,7 +8675,7 @@ func (s *ContractsService) ListContractVersionsIter(ctx context.Context, params 
 func (s *ContractsService) listContractVersionsPages(ctx context.Context, params *resources.ListContractVersionsParams) engine.Lister[resources.ContractVersion] {
 	return pages(ctx, s.c, &datedListContractVersions, params,
 		func(p *resources.ListContractVersionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(p), nil)
+			return s.c.newRequest(ctx, &datedListContractVersions, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_versions", datedQueryListContractVersions(p), nil)
 		},
 		func(pg *resources.ContractVersionPage) ([]resources.ContractVersion, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8694,7 +8694,7 @@ func (s *ContractsService) listContractVersionsPages(ctx context.Context, params
 //
 //	GET /contracts/contract_versions (ListContractVersions)
 func (s *ContractsService) ListContractVersionsPage(ctx context.Context, params *resources.ListContractVersionsParams) (resources.ContractVersionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListContractVersions, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_versions", datedQueryListContractVersions(params), nil)
 	return send[resources.ContractVersionPage](ctx, s.c, &datedListContractVersions, req, err)
 }
 
@@ -8726,7 +8726,7 @@ func (s *ContractsService) ListFrenchContractTypesIter(ctx context.Context, para
 func (s *ContractsService) listFrenchContractTypesPages(ctx context.Context, params *resources.ListFrenchContractTypesParams) engine.Lister[resources.FrenchContractType] {
 	return pages(ctx, s.c, &datedListFrenchContractTypes, params,
 		func(p *resources.ListFrenchContractTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListFrenchContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/french_contract_types", datedQueryListFrenchContractTypes(p), nil)
 		},
 		func(pg *resources.FrenchContractTypePage) ([]resources.FrenchContractType, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8743,7 +8743,7 @@ func (s *ContractsService) listFrenchContractTypesPages(ctx context.Context, par
 //
 //	GET /contracts/french_contract_types (ListFrenchContractTypes)
 func (s *ContractsService) ListFrenchContractTypesPage(ctx context.Context, params *resources.ListFrenchContractTypesParams) (resources.FrenchContractTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListFrenchContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/french_contract_types", datedQueryListFrenchContractTypes(params), nil)
 	return send[resources.FrenchContractTypePage](ctx, s.c, &datedListFrenchContractTypes, req, err)
 }
 
@@ -8775,7 +8775,7 @@ func (s *ContractsService) ListGermanContractTypesIter(ctx context.Context, para
 func (s *ContractsService) listGermanContractTypesPages(ctx context.Context, params *resources.ListGermanContractTypesParams) engine.Lister[resources.GermanContractType] {
 	return pages(ctx, s.c, &datedListGermanContractTypes, params,
 		func(p *resources.ListGermanContractTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListGermanContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/german_contract_types", datedQueryListGermanContractTypes(p), nil)
 		},
 		func(pg *resources.GermanContractTypePage) ([]resources.GermanContractType, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8792,7 +8792,7 @@ func (s *ContractsService) listGermanContractTypesPages(ctx context.Context, par
 //
 //	GET /contracts/german_contract_types (ListGermanContractTypes)
 func (s *ContractsService) ListGermanContractTypesPage(ctx context.Context, params *resources.ListGermanContractTypesParams) (resources.GermanContractTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListGermanContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/german_contract_types", datedQueryListGermanContractTypes(params), nil)
 	return send[resources.GermanContractTypePage](ctx, s.c, &datedListGermanContractTypes, req, err)
 }
 
@@ -8834,7 +8834,7 @@ func (s *ContractsService) ListMaterializedContractTemplatesIter(ctx context.Con
 func (s *ContractsService) listMaterializedContractTemplatesPages(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) engine.Lister[resources.MaterializedContractTemplate] {
 	return pages(ctx, s.c, &datedListMaterializedContractTemplates, params,
 		func(p *resources.ListMaterializedContractTemplatesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(p), nil)
+			return s.c.newRequest(ctx, &datedListMaterializedContractTemplates, &s.c.datedBase, s.c.datedBase.path+"/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(p), nil)
 		},
 		func(pg *resources.MaterializedContractTemplatePage) ([]resources.MaterializedContractTemplate, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8858,7 +8858,7 @@ func (s *ContractsService) listMaterializedContractTemplatesPages(ctx context.Co
 //
 //	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
 func (s *ContractsService) ListMaterializedContractTemplatesPage(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) (resources.MaterializedContractTemplatePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListMaterializedContractTemplates, &s.c.datedBase, s.c.datedBase.path+"/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(params), nil)
 	return send[resources.MaterializedContractTemplatePage](ctx, s.c, &datedListMaterializedContractTemplates, req, err)
 }
 
@@ -8890,7 +8890,7 @@ func (s *ContractsService) ListPortugueseContractTypesIter(ctx context.Context, 
 func (s *ContractsService) listPortugueseContractTypesPages(ctx context.Context, params *resources.ListPortugueseContractTypesParams) engine.Lister[resources.PortugueseContractType] {
 	return pages(ctx, s.c, &datedListPortugueseContractTypes, params,
 		func(p *resources.ListPortugueseContractTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListPortugueseContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(p), nil)
 		},
 		func(pg *resources.PortugueseContractTypePage) ([]resources.PortugueseContractType, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8907,7 +8907,7 @@ func (s *ContractsService) listPortugueseContractTypesPages(ctx context.Context,
 //
 //	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
 func (s *ContractsService) ListPortugueseContractTypesPage(ctx context.Context, params *resources.ListPortugueseContractTypesParams) (resources.PortugueseContractTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPortugueseContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(params), nil)
 	return send[resources.PortugueseContractTypePage](ctx, s.c, &datedListPortugueseContractTypes, req, err)
 }
 
@@ -8943,7 +8943,7 @@ func (s *ContractsService) ListReferenceContractVersionsIter(ctx context.Context
 func (s *ContractsService) listReferenceContractVersionsPages(ctx context.Context, params *resources.ListReferenceContractVersionsParams) engine.Lister[resources.ContractVersion] {
 	return pages(ctx, s.c, &datedListReferenceContractVersions, params,
 		func(p *resources.ListReferenceContractVersionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(p), nil)
+			return s.c.newRequest(ctx, &datedListReferenceContractVersions, &s.c.datedBase, s.c.datedBase.path+"/contracts/reference_contracts", datedQueryListReferenceContractVersions(p), nil)
 		},
 		func(pg *resources.ContractVersionPage) ([]resources.ContractVersion, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -8962,7 +8962,7 @@ func (s *ContractsService) listReferenceContractVersionsPages(ctx context.Contex
 //
 //	GET /contracts/reference_contracts (ListReferenceContractVersions)
 func (s *ContractsService) ListReferenceContractVersionsPage(ctx context.Context, params *resources.ListReferenceContractVersionsParams) (resources.ContractVersionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListReferenceContractVersions, &s.c.datedBase, s.c.datedBase.path+"/contracts/reference_contracts", datedQueryListReferenceContractVersions(params), nil)
 	return send[resources.ContractVersionPage](ctx, s.c, &datedListReferenceContractVersions, req, err)
 }
 
@@ -8996,7 +8996,7 @@ func (s *ContractsService) ListSpanishContractTypesIter(ctx context.Context, par
 func (s *ContractsService) listSpanishContractTypesPages(ctx context.Context, params *resources.ListSpanishContractTypesParams) engine.Lister[resources.SpanishContractType] {
 	return pages(ctx, s.c, &datedListSpanishContractTypes, params,
 		func(p *resources.ListSpanishContractTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListSpanishContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(p), nil)
 		},
 		func(pg *resources.SpanishContractTypePage) ([]resources.SpanishContractType, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9014,7 +9014,7 @@ func (s *ContractsService) listSpanishContractTypesPages(ctx context.Context, pa
 //
 //	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
 func (s *ContractsService) ListSpanishContractTypesPage(ctx context.Context, params *resources.ListSpanishContractTypesParams) (resources.SpanishContractTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListSpanishContractTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(params), nil)
 	return send[resources.SpanishContractTypePage](ctx, s.c, &datedListSpanishContractTypes, req, err)
 }
 
@@ -9048,7 +9048,7 @@ func (s *ContractsService) ListSpanishEducationLevelsIter(ctx context.Context, p
 func (s *ContractsService) listSpanishEducationLevelsPages(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) engine.Lister[resources.SpanishEducationLevel] {
 	return pages(ctx, s.c, &datedListSpanishEducationLevels, params,
 		func(p *resources.ListSpanishEducationLevelsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(p), nil)
+			return s.c.newRequest(ctx, &datedListSpanishEducationLevels, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(p), nil)
 		},
 		func(pg *resources.SpanishEducationLevelPage) ([]resources.SpanishEducationLevel, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9066,7 +9066,7 @@ func (s *ContractsService) listSpanishEducationLevelsPages(ctx context.Context, 
 //
 //	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
 func (s *ContractsService) ListSpanishEducationLevelsPage(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) (resources.SpanishEducationLevelPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListSpanishEducationLevels, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(params), nil)
 	return send[resources.SpanishEducationLevelPage](ctx, s.c, &datedListSpanishEducationLevels, req, err)
 }
 
@@ -9100,7 +9100,7 @@ func (s *ContractsService) ListSpanishProfessionalCategoriesIter(ctx context.Con
 func (s *ContractsService) listSpanishProfessionalCategoriesPages(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) engine.Lister[resources.SpanishProfessionalCategory] {
 	return pages(ctx, s.c, &datedListSpanishProfessionalCategories, params,
 		func(p *resources.ListSpanishProfessionalCategoriesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(p), nil)
+			return s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(p), nil)
 		},
 		func(pg *resources.SpanishProfessionalCategoryPage) ([]resources.SpanishProfessionalCategory, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9120,7 +9120,7 @@ func (s *ContractsService) listSpanishProfessionalCategoriesPages(ctx context.Co
 //
 //	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
 func (s *ContractsService) ListSpanishProfessionalCategoriesPage(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) (resources.SpanishProfessionalCategoryPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(params), nil)
 	return send[resources.SpanishProfessionalCategoryPage](ctx, s.c, &datedListSpanishProfessionalCategories, req, err)
 }
 
@@ -9154,7 +9154,7 @@ func (s *ContractsService) ListSpanishWorkingDayTypesIter(ctx context.Context, p
 func (s *ContractsService) listSpanishWorkingDayTypesPages(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) engine.Lister[resources.SpanishWorkingDayType] {
 	return pages(ctx, s.c, &datedListSpanishWorkingDayTypes, params,
 		func(p *resources.ListSpanishWorkingDayTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(p), nil)
 		},
 		func(pg *resources.SpanishWorkingDayTypePage) ([]resources.SpanishWorkingDayType, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9172,7 +9172,7 @@ func (s *ContractsService) listSpanishWorkingDayTypesPages(ctx context.Context, 
 //
 //	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
 func (s *ContractsService) ListSpanishWorkingDayTypesPage(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) (resources.SpanishWorkingDayTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, &s.c.datedBase, s.c.datedBase.path+"/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(params), nil)
 	return send[resources.SpanishWorkingDayTypePage](ctx, s.c, &datedListSpanishWorkingDayTypes, req, err)
 }
 
@@ -9204,7 +9204,7 @@ func (s *ContractsService) ListTaxonomiesIter(ctx context.Context, params *resou
 func (s *ContractsService) listTaxonomiesPages(ctx context.Context, params *resources.ListTaxonomiesParams) engine.Lister[resources.ContractTaxonomy] {
 	return pages(ctx, s.c, &datedListTaxonomies, params,
 		func(p *resources.ListTaxonomiesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(p), nil)
+			return s.c.newRequest(ctx, &datedListTaxonomies, &s.c.datedBase, s.c.datedBase.path+"/contracts/taxonomies", datedQueryListTaxonomies(p), nil)
 		},
 		func(pg *resources.ContractTaxonomyPage) ([]resources.ContractTaxonomy, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9221,7 +9221,7 @@ func (s *ContractsService) listTaxonomiesPages(ctx context.Context, params *reso
 //
 //	GET /contracts/taxonomies (ListTaxonomies)
 func (s *ContractsService) ListTaxonomiesPage(ctx context.Context, params *resources.ListTaxonomiesParams) (resources.ContractTaxonomyPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTaxonomies, &s.c.datedBase, s.c.datedBase.path+"/contracts/taxonomies", datedQueryListTaxonomies(params), nil)
 	return send[resources.ContractTaxonomyPage](ctx, s.c, &datedListTaxonomies, req, err)
 }
 
@@ -9232,7 +9232,7 @@ func (s *ContractsService) ListTaxonomiesPage(ctx context.Context, params *resou
 //
 //	PUT /contracts/compensations/{id} (UpdateCompensation)
 func (s *ContractsService) UpdateCompensation(ctx context.Context, id string, body resources.CompensationUpdate) (resources.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateCompensation, &s.c.datedBase, s.c.datedBase.path+"/contracts/compensations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Compensation](ctx, s.c, &datedUpdateCompensation, req, err)
 }
 
@@ -9244,7 +9244,7 @@ func (s *ContractsService) UpdateCompensation(ctx context.Context, id string, bo
 //
 //	PUT /contracts/contract_versions/{id} (UpdateContractVersion)
 func (s *ContractsService) UpdateContractVersion(ctx context.Context, id string, body resources.ContractVersionUpdate) (resources.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateContractVersion, &s.c.datedBase, s.c.datedBase.path+"/contracts/contract_versions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.ContractVersion](ctx, s.c, &datedUpdateContractVersion, req, err)
 }
 
@@ -9286,7 +9286,7 @@ func (s *CredentialsService) ListIter(ctx context.Context, params *resources.Lis
 func (s *CredentialsService) listPages(ctx context.Context, params *resources.ListCredentialsParams) engine.Lister[resources.Credential] {
 	return pages(ctx, s.c, &datedListCredentials, params,
 		func(p *resources.ListCredentialsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCredentials, s.c.datedBase, "/api_public/credentials", datedQueryListCredentials(p), nil)
+			return s.c.newRequest(ctx, &datedListCredentials, &s.c.datedBase, s.c.datedBase.path+"/api_public/credentials", datedQueryListCredentials(p), nil)
 		},
 		func(pg *resources.CredentialPage) ([]resources.Credential, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9306,7 +9306,7 @@ func (s *CredentialsService) listPages(ctx context.Context, params *resources.Li
 //
 //	GET /api_public/credentials (ListCredentials)
 func (s *CredentialsService) ListPage(ctx context.Context, params *resources.ListCredentialsParams) (resources.CredentialPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCredentials, s.c.datedBase, "/api_public/credentials", datedQueryListCredentials(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCredentials, &s.c.datedBase, s.c.datedBase.path+"/api_public/credentials", datedQueryListCredentials(params), nil)
 	return send[resources.CredentialPage](ctx, s.c, &datedListCredentials, req, err)
 }
 
@@ -9318,7 +9318,7 @@ type CustomFieldsService struct{ c *Client }
 //
 //	POST /custom_fields/fields (CreateCustomField)
 func (s *CustomFieldsService) Create(ctx context.Context, body resources.CustomFieldCreate) (resources.CustomField, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCustomField, s.c.datedBase, "/custom_fields/fields", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomField, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/fields", "", body)
 	return send[resources.CustomField](ctx, s.c, &datedCreateCustomField, req, err)
 }
 
@@ -9326,7 +9326,7 @@ func (s *CustomFieldsService) Create(ctx context.Context, body resources.CustomF
 //
 //	POST /custom_fields/options (CreateCustomFieldOption)
 func (s *CustomFieldsService) CreateOption(ctx context.Context, body resources.CustomFieldOptionCreate) (resources.CustomFieldOption, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCustomFieldOption, s.c.datedBase, "/custom_fields/options", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomFieldOption, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/options", "", body)
 	return send[resources.CustomFieldOption](ctx, s.c, &datedCreateCustomFieldOption, req, err)
 }
 
@@ -9334,7 +9334,7 @@ func (s *CustomFieldsService) CreateOption(ctx context.Context, body resources.C
 //
 //	POST /custom_fields/resource_fields (CreateResourceField)
 func (s *CustomFieldsService) CreateResourceField(ctx context.Context, body resources.ResourceFieldCreate) (resources.ResourceField, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateResourceField, s.c.datedBase, "/custom_fields/resource_fields", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateResourceField, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/resource_fields", "", body)
 	return send[resources.ResourceField](ctx, s.c, &datedCreateResourceField, req, err)
 }
 
@@ -9342,7 +9342,7 @@ func (s *CustomFieldsService) CreateResourceField(ctx context.Context, body reso
 //
 //	POST /custom_fields/values (CreateCustomFieldValue)
 func (s *CustomFieldsService) CreateValue(ctx context.Context, body resources.CustomFieldValueCreate) (resources.CustomFieldValue, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCustomFieldValue, s.c.datedBase, "/custom_fields/values", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomFieldValue, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/values", "", body)
 	return send[resources.CustomFieldValue](ctx, s.c, &datedCreateCustomFieldValue, req, err)
 }
 
@@ -9352,7 +9352,7 @@ func (s *CustomFieldsService) CreateValue(ctx context.Context, body resources.Cu
 //
 //	DELETE /custom_fields/fields/{id} (DeleteCustomField)
 func (s *CustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteCustomField, s.c.datedBase, "/custom_fields/fields/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteCustomField, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/fields/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomField](ctx, s.c, &datedDeleteCustomField, req, err)
 }
 
@@ -9360,7 +9360,7 @@ func (s *CustomFieldsService) Delete(ctx context.Context, id string) (resources.
 //
 //	GET /custom_fields/fields/{id} (GetCustomField)
 func (s *CustomFieldsService) Get(ctx context.Context, id string) (resources.CustomField, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCustomField, s.c.datedBase, "/custom_fields/fields/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCustomField, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/fields/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomField](ctx, s.c, &datedGetCustomField, req, err)
 }
 
@@ -9368,7 +9368,7 @@ func (s *CustomFieldsService) Get(ctx context.Context, id string) (resources.Cus
 //
 //	GET /custom_fields/options/{id} (GetCustomFieldOption)
 func (s *CustomFieldsService) GetOption(ctx context.Context, id string) (resources.CustomFieldOption, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCustomFieldOption, s.c.datedBase, "/custom_fields/options/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCustomFieldOption, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/options/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomFieldOption](ctx, s.c, &datedGetCustomFieldOption, req, err)
 }
 
@@ -9376,7 +9376,7 @@ func (s *CustomFieldsService) GetOption(ctx context.Context, id string) (resourc
 //
 //	GET /custom_fields/resource_fields/{id} (GetResourceField)
 func (s *CustomFieldsService) GetResourceField(ctx context.Context, id string) (resources.ResourceField, error) {
-	req, err := s.c.newRequest(ctx, &datedGetResourceField, s.c.datedBase, "/custom_fields/resource_fields/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetResourceField, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/resource_fields/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ResourceField](ctx, s.c, &datedGetResourceField, req, err)
 }
 
@@ -9384,7 +9384,7 @@ func (s *CustomFieldsService) GetResourceField(ctx context.Context, id string) (
 //
 //	GET /custom_fields/values/{id} (GetCustomFieldValue)
 func (s *CustomFieldsService) GetValue(ctx context.Context, id string) (resources.CustomFieldValue, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCustomFieldValue, s.c.datedBase, "/custom_fields/values/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCustomFieldValue, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/values/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomFieldValue](ctx, s.c, &datedGetCustomFieldValue, req, err)
 }
 
@@ -9410,7 +9410,7 @@ func (s *CustomFieldsService) ListIter(ctx context.Context, params *resources.Li
 func (s *CustomFieldsService) listPages(ctx context.Context, params *resources.ListCustomFieldsParams) engine.Lister[resources.CustomField] {
 	return pages(ctx, s.c, &datedListCustomFields, params,
 		func(p *resources.ListCustomFieldsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCustomFields, s.c.datedBase, "/custom_fields/fields", datedQueryListCustomFields(p), nil)
+			return s.c.newRequest(ctx, &datedListCustomFields, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/fields", datedQueryListCustomFields(p), nil)
 		},
 		func(pg *resources.CustomFieldPage) ([]resources.CustomField, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9424,7 +9424,7 @@ func (s *CustomFieldsService) listPages(ctx context.Context, params *resources.L
 //
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *CustomFieldsService) ListPage(ctx context.Context, params *resources.ListCustomFieldsParams) (resources.CustomFieldPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCustomFields, s.c.datedBase, "/custom_fields/fields", datedQueryListCustomFields(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCustomFields, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/fields", datedQueryListCustomFields(params), nil)
 	return send[resources.CustomFieldPage](ctx, s.c, &datedListCustomFields, req, err)
 }
 
@@ -9450,7 +9450,7 @@ func (s *CustomFieldsService) ListOptionsIter(ctx context.Context, params *resou
 func (s *CustomFieldsService) listOptionsPages(ctx context.Context, params *resources.ListCustomFieldOptionsParams) engine.Lister[resources.CustomFieldOption] {
 	return pages(ctx, s.c, &datedListCustomFieldOptions, params,
 		func(p *resources.ListCustomFieldOptionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCustomFieldOptions, s.c.datedBase, "/custom_fields/options", datedQueryListCustomFieldOptions(p), nil)
+			return s.c.newRequest(ctx, &datedListCustomFieldOptions, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/options", datedQueryListCustomFieldOptions(p), nil)
 		},
 		func(pg *resources.CustomFieldOptionPage) ([]resources.CustomFieldOption, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9464,7 +9464,7 @@ func (s *CustomFieldsService) listOptionsPages(ctx context.Context, params *reso
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *CustomFieldsService) ListOptionsPage(ctx context.Context, params *resources.ListCustomFieldOptionsParams) (resources.CustomFieldOptionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCustomFieldOptions, s.c.datedBase, "/custom_fields/options", datedQueryListCustomFieldOptions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCustomFieldOptions, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/options", datedQueryListCustomFieldOptions(params), nil)
 	return send[resources.CustomFieldOptionPage](ctx, s.c, &datedListCustomFieldOptions, req, err)
 }
 
@@ -9494,7 +9494,7 @@ func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params
 func (s *CustomFieldsService) listResourceFieldsPages(ctx context.Context, params *resources.ListResourceFieldsParams) engine.Lister[resources.ResourceField] {
 	return pages(ctx, s.c, &datedListResourceFields, params,
 		func(p *resources.ListResourceFieldsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListResourceFields, s.c.datedBase, "/custom_fields/resource_fields", datedQueryListResourceFields(p), nil)
+			return s.c.newRequest(ctx, &datedListResourceFields, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/resource_fields", datedQueryListResourceFields(p), nil)
 		},
 		func(pg *resources.ResourceFieldPage) ([]resources.ResourceField, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9510,7 +9510,7 @@ func (s *CustomFieldsService) listResourceFieldsPages(ctx context.Context, param
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *CustomFieldsService) ListResourceFieldsPage(ctx context.Context, params *resources.ListResourceFieldsParams) (resources.ResourceFieldPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListResourceFields, s.c.datedBase, "/custom_fields/resource_fields", datedQueryListResourceFields(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListResourceFields, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/resource_fields", datedQueryListResourceFields(params), nil)
 	return send[resources.ResourceFieldPage](ctx, s.c, &datedListResourceFields, req, err)
 }
 
@@ -9536,7 +9536,7 @@ func (s *CustomFieldsService) ListValuesIter(ctx context.Context, params *resour
 func (s *CustomFieldsService) listValuesPages(ctx context.Context, params *resources.ListCustomFieldValuesParams) engine.Lister[resources.CustomFieldValue] {
 	return pages(ctx, s.c, &datedListCustomFieldValues, params,
 		func(p *resources.ListCustomFieldValuesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCustomFieldValues, s.c.datedBase, "/custom_fields/values", datedQueryListCustomFieldValues(p), nil)
+			return s.c.newRequest(ctx, &datedListCustomFieldValues, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/values", datedQueryListCustomFieldValues(p), nil)
 		},
 		func(pg *resources.CustomFieldValuePage) ([]resources.CustomFieldValue, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9550,7 +9550,7 @@ func (s *CustomFieldsService) listValuesPages(ctx context.Context, params *resou
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *CustomFieldsService) ListValuesPage(ctx context.Context, params *resources.ListCustomFieldValuesParams) (resources.CustomFieldValuePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCustomFieldValues, s.c.datedBase, "/custom_fields/values", datedQueryListCustomFieldValues(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCustomFieldValues, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/values", datedQueryListCustomFieldValues(params), nil)
 	return send[resources.CustomFieldValuePage](ctx, s.c, &datedListCustomFieldValues, req, err)
 }
 
@@ -9558,7 +9558,7 @@ func (s *CustomFieldsService) ListValuesPage(ctx context.Context, params *resour
 //
 //	PUT /custom_fields/values/{id} (UpdateCustomFieldValue)
 func (s *CustomFieldsService) UpdateValue(ctx context.Context, id string, body resources.CustomFieldValueUpdate) (resources.CustomFieldValue, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateCustomFieldValue, s.c.datedBase, "/custom_fields/values/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateCustomFieldValue, &s.c.datedBase, s.c.datedBase.path+"/custom_fields/values/"+url.PathEscape(string(id)), "", body)
 	return send[resources.CustomFieldValue](ctx, s.c, &datedUpdateCustomFieldValue, req, err)
 }
 
@@ -9570,7 +9570,7 @@ type CustomResourcesService struct{ c *Client }
 //
 //	POST /custom_resources/schemas (CreateCustomResourceSchema)
 func (s *CustomResourcesService) CreateSchema(ctx context.Context, body resources.CustomResourceSchemaCreate) (resources.CustomResourceSchema, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCustomResourceSchema, s.c.datedBase, "/custom_resources/schemas", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomResourceSchema, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/schemas", "", body)
 	return send[resources.CustomResourceSchema](ctx, s.c, &datedCreateCustomResourceSchema, req, err)
 }
 
@@ -9583,7 +9583,7 @@ func (s *CustomResourcesService) CreateSchema(ctx context.Context, body resource
 //
 //	POST /custom_resources/values (CreateCustomResourceValue)
 func (s *CustomResourcesService) CreateValue(ctx context.Context, body resources.CustomResourceValueCreate) (resources.CustomResourceValue, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCustomResourceValue, s.c.datedBase, "/custom_resources/values", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomResourceValue, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/values", "", body)
 	return send[resources.CustomResourceValue](ctx, s.c, &datedCreateCustomResourceValue, req, err)
 }
 
@@ -9591,7 +9591,7 @@ func (s *CustomResourcesService) CreateValue(ctx context.Context, body resources
 //
 //	GET /custom_resources/resources/{id} (GetCustomResource)
 func (s *CustomResourcesService) Get(ctx context.Context, id string) (resources.CustomResource, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCustomResource, s.c.datedBase, "/custom_resources/resources/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCustomResource, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/resources/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomResource](ctx, s.c, &datedGetCustomResource, req, err)
 }
 
@@ -9599,7 +9599,7 @@ func (s *CustomResourcesService) Get(ctx context.Context, id string) (resources.
 //
 //	GET /custom_resources/schemas/{id} (GetCustomResourceSchema)
 func (s *CustomResourcesService) GetSchema(ctx context.Context, id string) (resources.CustomResourceSchema, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCustomResourceSchema, s.c.datedBase, "/custom_resources/schemas/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCustomResourceSchema, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/schemas/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomResourceSchema](ctx, s.c, &datedGetCustomResourceSchema, req, err)
 }
 
@@ -9607,7 +9607,7 @@ func (s *CustomResourcesService) GetSchema(ctx context.Context, id string) (reso
 //
 //	GET /custom_resources/values/{id} (GetCustomResourceValue)
 func (s *CustomResourcesService) GetValue(ctx context.Context, id string) (resources.CustomResourceValue, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCustomResourceValue, s.c.datedBase, "/custom_resources/values/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCustomResourceValue, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/values/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomResourceValue](ctx, s.c, &datedGetCustomResourceValue, req, err)
 }
 
@@ -9643,7 +9643,7 @@ func (s *CustomResourcesService) ListIter(ctx context.Context, params *resources
 func (s *CustomResourcesService) listPages(ctx context.Context, params *resources.ListCustomResourcesParams) engine.Lister[resources.CustomResource] {
 	return pages(ctx, s.c, &datedListCustomResources, params,
 		func(p *resources.ListCustomResourcesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCustomResources, s.c.datedBase, "/custom_resources/resources", datedQueryListCustomResources(p), nil)
+			return s.c.newRequest(ctx, &datedListCustomResources, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/resources", datedQueryListCustomResources(p), nil)
 		},
 		func(pg *resources.CustomResourcePage) ([]resources.CustomResource, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9662,7 +9662,7 @@ func (s *CustomResourcesService) listPages(ctx context.Context, params *resource
 //
 //	GET /custom_resources/resources (ListCustomResources)
 func (s *CustomResourcesService) ListPage(ctx context.Context, params *resources.ListCustomResourcesParams) (resources.CustomResourcePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCustomResources, s.c.datedBase, "/custom_resources/resources", datedQueryListCustomResources(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCustomResources, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/resources", datedQueryListCustomResources(params), nil)
 	return send[resources.CustomResourcePage](ctx, s.c, &datedListCustomResources, req, err)
 }
 
@@ -9694,7 +9694,7 @@ func (s *CustomResourcesService) ListSchemasIter(ctx context.Context, params *re
 func (s *CustomResourcesService) listSchemasPages(ctx context.Context, params *resources.ListCustomResourceSchemasParams) engine.Lister[resources.CustomResourceSchema] {
 	return pages(ctx, s.c, &datedListCustomResourceSchemas, params,
 		func(p *resources.ListCustomResourceSchemasParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCustomResourceSchemas, s.c.datedBase, "/custom_resources/schemas", datedQueryListCustomResourceSchemas(p), nil)
+			return s.c.newRequest(ctx, &datedListCustomResourceSchemas, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/schemas", datedQueryListCustomResourceSchemas(p), nil)
 		},
 		func(pg *resources.CustomResourceSchemaPage) ([]resources.CustomResourceSchema, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9711,7 +9711,7 @@ func (s *CustomResourcesService) listSchemasPages(ctx context.Context, params *r
 //
 //	GET /custom_resources/schemas (ListCustomResourceSchemas)
 func (s *CustomResourcesService) ListSchemasPage(ctx context.Context, params *resources.ListCustomResourceSchemasParams) (resources.CustomResourceSchemaPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCustomResourceSchemas, s.c.datedBase, "/custom_resources/schemas", datedQueryListCustomResourceSchemas(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCustomResourceSchemas, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/schemas", datedQueryListCustomResourceSchemas(params), nil)
 	return send[resources.CustomResourceSchemaPage](ctx, s.c, &datedListCustomResourceSchemas, req, err)
 }
 
@@ -9737,7 +9737,7 @@ func (s *CustomResourcesService) ListValuesIter(ctx context.Context, params *res
 func (s *CustomResourcesService) listValuesPages(ctx context.Context, params *resources.ListCustomResourceValuesParams) engine.Lister[resources.CustomResourceValue] {
 	return pages(ctx, s.c, &datedListCustomResourceValues, params,
 		func(p *resources.ListCustomResourceValuesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCustomResourceValues, s.c.datedBase, "/custom_resources/values", datedQueryListCustomResourceValues(p), nil)
+			return s.c.newRequest(ctx, &datedListCustomResourceValues, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/values", datedQueryListCustomResourceValues(p), nil)
 		},
 		func(pg *resources.CustomResourceValuePage) ([]resources.CustomResourceValue, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -9751,7 +9751,7 @@ func (s *CustomResourcesService) listValuesPages(ctx context.Context, params *re
 //
 //	GET /custom_resources/values (ListCustomResourceValues)
 func (s *CustomResourcesService) ListValuesPage(ctx context.Context, params *resources.ListCustomResourceValuesParams) (resources.CustomResourceValuePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCustomResourceValues, s.c.datedBase, "/custom_resources/values", datedQueryListCustomResourceValues(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCustomResourceValues, &s.c.datedBase, s.c.datedBase.path+"/custom_resources/values", datedQueryListCustomResourceValues(params), nil)
 	return send[resources.CustomResourceValuePage](ctx, s.c, &datedListCustomResourceValues, req, err)
 }
 
@@ -9780,7 +9780,7 @@ func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCr
 //
 //	POST /documents/download_urls/bulk_create (CreateDocumentDownloadURLs)
 func (s *DocumentsService) CreateDownloadURLs(ctx context.Context, body resources.CreateDocumentDownloadURLsInput) ([]resources.DocumentDownloadURL, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateDocumentDownloadURLs, s.c.datedBase, "/documents/download_urls/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateDocumentDownloadURLs, &s.c.datedBase, s.c.datedBase.path+"/documents/download_urls/bulk_create", "", body)
 	return send[[]resources.DocumentDownloadURL](ctx, s.c, &datedCreateDocumentDownloadURLs, req, err)
 }
 
@@ -9788,7 +9788,7 @@ func (s *DocumentsService) CreateDownloadURLs(ctx context.Context, body resource
 //
 //	POST /documents/folders (CreateFolder)
 func (s *DocumentsService) CreateFolder(ctx context.Context, body resources.FolderCreate) (resources.Folder, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateFolder, s.c.datedBase, "/documents/folders", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateFolder, &s.c.datedBase, s.c.datedBase.path+"/documents/folders", "", body)
 	return send[resources.Folder](ctx, s.c, &datedCreateFolder, req, err)
 }
 
@@ -9798,7 +9798,7 @@ func (s *DocumentsService) CreateFolder(ctx context.Context, body resources.Fold
 //
 //	DELETE /documents/documents/{id} (DeleteDocument)
 func (s *DocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteDocument, s.c.datedBase, "/documents/documents/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteDocument, &s.c.datedBase, s.c.datedBase.path+"/documents/documents/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Document](ctx, s.c, &datedDeleteDocument, req, err)
 }
 
@@ -9806,7 +9806,7 @@ func (s *DocumentsService) Delete(ctx context.Context, id string) (resources.Doc
 //
 //	GET /documents/documents/{id} (GetDocument)
 func (s *DocumentsService) Get(ctx context.Context, id string) (resources.Document, error) {
-	req, err := s.c.newRequest(ctx, &datedGetDocument, s.c.datedBase, "/documents/documents/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetDocument, &s.c.datedBase, s.c.datedBase.path+"/documents/documents/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Document](ctx, s.c, &datedGetDocument, req, err)
 }
 
@@ -9814,7 +9814,7 @@ func (s *DocumentsService) Get(ctx context.Context, id string) (resources.Docume
 //
 //	GET /documents/folders/{id} (GetFolder)
 func (s *DocumentsService) GetFolder(ctx context.Context, id string) (resources.Folder, error) {
-	req, err := s.c.newRequest(ctx, &datedGetFolder, s.c.datedBase, "/documents/folders/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetFolder, &s.c.datedBase, s.c.datedBase.path+"/documents/folders/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Folder](ctx, s.c, &datedGetFolder, req, err)
 }
 
@@ -9840,7 +9840,7 @@ func (s *DocumentsService) ListIter(ctx context.Context, params *resources.ListD
 func (s *DocumentsService) listPages(ctx context.Context, params *resources.ListDocumentsParams) engine.Lister[resources.Document] {
 	return pages(ctx, s.c, &datedListDocuments, params,
 		func(p *resources.ListDocumentsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListDocuments, s.c.datedBase, "/documents/documents", datedQueryListDocuments(p), nil)
+			return s.c.newRequest(ctx, &datedListDocuments, &s.c.datedBase, s.c.datedBase.path+"/documents/documents", datedQueryListDocuments(p), nil)
 		},
 		func(pg *resources.DocumentPage) ([]resources.Document, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListDocumentsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -9852,7 +9852,7 @@ func (s *DocumentsService) listPages(ctx context.Context, params *resources.List
 //
 //	GET /documents/documents (ListDocuments)
 func (s *DocumentsService) ListPage(ctx context.Context, params *resources.ListDocumentsParams) (resources.DocumentPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListDocuments, s.c.datedBase, "/documents/documents", datedQueryListDocuments(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListDocuments, &s.c.datedBase, s.c.datedBase.path+"/documents/documents", datedQueryListDocuments(params), nil)
 	return send[resources.DocumentPage](ctx, s.c, &datedListDocuments, req, err)
 }
 
@@ -9878,7 +9878,7 @@ func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *resource
 func (s *DocumentsService) listFoldersPages(ctx context.Context, params *resources.ListFoldersParams) engine.Lister[resources.Folder] {
 	return pages(ctx, s.c, &datedListFolders, params,
 		func(p *resources.ListFoldersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListFolders, s.c.datedBase, "/documents/folders", datedQueryListFolders(p), nil)
+			return s.c.newRequest(ctx, &datedListFolders, &s.c.datedBase, s.c.datedBase.path+"/documents/folders", datedQueryListFolders(p), nil)
 		},
 		func(pg *resources.FolderPage) ([]resources.Folder, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListFoldersParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -9890,7 +9890,7 @@ func (s *DocumentsService) listFoldersPages(ctx context.Context, params *resourc
 //
 //	GET /documents/folders (ListFolders)
 func (s *DocumentsService) ListFoldersPage(ctx context.Context, params *resources.ListFoldersParams) (resources.FolderPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListFolders, s.c.datedBase, "/documents/folders", datedQueryListFolders(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListFolders, &s.c.datedBase, s.c.datedBase.path+"/documents/folders", datedQueryListFolders(params), nil)
 	return send[resources.FolderPage](ctx, s.c, &datedListFolders, req, err)
 }
 
@@ -9901,7 +9901,7 @@ func (s *DocumentsService) ListFoldersPage(ctx context.Context, params *resource
 //
 //	POST /documents/documents/move_to_trash_bin (MoveDocumentsToTrashBin)
 func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
-	req, err := s.c.newRequest(ctx, &datedMoveDocumentsToTrashBin, s.c.datedBase, "/documents/documents/move_to_trash_bin", "", body)
+	req, err := s.c.newRequest(ctx, &datedMoveDocumentsToTrashBin, &s.c.datedBase, s.c.datedBase.path+"/documents/documents/move_to_trash_bin", "", body)
 	return send[[]resources.Document](ctx, s.c, &datedMoveDocumentsToTrashBin, req, err)
 }
 
@@ -9911,7 +9911,7 @@ func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.Mo
 //
 //	POST /documents/documents/restore_from_trash_bin (RestoreDocumentsFromTrashBin)
 func (s *DocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
-	req, err := s.c.newRequest(ctx, &datedRestoreDocumentsFromTrashBin, s.c.datedBase, "/documents/documents/restore_from_trash_bin", "", body)
+	req, err := s.c.newRequest(ctx, &datedRestoreDocumentsFromTrashBin, &s.c.datedBase, s.c.datedBase.path+"/documents/documents/restore_from_trash_bin", "", body)
 	return send[[]resources.Document](ctx, s.c, &datedRestoreDocumentsFromTrashBin, req, err)
 }
 
@@ -9919,7 +9919,7 @@ func (s *DocumentsService) RestoreFromTrashBin(ctx context.Context, body resourc
 //
 //	PUT /documents/documents/{id} (UpdateDocument)
 func (s *DocumentsService) Update(ctx context.Context, id string, body resources.DocumentUpdate) (resources.Document, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateDocument, s.c.datedBase, "/documents/documents/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateDocument, &s.c.datedBase, s.c.datedBase.path+"/documents/documents/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Document](ctx, s.c, &datedUpdateDocument, req, err)
 }
 
@@ -9929,7 +9929,7 @@ func (s *DocumentsService) Update(ctx context.Context, id string, body resources
 //
 //	PUT /documents/folders/{id} (UpdateFolder)
 func (s *DocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateFolder, s.c.datedBase, "/documents/folders/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateFolder, &s.c.datedBase, s.c.datedBase.path+"/documents/folders/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Folder](ctx, s.c, &datedUpdateFolder, req, err)
 }
 
@@ -9941,7 +9941,7 @@ type EmployeeUpdatesService struct{ c *Client }
 //
 //	GET /employee_updates/absences/{id} (GetEmployeeUpdateAbsence)
 func (s *EmployeeUpdatesService) GetAbsence(ctx context.Context, id string) (resources.EmployeeUpdateAbsence, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateAbsence, s.c.datedBase, "/employee_updates/absences/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateAbsence, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/absences/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeUpdateAbsence](ctx, s.c, &datedGetEmployeeUpdateAbsence, req, err)
 }
 
@@ -9949,7 +9949,7 @@ func (s *EmployeeUpdatesService) GetAbsence(ctx context.Context, id string) (res
 //
 //	GET /employee_updates/contract_changes/{id} (GetEmployeeUpdateContractChange)
 func (s *EmployeeUpdatesService) GetContractChange(ctx context.Context, id string) (resources.EmployeeUpdateContractChange, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateContractChange, s.c.datedBase, "/employee_updates/contract_changes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateContractChange, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/contract_changes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeUpdateContractChange](ctx, s.c, &datedGetEmployeeUpdateContractChange, req, err)
 }
 
@@ -9957,7 +9957,7 @@ func (s *EmployeeUpdatesService) GetContractChange(ctx context.Context, id strin
 //
 //	GET /employee_updates/new_hires/{id} (GetEmployeeUpdateNewHire)
 func (s *EmployeeUpdatesService) GetNewHire(ctx context.Context, id string) (resources.EmployeeUpdateNewHire, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateNewHire, s.c.datedBase, "/employee_updates/new_hires/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateNewHire, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/new_hires/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeUpdateNewHire](ctx, s.c, &datedGetEmployeeUpdateNewHire, req, err)
 }
 
@@ -9965,7 +9965,7 @@ func (s *EmployeeUpdatesService) GetNewHire(ctx context.Context, id string) (res
 //
 //	GET /employee_updates/personal_changes/{id} (GetEmployeeUpdatePersonalChange)
 func (s *EmployeeUpdatesService) GetPersonalChange(ctx context.Context, id string) (resources.EmployeeUpdatePersonalChange, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdatePersonalChange, s.c.datedBase, "/employee_updates/personal_changes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdatePersonalChange, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/personal_changes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeUpdatePersonalChange](ctx, s.c, &datedGetEmployeeUpdatePersonalChange, req, err)
 }
 
@@ -9973,7 +9973,7 @@ func (s *EmployeeUpdatesService) GetPersonalChange(ctx context.Context, id strin
 //
 //	GET /employee_updates/summaries/{id} (GetEmployeeUpdateSummary)
 func (s *EmployeeUpdatesService) GetSummary(ctx context.Context, id string) (resources.EmployeeUpdateSummary, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateSummary, s.c.datedBase, "/employee_updates/summaries/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateSummary, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/summaries/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeUpdateSummary](ctx, s.c, &datedGetEmployeeUpdateSummary, req, err)
 }
 
@@ -9981,7 +9981,7 @@ func (s *EmployeeUpdatesService) GetSummary(ctx context.Context, id string) (res
 //
 //	GET /employee_updates/terminations/{id} (GetEmployeeUpdateTermination)
 func (s *EmployeeUpdatesService) GetTermination(ctx context.Context, id string) (resources.EmployeeUpdateTermination, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateTermination, s.c.datedBase, "/employee_updates/terminations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeUpdateTermination, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/terminations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.EmployeeUpdateTermination](ctx, s.c, &datedGetEmployeeUpdateTermination, req, err)
 }
 
@@ -10015,7 +10015,7 @@ func (s *EmployeeUpdatesService) ListAbsencesIter(ctx context.Context, params *r
 func (s *EmployeeUpdatesService) listAbsencesPages(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) engine.Lister[resources.EmployeeUpdateAbsence] {
 	return pages(ctx, s.c, &datedListEmployeeUpdateAbsences, params,
 		func(p *resources.ListEmployeeUpdateAbsencesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(p), nil)
 		},
 		func(pg *resources.EmployeeUpdateAbsencePage) ([]resources.EmployeeUpdateAbsence, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10033,7 +10033,7 @@ func (s *EmployeeUpdatesService) listAbsencesPages(ctx context.Context, params *
 //
 //	GET /employee_updates/absences (ListEmployeeUpdateAbsences)
 func (s *EmployeeUpdatesService) ListAbsencesPage(ctx context.Context, params *resources.ListEmployeeUpdateAbsencesParams) (resources.EmployeeUpdateAbsencePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, s.c.datedBase, "/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateAbsences, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/absences", datedQueryListEmployeeUpdateAbsences(params), nil)
 	return send[resources.EmployeeUpdateAbsencePage](ctx, s.c, &datedListEmployeeUpdateAbsences, req, err)
 }
 
@@ -10065,7 +10065,7 @@ func (s *EmployeeUpdatesService) ListContractChangesIter(ctx context.Context, pa
 func (s *EmployeeUpdatesService) listContractChangesPages(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) engine.Lister[resources.EmployeeUpdateContractChange] {
 	return pages(ctx, s.c, &datedListEmployeeUpdateContractChanges, params,
 		func(p *resources.ListEmployeeUpdateContractChangesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(p), nil)
 		},
 		func(pg *resources.EmployeeUpdateContractChangePage) ([]resources.EmployeeUpdateContractChange, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10084,7 +10084,7 @@ func (s *EmployeeUpdatesService) listContractChangesPages(ctx context.Context, p
 //
 //	GET /employee_updates/contract_changes (ListEmployeeUpdateContractChanges)
 func (s *EmployeeUpdatesService) ListContractChangesPage(ctx context.Context, params *resources.ListEmployeeUpdateContractChangesParams) (resources.EmployeeUpdateContractChangePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, s.c.datedBase, "/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateContractChanges, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/contract_changes", datedQueryListEmployeeUpdateContractChanges(params), nil)
 	return send[resources.EmployeeUpdateContractChangePage](ctx, s.c, &datedListEmployeeUpdateContractChanges, req, err)
 }
 
@@ -10116,7 +10116,7 @@ func (s *EmployeeUpdatesService) ListNewHiresIter(ctx context.Context, params *r
 func (s *EmployeeUpdatesService) listNewHiresPages(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) engine.Lister[resources.EmployeeUpdateNewHire] {
 	return pages(ctx, s.c, &datedListEmployeeUpdateNewHires, params,
 		func(p *resources.ListEmployeeUpdateNewHiresParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(p), nil)
 		},
 		func(pg *resources.EmployeeUpdateNewHirePage) ([]resources.EmployeeUpdateNewHire, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10133,7 +10133,7 @@ func (s *EmployeeUpdatesService) listNewHiresPages(ctx context.Context, params *
 //
 //	GET /employee_updates/new_hires (ListEmployeeUpdateNewHires)
 func (s *EmployeeUpdatesService) ListNewHiresPage(ctx context.Context, params *resources.ListEmployeeUpdateNewHiresParams) (resources.EmployeeUpdateNewHirePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, s.c.datedBase, "/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateNewHires, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/new_hires", datedQueryListEmployeeUpdateNewHires(params), nil)
 	return send[resources.EmployeeUpdateNewHirePage](ctx, s.c, &datedListEmployeeUpdateNewHires, req, err)
 }
 
@@ -10165,7 +10165,7 @@ func (s *EmployeeUpdatesService) ListPersonalChangesIter(ctx context.Context, pa
 func (s *EmployeeUpdatesService) listPersonalChangesPages(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) engine.Lister[resources.EmployeeUpdatePersonalChange] {
 	return pages(ctx, s.c, &datedListEmployeeUpdatePersonalChanges, params,
 		func(p *resources.ListEmployeeUpdatePersonalChangesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(p), nil)
 		},
 		func(pg *resources.EmployeeUpdatePersonalChangePage) ([]resources.EmployeeUpdatePersonalChange, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10184,7 +10184,7 @@ func (s *EmployeeUpdatesService) listPersonalChangesPages(ctx context.Context, p
 //
 //	GET /employee_updates/personal_changes (ListEmployeeUpdatePersonalChanges)
 func (s *EmployeeUpdatesService) ListPersonalChangesPage(ctx context.Context, params *resources.ListEmployeeUpdatePersonalChangesParams) (resources.EmployeeUpdatePersonalChangePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, s.c.datedBase, "/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdatePersonalChanges, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/personal_changes", datedQueryListEmployeeUpdatePersonalChanges(params), nil)
 	return send[resources.EmployeeUpdatePersonalChangePage](ctx, s.c, &datedListEmployeeUpdatePersonalChanges, req, err)
 }
 
@@ -10224,7 +10224,7 @@ func (s *EmployeeUpdatesService) ListSummariesIter(ctx context.Context, params *
 func (s *EmployeeUpdatesService) listSummariesPages(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) engine.Lister[resources.EmployeeUpdateSummary] {
 	return pages(ctx, s.c, &datedListEmployeeUpdateSummaries, params,
 		func(p *resources.ListEmployeeUpdateSummariesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(p), nil)
 		},
 		func(pg *resources.EmployeeUpdateSummaryPage) ([]resources.EmployeeUpdateSummary, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10245,7 +10245,7 @@ func (s *EmployeeUpdatesService) listSummariesPages(ctx context.Context, params 
 //
 //	GET /employee_updates/summaries (ListEmployeeUpdateSummaries)
 func (s *EmployeeUpdatesService) ListSummariesPage(ctx context.Context, params *resources.ListEmployeeUpdateSummariesParams) (resources.EmployeeUpdateSummaryPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, s.c.datedBase, "/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateSummaries, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/summaries", datedQueryListEmployeeUpdateSummaries(params), nil)
 	return send[resources.EmployeeUpdateSummaryPage](ctx, s.c, &datedListEmployeeUpdateSummaries, req, err)
 }
 
@@ -10277,7 +10277,7 @@ func (s *EmployeeUpdatesService) ListTerminationsIter(ctx context.Context, param
 func (s *EmployeeUpdatesService) listTerminationsPages(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) engine.Lister[resources.EmployeeUpdateTermination] {
 	return pages(ctx, s.c, &datedListEmployeeUpdateTerminations, params,
 		func(p *resources.ListEmployeeUpdateTerminationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(p), nil)
 		},
 		func(pg *resources.EmployeeUpdateTerminationPage) ([]resources.EmployeeUpdateTermination, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10294,7 +10294,7 @@ func (s *EmployeeUpdatesService) listTerminationsPages(ctx context.Context, para
 //
 //	GET /employee_updates/terminations (ListEmployeeUpdateTerminations)
 func (s *EmployeeUpdatesService) ListTerminationsPage(ctx context.Context, params *resources.ListEmployeeUpdateTerminationsParams) (resources.EmployeeUpdateTerminationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, s.c.datedBase, "/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeUpdateTerminations, &s.c.datedBase, s.c.datedBase.path+"/employee_updates/terminations", datedQueryListEmployeeUpdateTerminations(params), nil)
 	return send[resources.EmployeeUpdateTerminationPage](ctx, s.c, &datedListEmployeeUpdateTerminations, req, err)
 }
 
@@ -10313,7 +10313,7 @@ type EmployeesService struct{ c *Client }
 //
 //	POST /employees/employees/create_with_contract (CreateEmployeeWithContract)
 func (s *EmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateEmployeeWithContract, s.c.datedBase, "/employees/employees/create_with_contract", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeWithContract, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/create_with_contract", "", body)
 	return send[resources.Employee](ctx, s.c, &datedCreateEmployeeWithContract, req, err)
 }
 
@@ -10323,7 +10323,7 @@ func (s *EmployeesService) CreateWithContract(ctx context.Context, body resource
 //
 //	GET /employees/employees/{id} (GetEmployee)
 func (s *EmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployee, s.c.datedBase, "/employees/employees/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployee, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Employee](ctx, s.c, &datedGetEmployee, req, err)
 }
 
@@ -10331,7 +10331,7 @@ func (s *EmployeesService) Get(ctx context.Context, id string) (resources.Employ
 //
 //	POST /employees/employees/invite (InviteEmployee)
 func (s *EmployeesService) Invite(ctx context.Context, body resources.InviteEmployeeInput) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedInviteEmployee, s.c.datedBase, "/employees/employees/invite", "", body)
+	req, err := s.c.newRequest(ctx, &datedInviteEmployee, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/invite", "", body)
 	return send[resources.Employee](ctx, s.c, &datedInviteEmployee, req, err)
 }
 
@@ -10363,7 +10363,7 @@ func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListE
 func (s *EmployeesService) listPages(ctx context.Context, params *resources.ListEmployeesParams) engine.Lister[resources.Employee] {
 	return pages(ctx, s.c, &datedListEmployees, params,
 		func(p *resources.ListEmployeesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployees, s.c.datedBase, "/employees/employees", datedQueryListEmployees(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployees, &s.c.datedBase, s.c.datedBase.path+"/employees/employees", datedQueryListEmployees(p), nil)
 		},
 		func(pg *resources.EmployeePage) ([]resources.Employee, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListEmployeesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -10378,7 +10378,7 @@ func (s *EmployeesService) listPages(ctx context.Context, params *resources.List
 //
 //	GET /employees/employees (ListEmployees)
 func (s *EmployeesService) ListPage(ctx context.Context, params *resources.ListEmployeesParams) (resources.EmployeePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployees, s.c.datedBase, "/employees/employees", datedQueryListEmployees(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployees, &s.c.datedBase, s.c.datedBase.path+"/employees/employees", datedQueryListEmployees(params), nil)
 	return send[resources.EmployeePage](ctx, s.c, &datedListEmployees, req, err)
 }
 
@@ -10386,7 +10386,7 @@ func (s *EmployeesService) ListPage(ctx context.Context, params *resources.ListE
 //
 //	POST /employees/employees/set_regular_access_start_date (SetEmployeeRegularAccessStartDate)
 func (s *EmployeesService) SetRegularAccessStartDate(ctx context.Context, body resources.SetEmployeeRegularAccessStartDateInput) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedSetEmployeeRegularAccessStartDate, s.c.datedBase, "/employees/employees/set_regular_access_start_date", "", body)
+	req, err := s.c.newRequest(ctx, &datedSetEmployeeRegularAccessStartDate, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/set_regular_access_start_date", "", body)
 	return send[resources.Employee](ctx, s.c, &datedSetEmployeeRegularAccessStartDate, req, err)
 }
 
@@ -10399,7 +10399,7 @@ func (s *EmployeesService) SetRegularAccessStartDate(ctx context.Context, body r
 //
 //	POST /employees/employees/terminate (TerminateEmployee)
 func (s *EmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedTerminateEmployee, s.c.datedBase, "/employees/employees/terminate", "", body)
+	req, err := s.c.newRequest(ctx, &datedTerminateEmployee, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/terminate", "", body)
 	return send[resources.Employee](ctx, s.c, &datedTerminateEmployee, req, err)
 }
 
@@ -10407,7 +10407,7 @@ func (s *EmployeesService) Terminate(ctx context.Context, body resources.Termina
 //
 //	POST /employees/employees/unterminate (UnterminateEmployee)
 func (s *EmployeesService) Unterminate(ctx context.Context, body resources.UnterminateEmployeeInput) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedUnterminateEmployee, s.c.datedBase, "/employees/employees/unterminate", "", body)
+	req, err := s.c.newRequest(ctx, &datedUnterminateEmployee, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/unterminate", "", body)
 	return send[resources.Employee](ctx, s.c, &datedUnterminateEmployee, req, err)
 }
 
@@ -10418,7 +10418,7 @@ func (s *EmployeesService) Unterminate(ctx context.Context, body resources.Unter
 //
 //	PUT /employees/employees/{id} (UpdateEmployee)
 func (s *EmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateEmployee, s.c.datedBase, "/employees/employees/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployee, &s.c.datedBase, s.c.datedBase.path+"/employees/employees/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Employee](ctx, s.c, &datedUpdateEmployee, req, err)
 }
 
@@ -10430,7 +10430,7 @@ type ExpensesService struct{ c *Client }
 //
 //	GET /expenses/expenses/{id} (GetExpense)
 func (s *ExpensesService) Get(ctx context.Context, id string) (resources.Expense, error) {
-	req, err := s.c.newRequest(ctx, &datedGetExpense, s.c.datedBase, "/expenses/expenses/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetExpense, &s.c.datedBase, s.c.datedBase.path+"/expenses/expenses/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Expense](ctx, s.c, &datedGetExpense, req, err)
 }
 
@@ -10438,7 +10438,7 @@ func (s *ExpensesService) Get(ctx context.Context, id string) (resources.Expense
 //
 //	GET /expenses/expensables/{id} (GetExpensable)
 func (s *ExpensesService) GetExpensable(ctx context.Context, id string) (resources.Expensable, error) {
-	req, err := s.c.newRequest(ctx, &datedGetExpensable, s.c.datedBase, "/expenses/expensables/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetExpensable, &s.c.datedBase, s.c.datedBase.path+"/expenses/expensables/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Expensable](ctx, s.c, &datedGetExpensable, req, err)
 }
 
@@ -10446,7 +10446,7 @@ func (s *ExpensesService) GetExpensable(ctx context.Context, id string) (resourc
 //
 //	GET /expenses/mileages/{id} (GetMileage)
 func (s *ExpensesService) GetMileage(ctx context.Context, id string) (resources.Mileage, error) {
-	req, err := s.c.newRequest(ctx, &datedGetMileage, s.c.datedBase, "/expenses/mileages/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetMileage, &s.c.datedBase, s.c.datedBase.path+"/expenses/mileages/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Mileage](ctx, s.c, &datedGetMileage, req, err)
 }
 
@@ -10454,7 +10454,7 @@ func (s *ExpensesService) GetMileage(ctx context.Context, id string) (resources.
 //
 //	GET /expenses/per_diems/{id} (GetPerDiem)
 func (s *ExpensesService) GetPerDiem(ctx context.Context, id string) (resources.PerDiem, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerDiem, s.c.datedBase, "/expenses/per_diems/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerDiem, &s.c.datedBase, s.c.datedBase.path+"/expenses/per_diems/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerDiem](ctx, s.c, &datedGetPerDiem, req, err)
 }
 
@@ -10490,7 +10490,7 @@ func (s *ExpensesService) ListIter(ctx context.Context, params *resources.ListEx
 func (s *ExpensesService) listPages(ctx context.Context, params *resources.ListExpensesParams) engine.Lister[resources.Expense] {
 	return pages(ctx, s.c, &datedListExpenses, params,
 		func(p *resources.ListExpensesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(p), nil)
+			return s.c.newRequest(ctx, &datedListExpenses, &s.c.datedBase, s.c.datedBase.path+"/expenses/expenses", datedQueryListExpenses(p), nil)
 		},
 		func(pg *resources.ExpensePage) ([]resources.Expense, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListExpensesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -10507,7 +10507,7 @@ func (s *ExpensesService) listPages(ctx context.Context, params *resources.ListE
 //
 //	GET /expenses/expenses (ListExpenses)
 func (s *ExpensesService) ListPage(ctx context.Context, params *resources.ListExpensesParams) (resources.ExpensePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListExpenses, s.c.datedBase, "/expenses/expenses", datedQueryListExpenses(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListExpenses, &s.c.datedBase, s.c.datedBase.path+"/expenses/expenses", datedQueryListExpenses(params), nil)
 	return send[resources.ExpensePage](ctx, s.c, &datedListExpenses, req, err)
 }
 
@@ -10547,7 +10547,7 @@ func (s *ExpensesService) ListExpensablesIter(ctx context.Context, params *resou
 func (s *ExpensesService) listExpensablesPages(ctx context.Context, params *resources.ListExpensablesParams) engine.Lister[resources.Expensable] {
 	return pages(ctx, s.c, &datedListExpensables, params,
 		func(p *resources.ListExpensablesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(p), nil)
+			return s.c.newRequest(ctx, &datedListExpensables, &s.c.datedBase, s.c.datedBase.path+"/expenses/expensables", datedQueryListExpensables(p), nil)
 		},
 		func(pg *resources.ExpensablePage) ([]resources.Expensable, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10568,7 +10568,7 @@ func (s *ExpensesService) listExpensablesPages(ctx context.Context, params *reso
 //
 //	GET /expenses/expensables (ListExpensables)
 func (s *ExpensesService) ListExpensablesPage(ctx context.Context, params *resources.ListExpensablesParams) (resources.ExpensablePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListExpensables, s.c.datedBase, "/expenses/expensables", datedQueryListExpensables(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListExpensables, &s.c.datedBase, s.c.datedBase.path+"/expenses/expensables", datedQueryListExpensables(params), nil)
 	return send[resources.ExpensablePage](ctx, s.c, &datedListExpensables, req, err)
 }
 
@@ -10602,7 +10602,7 @@ func (s *ExpensesService) ListMileagesIter(ctx context.Context, params *resource
 func (s *ExpensesService) listMileagesPages(ctx context.Context, params *resources.ListMileagesParams) engine.Lister[resources.Mileage] {
 	return pages(ctx, s.c, &datedListMileages, params,
 		func(p *resources.ListMileagesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(p), nil)
+			return s.c.newRequest(ctx, &datedListMileages, &s.c.datedBase, s.c.datedBase.path+"/expenses/mileages", datedQueryListMileages(p), nil)
 		},
 		func(pg *resources.MileagePage) ([]resources.Mileage, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListMileagesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -10618,7 +10618,7 @@ func (s *ExpensesService) listMileagesPages(ctx context.Context, params *resourc
 //
 //	GET /expenses/mileages (ListMileages)
 func (s *ExpensesService) ListMileagesPage(ctx context.Context, params *resources.ListMileagesParams) (resources.MileagePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListMileages, s.c.datedBase, "/expenses/mileages", datedQueryListMileages(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListMileages, &s.c.datedBase, s.c.datedBase.path+"/expenses/mileages", datedQueryListMileages(params), nil)
 	return send[resources.MileagePage](ctx, s.c, &datedListMileages, req, err)
 }
 
@@ -10652,7 +10652,7 @@ func (s *ExpensesService) ListPerDiemsIter(ctx context.Context, params *resource
 func (s *ExpensesService) listPerDiemsPages(ctx context.Context, params *resources.ListPerDiemsParams) engine.Lister[resources.PerDiem] {
 	return pages(ctx, s.c, &datedListPerDiems, params,
 		func(p *resources.ListPerDiemsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(p), nil)
+			return s.c.newRequest(ctx, &datedListPerDiems, &s.c.datedBase, s.c.datedBase.path+"/expenses/per_diems", datedQueryListPerDiems(p), nil)
 		},
 		func(pg *resources.PerDiemPage) ([]resources.PerDiem, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListPerDiemsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -10668,7 +10668,7 @@ func (s *ExpensesService) listPerDiemsPages(ctx context.Context, params *resourc
 //
 //	GET /expenses/per_diems (ListPerDiems)
 func (s *ExpensesService) ListPerDiemsPage(ctx context.Context, params *resources.ListPerDiemsParams) (resources.PerDiemPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerDiems, s.c.datedBase, "/expenses/per_diems", datedQueryListPerDiems(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerDiems, &s.c.datedBase, s.c.datedBase.path+"/expenses/per_diems", datedQueryListPerDiems(params), nil)
 	return send[resources.PerDiemPage](ctx, s.c, &datedListPerDiems, req, err)
 }
 
@@ -10684,7 +10684,7 @@ func (s *ExpensesService) ListPerDiemsPage(ctx context.Context, params *resource
 //
 //	POST /expenses/expensables/bulk_set_to_paid (SetExpensablesToPaid)
 func (s *ExpensesService) SetExpensablesToPaid(ctx context.Context, body resources.SetExpensablesToPaidInput) ([]resources.Expensable, error) {
-	req, err := s.c.newRequest(ctx, &datedSetExpensablesToPaid, s.c.datedBase, "/expenses/expensables/bulk_set_to_paid", "", body)
+	req, err := s.c.newRequest(ctx, &datedSetExpensablesToPaid, &s.c.datedBase, s.c.datedBase.path+"/expenses/expensables/bulk_set_to_paid", "", body)
 	return send[[]resources.Expensable](ctx, s.c, &datedSetExpensablesToPaid, req, err)
 }
 
@@ -10697,7 +10697,7 @@ func (s *ExpensesService) SetExpensablesToPaid(ctx context.Context, body resourc
 //
 //	POST /expenses/expensables/update_reimbursable_amount (UpdateExpensableReimbursableAmount)
 func (s *ExpensesService) UpdateExpensableReimbursableAmount(ctx context.Context, body resources.UpdateExpensableReimbursableAmountInput) (resources.Expensable, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateExpensableReimbursableAmount, s.c.datedBase, "/expenses/expensables/update_reimbursable_amount", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateExpensableReimbursableAmount, &s.c.datedBase, s.c.datedBase.path+"/expenses/expensables/update_reimbursable_amount", "", body)
 	return send[resources.Expensable](ctx, s.c, &datedUpdateExpensableReimbursableAmount, req, err)
 }
 
@@ -10709,7 +10709,7 @@ type FinanceService struct{ c *Client }
 //
 //	POST /finance/contacts (CreateFinanceContact)
 func (s *FinanceService) CreateContact(ctx context.Context, body resources.FinanceContactCreate) (resources.FinanceContact, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateFinanceContact, s.c.datedBase, "/finance/contacts", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateFinanceContact, &s.c.datedBase, s.c.datedBase.path+"/finance/contacts", "", body)
 	return send[resources.FinanceContact](ctx, s.c, &datedCreateFinanceContact, req, err)
 }
 
@@ -10719,7 +10719,7 @@ func (s *FinanceService) CreateContact(ctx context.Context, body resources.Finan
 //
 //	POST /finance/cost_centers (CreateCostCenter)
 func (s *FinanceService) CreateCostCenter(ctx context.Context, body resources.CostCenterCreate) (resources.CostCenter, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateCostCenter, s.c.datedBase, "/finance/cost_centers", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateCostCenter, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_centers", "", body)
 	return send[resources.CostCenter](ctx, s.c, &datedCreateCostCenter, req, err)
 }
 
@@ -10730,7 +10730,7 @@ func (s *FinanceService) CreateCostCenter(ctx context.Context, body resources.Co
 //
 //	POST /finance/journal_entries (CreateJournalEntry)
 func (s *FinanceService) CreateJournalEntry(ctx context.Context, body resources.JournalEntryCreate) (resources.JournalEntry, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateJournalEntry, s.c.datedBase, "/finance/journal_entries", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateJournalEntry, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_entries", "", body)
 	return send[resources.JournalEntry](ctx, s.c, &datedCreateJournalEntry, req, err)
 }
 
@@ -10742,7 +10742,7 @@ func (s *FinanceService) CreateJournalEntry(ctx context.Context, body resources.
 //
 //	POST /finance/accounts (CreateLedgerAccount)
 func (s *FinanceService) CreateLedgerAccount(ctx context.Context, body resources.LedgerAccountCreate) (resources.LedgerAccount, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateLedgerAccount, s.c.datedBase, "/finance/accounts", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateLedgerAccount, &s.c.datedBase, s.c.datedBase.path+"/finance/accounts", "", body)
 	return send[resources.LedgerAccount](ctx, s.c, &datedCreateLedgerAccount, req, err)
 }
 
@@ -10753,7 +10753,7 @@ func (s *FinanceService) CreateLedgerAccount(ctx context.Context, body resources
 //
 //	POST /finance/tax_rates (CreateTaxRate)
 func (s *FinanceService) CreateTaxRate(ctx context.Context, body resources.TaxRateCreate) (resources.TaxRate, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTaxRate, s.c.datedBase, "/finance/tax_rates", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTaxRate, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_rates", "", body)
 	return send[resources.TaxRate](ctx, s.c, &datedCreateTaxRate, req, err)
 }
 
@@ -10761,7 +10761,7 @@ func (s *FinanceService) CreateTaxRate(ctx context.Context, body resources.TaxRa
 //
 //	POST /finance/tax_types (CreateTaxType)
 func (s *FinanceService) CreateTaxType(ctx context.Context, body resources.TaxTypeCreate) (resources.TaxType, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTaxType, s.c.datedBase, "/finance/tax_types", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTaxType, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_types", "", body)
 	return send[resources.TaxType](ctx, s.c, &datedCreateTaxType, req, err)
 }
 
@@ -10772,7 +10772,7 @@ func (s *FinanceService) CreateTaxType(ctx context.Context, body resources.TaxTy
 //
 //	DELETE /finance/cost_centers/{id} (DeleteCostCenter)
 func (s *FinanceService) DeleteCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteCostCenter, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CostCenter](ctx, s.c, &datedDeleteCostCenter, req, err)
 }
 
@@ -10784,7 +10784,7 @@ func (s *FinanceService) DeleteCostCenter(ctx context.Context, id string) (resou
 //
 //	POST /finance/cost_centers/edit (EditCostCenter)
 func (s *FinanceService) EditCostCenter(ctx context.Context, body resources.EditCostCenterInput) (resources.CostCenter, error) {
-	req, err := s.c.newRequest(ctx, &datedEditCostCenter, s.c.datedBase, "/finance/cost_centers/edit", "", body)
+	req, err := s.c.newRequest(ctx, &datedEditCostCenter, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_centers/edit", "", body)
 	return send[resources.CostCenter](ctx, s.c, &datedEditCostCenter, req, err)
 }
 
@@ -10792,7 +10792,7 @@ func (s *FinanceService) EditCostCenter(ctx context.Context, body resources.Edit
 //
 //	GET /finance/accounting_settings/{id} (GetAccountingSetting)
 func (s *FinanceService) GetAccountingSetting(ctx context.Context, id string) (resources.AccountingSetting, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAccountingSetting, s.c.datedBase, "/finance/accounting_settings/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAccountingSetting, &s.c.datedBase, s.c.datedBase.path+"/finance/accounting_settings/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AccountingSetting](ctx, s.c, &datedGetAccountingSetting, req, err)
 }
 
@@ -10800,7 +10800,7 @@ func (s *FinanceService) GetAccountingSetting(ctx context.Context, id string) (r
 //
 //	GET /finance/budget_options/{id} (GetBudgetOption)
 func (s *FinanceService) GetBudgetOption(ctx context.Context, id string) (resources.BudgetOption, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBudgetOption, s.c.datedBase, "/finance/budget_options/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBudgetOption, &s.c.datedBase, s.c.datedBase.path+"/finance/budget_options/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BudgetOption](ctx, s.c, &datedGetBudgetOption, req, err)
 }
 
@@ -10808,7 +10808,7 @@ func (s *FinanceService) GetBudgetOption(ctx context.Context, id string) (resour
 //
 //	GET /finance/categories/{id} (GetFinanceCategory)
 func (s *FinanceService) GetCategory(ctx context.Context, id string) (resources.FinanceCategory, error) {
-	req, err := s.c.newRequest(ctx, &datedGetFinanceCategory, s.c.datedBase, "/finance/categories/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetFinanceCategory, &s.c.datedBase, s.c.datedBase.path+"/finance/categories/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.FinanceCategory](ctx, s.c, &datedGetFinanceCategory, req, err)
 }
 
@@ -10816,7 +10816,7 @@ func (s *FinanceService) GetCategory(ctx context.Context, id string) (resources.
 //
 //	GET /finance/contacts/{id} (GetFinanceContact)
 func (s *FinanceService) GetContact(ctx context.Context, id string) (resources.FinanceContact, error) {
-	req, err := s.c.newRequest(ctx, &datedGetFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetFinanceContact, &s.c.datedBase, s.c.datedBase.path+"/finance/contacts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.FinanceContact](ctx, s.c, &datedGetFinanceContact, req, err)
 }
 
@@ -10824,7 +10824,7 @@ func (s *FinanceService) GetContact(ctx context.Context, id string) (resources.F
 //
 //	GET /finance/cost_centers/{id} (GetCostCenter)
 func (s *FinanceService) GetCostCenter(ctx context.Context, id string) (resources.CostCenter, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCostCenter, s.c.datedBase, "/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCostCenter, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_centers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CostCenter](ctx, s.c, &datedGetCostCenter, req, err)
 }
 
@@ -10832,7 +10832,7 @@ func (s *FinanceService) GetCostCenter(ctx context.Context, id string) (resource
 //
 //	GET /finance/financial_documents/{id} (GetFinancialDocument)
 func (s *FinanceService) GetFinancialDocument(ctx context.Context, id string) (resources.FinancialDocument, error) {
-	req, err := s.c.newRequest(ctx, &datedGetFinancialDocument, s.c.datedBase, "/finance/financial_documents/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetFinancialDocument, &s.c.datedBase, s.c.datedBase.path+"/finance/financial_documents/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.FinancialDocument](ctx, s.c, &datedGetFinancialDocument, req, err)
 }
 
@@ -10840,7 +10840,7 @@ func (s *FinanceService) GetFinancialDocument(ctx context.Context, id string) (r
 //
 //	GET /finance/journal_entries/{id} (GetJournalEntry)
 func (s *FinanceService) GetJournalEntry(ctx context.Context, id string) (resources.JournalEntry, error) {
-	req, err := s.c.newRequest(ctx, &datedGetJournalEntry, s.c.datedBase, "/finance/journal_entries/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetJournalEntry, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_entries/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.JournalEntry](ctx, s.c, &datedGetJournalEntry, req, err)
 }
 
@@ -10848,7 +10848,7 @@ func (s *FinanceService) GetJournalEntry(ctx context.Context, id string) (resour
 //
 //	GET /finance/journal_lines/{id} (GetJournalLine)
 func (s *FinanceService) GetJournalLine(ctx context.Context, id string) (resources.JournalLine, error) {
-	req, err := s.c.newRequest(ctx, &datedGetJournalLine, s.c.datedBase, "/finance/journal_lines/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetJournalLine, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_lines/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.JournalLine](ctx, s.c, &datedGetJournalLine, req, err)
 }
 
@@ -10856,7 +10856,7 @@ func (s *FinanceService) GetJournalLine(ctx context.Context, id string) (resourc
 //
 //	GET /finance/accounts/{id} (GetLedgerAccount)
 func (s *FinanceService) GetLedgerAccount(ctx context.Context, id string) (resources.LedgerAccount, error) {
-	req, err := s.c.newRequest(ctx, &datedGetLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetLedgerAccount, &s.c.datedBase, s.c.datedBase.path+"/finance/accounts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LedgerAccount](ctx, s.c, &datedGetLedgerAccount, req, err)
 }
 
@@ -10864,7 +10864,7 @@ func (s *FinanceService) GetLedgerAccount(ctx context.Context, id string) (resou
 //
 //	GET /finance/ledger_account_resources/{id} (GetLedgerAccountResource)
 func (s *FinanceService) GetLedgerAccountResource(ctx context.Context, id string) (resources.LedgerAccountResource, error) {
-	req, err := s.c.newRequest(ctx, &datedGetLedgerAccountResource, s.c.datedBase, "/finance/ledger_account_resources/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetLedgerAccountResource, &s.c.datedBase, s.c.datedBase.path+"/finance/ledger_account_resources/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LedgerAccountResource](ctx, s.c, &datedGetLedgerAccountResource, req, err)
 }
 
@@ -10872,7 +10872,7 @@ func (s *FinanceService) GetLedgerAccountResource(ctx context.Context, id string
 //
 //	GET /finance/tax_rates/{id} (GetTaxRate)
 func (s *FinanceService) GetTaxRate(ctx context.Context, id string) (resources.TaxRate, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTaxRate, s.c.datedBase, "/finance/tax_rates/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTaxRate, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_rates/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TaxRate](ctx, s.c, &datedGetTaxRate, req, err)
 }
 
@@ -10880,7 +10880,7 @@ func (s *FinanceService) GetTaxRate(ctx context.Context, id string) (resources.T
 //
 //	GET /finance/tax_types/{id} (GetTaxType)
 func (s *FinanceService) GetTaxType(ctx context.Context, id string) (resources.TaxType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTaxType, s.c.datedBase, "/finance/tax_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTaxType, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TaxType](ctx, s.c, &datedGetTaxType, req, err)
 }
 
@@ -10914,7 +10914,7 @@ func (s *FinanceService) ListAccountingSettingsIter(ctx context.Context, params 
 func (s *FinanceService) listAccountingSettingsPages(ctx context.Context, params *resources.ListAccountingSettingsParams) engine.Lister[resources.AccountingSetting] {
 	return pages(ctx, s.c, &datedListAccountingSettings, params,
 		func(p *resources.ListAccountingSettingsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(p), nil)
+			return s.c.newRequest(ctx, &datedListAccountingSettings, &s.c.datedBase, s.c.datedBase.path+"/finance/accounting_settings", datedQueryListAccountingSettings(p), nil)
 		},
 		func(pg *resources.AccountingSettingPage) ([]resources.AccountingSetting, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10932,7 +10932,7 @@ func (s *FinanceService) listAccountingSettingsPages(ctx context.Context, params
 //
 //	GET /finance/accounting_settings (ListAccountingSettings)
 func (s *FinanceService) ListAccountingSettingsPage(ctx context.Context, params *resources.ListAccountingSettingsParams) (resources.AccountingSettingPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAccountingSettings, s.c.datedBase, "/finance/accounting_settings", datedQueryListAccountingSettings(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAccountingSettings, &s.c.datedBase, s.c.datedBase.path+"/finance/accounting_settings", datedQueryListAccountingSettings(params), nil)
 	return send[resources.AccountingSettingPage](ctx, s.c, &datedListAccountingSettings, req, err)
 }
 
@@ -10962,7 +10962,7 @@ func (s *FinanceService) ListBudgetOptionsIter(ctx context.Context, params *reso
 func (s *FinanceService) listBudgetOptionsPages(ctx context.Context, params *resources.ListBudgetOptionsParams) engine.Lister[resources.BudgetOption] {
 	return pages(ctx, s.c, &datedListBudgetOptions, params,
 		func(p *resources.ListBudgetOptionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(p), nil)
+			return s.c.newRequest(ctx, &datedListBudgetOptions, &s.c.datedBase, s.c.datedBase.path+"/finance/budget_options", datedQueryListBudgetOptions(p), nil)
 		},
 		func(pg *resources.BudgetOptionPage) ([]resources.BudgetOption, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -10978,7 +10978,7 @@ func (s *FinanceService) listBudgetOptionsPages(ctx context.Context, params *res
 //
 //	GET /finance/budget_options (ListBudgetOptions)
 func (s *FinanceService) ListBudgetOptionsPage(ctx context.Context, params *resources.ListBudgetOptionsParams) (resources.BudgetOptionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBudgetOptions, s.c.datedBase, "/finance/budget_options", datedQueryListBudgetOptions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBudgetOptions, &s.c.datedBase, s.c.datedBase.path+"/finance/budget_options", datedQueryListBudgetOptions(params), nil)
 	return send[resources.BudgetOptionPage](ctx, s.c, &datedListBudgetOptions, req, err)
 }
 
@@ -11010,7 +11010,7 @@ func (s *FinanceService) ListCategoriesIter(ctx context.Context, params *resourc
 func (s *FinanceService) listCategoriesPages(ctx context.Context, params *resources.ListFinanceCategoriesParams) engine.Lister[resources.FinanceCategory] {
 	return pages(ctx, s.c, &datedListFinanceCategories, params,
 		func(p *resources.ListFinanceCategoriesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(p), nil)
+			return s.c.newRequest(ctx, &datedListFinanceCategories, &s.c.datedBase, s.c.datedBase.path+"/finance/categories", datedQueryListFinanceCategories(p), nil)
 		},
 		func(pg *resources.FinanceCategoryPage) ([]resources.FinanceCategory, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11027,7 +11027,7 @@ func (s *FinanceService) listCategoriesPages(ctx context.Context, params *resour
 //
 //	GET /finance/categories (ListFinanceCategories)
 func (s *FinanceService) ListCategoriesPage(ctx context.Context, params *resources.ListFinanceCategoriesParams) (resources.FinanceCategoryPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListFinanceCategories, s.c.datedBase, "/finance/categories", datedQueryListFinanceCategories(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListFinanceCategories, &s.c.datedBase, s.c.datedBase.path+"/finance/categories", datedQueryListFinanceCategories(params), nil)
 	return send[resources.FinanceCategoryPage](ctx, s.c, &datedListFinanceCategories, req, err)
 }
 
@@ -11059,7 +11059,7 @@ func (s *FinanceService) ListContactsIter(ctx context.Context, params *resources
 func (s *FinanceService) listContactsPages(ctx context.Context, params *resources.ListFinanceContactsParams) engine.Lister[resources.FinanceContact] {
 	return pages(ctx, s.c, &datedListFinanceContacts, params,
 		func(p *resources.ListFinanceContactsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(p), nil)
+			return s.c.newRequest(ctx, &datedListFinanceContacts, &s.c.datedBase, s.c.datedBase.path+"/finance/contacts", datedQueryListFinanceContacts(p), nil)
 		},
 		func(pg *resources.FinanceContactPage) ([]resources.FinanceContact, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11076,7 +11076,7 @@ func (s *FinanceService) listContactsPages(ctx context.Context, params *resource
 //
 //	GET /finance/contacts (ListFinanceContacts)
 func (s *FinanceService) ListContactsPage(ctx context.Context, params *resources.ListFinanceContactsParams) (resources.FinanceContactPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListFinanceContacts, s.c.datedBase, "/finance/contacts", datedQueryListFinanceContacts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListFinanceContacts, &s.c.datedBase, s.c.datedBase.path+"/finance/contacts", datedQueryListFinanceContacts(params), nil)
 	return send[resources.FinanceContactPage](ctx, s.c, &datedListFinanceContacts, req, err)
 }
 
@@ -11110,7 +11110,7 @@ func (s *FinanceService) ListCostCenterMembershipsIter(ctx context.Context, para
 func (s *FinanceService) listCostCenterMembershipsPages(ctx context.Context, params *resources.ListCostCenterMembershipsParams) engine.Lister[resources.CostCenterMembership] {
 	return pages(ctx, s.c, &datedListCostCenterMemberships, params,
 		func(p *resources.ListCostCenterMembershipsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(p), nil)
+			return s.c.newRequest(ctx, &datedListCostCenterMemberships, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_center_memberships", datedQueryListCostCenterMemberships(p), nil)
 		},
 		func(pg *resources.CostCenterMembershipPage) ([]resources.CostCenterMembership, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11128,7 +11128,7 @@ func (s *FinanceService) listCostCenterMembershipsPages(ctx context.Context, par
 //
 //	GET /finance/cost_center_memberships (ListCostCenterMemberships)
 func (s *FinanceService) ListCostCenterMembershipsPage(ctx context.Context, params *resources.ListCostCenterMembershipsParams) (resources.CostCenterMembershipPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships", datedQueryListCostCenterMemberships(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCostCenterMemberships, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_center_memberships", datedQueryListCostCenterMemberships(params), nil)
 	return send[resources.CostCenterMembershipPage](ctx, s.c, &datedListCostCenterMemberships, req, err)
 }
 
@@ -11160,7 +11160,7 @@ func (s *FinanceService) ListCostCentersIter(ctx context.Context, params *resour
 func (s *FinanceService) listCostCentersPages(ctx context.Context, params *resources.ListCostCentersParams) engine.Lister[resources.CostCenter] {
 	return pages(ctx, s.c, &datedListCostCenters, params,
 		func(p *resources.ListCostCentersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(p), nil)
+			return s.c.newRequest(ctx, &datedListCostCenters, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_centers", datedQueryListCostCenters(p), nil)
 		},
 		func(pg *resources.CostCenterPage) ([]resources.CostCenter, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11177,7 +11177,7 @@ func (s *FinanceService) listCostCentersPages(ctx context.Context, params *resou
 //
 //	GET /finance/cost_centers (ListCostCenters)
 func (s *FinanceService) ListCostCentersPage(ctx context.Context, params *resources.ListCostCentersParams) (resources.CostCenterPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCostCenters, s.c.datedBase, "/finance/cost_centers", datedQueryListCostCenters(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCostCenters, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_centers", datedQueryListCostCenters(params), nil)
 	return send[resources.CostCenterPage](ctx, s.c, &datedListCostCenters, req, err)
 }
 
@@ -11211,7 +11211,7 @@ func (s *FinanceService) ListFinancialDocumentsIter(ctx context.Context, params 
 func (s *FinanceService) listFinancialDocumentsPages(ctx context.Context, params *resources.ListFinancialDocumentsParams) engine.Lister[resources.FinancialDocument] {
 	return pages(ctx, s.c, &datedListFinancialDocuments, params,
 		func(p *resources.ListFinancialDocumentsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(p), nil)
+			return s.c.newRequest(ctx, &datedListFinancialDocuments, &s.c.datedBase, s.c.datedBase.path+"/finance/financial_documents", datedQueryListFinancialDocuments(p), nil)
 		},
 		func(pg *resources.FinancialDocumentPage) ([]resources.FinancialDocument, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11229,7 +11229,7 @@ func (s *FinanceService) listFinancialDocumentsPages(ctx context.Context, params
 //
 //	GET /finance/financial_documents (ListFinancialDocuments)
 func (s *FinanceService) ListFinancialDocumentsPage(ctx context.Context, params *resources.ListFinancialDocumentsParams) (resources.FinancialDocumentPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListFinancialDocuments, s.c.datedBase, "/finance/financial_documents", datedQueryListFinancialDocuments(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListFinancialDocuments, &s.c.datedBase, s.c.datedBase.path+"/finance/financial_documents", datedQueryListFinancialDocuments(params), nil)
 	return send[resources.FinancialDocumentPage](ctx, s.c, &datedListFinancialDocuments, req, err)
 }
 
@@ -11261,7 +11261,7 @@ func (s *FinanceService) ListJournalEntriesIter(ctx context.Context, params *res
 func (s *FinanceService) listJournalEntriesPages(ctx context.Context, params *resources.ListJournalEntriesParams) engine.Lister[resources.JournalEntry] {
 	return pages(ctx, s.c, &datedListJournalEntries, params,
 		func(p *resources.ListJournalEntriesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(p), nil)
+			return s.c.newRequest(ctx, &datedListJournalEntries, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_entries", datedQueryListJournalEntries(p), nil)
 		},
 		func(pg *resources.JournalEntryPage) ([]resources.JournalEntry, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11278,7 +11278,7 @@ func (s *FinanceService) listJournalEntriesPages(ctx context.Context, params *re
 //
 //	GET /finance/journal_entries (ListJournalEntries)
 func (s *FinanceService) ListJournalEntriesPage(ctx context.Context, params *resources.ListJournalEntriesParams) (resources.JournalEntryPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListJournalEntries, s.c.datedBase, "/finance/journal_entries", datedQueryListJournalEntries(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListJournalEntries, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_entries", datedQueryListJournalEntries(params), nil)
 	return send[resources.JournalEntryPage](ctx, s.c, &datedListJournalEntries, req, err)
 }
 
@@ -11308,7 +11308,7 @@ func (s *FinanceService) ListJournalLinesIter(ctx context.Context, params *resou
 func (s *FinanceService) listJournalLinesPages(ctx context.Context, params *resources.ListJournalLinesParams) engine.Lister[resources.JournalLine] {
 	return pages(ctx, s.c, &datedListJournalLines, params,
 		func(p *resources.ListJournalLinesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(p), nil)
+			return s.c.newRequest(ctx, &datedListJournalLines, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_lines", datedQueryListJournalLines(p), nil)
 		},
 		func(pg *resources.JournalLinePage) ([]resources.JournalLine, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11324,7 +11324,7 @@ func (s *FinanceService) listJournalLinesPages(ctx context.Context, params *reso
 //
 //	GET /finance/journal_lines (ListJournalLines)
 func (s *FinanceService) ListJournalLinesPage(ctx context.Context, params *resources.ListJournalLinesParams) (resources.JournalLinePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListJournalLines, s.c.datedBase, "/finance/journal_lines", datedQueryListJournalLines(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListJournalLines, &s.c.datedBase, s.c.datedBase.path+"/finance/journal_lines", datedQueryListJournalLines(params), nil)
 	return send[resources.JournalLinePage](ctx, s.c, &datedListJournalLines, req, err)
 }
 
@@ -11358,7 +11358,7 @@ func (s *FinanceService) ListLedgerAccountResourcesIter(ctx context.Context, par
 func (s *FinanceService) listLedgerAccountResourcesPages(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) engine.Lister[resources.LedgerAccountResource] {
 	return pages(ctx, s.c, &datedListLedgerAccountResources, params,
 		func(p *resources.ListLedgerAccountResourcesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(p), nil)
+			return s.c.newRequest(ctx, &datedListLedgerAccountResources, &s.c.datedBase, s.c.datedBase.path+"/finance/ledger_account_resources", datedQueryListLedgerAccountResources(p), nil)
 		},
 		func(pg *resources.LedgerAccountResourcePage) ([]resources.LedgerAccountResource, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11376,7 +11376,7 @@ func (s *FinanceService) listLedgerAccountResourcesPages(ctx context.Context, pa
 //
 //	GET /finance/ledger_account_resources (ListLedgerAccountResources)
 func (s *FinanceService) ListLedgerAccountResourcesPage(ctx context.Context, params *resources.ListLedgerAccountResourcesParams) (resources.LedgerAccountResourcePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListLedgerAccountResources, s.c.datedBase, "/finance/ledger_account_resources", datedQueryListLedgerAccountResources(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListLedgerAccountResources, &s.c.datedBase, s.c.datedBase.path+"/finance/ledger_account_resources", datedQueryListLedgerAccountResources(params), nil)
 	return send[resources.LedgerAccountResourcePage](ctx, s.c, &datedListLedgerAccountResources, req, err)
 }
 
@@ -11408,7 +11408,7 @@ func (s *FinanceService) ListLedgerAccountsIter(ctx context.Context, params *res
 func (s *FinanceService) listLedgerAccountsPages(ctx context.Context, params *resources.ListLedgerAccountsParams) engine.Lister[resources.LedgerAccount] {
 	return pages(ctx, s.c, &datedListLedgerAccounts, params,
 		func(p *resources.ListLedgerAccountsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(p), nil)
+			return s.c.newRequest(ctx, &datedListLedgerAccounts, &s.c.datedBase, s.c.datedBase.path+"/finance/accounts", datedQueryListLedgerAccounts(p), nil)
 		},
 		func(pg *resources.LedgerAccountPage) ([]resources.LedgerAccount, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11425,7 +11425,7 @@ func (s *FinanceService) listLedgerAccountsPages(ctx context.Context, params *re
 //
 //	GET /finance/accounts (ListLedgerAccounts)
 func (s *FinanceService) ListLedgerAccountsPage(ctx context.Context, params *resources.ListLedgerAccountsParams) (resources.LedgerAccountPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListLedgerAccounts, s.c.datedBase, "/finance/accounts", datedQueryListLedgerAccounts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListLedgerAccounts, &s.c.datedBase, s.c.datedBase.path+"/finance/accounts", datedQueryListLedgerAccounts(params), nil)
 	return send[resources.LedgerAccountPage](ctx, s.c, &datedListLedgerAccounts, req, err)
 }
 
@@ -11455,7 +11455,7 @@ func (s *FinanceService) ListTaxRatesIter(ctx context.Context, params *resources
 func (s *FinanceService) listTaxRatesPages(ctx context.Context, params *resources.ListTaxRatesParams) engine.Lister[resources.TaxRate] {
 	return pages(ctx, s.c, &datedListTaxRates, params,
 		func(p *resources.ListTaxRatesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(p), nil)
+			return s.c.newRequest(ctx, &datedListTaxRates, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_rates", datedQueryListTaxRates(p), nil)
 		},
 		func(pg *resources.TaxRatePage) ([]resources.TaxRate, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTaxRatesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -11469,7 +11469,7 @@ func (s *FinanceService) listTaxRatesPages(ctx context.Context, params *resource
 //
 //	GET /finance/tax_rates (ListTaxRates)
 func (s *FinanceService) ListTaxRatesPage(ctx context.Context, params *resources.ListTaxRatesParams) (resources.TaxRatePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTaxRates, s.c.datedBase, "/finance/tax_rates", datedQueryListTaxRates(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTaxRates, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_rates", datedQueryListTaxRates(params), nil)
 	return send[resources.TaxRatePage](ctx, s.c, &datedListTaxRates, req, err)
 }
 
@@ -11501,7 +11501,7 @@ func (s *FinanceService) ListTaxTypesIter(ctx context.Context, params *resources
 func (s *FinanceService) listTaxTypesPages(ctx context.Context, params *resources.ListTaxTypesParams) engine.Lister[resources.TaxType] {
 	return pages(ctx, s.c, &datedListTaxTypes, params,
 		func(p *resources.ListTaxTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListTaxTypes, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_types", datedQueryListTaxTypes(p), nil)
 		},
 		func(pg *resources.TaxTypePage) ([]resources.TaxType, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTaxTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -11516,7 +11516,7 @@ func (s *FinanceService) listTaxTypesPages(ctx context.Context, params *resource
 //
 //	GET /finance/tax_types (ListTaxTypes)
 func (s *FinanceService) ListTaxTypesPage(ctx context.Context, params *resources.ListTaxTypesParams) (resources.TaxTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTaxTypes, s.c.datedBase, "/finance/tax_types", datedQueryListTaxTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTaxTypes, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_types", datedQueryListTaxTypes(params), nil)
 	return send[resources.TaxTypePage](ctx, s.c, &datedListTaxTypes, req, err)
 }
 
@@ -11530,7 +11530,7 @@ func (s *FinanceService) ListTaxTypesPage(ctx context.Context, params *resources
 //
 //	POST /finance/cost_center_memberships/bulk_create_update (ReplaceCostCenterMemberships)
 func (s *FinanceService) ReplaceCostCenterMemberships(ctx context.Context, body resources.ReplaceCostCenterMembershipsInput) ([]resources.CostCenterMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedReplaceCostCenterMemberships, s.c.datedBase, "/finance/cost_center_memberships/bulk_create_update", "", body)
+	req, err := s.c.newRequest(ctx, &datedReplaceCostCenterMemberships, &s.c.datedBase, s.c.datedBase.path+"/finance/cost_center_memberships/bulk_create_update", "", body)
 	return send[[]resources.CostCenterMembership](ctx, s.c, &datedReplaceCostCenterMemberships, req, err)
 }
 
@@ -11540,7 +11540,7 @@ func (s *FinanceService) ReplaceCostCenterMemberships(ctx context.Context, body 
 //
 //	PUT /finance/contacts/{id} (UpdateFinanceContact)
 func (s *FinanceService) UpdateContact(ctx context.Context, id string, body resources.FinanceContactUpdate) (resources.FinanceContact, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateFinanceContact, s.c.datedBase, "/finance/contacts/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateFinanceContact, &s.c.datedBase, s.c.datedBase.path+"/finance/contacts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.FinanceContact](ctx, s.c, &datedUpdateFinanceContact, req, err)
 }
 
@@ -11548,7 +11548,7 @@ func (s *FinanceService) UpdateContact(ctx context.Context, id string, body reso
 //
 //	PUT /finance/accounts/{id} (UpdateLedgerAccount)
 func (s *FinanceService) UpdateLedgerAccount(ctx context.Context, id string, body resources.LedgerAccountUpdate) (resources.LedgerAccount, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateLedgerAccount, s.c.datedBase, "/finance/accounts/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLedgerAccount, &s.c.datedBase, s.c.datedBase.path+"/finance/accounts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.LedgerAccount](ctx, s.c, &datedUpdateLedgerAccount, req, err)
 }
 
@@ -11558,7 +11558,7 @@ func (s *FinanceService) UpdateLedgerAccount(ctx context.Context, id string, bod
 //
 //	PUT /finance/tax_rates/{id} (UpdateTaxRate)
 func (s *FinanceService) UpdateTaxRate(ctx context.Context, id string, body resources.TaxRateUpdate) (resources.TaxRate, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTaxRate, s.c.datedBase, "/finance/tax_rates/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTaxRate, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_rates/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TaxRate](ctx, s.c, &datedUpdateTaxRate, req, err)
 }
 
@@ -11568,7 +11568,7 @@ func (s *FinanceService) UpdateTaxRate(ctx context.Context, id string, body reso
 //
 //	PUT /finance/tax_types/{id} (UpdateTaxType)
 func (s *FinanceService) UpdateTaxType(ctx context.Context, id string, body resources.TaxTypeUpdate) (resources.TaxType, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTaxType, s.c.datedBase, "/finance/tax_types/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTaxType, &s.c.datedBase, s.c.datedBase.path+"/finance/tax_types/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TaxType](ctx, s.c, &datedUpdateTaxType, req, err)
 }
 
@@ -11580,7 +11580,7 @@ func (s *FinanceService) UpdateTaxType(ctx context.Context, id string, body reso
 //
 //	POST /finance/accounting_settings/upsert (UpsertAccountingSetting)
 func (s *FinanceService) UpsertAccountingSetting(ctx context.Context, body resources.UpsertAccountingSettingInput) (resources.AccountingSetting, error) {
-	req, err := s.c.newRequest(ctx, &datedUpsertAccountingSetting, s.c.datedBase, "/finance/accounting_settings/upsert", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpsertAccountingSetting, &s.c.datedBase, s.c.datedBase.path+"/finance/accounting_settings/upsert", "", body)
 	return send[resources.AccountingSetting](ctx, s.c, &datedUpsertAccountingSetting, req, err)
 }
 
@@ -11592,7 +11592,7 @@ func (s *FinanceService) UpsertAccountingSetting(ctx context.Context, body resou
 //
 //	POST /finance/ledger_account_resources/upsert (UpsertLedgerAccountResource)
 func (s *FinanceService) UpsertLedgerAccountResource(ctx context.Context, body resources.UpsertLedgerAccountResourceInput) (resources.LedgerAccountResource, error) {
-	req, err := s.c.newRequest(ctx, &datedUpsertLedgerAccountResource, s.c.datedBase, "/finance/ledger_account_resources/upsert", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpsertLedgerAccountResource, &s.c.datedBase, s.c.datedBase.path+"/finance/ledger_account_resources/upsert", "", body)
 	return send[resources.LedgerAccountResource](ctx, s.c, &datedUpsertLedgerAccountResource, req, err)
 }
 
@@ -11604,7 +11604,7 @@ type HolidaysService struct{ c *Client }
 //
 //	GET /holidays/company_holidays/{id} (GetCompanyHoliday)
 func (s *HolidaysService) Get(ctx context.Context, id string) (resources.CompanyHoliday, error) {
-	req, err := s.c.newRequest(ctx, &datedGetCompanyHoliday, s.c.datedBase, "/holidays/company_holidays/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetCompanyHoliday, &s.c.datedBase, s.c.datedBase.path+"/holidays/company_holidays/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CompanyHoliday](ctx, s.c, &datedGetCompanyHoliday, req, err)
 }
 
@@ -11630,7 +11630,7 @@ func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCo
 func (s *HolidaysService) listPages(ctx context.Context, params *resources.ListCompanyHolidaysParams) engine.Lister[resources.CompanyHoliday] {
 	return pages(ctx, s.c, &datedListCompanyHolidays, params,
 		func(p *resources.ListCompanyHolidaysParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(p), nil)
+			return s.c.newRequest(ctx, &datedListCompanyHolidays, &s.c.datedBase, s.c.datedBase.path+"/holidays/company_holidays", datedQueryListCompanyHolidays(p), nil)
 		},
 		func(pg *resources.CompanyHolidayPage) ([]resources.CompanyHoliday, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11644,7 +11644,7 @@ func (s *HolidaysService) listPages(ctx context.Context, params *resources.ListC
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *HolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListCompanyHolidays, &s.c.datedBase, s.c.datedBase.path+"/holidays/company_holidays", datedQueryListCompanyHolidays(params), nil)
 	return send[resources.CompanyHolidayPage](ctx, s.c, &datedListCompanyHolidays, req, err)
 }
 
@@ -11660,7 +11660,7 @@ type ITManagementService struct{ c *Client }
 //
 //	POST /it_management/it_assets (CreateITAsset)
 func (s *ITManagementService) CreateAsset(ctx context.Context, body resources.ITAssetCreate) (resources.ITAsset, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateITAsset, s.c.datedBase, "/it_management/it_assets", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateITAsset, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_assets", "", body)
 	return send[resources.ITAsset](ctx, s.c, &datedCreateITAsset, req, err)
 }
 
@@ -11668,7 +11668,7 @@ func (s *ITManagementService) CreateAsset(ctx context.Context, body resources.IT
 //
 //	POST /it_management/it_asset_models (CreateITAssetModel)
 func (s *ITManagementService) CreateAssetModel(ctx context.Context, body resources.ITAssetModelCreate) (resources.ITAssetModel, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateITAssetModel, s.c.datedBase, "/it_management/it_asset_models", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateITAssetModel, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_asset_models", "", body)
 	return send[resources.ITAssetModel](ctx, s.c, &datedCreateITAssetModel, req, err)
 }
 
@@ -11679,7 +11679,7 @@ func (s *ITManagementService) CreateAssetModel(ctx context.Context, body resourc
 //
 //	DELETE /it_management/it_assets/{id} (DeleteITAsset)
 func (s *ITManagementService) DeleteAsset(ctx context.Context, id string) (resources.ITAsset, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteITAsset, s.c.datedBase, "/it_management/it_assets/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteITAsset, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_assets/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ITAsset](ctx, s.c, &datedDeleteITAsset, req, err)
 }
 
@@ -11687,7 +11687,7 @@ func (s *ITManagementService) DeleteAsset(ctx context.Context, id string) (resou
 //
 //	GET /it_management/it_assets/{id} (GetITAsset)
 func (s *ITManagementService) GetAsset(ctx context.Context, id string) (resources.ITAsset, error) {
-	req, err := s.c.newRequest(ctx, &datedGetITAsset, s.c.datedBase, "/it_management/it_assets/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetITAsset, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_assets/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ITAsset](ctx, s.c, &datedGetITAsset, req, err)
 }
 
@@ -11695,7 +11695,7 @@ func (s *ITManagementService) GetAsset(ctx context.Context, id string) (resource
 //
 //	GET /it_management/it_asset_models/{id} (GetITAssetModel)
 func (s *ITManagementService) GetAssetModel(ctx context.Context, id string) (resources.ITAssetModel, error) {
-	req, err := s.c.newRequest(ctx, &datedGetITAssetModel, s.c.datedBase, "/it_management/it_asset_models/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetITAssetModel, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_asset_models/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ITAssetModel](ctx, s.c, &datedGetITAssetModel, req, err)
 }
 
@@ -11727,7 +11727,7 @@ func (s *ITManagementService) ListAssetModelsIter(ctx context.Context, params *r
 func (s *ITManagementService) listAssetModelsPages(ctx context.Context, params *resources.ListITAssetModelsParams) engine.Lister[resources.ITAssetModel] {
 	return pages(ctx, s.c, &datedListITAssetModels, params,
 		func(p *resources.ListITAssetModelsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListITAssetModels, s.c.datedBase, "/it_management/it_asset_models", datedQueryListITAssetModels(p), nil)
+			return s.c.newRequest(ctx, &datedListITAssetModels, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_asset_models", datedQueryListITAssetModels(p), nil)
 		},
 		func(pg *resources.ITAssetModelPage) ([]resources.ITAssetModel, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11744,7 +11744,7 @@ func (s *ITManagementService) listAssetModelsPages(ctx context.Context, params *
 //
 //	GET /it_management/it_asset_models (ListITAssetModels)
 func (s *ITManagementService) ListAssetModelsPage(ctx context.Context, params *resources.ListITAssetModelsParams) (resources.ITAssetModelPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListITAssetModels, s.c.datedBase, "/it_management/it_asset_models", datedQueryListITAssetModels(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListITAssetModels, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_asset_models", datedQueryListITAssetModels(params), nil)
 	return send[resources.ITAssetModelPage](ctx, s.c, &datedListITAssetModels, req, err)
 }
 
@@ -11778,7 +11778,7 @@ func (s *ITManagementService) ListAssetsIter(ctx context.Context, params *resour
 func (s *ITManagementService) listAssetsPages(ctx context.Context, params *resources.ListITAssetsParams) engine.Lister[resources.ITAsset] {
 	return pages(ctx, s.c, &datedListITAssets, params,
 		func(p *resources.ListITAssetsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListITAssets, s.c.datedBase, "/it_management/it_assets", datedQueryListITAssets(p), nil)
+			return s.c.newRequest(ctx, &datedListITAssets, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_assets", datedQueryListITAssets(p), nil)
 		},
 		func(pg *resources.ITAssetPage) ([]resources.ITAsset, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListITAssetsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -11794,7 +11794,7 @@ func (s *ITManagementService) listAssetsPages(ctx context.Context, params *resou
 //
 //	GET /it_management/it_assets (ListITAssets)
 func (s *ITManagementService) ListAssetsPage(ctx context.Context, params *resources.ListITAssetsParams) (resources.ITAssetPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListITAssets, s.c.datedBase, "/it_management/it_assets", datedQueryListITAssets(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListITAssets, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_assets", datedQueryListITAssets(params), nil)
 	return send[resources.ITAssetPage](ctx, s.c, &datedListITAssets, req, err)
 }
 
@@ -11805,7 +11805,7 @@ func (s *ITManagementService) ListAssetsPage(ctx context.Context, params *resour
 //
 //	PUT /it_management/it_assets/{id} (UpdateITAsset)
 func (s *ITManagementService) UpdateAsset(ctx context.Context, id string, body resources.ITAssetUpdate) (resources.ITAsset, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateITAsset, s.c.datedBase, "/it_management/it_assets/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateITAsset, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_assets/"+url.PathEscape(string(id)), "", body)
 	return send[resources.ITAsset](ctx, s.c, &datedUpdateITAsset, req, err)
 }
 
@@ -11816,7 +11816,7 @@ func (s *ITManagementService) UpdateAsset(ctx context.Context, id string, body r
 //
 //	PUT /it_management/it_asset_models/{id} (UpdateITAssetModel)
 func (s *ITManagementService) UpdateAssetModel(ctx context.Context, id string, body resources.ITAssetModelUpdate) (resources.ITAssetModel, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateITAssetModel, s.c.datedBase, "/it_management/it_asset_models/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateITAssetModel, &s.c.datedBase, s.c.datedBase.path+"/it_management/it_asset_models/"+url.PathEscape(string(id)), "", body)
 	return send[resources.ITAssetModel](ctx, s.c, &datedUpdateITAssetModel, req, err)
 }
 
@@ -11873,7 +11873,7 @@ func (s *IntegrationsService) ListSyncableItemsIter(ctx context.Context, params 
 func (s *IntegrationsService) listSyncableItemsPages(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) engine.Lister[resources.IntegrationSyncableItem] {
 	return pages(ctx, s.c, &datedListIntegrationSyncableItems, params,
 		func(p *resources.ListIntegrationSyncableItemsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListIntegrationSyncableItems, s.c.datedBase, "/integrations/syncable_items", datedQueryListIntegrationSyncableItems(p), nil)
+			return s.c.newRequest(ctx, &datedListIntegrationSyncableItems, &s.c.datedBase, s.c.datedBase.path+"/integrations/syncable_items", datedQueryListIntegrationSyncableItems(p), nil)
 		},
 		func(pg *resources.IntegrationSyncableItemPage) ([]resources.IntegrationSyncableItem, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11893,7 +11893,7 @@ func (s *IntegrationsService) listSyncableItemsPages(ctx context.Context, params
 //
 //	GET /integrations/syncable_items (ListIntegrationSyncableItems)
 func (s *IntegrationsService) ListSyncableItemsPage(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) (resources.IntegrationSyncableItemPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListIntegrationSyncableItems, s.c.datedBase, "/integrations/syncable_items", datedQueryListIntegrationSyncableItems(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListIntegrationSyncableItems, &s.c.datedBase, s.c.datedBase.path+"/integrations/syncable_items", datedQueryListIntegrationSyncableItems(params), nil)
 	return send[resources.IntegrationSyncableItemPage](ctx, s.c, &datedListIntegrationSyncableItems, req, err)
 }
 
@@ -11905,7 +11905,7 @@ func (s *IntegrationsService) ListSyncableItemsPage(ctx context.Context, params 
 //
 //	PUT /integrations/syncable_sync_runs/{id} (UpdateIntegrationSyncableSyncRun)
 func (s *IntegrationsService) UpdateSyncableSyncRun(ctx context.Context, id string, body resources.IntegrationSyncableSyncRunUpdate) (resources.IntegrationSyncableSyncRun, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationSyncableSyncRun, s.c.datedBase, "/integrations/syncable_sync_runs/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationSyncableSyncRun, &s.c.datedBase, s.c.datedBase.path+"/integrations/syncable_sync_runs/"+url.PathEscape(string(id)), "", body)
 	return send[resources.IntegrationSyncableSyncRun](ctx, s.c, &datedUpdateIntegrationSyncableSyncRun, req, err)
 }
 
@@ -11917,7 +11917,7 @@ type JobCatalogService struct{ c *Client }
 //
 //	GET /job_catalog/levels/{id} (GetJobCatalogLevel)
 func (s *JobCatalogService) GetLevel(ctx context.Context, id string) (resources.JobCatalogLevel, error) {
-	req, err := s.c.newRequest(ctx, &datedGetJobCatalogLevel, s.c.datedBase, "/job_catalog/levels/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetJobCatalogLevel, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/levels/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.JobCatalogLevel](ctx, s.c, &datedGetJobCatalogLevel, req, err)
 }
 
@@ -11925,7 +11925,7 @@ func (s *JobCatalogService) GetLevel(ctx context.Context, id string) (resources.
 //
 //	GET /job_catalog/roles/{id} (GetJobCatalogRole)
 func (s *JobCatalogService) GetRole(ctx context.Context, id string) (resources.JobCatalogRole, error) {
-	req, err := s.c.newRequest(ctx, &datedGetJobCatalogRole, s.c.datedBase, "/job_catalog/roles/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetJobCatalogRole, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/roles/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.JobCatalogRole](ctx, s.c, &datedGetJobCatalogRole, req, err)
 }
 
@@ -11955,7 +11955,7 @@ func (s *JobCatalogService) ListLevelsIter(ctx context.Context, params *resource
 func (s *JobCatalogService) listLevelsPages(ctx context.Context, params *resources.ListJobCatalogLevelsParams) engine.Lister[resources.JobCatalogLevel] {
 	return pages(ctx, s.c, &datedListJobCatalogLevels, params,
 		func(p *resources.ListJobCatalogLevelsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListJobCatalogLevels, s.c.datedBase, "/job_catalog/levels", datedQueryListJobCatalogLevels(p), nil)
+			return s.c.newRequest(ctx, &datedListJobCatalogLevels, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/levels", datedQueryListJobCatalogLevels(p), nil)
 		},
 		func(pg *resources.JobCatalogLevelPage) ([]resources.JobCatalogLevel, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -11971,7 +11971,7 @@ func (s *JobCatalogService) listLevelsPages(ctx context.Context, params *resourc
 //
 //	GET /job_catalog/levels (ListJobCatalogLevels)
 func (s *JobCatalogService) ListLevelsPage(ctx context.Context, params *resources.ListJobCatalogLevelsParams) (resources.JobCatalogLevelPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListJobCatalogLevels, s.c.datedBase, "/job_catalog/levels", datedQueryListJobCatalogLevels(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogLevels, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/levels", datedQueryListJobCatalogLevels(params), nil)
 	return send[resources.JobCatalogLevelPage](ctx, s.c, &datedListJobCatalogLevels, req, err)
 }
 
@@ -12011,7 +12011,7 @@ func (s *JobCatalogService) ListNodeAttributesIter(ctx context.Context, params *
 func (s *JobCatalogService) listNodeAttributesPages(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) engine.Lister[resources.JobCatalogNodeAttribute] {
 	return pages(ctx, s.c, &datedListJobCatalogNodeAttributes, params,
 		func(p *resources.ListJobCatalogNodeAttributesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, s.c.datedBase, "/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(p), nil)
+			return s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(p), nil)
 		},
 		func(pg *resources.JobCatalogNodeAttributePage) ([]resources.JobCatalogNodeAttribute, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12032,7 +12032,7 @@ func (s *JobCatalogService) listNodeAttributesPages(ctx context.Context, params 
 //
 //	GET /job_catalog/node_attributes (ListJobCatalogNodeAttributes)
 func (s *JobCatalogService) ListNodeAttributesPage(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) (resources.JobCatalogNodeAttributePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, s.c.datedBase, "/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(params), nil)
 	return send[resources.JobCatalogNodeAttributePage](ctx, s.c, &datedListJobCatalogNodeAttributes, req, err)
 }
 
@@ -12058,7 +12058,7 @@ func (s *JobCatalogService) ListRolesIter(ctx context.Context, params *resources
 func (s *JobCatalogService) listRolesPages(ctx context.Context, params *resources.ListJobCatalogRolesParams) engine.Lister[resources.JobCatalogRole] {
 	return pages(ctx, s.c, &datedListJobCatalogRoles, params,
 		func(p *resources.ListJobCatalogRolesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListJobCatalogRoles, s.c.datedBase, "/job_catalog/roles", datedQueryListJobCatalogRoles(p), nil)
+			return s.c.newRequest(ctx, &datedListJobCatalogRoles, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/roles", datedQueryListJobCatalogRoles(p), nil)
 		},
 		func(pg *resources.JobCatalogRolePage) ([]resources.JobCatalogRole, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12072,7 +12072,7 @@ func (s *JobCatalogService) listRolesPages(ctx context.Context, params *resource
 //
 //	GET /job_catalog/roles (ListJobCatalogRoles)
 func (s *JobCatalogService) ListRolesPage(ctx context.Context, params *resources.ListJobCatalogRolesParams) (resources.JobCatalogRolePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListJobCatalogRoles, s.c.datedBase, "/job_catalog/roles", datedQueryListJobCatalogRoles(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogRoles, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/roles", datedQueryListJobCatalogRoles(params), nil)
 	return send[resources.JobCatalogRolePage](ctx, s.c, &datedListJobCatalogRoles, req, err)
 }
 
@@ -12108,7 +12108,7 @@ func (s *JobCatalogService) ListTreeNodesIter(ctx context.Context, params *resou
 func (s *JobCatalogService) listTreeNodesPages(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) engine.Lister[resources.JobCatalogNode] {
 	return pages(ctx, s.c, &datedListJobCatalogTreeNodes, params,
 		func(p *resources.ListJobCatalogTreeNodesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, s.c.datedBase, "/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(p), nil)
+			return s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(p), nil)
 		},
 		func(pg *resources.JobCatalogNodePage) ([]resources.JobCatalogNode, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12127,7 +12127,7 @@ func (s *JobCatalogService) listTreeNodesPages(ctx context.Context, params *reso
 //
 //	GET /job_catalog/tree_nodes (ListJobCatalogTreeNodes)
 func (s *JobCatalogService) ListTreeNodesPage(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) (resources.JobCatalogNodePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, s.c.datedBase, "/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, &s.c.datedBase, s.c.datedBase.path+"/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(params), nil)
 	return send[resources.JobCatalogNodePage](ctx, s.c, &datedListJobCatalogTreeNodes, req, err)
 }
 
@@ -12142,7 +12142,7 @@ type LocationsService struct{ c *Client }
 //
 //	POST /locations/work_areas/archive (ArchiveWorkArea)
 func (s *LocationsService) ArchiveWorkArea(ctx context.Context, body resources.ArchiveWorkAreaInput) (resources.WorkArea, error) {
-	req, err := s.c.newRequest(ctx, &datedArchiveWorkArea, s.c.datedBase, "/locations/work_areas/archive", "", body)
+	req, err := s.c.newRequest(ctx, &datedArchiveWorkArea, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas/archive", "", body)
 	return send[resources.WorkArea](ctx, s.c, &datedArchiveWorkArea, req, err)
 }
 
@@ -12154,7 +12154,7 @@ func (s *LocationsService) ArchiveWorkArea(ctx context.Context, body resources.A
 //
 //	POST /locations/locations (CreateLocation)
 func (s *LocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateLocation, s.c.datedBase, "/locations/locations", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateLocation, &s.c.datedBase, s.c.datedBase.path+"/locations/locations", "", body)
 	return send[resources.Location](ctx, s.c, &datedCreateLocation, req, err)
 }
 
@@ -12162,7 +12162,7 @@ func (s *LocationsService) Create(ctx context.Context, body resources.LocationCr
 //
 //	POST /locations/work_areas (CreateWorkArea)
 func (s *LocationsService) CreateWorkArea(ctx context.Context, body resources.WorkAreaCreate) (resources.WorkArea, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateWorkArea, s.c.datedBase, "/locations/work_areas", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateWorkArea, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas", "", body)
 	return send[resources.WorkArea](ctx, s.c, &datedCreateWorkArea, req, err)
 }
 
@@ -12170,7 +12170,7 @@ func (s *LocationsService) CreateWorkArea(ctx context.Context, body resources.Wo
 //
 //	DELETE /locations/locations/{id} (DeleteLocation)
 func (s *LocationsService) Delete(ctx context.Context, id string) (resources.Location, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteLocation, &s.c.datedBase, s.c.datedBase.path+"/locations/locations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Location](ctx, s.c, &datedDeleteLocation, req, err)
 }
 
@@ -12178,7 +12178,7 @@ func (s *LocationsService) Delete(ctx context.Context, id string) (resources.Loc
 //
 //	GET /locations/locations/{id} (GetLocation)
 func (s *LocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
-	req, err := s.c.newRequest(ctx, &datedGetLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetLocation, &s.c.datedBase, s.c.datedBase.path+"/locations/locations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Location](ctx, s.c, &datedGetLocation, req, err)
 }
 
@@ -12186,7 +12186,7 @@ func (s *LocationsService) Get(ctx context.Context, id string) (resources.Locati
 //
 //	GET /locations/work_areas/{id} (GetWorkArea)
 func (s *LocationsService) GetWorkArea(ctx context.Context, id string) (resources.WorkArea, error) {
-	req, err := s.c.newRequest(ctx, &datedGetWorkArea, s.c.datedBase, "/locations/work_areas/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetWorkArea, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WorkArea](ctx, s.c, &datedGetWorkArea, req, err)
 }
 
@@ -12212,7 +12212,7 @@ func (s *LocationsService) ListIter(ctx context.Context, params *resources.ListL
 func (s *LocationsService) listPages(ctx context.Context, params *resources.ListLocationsParams) engine.Lister[resources.Location] {
 	return pages(ctx, s.c, &datedListLocations, params,
 		func(p *resources.ListLocationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListLocations, s.c.datedBase, "/locations/locations", datedQueryListLocations(p), nil)
+			return s.c.newRequest(ctx, &datedListLocations, &s.c.datedBase, s.c.datedBase.path+"/locations/locations", datedQueryListLocations(p), nil)
 		},
 		func(pg *resources.LocationPage) ([]resources.Location, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLocationsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -12224,7 +12224,7 @@ func (s *LocationsService) listPages(ctx context.Context, params *resources.List
 //
 //	GET /locations/locations (ListLocations)
 func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListLocationsParams) (resources.LocationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListLocations, s.c.datedBase, "/locations/locations", datedQueryListLocations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListLocations, &s.c.datedBase, s.c.datedBase.path+"/locations/locations", datedQueryListLocations(params), nil)
 	return send[resources.LocationPage](ctx, s.c, &datedListLocations, req, err)
 }
 
@@ -12256,7 +12256,7 @@ func (s *LocationsService) ListWorkAreasIter(ctx context.Context, params *resour
 func (s *LocationsService) listWorkAreasPages(ctx context.Context, params *resources.ListWorkAreasParams) engine.Lister[resources.WorkArea] {
 	return pages(ctx, s.c, &datedListWorkAreas, params,
 		func(p *resources.ListWorkAreasParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListWorkAreas, s.c.datedBase, "/locations/work_areas", datedQueryListWorkAreas(p), nil)
+			return s.c.newRequest(ctx, &datedListWorkAreas, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas", datedQueryListWorkAreas(p), nil)
 		},
 		func(pg *resources.WorkAreaPage) ([]resources.WorkArea, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListWorkAreasParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -12271,7 +12271,7 @@ func (s *LocationsService) listWorkAreasPages(ctx context.Context, params *resou
 //
 //	GET /locations/work_areas (ListWorkAreas)
 func (s *LocationsService) ListWorkAreasPage(ctx context.Context, params *resources.ListWorkAreasParams) (resources.WorkAreaPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListWorkAreas, s.c.datedBase, "/locations/work_areas", datedQueryListWorkAreas(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListWorkAreas, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas", datedQueryListWorkAreas(params), nil)
 	return send[resources.WorkAreaPage](ctx, s.c, &datedListWorkAreas, req, err)
 }
 
@@ -12281,7 +12281,7 @@ func (s *LocationsService) ListWorkAreasPage(ctx context.Context, params *resour
 //
 //	POST /locations/work_areas/unarchive (UnarchiveWorkArea)
 func (s *LocationsService) UnarchiveWorkArea(ctx context.Context, body resources.UnarchiveWorkAreaInput) (resources.WorkArea, error) {
-	req, err := s.c.newRequest(ctx, &datedUnarchiveWorkArea, s.c.datedBase, "/locations/work_areas/unarchive", "", body)
+	req, err := s.c.newRequest(ctx, &datedUnarchiveWorkArea, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas/unarchive", "", body)
 	return send[resources.WorkArea](ctx, s.c, &datedUnarchiveWorkArea, req, err)
 }
 
@@ -12292,7 +12292,7 @@ func (s *LocationsService) UnarchiveWorkArea(ctx context.Context, body resources
 //
 //	PUT /locations/locations/{id} (UpdateLocation)
 func (s *LocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLocation, &s.c.datedBase, s.c.datedBase.path+"/locations/locations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Location](ctx, s.c, &datedUpdateLocation, req, err)
 }
 
@@ -12303,7 +12303,7 @@ func (s *LocationsService) Update(ctx context.Context, id string, body resources
 //
 //	PUT /locations/work_areas/{id} (UpdateWorkArea)
 func (s *LocationsService) UpdateWorkArea(ctx context.Context, id string, body resources.WorkAreaUpdate) (resources.WorkArea, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateWorkArea, s.c.datedBase, "/locations/work_areas/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkArea, &s.c.datedBase, s.c.datedBase.path+"/locations/work_areas/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WorkArea](ctx, s.c, &datedUpdateWorkArea, req, err)
 }
 
@@ -12319,7 +12319,7 @@ type MarketplaceService struct{ c *Client }
 //
 //	POST /marketplace/installations (CreateMarketplaceInstallation)
 func (s *MarketplaceService) CreateInstallation(ctx context.Context, body resources.MarketplaceInstallationCreate) (resources.MarketplaceInstallation, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateMarketplaceInstallation, s.c.datedBase, "/marketplace/installations", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateMarketplaceInstallation, &s.c.datedBase, s.c.datedBase.path+"/marketplace/installations", "", body)
 	return send[resources.MarketplaceInstallation](ctx, s.c, &datedCreateMarketplaceInstallation, req, err)
 }
 
@@ -12357,7 +12357,7 @@ func (s *MarketplaceService) ListInstallationSettingsIter(ctx context.Context, p
 func (s *MarketplaceService) listInstallationSettingsPages(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) engine.Lister[resources.MarketplaceInstallationSettings] {
 	return pages(ctx, s.c, &datedListMarketplaceInstallationSettings, params,
 		func(p *resources.ListMarketplaceInstallationSettingsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, s.c.datedBase, "/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(p), nil)
+			return s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, &s.c.datedBase, s.c.datedBase.path+"/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(p), nil)
 		},
 		func(pg *resources.MarketplaceInstallationSettingsPage) ([]resources.MarketplaceInstallationSettings, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12379,7 +12379,7 @@ func (s *MarketplaceService) listInstallationSettingsPages(ctx context.Context, 
 //
 //	GET /marketplace/installation_settings (ListMarketplaceInstallationSettings)
 func (s *MarketplaceService) ListInstallationSettingsPage(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) (resources.MarketplaceInstallationSettingsPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, s.c.datedBase, "/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, &s.c.datedBase, s.c.datedBase.path+"/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(params), nil)
 	return send[resources.MarketplaceInstallationSettingsPage](ctx, s.c, &datedListMarketplaceInstallationSettings, req, err)
 }
 
@@ -12395,7 +12395,7 @@ type PayrollService struct{ c *Client }
 //
 //	POST /payroll/policy_periods/change_status (ChangePolicyPeriodStatus)
 func (s *PayrollService) ChangePolicyPeriodStatus(ctx context.Context, body resources.ChangePolicyPeriodStatusInput) (resources.PayrollPolicyPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedChangePolicyPeriodStatus, s.c.datedBase, "/payroll/policy_periods/change_status", "", body)
+	req, err := s.c.newRequest(ctx, &datedChangePolicyPeriodStatus, &s.c.datedBase, s.c.datedBase.path+"/payroll/policy_periods/change_status", "", body)
 	return send[resources.PayrollPolicyPeriod](ctx, s.c, &datedChangePolicyPeriodStatus, req, err)
 }
 
@@ -12403,7 +12403,7 @@ func (s *PayrollService) ChangePolicyPeriodStatus(ctx context.Context, body reso
 //
 //	POST /payroll/supplements (CreateSupplement)
 func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateSupplement, s.c.datedBase, "/payroll/supplements", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateSupplement, &s.c.datedBase, s.c.datedBase.path+"/payroll/supplements", "", body)
 	return send[resources.Supplement](ctx, s.c, &datedCreateSupplement, req, err)
 }
 
@@ -12413,7 +12413,7 @@ func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCr
 //
 //	POST /payroll_employees/identifiers (CreateEmployeeIdentifier)
 func (s *PayrollService) CreateEmployeeIdentifier(ctx context.Context, body resources.PayrollEmployeeIdentifierCreate) (resources.PayrollEmployeeIdentifier, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeIdentifier, &s.c.datedBase, s.c.datedBase.path+"/payroll_employees/identifiers", "", body)
 	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedCreateEmployeeIdentifier, req, err)
 }
 
@@ -12423,7 +12423,7 @@ func (s *PayrollService) CreateEmployeeIdentifier(ctx context.Context, body reso
 //
 //	POST /payroll/family_situations (CreateFamilySituation)
 func (s *PayrollService) CreateFamilySituation(ctx context.Context, body resources.FamilySituationCreate) (resources.FamilySituation, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateFamilySituation, s.c.datedBase, "/payroll/family_situations", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateFamilySituation, &s.c.datedBase, s.c.datedBase.path+"/payroll/family_situations", "", body)
 	return send[resources.FamilySituation](ctx, s.c, &datedCreateFamilySituation, req, err)
 }
 
@@ -12433,7 +12433,7 @@ func (s *PayrollService) CreateFamilySituation(ctx context.Context, body resourc
 //
 //	POST /payroll_integrations_base/codes (CreateIntegrationCode)
 func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body resources.PayrollIntegrationCodeCreate) (resources.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateIntegrationCode, &s.c.datedBase, s.c.datedBase.path+"/payroll_integrations_base/codes", "", body)
 	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedCreateIntegrationCode, req, err)
 }
 
@@ -12441,7 +12441,7 @@ func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body resourc
 //
 //	DELETE /payroll/supplements/{id} (DeleteSupplement)
 func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteSupplement, &s.c.datedBase, s.c.datedBase.path+"/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Supplement](ctx, s.c, &datedDeleteSupplement, req, err)
 }
 
@@ -12451,7 +12451,7 @@ func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Suppl
 //
 //	DELETE /payroll_employees/identifiers/{id} (DeleteEmployeeIdentifier)
 func (s *PayrollService) DeleteEmployeeIdentifier(ctx context.Context, id string) (resources.PayrollEmployeeIdentifier, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteEmployeeIdentifier, &s.c.datedBase, s.c.datedBase.path+"/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedDeleteEmployeeIdentifier, req, err)
 }
 
@@ -12461,7 +12461,7 @@ func (s *PayrollService) DeleteEmployeeIdentifier(ctx context.Context, id string
 //
 //	DELETE /payroll_integrations_base/codes/{id} (DeleteIntegrationCode)
 func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id string) (resources.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteIntegrationCode, &s.c.datedBase, s.c.datedBase.path+"/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedDeleteIntegrationCode, req, err)
 }
 
@@ -12469,7 +12469,7 @@ func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id string) (
 //
 //	GET /payroll/supplements/{id} (GetSupplement)
 func (s *PayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &datedGetSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetSupplement, &s.c.datedBase, s.c.datedBase.path+"/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Supplement](ctx, s.c, &datedGetSupplement, req, err)
 }
 
@@ -12479,7 +12479,7 @@ func (s *PayrollService) Get(ctx context.Context, id string) (resources.Suppleme
 //
 //	GET /payroll_employees/identifiers/{id} (GetEmployeeIdentifier)
 func (s *PayrollService) GetEmployeeIdentifier(ctx context.Context, id string) (resources.PayrollEmployeeIdentifier, error) {
-	req, err := s.c.newRequest(ctx, &datedGetEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeIdentifier, &s.c.datedBase, s.c.datedBase.path+"/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedGetEmployeeIdentifier, req, err)
 }
 
@@ -12505,7 +12505,7 @@ func (s *PayrollService) ListIter(ctx context.Context, params *resources.ListSup
 func (s *PayrollService) listPages(ctx context.Context, params *resources.ListSupplementsParams) engine.Lister[resources.Supplement] {
 	return pages(ctx, s.c, &datedListSupplements, params,
 		func(p *resources.ListSupplementsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListSupplements, s.c.datedBase, "/payroll/supplements", datedQueryListSupplements(p), nil)
+			return s.c.newRequest(ctx, &datedListSupplements, &s.c.datedBase, s.c.datedBase.path+"/payroll/supplements", datedQueryListSupplements(p), nil)
 		},
 		func(pg *resources.SupplementPage) ([]resources.Supplement, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12519,7 +12519,7 @@ func (s *PayrollService) listPages(ctx context.Context, params *resources.ListSu
 //
 //	GET /payroll/supplements (ListSupplements)
 func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSupplementsParams) (resources.SupplementPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListSupplements, s.c.datedBase, "/payroll/supplements", datedQueryListSupplements(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListSupplements, &s.c.datedBase, s.c.datedBase.path+"/payroll/supplements", datedQueryListSupplements(params), nil)
 	return send[resources.SupplementPage](ctx, s.c, &datedListSupplements, req, err)
 }
 
@@ -12555,7 +12555,7 @@ func (s *PayrollService) ListEmployeeIdentifiersIter(ctx context.Context, params
 func (s *PayrollService) listEmployeeIdentifiersPages(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) engine.Lister[resources.PayrollEmployeeIdentifier] {
 	return pages(ctx, s.c, &datedListEmployeeIdentifiers, params,
 		func(p *resources.ListEmployeeIdentifiersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(p), nil)
+			return s.c.newRequest(ctx, &datedListEmployeeIdentifiers, &s.c.datedBase, s.c.datedBase.path+"/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(p), nil)
 		},
 		func(pg *resources.PayrollEmployeeIdentifierPage) ([]resources.PayrollEmployeeIdentifier, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12574,7 +12574,7 @@ func (s *PayrollService) listEmployeeIdentifiersPages(ctx context.Context, param
 //
 //	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
 func (s *PayrollService) ListEmployeeIdentifiersPage(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) (resources.PayrollEmployeeIdentifierPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListEmployeeIdentifiers, &s.c.datedBase, s.c.datedBase.path+"/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(params), nil)
 	return send[resources.PayrollEmployeeIdentifierPage](ctx, s.c, &datedListEmployeeIdentifiers, req, err)
 }
 
@@ -12608,7 +12608,7 @@ func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *r
 func (s *PayrollService) listFamilySituationsPages(ctx context.Context, params *resources.ListFamilySituationsParams) engine.Lister[resources.FamilySituation] {
 	return pages(ctx, s.c, &datedListFamilySituations, params,
 		func(p *resources.ListFamilySituationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(p), nil)
+			return s.c.newRequest(ctx, &datedListFamilySituations, &s.c.datedBase, s.c.datedBase.path+"/payroll/family_situations", datedQueryListFamilySituations(p), nil)
 		},
 		func(pg *resources.FamilySituationPage) ([]resources.FamilySituation, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12626,7 +12626,7 @@ func (s *PayrollService) listFamilySituationsPages(ctx context.Context, params *
 //
 //	GET /payroll/family_situations (ListFamilySituations)
 func (s *PayrollService) ListFamilySituationsPage(ctx context.Context, params *resources.ListFamilySituationsParams) (resources.FamilySituationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListFamilySituations, &s.c.datedBase, s.c.datedBase.path+"/payroll/family_situations", datedQueryListFamilySituations(params), nil)
 	return send[resources.FamilySituationPage](ctx, s.c, &datedListFamilySituations, req, err)
 }
 
@@ -12660,7 +12660,7 @@ func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *r
 func (s *PayrollService) listIntegrationCodesPages(ctx context.Context, params *resources.ListIntegrationCodesParams) engine.Lister[resources.PayrollIntegrationCode] {
 	return pages(ctx, s.c, &datedListIntegrationCodes, params,
 		func(p *resources.ListIntegrationCodesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(p), nil)
+			return s.c.newRequest(ctx, &datedListIntegrationCodes, &s.c.datedBase, s.c.datedBase.path+"/payroll_integrations_base/codes", datedQueryListIntegrationCodes(p), nil)
 		},
 		func(pg *resources.PayrollIntegrationCodePage) ([]resources.PayrollIntegrationCode, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12678,7 +12678,7 @@ func (s *PayrollService) listIntegrationCodesPages(ctx context.Context, params *
 //
 //	GET /payroll_integrations_base/codes (ListIntegrationCodes)
 func (s *PayrollService) ListIntegrationCodesPage(ctx context.Context, params *resources.ListIntegrationCodesParams) (resources.PayrollIntegrationCodePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListIntegrationCodes, &s.c.datedBase, s.c.datedBase.path+"/payroll_integrations_base/codes", datedQueryListIntegrationCodes(params), nil)
 	return send[resources.PayrollIntegrationCodePage](ctx, s.c, &datedListIntegrationCodes, req, err)
 }
 
@@ -12690,7 +12690,7 @@ func (s *PayrollService) ListIntegrationCodesPage(ctx context.Context, params *r
 //
 //	PUT /payroll/supplements/{id} (UpdateSupplement)
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, &s.c.datedBase, s.c.datedBase.path+"/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
 }
 
@@ -12700,7 +12700,7 @@ func (s *PayrollService) Update(ctx context.Context, id string, body resources.S
 //
 //	PUT /payroll_employees/identifiers/{id} (UpdateEmployeeIdentifier)
 func (s *PayrollService) UpdateEmployeeIdentifier(ctx context.Context, id string, body resources.PayrollEmployeeIdentifierUpdate) (resources.PayrollEmployeeIdentifier, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeIdentifier, &s.c.datedBase, s.c.datedBase.path+"/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedUpdateEmployeeIdentifier, req, err)
 }
 
@@ -12711,7 +12711,7 @@ func (s *PayrollService) UpdateEmployeeIdentifier(ctx context.Context, id string
 //
 //	PUT /payroll/family_situations/{id} (UpdateFamilySituation)
 func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id string, body resources.FamilySituationUpdate) (resources.FamilySituation, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateFamilySituation, s.c.datedBase, "/payroll/family_situations/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateFamilySituation, &s.c.datedBase, s.c.datedBase.path+"/payroll/family_situations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.FamilySituation](ctx, s.c, &datedUpdateFamilySituation, req, err)
 }
 
@@ -12721,7 +12721,7 @@ func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id string, b
 //
 //	PUT /payroll_integrations_base/codes/{id} (UpdateIntegrationCode)
 func (s *PayrollService) UpdateIntegrationCode(ctx context.Context, id string, body resources.PayrollIntegrationCodeUpdate) (resources.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationCode, &s.c.datedBase, s.c.datedBase.path+"/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedUpdateIntegrationCode, req, err)
 }
 
@@ -12736,7 +12736,7 @@ type PerformanceService struct{ c *Client }
 //
 //	POST /performance/review_process_targets/add_peers (AddPerformanceReviewProcessTargetPeers)
 func (s *PerformanceService) AddReviewProcessTargetPeers(ctx context.Context, body resources.AddPerformanceReviewProcessTargetPeersInput) (resources.PerformanceReviewProcessTarget, error) {
-	req, err := s.c.newRequest(ctx, &datedAddPerformanceReviewProcessTargetPeers, s.c.datedBase, "/performance/review_process_targets/add_peers", "", body)
+	req, err := s.c.newRequest(ctx, &datedAddPerformanceReviewProcessTargetPeers, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets/add_peers", "", body)
 	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedAddPerformanceReviewProcessTargetPeers, req, err)
 }
 
@@ -12747,7 +12747,7 @@ func (s *PerformanceService) AddReviewProcessTargetPeers(ctx context.Context, bo
 //
 //	POST /performance/review_owners/bulk_create (CreatePerformanceReviewOwnersInBulk)
 func (s *PerformanceService) CreateReviewOwnersInBulk(ctx context.Context, body resources.CreatePerformanceReviewOwnersInBulkInput) ([]resources.PerformanceReviewOwner, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewOwnersInBulk, s.c.datedBase, "/performance/review_owners/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewOwnersInBulk, &s.c.datedBase, s.c.datedBase.path+"/performance/review_owners/bulk_create", "", body)
 	return send[[]resources.PerformanceReviewOwner](ctx, s.c, &datedCreatePerformanceReviewOwnersInBulk, req, err)
 }
 
@@ -12759,7 +12759,7 @@ func (s *PerformanceService) CreateReviewOwnersInBulk(ctx context.Context, body 
 //
 //	POST /performance/review_processes (CreatePerformanceReviewProcess)
 func (s *PerformanceService) CreateReviewProcess(ctx context.Context, body resources.PerformanceReviewProcessCreate) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedCreatePerformanceReviewProcess, req, err)
 }
 
@@ -12771,7 +12771,7 @@ func (s *PerformanceService) CreateReviewProcess(ctx context.Context, body resou
 //
 //	POST /performance/review_processes/create_from_template (CreatePerformanceReviewProcessFromTemplate)
 func (s *PerformanceService) CreateReviewProcessFromTemplate(ctx context.Context, body resources.CreatePerformanceReviewProcessFromTemplateInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcessFromTemplate, s.c.datedBase, "/performance/review_processes/create_from_template", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcessFromTemplate, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/create_from_template", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedCreatePerformanceReviewProcessFromTemplate, req, err)
 }
 
@@ -12782,7 +12782,7 @@ func (s *PerformanceService) CreateReviewProcessFromTemplate(ctx context.Context
 //
 //	POST /performance/review_process_targets/bulk_create (CreatePerformanceReviewProcessTargetsInBulk)
 func (s *PerformanceService) CreateReviewProcessTargetsInBulk(ctx context.Context, body resources.CreatePerformanceReviewProcessTargetsInBulkInput) ([]resources.PerformanceReviewProcessTarget, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcessTargetsInBulk, s.c.datedBase, "/performance/review_process_targets/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcessTargetsInBulk, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets/bulk_create", "", body)
 	return send[[]resources.PerformanceReviewProcessTarget](ctx, s.c, &datedCreatePerformanceReviewProcessTargetsInBulk, req, err)
 }
 
@@ -12792,7 +12792,7 @@ func (s *PerformanceService) CreateReviewProcessTargetsInBulk(ctx context.Contex
 //
 //	DELETE /performance/review_owners/{id} (DeletePerformanceReviewOwner)
 func (s *PerformanceService) DeleteReviewOwner(ctx context.Context, id string) (resources.PerformanceReviewOwner, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewOwner, s.c.datedBase, "/performance/review_owners/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewOwner, &s.c.datedBase, s.c.datedBase.path+"/performance/review_owners/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewOwner](ctx, s.c, &datedDeletePerformanceReviewOwner, req, err)
 }
 
@@ -12800,7 +12800,7 @@ func (s *PerformanceService) DeleteReviewOwner(ctx context.Context, id string) (
 //
 //	DELETE /performance/review_processes/{id} (DeletePerformanceReviewProcess)
 func (s *PerformanceService) DeleteReviewProcess(ctx context.Context, id string) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedDeletePerformanceReviewProcess, req, err)
 }
 
@@ -12811,7 +12811,7 @@ func (s *PerformanceService) DeleteReviewProcess(ctx context.Context, id string)
 //
 //	DELETE /performance/review_process_targets/{id} (DeletePerformanceReviewProcessTarget)
 func (s *PerformanceService) DeleteReviewProcessTarget(ctx context.Context, id string) (resources.PerformanceReviewProcessTarget, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewProcessTarget, s.c.datedBase, "/performance/review_process_targets/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewProcessTarget, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedDeletePerformanceReviewProcessTarget, req, err)
 }
 
@@ -12821,7 +12821,7 @@ func (s *PerformanceService) DeleteReviewProcessTarget(ctx context.Context, id s
 //
 //	POST /performance/review_processes/duplicate (DuplicatePerformanceReviewProcess)
 func (s *PerformanceService) DuplicateReviewProcess(ctx context.Context, body resources.DuplicatePerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedDuplicatePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/duplicate", "", body)
+	req, err := s.c.newRequest(ctx, &datedDuplicatePerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/duplicate", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedDuplicatePerformanceReviewProcess, req, err)
 }
 
@@ -12829,7 +12829,7 @@ func (s *PerformanceService) DuplicateReviewProcess(ctx context.Context, body re
 //
 //	GET /performance/agreements/{id} (GetPerformanceAgreement)
 func (s *PerformanceService) GetAgreement(ctx context.Context, id string) (resources.PerformanceAgreement, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceAgreement, s.c.datedBase, "/performance/agreements/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceAgreement, &s.c.datedBase, s.c.datedBase.path+"/performance/agreements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceAgreement](ctx, s.c, &datedGetPerformanceAgreement, req, err)
 }
 
@@ -12839,7 +12839,7 @@ func (s *PerformanceService) GetAgreement(ctx context.Context, id string) (resou
 //
 //	GET /performance/company_employee_score_scales/{id} (GetPerformanceCompanyEmployeeScoreScale)
 func (s *PerformanceService) GetCompanyEmployeeScoreScale(ctx context.Context, id string) (resources.PerformanceCompanyEmployeeScoreScale, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceCompanyEmployeeScoreScale, s.c.datedBase, "/performance/company_employee_score_scales/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceCompanyEmployeeScoreScale, &s.c.datedBase, s.c.datedBase.path+"/performance/company_employee_score_scales/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceCompanyEmployeeScoreScale](ctx, s.c, &datedGetPerformanceCompanyEmployeeScoreScale, req, err)
 }
 
@@ -12847,7 +12847,7 @@ func (s *PerformanceService) GetCompanyEmployeeScoreScale(ctx context.Context, i
 //
 //	GET /performance/employee_score_scales/{id} (GetPerformanceEmployeeScoreScale)
 func (s *PerformanceService) GetEmployeeScoreScale(ctx context.Context, id string) (resources.PerformanceEmployeeScoreScale, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceEmployeeScoreScale, s.c.datedBase, "/performance/employee_score_scales/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceEmployeeScoreScale, &s.c.datedBase, s.c.datedBase.path+"/performance/employee_score_scales/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceEmployeeScoreScale](ctx, s.c, &datedGetPerformanceEmployeeScoreScale, req, err)
 }
 
@@ -12855,7 +12855,7 @@ func (s *PerformanceService) GetEmployeeScoreScale(ctx context.Context, id strin
 //
 //	GET /performance/review_evaluations/{id} (GetPerformanceReviewEvaluation)
 func (s *PerformanceService) GetReviewEvaluation(ctx context.Context, id string) (resources.PerformanceReviewEvaluation, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewEvaluation, s.c.datedBase, "/performance/review_evaluations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewEvaluation, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewEvaluation](ctx, s.c, &datedGetPerformanceReviewEvaluation, req, err)
 }
 
@@ -12863,7 +12863,7 @@ func (s *PerformanceService) GetReviewEvaluation(ctx context.Context, id string)
 //
 //	GET /performance/review_evaluation_scores/{id} (GetPerformanceReviewEvaluationScore)
 func (s *PerformanceService) GetReviewEvaluationScore(ctx context.Context, id string) (resources.PerformanceReviewEvaluationScore, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewEvaluationScore, s.c.datedBase, "/performance/review_evaluation_scores/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewEvaluationScore, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluation_scores/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewEvaluationScore](ctx, s.c, &datedGetPerformanceReviewEvaluationScore, req, err)
 }
 
@@ -12871,7 +12871,7 @@ func (s *PerformanceService) GetReviewEvaluationScore(ctx context.Context, id st
 //
 //	GET /performance/review_processes/{id} (GetPerformanceReviewProcess)
 func (s *PerformanceService) GetReviewProcess(ctx context.Context, id string) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedGetPerformanceReviewProcess, req, err)
 }
 
@@ -12879,7 +12879,7 @@ func (s *PerformanceService) GetReviewProcess(ctx context.Context, id string) (r
 //
 //	GET /performance/review_process_custom_templates/{id} (GetPerformanceReviewProcessCustomTemplate)
 func (s *PerformanceService) GetReviewProcessCustomTemplate(ctx context.Context, id string) (resources.PerformanceReviewProcessCustomTemplate, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcessCustomTemplate, s.c.datedBase, "/performance/review_process_custom_templates/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcessCustomTemplate, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_custom_templates/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewProcessCustomTemplate](ctx, s.c, &datedGetPerformanceReviewProcessCustomTemplate, req, err)
 }
 
@@ -12889,7 +12889,7 @@ func (s *PerformanceService) GetReviewProcessCustomTemplate(ctx context.Context,
 //
 //	GET /performance/review_process_targets/{id} (GetPerformanceReviewProcessTarget)
 func (s *PerformanceService) GetReviewProcessTarget(ctx context.Context, id string) (resources.PerformanceReviewProcessTarget, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcessTarget, s.c.datedBase, "/performance/review_process_targets/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcessTarget, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedGetPerformanceReviewProcessTarget, req, err)
 }
 
@@ -12899,7 +12899,7 @@ func (s *PerformanceService) GetReviewProcessTarget(ctx context.Context, id stri
 //
 //	GET /performance/review_questionnaire_by_strategies/{id} (GetPerformanceReviewQuestionnaires)
 func (s *PerformanceService) GetReviewQuestionnaires(ctx context.Context, id string) (resources.PerformanceReviewQuestionnaires, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewQuestionnaires, &s.c.datedBase, s.c.datedBase.path+"/performance/review_questionnaire_by_strategies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceReviewQuestionnaires](ctx, s.c, &datedGetPerformanceReviewQuestionnaires, req, err)
 }
 
@@ -12909,7 +12909,7 @@ func (s *PerformanceService) GetReviewQuestionnaires(ctx context.Context, id str
 //
 //	GET /performance/target_managers/{id} (GetPerformanceTargetManager)
 func (s *PerformanceService) GetTargetManager(ctx context.Context, id string) (resources.PerformanceTargetManager, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPerformanceTargetManager, s.c.datedBase, "/performance/target_managers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceTargetManager, &s.c.datedBase, s.c.datedBase.path+"/performance/target_managers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PerformanceTargetManager](ctx, s.c, &datedGetPerformanceTargetManager, req, err)
 }
 
@@ -12920,7 +12920,7 @@ func (s *PerformanceService) GetTargetManager(ctx context.Context, id string) (r
 //
 //	POST /performance/agreements/initiate (InitiatePerformanceAgreement)
 func (s *PerformanceService) InitiateAgreement(ctx context.Context, body resources.InitiatePerformanceAgreementInput) (resources.PerformanceAgreement, error) {
-	req, err := s.c.newRequest(ctx, &datedInitiatePerformanceAgreement, s.c.datedBase, "/performance/agreements/initiate", "", body)
+	req, err := s.c.newRequest(ctx, &datedInitiatePerformanceAgreement, &s.c.datedBase, s.c.datedBase.path+"/performance/agreements/initiate", "", body)
 	return send[resources.PerformanceAgreement](ctx, s.c, &datedInitiatePerformanceAgreement, req, err)
 }
 
@@ -12932,7 +12932,7 @@ func (s *PerformanceService) InitiateAgreement(ctx context.Context, body resourc
 //
 //	POST /performance/agreements/bulk_initiate (InitiatePerformanceAgreementsInBulk)
 func (s *PerformanceService) InitiateAgreementsInBulk(ctx context.Context, body resources.InitiatePerformanceAgreementsInBulkInput) ([]resources.PerformanceAgreement, error) {
-	req, err := s.c.newRequest(ctx, &datedInitiatePerformanceAgreementsInBulk, s.c.datedBase, "/performance/agreements/bulk_initiate", "", body)
+	req, err := s.c.newRequest(ctx, &datedInitiatePerformanceAgreementsInBulk, &s.c.datedBase, s.c.datedBase.path+"/performance/agreements/bulk_initiate", "", body)
 	return send[[]resources.PerformanceAgreement](ctx, s.c, &datedInitiatePerformanceAgreementsInBulk, req, err)
 }
 
@@ -12966,7 +12966,7 @@ func (s *PerformanceService) ListAgreementsIter(ctx context.Context, params *res
 func (s *PerformanceService) listAgreementsPages(ctx context.Context, params *resources.ListPerformanceAgreementsParams) engine.Lister[resources.PerformanceAgreement] {
 	return pages(ctx, s.c, &datedListPerformanceAgreements, params,
 		func(p *resources.ListPerformanceAgreementsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceAgreements, s.c.datedBase, "/performance/agreements", datedQueryListPerformanceAgreements(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceAgreements, &s.c.datedBase, s.c.datedBase.path+"/performance/agreements", datedQueryListPerformanceAgreements(p), nil)
 		},
 		func(pg *resources.PerformanceAgreementPage) ([]resources.PerformanceAgreement, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -12984,7 +12984,7 @@ func (s *PerformanceService) listAgreementsPages(ctx context.Context, params *re
 //
 //	GET /performance/agreements (ListPerformanceAgreements)
 func (s *PerformanceService) ListAgreementsPage(ctx context.Context, params *resources.ListPerformanceAgreementsParams) (resources.PerformanceAgreementPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceAgreements, s.c.datedBase, "/performance/agreements", datedQueryListPerformanceAgreements(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceAgreements, &s.c.datedBase, s.c.datedBase.path+"/performance/agreements", datedQueryListPerformanceAgreements(params), nil)
 	return send[resources.PerformanceAgreementPage](ctx, s.c, &datedListPerformanceAgreements, req, err)
 }
 
@@ -13016,7 +13016,7 @@ func (s *PerformanceService) ListCompanyEmployeeScoreScalesIter(ctx context.Cont
 func (s *PerformanceService) listCompanyEmployeeScoreScalesPages(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) engine.Lister[resources.PerformanceCompanyEmployeeScoreScale] {
 	return pages(ctx, s.c, &datedListPerformanceCompanyEmployeeScoreScales, params,
 		func(p *resources.ListPerformanceCompanyEmployeeScoreScalesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, s.c.datedBase, "/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, &s.c.datedBase, s.c.datedBase.path+"/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(p), nil)
 		},
 		func(pg *resources.PerformanceCompanyEmployeeScoreScalePage) ([]resources.PerformanceCompanyEmployeeScoreScale, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13035,7 +13035,7 @@ func (s *PerformanceService) listCompanyEmployeeScoreScalesPages(ctx context.Con
 //
 //	GET /performance/company_employee_score_scales (ListPerformanceCompanyEmployeeScoreScales)
 func (s *PerformanceService) ListCompanyEmployeeScoreScalesPage(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) (resources.PerformanceCompanyEmployeeScoreScalePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, s.c.datedBase, "/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, &s.c.datedBase, s.c.datedBase.path+"/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(params), nil)
 	return send[resources.PerformanceCompanyEmployeeScoreScalePage](ctx, s.c, &datedListPerformanceCompanyEmployeeScoreScales, req, err)
 }
 
@@ -13067,7 +13067,7 @@ func (s *PerformanceService) ListEmployeeScoreScalesIter(ctx context.Context, pa
 func (s *PerformanceService) listEmployeeScoreScalesPages(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) engine.Lister[resources.PerformanceEmployeeScoreScale] {
 	return pages(ctx, s.c, &datedListPerformanceEmployeeScoreScales, params,
 		func(p *resources.ListPerformanceEmployeeScoreScalesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, s.c.datedBase, "/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, &s.c.datedBase, s.c.datedBase.path+"/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(p), nil)
 		},
 		func(pg *resources.PerformanceEmployeeScoreScalePage) ([]resources.PerformanceEmployeeScoreScale, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13086,7 +13086,7 @@ func (s *PerformanceService) listEmployeeScoreScalesPages(ctx context.Context, p
 //
 //	GET /performance/employee_score_scales (ListPerformanceEmployeeScoreScales)
 func (s *PerformanceService) ListEmployeeScoreScalesPage(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) (resources.PerformanceEmployeeScoreScalePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, s.c.datedBase, "/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, &s.c.datedBase, s.c.datedBase.path+"/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(params), nil)
 	return send[resources.PerformanceEmployeeScoreScalePage](ctx, s.c, &datedListPerformanceEmployeeScoreScales, req, err)
 }
 
@@ -13118,7 +13118,7 @@ func (s *PerformanceService) ListReviewEvaluationAnswersIter(ctx context.Context
 func (s *PerformanceService) listReviewEvaluationAnswersPages(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) engine.Lister[resources.PerformanceReviewEvaluationAnswer] {
 	return pages(ctx, s.c, &datedListPerformanceReviewEvaluationAnswers, params,
 		func(p *resources.ListPerformanceReviewEvaluationAnswersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, s.c.datedBase, "/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(p), nil)
 		},
 		func(pg *resources.PerformanceReviewEvaluationAnswerPage) ([]resources.PerformanceReviewEvaluationAnswer, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13137,7 +13137,7 @@ func (s *PerformanceService) listReviewEvaluationAnswersPages(ctx context.Contex
 //
 //	GET /performance/review_evaluation_answers (ListPerformanceReviewEvaluationAnswers)
 func (s *PerformanceService) ListReviewEvaluationAnswersPage(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) (resources.PerformanceReviewEvaluationAnswerPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, s.c.datedBase, "/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(params), nil)
 	return send[resources.PerformanceReviewEvaluationAnswerPage](ctx, s.c, &datedListPerformanceReviewEvaluationAnswers, req, err)
 }
 
@@ -13169,7 +13169,7 @@ func (s *PerformanceService) ListReviewEvaluationScoresIter(ctx context.Context,
 func (s *PerformanceService) listReviewEvaluationScoresPages(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) engine.Lister[resources.PerformanceReviewEvaluationScore] {
 	return pages(ctx, s.c, &datedListPerformanceReviewEvaluationScores, params,
 		func(p *resources.ListPerformanceReviewEvaluationScoresParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, s.c.datedBase, "/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(p), nil)
 		},
 		func(pg *resources.PerformanceReviewEvaluationScorePage) ([]resources.PerformanceReviewEvaluationScore, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13188,7 +13188,7 @@ func (s *PerformanceService) listReviewEvaluationScoresPages(ctx context.Context
 //
 //	GET /performance/review_evaluation_scores (ListPerformanceReviewEvaluationScores)
 func (s *PerformanceService) ListReviewEvaluationScoresPage(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) (resources.PerformanceReviewEvaluationScorePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, s.c.datedBase, "/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(params), nil)
 	return send[resources.PerformanceReviewEvaluationScorePage](ctx, s.c, &datedListPerformanceReviewEvaluationScores, req, err)
 }
 
@@ -13224,7 +13224,7 @@ func (s *PerformanceService) ListReviewEvaluationsIter(ctx context.Context, para
 func (s *PerformanceService) listReviewEvaluationsPages(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) engine.Lister[resources.PerformanceReviewEvaluation] {
 	return pages(ctx, s.c, &datedListPerformanceReviewEvaluations, params,
 		func(p *resources.ListPerformanceReviewEvaluationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, s.c.datedBase, "/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(p), nil)
 		},
 		func(pg *resources.PerformanceReviewEvaluationPage) ([]resources.PerformanceReviewEvaluation, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13245,7 +13245,7 @@ func (s *PerformanceService) listReviewEvaluationsPages(ctx context.Context, par
 //
 //	GET /performance/review_evaluations (ListPerformanceReviewEvaluations)
 func (s *PerformanceService) ListReviewEvaluationsPage(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) (resources.PerformanceReviewEvaluationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, s.c.datedBase, "/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(params), nil)
 	return send[resources.PerformanceReviewEvaluationPage](ctx, s.c, &datedListPerformanceReviewEvaluations, req, err)
 }
 
@@ -13277,7 +13277,7 @@ func (s *PerformanceService) ListReviewOwnersIter(ctx context.Context, params *r
 func (s *PerformanceService) listReviewOwnersPages(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) engine.Lister[resources.PerformanceReviewOwner] {
 	return pages(ctx, s.c, &datedListPerformanceReviewOwners, params,
 		func(p *resources.ListPerformanceReviewOwnersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewOwners, s.c.datedBase, "/performance/review_owners", datedQueryListPerformanceReviewOwners(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewOwners, &s.c.datedBase, s.c.datedBase.path+"/performance/review_owners", datedQueryListPerformanceReviewOwners(p), nil)
 		},
 		func(pg *resources.PerformanceReviewOwnerPage) ([]resources.PerformanceReviewOwner, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13294,7 +13294,7 @@ func (s *PerformanceService) listReviewOwnersPages(ctx context.Context, params *
 //
 //	GET /performance/review_owners (ListPerformanceReviewOwners)
 func (s *PerformanceService) ListReviewOwnersPage(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) (resources.PerformanceReviewOwnerPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewOwners, s.c.datedBase, "/performance/review_owners", datedQueryListPerformanceReviewOwners(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewOwners, &s.c.datedBase, s.c.datedBase.path+"/performance/review_owners", datedQueryListPerformanceReviewOwners(params), nil)
 	return send[resources.PerformanceReviewOwnerPage](ctx, s.c, &datedListPerformanceReviewOwners, req, err)
 }
 
@@ -13324,7 +13324,7 @@ func (s *PerformanceService) ListReviewProcessCustomTemplatesIter(ctx context.Co
 func (s *PerformanceService) listReviewProcessCustomTemplatesPages(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) engine.Lister[resources.PerformanceReviewProcessCustomTemplate] {
 	return pages(ctx, s.c, &datedListPerformanceReviewProcessCustomTemplates, params,
 		func(p *resources.ListPerformanceReviewProcessCustomTemplatesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, s.c.datedBase, "/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(p), nil)
 		},
 		func(pg *resources.PerformanceReviewProcessCustomTemplatePage) ([]resources.PerformanceReviewProcessCustomTemplate, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13342,7 +13342,7 @@ func (s *PerformanceService) listReviewProcessCustomTemplatesPages(ctx context.C
 //
 //	GET /performance/review_process_custom_templates (ListPerformanceReviewProcessCustomTemplates)
 func (s *PerformanceService) ListReviewProcessCustomTemplatesPage(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) (resources.PerformanceReviewProcessCustomTemplatePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, s.c.datedBase, "/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(params), nil)
 	return send[resources.PerformanceReviewProcessCustomTemplatePage](ctx, s.c, &datedListPerformanceReviewProcessCustomTemplates, req, err)
 }
 
@@ -13374,7 +13374,7 @@ func (s *PerformanceService) ListReviewProcessEstimatedTargetsIter(ctx context.C
 func (s *PerformanceService) listReviewProcessEstimatedTargetsPages(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) engine.Lister[resources.PerformanceReviewProcessEstimatedTarget] {
 	return pages(ctx, s.c, &datedListPerformanceReviewProcessEstimatedTargets, params,
 		func(p *resources.ListPerformanceReviewProcessEstimatedTargetsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, s.c.datedBase, "/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(p), nil)
 		},
 		func(pg *resources.PerformanceReviewProcessEstimatedTargetPage) ([]resources.PerformanceReviewProcessEstimatedTarget, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13393,7 +13393,7 @@ func (s *PerformanceService) listReviewProcessEstimatedTargetsPages(ctx context.
 //
 //	GET /performance/review_process_estimated_targets (ListPerformanceReviewProcessEstimatedTargets)
 func (s *PerformanceService) ListReviewProcessEstimatedTargetsPage(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) (resources.PerformanceReviewProcessEstimatedTargetPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, s.c.datedBase, "/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(params), nil)
 	return send[resources.PerformanceReviewProcessEstimatedTargetPage](ctx, s.c, &datedListPerformanceReviewProcessEstimatedTargets, req, err)
 }
 
@@ -13425,7 +13425,7 @@ func (s *PerformanceService) ListReviewProcessTargetsIter(ctx context.Context, p
 func (s *PerformanceService) listReviewProcessTargetsPages(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) engine.Lister[resources.PerformanceReviewProcessTarget] {
 	return pages(ctx, s.c, &datedListPerformanceReviewProcessTargets, params,
 		func(p *resources.ListPerformanceReviewProcessTargetsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, s.c.datedBase, "/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(p), nil)
 		},
 		func(pg *resources.PerformanceReviewProcessTargetPage) ([]resources.PerformanceReviewProcessTarget, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13444,7 +13444,7 @@ func (s *PerformanceService) listReviewProcessTargetsPages(ctx context.Context, 
 //
 //	GET /performance/review_process_targets (ListPerformanceReviewProcessTargets)
 func (s *PerformanceService) ListReviewProcessTargetsPage(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) (resources.PerformanceReviewProcessTargetPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, s.c.datedBase, "/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(params), nil)
 	return send[resources.PerformanceReviewProcessTargetPage](ctx, s.c, &datedListPerformanceReviewProcessTargets, req, err)
 }
 
@@ -13470,7 +13470,7 @@ func (s *PerformanceService) ListReviewProcessesIter(ctx context.Context, params
 func (s *PerformanceService) listReviewProcessesPages(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) engine.Lister[resources.PerformanceReviewProcess] {
 	return pages(ctx, s.c, &datedListPerformanceReviewProcesses, params,
 		func(p *resources.ListPerformanceReviewProcessesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, s.c.datedBase, "/performance/review_processes", datedQueryListPerformanceReviewProcesses(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes", datedQueryListPerformanceReviewProcesses(p), nil)
 		},
 		func(pg *resources.PerformanceReviewProcessPage) ([]resources.PerformanceReviewProcess, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13484,7 +13484,7 @@ func (s *PerformanceService) listReviewProcessesPages(ctx context.Context, param
 //
 //	GET /performance/review_processes (ListPerformanceReviewProcesses)
 func (s *PerformanceService) ListReviewProcessesPage(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) (resources.PerformanceReviewProcessPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, s.c.datedBase, "/performance/review_processes", datedQueryListPerformanceReviewProcesses(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes", datedQueryListPerformanceReviewProcesses(params), nil)
 	return send[resources.PerformanceReviewProcessPage](ctx, s.c, &datedListPerformanceReviewProcesses, req, err)
 }
 
@@ -13516,7 +13516,7 @@ func (s *PerformanceService) ListReviewQuestionnairesIter(ctx context.Context, p
 func (s *PerformanceService) listReviewQuestionnairesPages(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) engine.Lister[resources.PerformanceReviewQuestionnaires] {
 	return pages(ctx, s.c, &datedListPerformanceReviewQuestionnaires, params,
 		func(p *resources.ListPerformanceReviewQuestionnairesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, &s.c.datedBase, s.c.datedBase.path+"/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(p), nil)
 		},
 		func(pg *resources.PerformanceReviewQuestionnairesPage) ([]resources.PerformanceReviewQuestionnaires, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13535,7 +13535,7 @@ func (s *PerformanceService) listReviewQuestionnairesPages(ctx context.Context, 
 //
 //	GET /performance/review_questionnaire_by_strategies (ListPerformanceReviewQuestionnaires)
 func (s *PerformanceService) ListReviewQuestionnairesPage(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) (resources.PerformanceReviewQuestionnairesPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, &s.c.datedBase, s.c.datedBase.path+"/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(params), nil)
 	return send[resources.PerformanceReviewQuestionnairesPage](ctx, s.c, &datedListPerformanceReviewQuestionnaires, req, err)
 }
 
@@ -13567,7 +13567,7 @@ func (s *PerformanceService) ListReviewVisibilitySettingsIter(ctx context.Contex
 func (s *PerformanceService) listReviewVisibilitySettingsPages(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) engine.Lister[resources.PerformanceReviewVisibilitySetting] {
 	return pages(ctx, s.c, &datedListPerformanceReviewVisibilitySettings, params,
 		func(p *resources.ListPerformanceReviewVisibilitySettingsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, s.c.datedBase, "/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, &s.c.datedBase, s.c.datedBase.path+"/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(p), nil)
 		},
 		func(pg *resources.PerformanceReviewVisibilitySettingPage) ([]resources.PerformanceReviewVisibilitySetting, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13586,7 +13586,7 @@ func (s *PerformanceService) listReviewVisibilitySettingsPages(ctx context.Conte
 //
 //	GET /performance/review_visibility_settings (ListPerformanceReviewVisibilitySettings)
 func (s *PerformanceService) ListReviewVisibilitySettingsPage(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) (resources.PerformanceReviewVisibilitySettingPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, s.c.datedBase, "/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, &s.c.datedBase, s.c.datedBase.path+"/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(params), nil)
 	return send[resources.PerformanceReviewVisibilitySettingPage](ctx, s.c, &datedListPerformanceReviewVisibilitySettings, req, err)
 }
 
@@ -13620,7 +13620,7 @@ func (s *PerformanceService) ListTargetManagersIter(ctx context.Context, params 
 func (s *PerformanceService) listTargetManagersPages(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) engine.Lister[resources.PerformanceTargetManager] {
 	return pages(ctx, s.c, &datedListPerformanceTargetManagers, params,
 		func(p *resources.ListPerformanceTargetManagersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPerformanceTargetManagers, s.c.datedBase, "/performance/target_managers", datedQueryListPerformanceTargetManagers(p), nil)
+			return s.c.newRequest(ctx, &datedListPerformanceTargetManagers, &s.c.datedBase, s.c.datedBase.path+"/performance/target_managers", datedQueryListPerformanceTargetManagers(p), nil)
 		},
 		func(pg *resources.PerformanceTargetManagerPage) ([]resources.PerformanceTargetManager, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -13638,7 +13638,7 @@ func (s *PerformanceService) listTargetManagersPages(ctx context.Context, params
 //
 //	GET /performance/target_managers (ListPerformanceTargetManagers)
 func (s *PerformanceService) ListTargetManagersPage(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) (resources.PerformanceTargetManagerPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPerformanceTargetManagers, s.c.datedBase, "/performance/target_managers", datedQueryListPerformanceTargetManagers(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPerformanceTargetManagers, &s.c.datedBase, s.c.datedBase.path+"/performance/target_managers", datedQueryListPerformanceTargetManagers(params), nil)
 	return send[resources.PerformanceTargetManagerPage](ctx, s.c, &datedListPerformanceTargetManagers, req, err)
 }
 
@@ -13649,7 +13649,7 @@ func (s *PerformanceService) ListTargetManagersPage(ctx context.Context, params 
 //
 //	POST /performance/review_processes/remind_in_bulk (RemindPerformanceReviewProcessInBulk)
 func (s *PerformanceService) RemindReviewProcessInBulk(ctx context.Context, body resources.RemindPerformanceReviewProcessInBulkInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedRemindPerformanceReviewProcessInBulk, s.c.datedBase, "/performance/review_processes/remind_in_bulk", "", body)
+	req, err := s.c.newRequest(ctx, &datedRemindPerformanceReviewProcessInBulk, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/remind_in_bulk", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedRemindPerformanceReviewProcessInBulk, req, err)
 }
 
@@ -13660,7 +13660,7 @@ func (s *PerformanceService) RemindReviewProcessInBulk(ctx context.Context, body
 //
 //	POST /performance/review_processes/remove_schedule (RemovePerformanceReviewProcessSchedule)
 func (s *PerformanceService) RemoveReviewProcessSchedule(ctx context.Context, body resources.RemovePerformanceReviewProcessScheduleInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedRemovePerformanceReviewProcessSchedule, s.c.datedBase, "/performance/review_processes/remove_schedule", "", body)
+	req, err := s.c.newRequest(ctx, &datedRemovePerformanceReviewProcessSchedule, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/remove_schedule", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedRemovePerformanceReviewProcessSchedule, req, err)
 }
 
@@ -13670,7 +13670,7 @@ func (s *PerformanceService) RemoveReviewProcessSchedule(ctx context.Context, bo
 //
 //	POST /performance/review_process_targets/remove_peer_evaluations (RemovePerformanceReviewProcessTargetPeerEvaluations)
 func (s *PerformanceService) RemoveReviewProcessTargetPeerEvaluations(ctx context.Context, body resources.RemovePerformanceReviewProcessTargetPeerEvaluationsInput) (resources.PerformanceReviewProcessTarget, error) {
-	req, err := s.c.newRequest(ctx, &datedRemovePerformanceReviewProcessTargetPeerEvaluations, s.c.datedBase, "/performance/review_process_targets/remove_peer_evaluations", "", body)
+	req, err := s.c.newRequest(ctx, &datedRemovePerformanceReviewProcessTargetPeerEvaluations, &s.c.datedBase, s.c.datedBase.path+"/performance/review_process_targets/remove_peer_evaluations", "", body)
 	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedRemovePerformanceReviewProcessTargetPeerEvaluations, req, err)
 }
 
@@ -13680,7 +13680,7 @@ func (s *PerformanceService) RemoveReviewProcessTargetPeerEvaluations(ctx contex
 //
 //	POST /performance/review_processes/reopen (ReopenPerformanceReviewProcess)
 func (s *PerformanceService) ReopenReviewProcess(ctx context.Context, body resources.ReopenPerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedReopenPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/reopen", "", body)
+	req, err := s.c.newRequest(ctx, &datedReopenPerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/reopen", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedReopenPerformanceReviewProcess, req, err)
 }
 
@@ -13692,7 +13692,7 @@ func (s *PerformanceService) ReopenReviewProcess(ctx context.Context, body resou
 //
 //	POST /performance/review_evaluations/replace_reviewer (ReplacePerformanceReviewEvaluationReviewer)
 func (s *PerformanceService) ReplaceReviewEvaluationReviewer(ctx context.Context, body resources.ReplacePerformanceReviewEvaluationReviewerInput) (resources.PerformanceReviewEvaluation, error) {
-	req, err := s.c.newRequest(ctx, &datedReplacePerformanceReviewEvaluationReviewer, s.c.datedBase, "/performance/review_evaluations/replace_reviewer", "", body)
+	req, err := s.c.newRequest(ctx, &datedReplacePerformanceReviewEvaluationReviewer, &s.c.datedBase, s.c.datedBase.path+"/performance/review_evaluations/replace_reviewer", "", body)
 	return send[resources.PerformanceReviewEvaluation](ctx, s.c, &datedReplacePerformanceReviewEvaluationReviewer, req, err)
 }
 
@@ -13702,7 +13702,7 @@ func (s *PerformanceService) ReplaceReviewEvaluationReviewer(ctx context.Context
 //
 //	POST /performance/review_processes/schedule (SchedulePerformanceReviewProcess)
 func (s *PerformanceService) ScheduleReviewProcess(ctx context.Context, body resources.SchedulePerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedSchedulePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/schedule", "", body)
+	req, err := s.c.newRequest(ctx, &datedSchedulePerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/schedule", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedSchedulePerformanceReviewProcess, req, err)
 }
 
@@ -13713,7 +13713,7 @@ func (s *PerformanceService) ScheduleReviewProcess(ctx context.Context, body res
 //
 //	POST /performance/company_employee_score_scales/set (SetPerformanceCompanyEmployeeScoreScale)
 func (s *PerformanceService) SetCompanyEmployeeScoreScale(ctx context.Context, body resources.SetPerformanceCompanyEmployeeScoreScaleInput) (resources.PerformanceCompanyEmployeeScoreScale, error) {
-	req, err := s.c.newRequest(ctx, &datedSetPerformanceCompanyEmployeeScoreScale, s.c.datedBase, "/performance/company_employee_score_scales/set", "", body)
+	req, err := s.c.newRequest(ctx, &datedSetPerformanceCompanyEmployeeScoreScale, &s.c.datedBase, s.c.datedBase.path+"/performance/company_employee_score_scales/set", "", body)
 	return send[resources.PerformanceCompanyEmployeeScoreScale](ctx, s.c, &datedSetPerformanceCompanyEmployeeScoreScale, req, err)
 }
 
@@ -13724,7 +13724,7 @@ func (s *PerformanceService) SetCompanyEmployeeScoreScale(ctx context.Context, b
 //
 //	POST /performance/review_processes/start (StartPerformanceReviewProcess)
 func (s *PerformanceService) StartReviewProcess(ctx context.Context, body resources.StartPerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedStartPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/start", "", body)
+	req, err := s.c.newRequest(ctx, &datedStartPerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/start", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedStartPerformanceReviewProcess, req, err)
 }
 
@@ -13734,7 +13734,7 @@ func (s *PerformanceService) StartReviewProcess(ctx context.Context, body resour
 //
 //	POST /performance/review_processes/stop (StopPerformanceReviewProcess)
 func (s *PerformanceService) StopReviewProcess(ctx context.Context, body resources.StopPerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedStopPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/stop", "", body)
+	req, err := s.c.newRequest(ctx, &datedStopPerformanceReviewProcess, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/stop", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedStopPerformanceReviewProcess, req, err)
 }
 
@@ -13744,7 +13744,7 @@ func (s *PerformanceService) StopReviewProcess(ctx context.Context, body resourc
 //
 //	POST /performance/review_processes/toggle_archive (TogglePerformanceReviewProcessArchive)
 func (s *PerformanceService) ToggleReviewProcessArchive(ctx context.Context, body resources.TogglePerformanceReviewProcessArchiveInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedTogglePerformanceReviewProcessArchive, s.c.datedBase, "/performance/review_processes/toggle_archive", "", body)
+	req, err := s.c.newRequest(ctx, &datedTogglePerformanceReviewProcessArchive, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/toggle_archive", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedTogglePerformanceReviewProcessArchive, req, err)
 }
 
@@ -13754,7 +13754,7 @@ func (s *PerformanceService) ToggleReviewProcessArchive(ctx context.Context, bod
 //
 //	POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (UpdatePerformanceReviewDefaultRatingScale)
 func (s *PerformanceService) UpdateReviewDefaultRatingScale(ctx context.Context, body resources.UpdatePerformanceReviewDefaultRatingScaleInput) (resources.PerformanceReviewQuestionnaires, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewDefaultRatingScale, s.c.datedBase, "/performance/review_questionnaire_by_strategies/update_default_rating_scale", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewDefaultRatingScale, &s.c.datedBase, s.c.datedBase.path+"/performance/review_questionnaire_by_strategies/update_default_rating_scale", "", body)
 	return send[resources.PerformanceReviewQuestionnaires](ctx, s.c, &datedUpdatePerformanceReviewDefaultRatingScale, req, err)
 }
 
@@ -13764,7 +13764,7 @@ func (s *PerformanceService) UpdateReviewDefaultRatingScale(ctx context.Context,
 //
 //	POST /performance/review_processes/update_agreements_configuration (UpdatePerformanceReviewProcessAgreementsConfiguration)
 func (s *PerformanceService) UpdateReviewProcessAgreementsConfiguration(ctx context.Context, body resources.UpdatePerformanceReviewProcessAgreementsConfigurationInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessAgreementsConfiguration, s.c.datedBase, "/performance/review_processes/update_agreements_configuration", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessAgreementsConfiguration, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_agreements_configuration", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessAgreementsConfiguration, req, err)
 }
 
@@ -13774,7 +13774,7 @@ func (s *PerformanceService) UpdateReviewProcessAgreementsConfiguration(ctx cont
 //
 //	POST /performance/review_processes/update_basic_info (UpdatePerformanceReviewProcessBasicInfo)
 func (s *PerformanceService) UpdateReviewProcessBasicInfo(ctx context.Context, body resources.UpdatePerformanceReviewProcessBasicInfoInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessBasicInfo, s.c.datedBase, "/performance/review_processes/update_basic_info", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessBasicInfo, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_basic_info", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessBasicInfo, req, err)
 }
 
@@ -13785,7 +13785,7 @@ func (s *PerformanceService) UpdateReviewProcessBasicInfo(ctx context.Context, b
 //
 //	POST /performance/review_processes/update_competencies_assessments_configuration (UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration)
 func (s *PerformanceService) UpdateReviewProcessCompetenciesAssessmentsConfiguration(ctx context.Context, body resources.UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration, s.c.datedBase, "/performance/review_processes/update_competencies_assessments_configuration", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_competencies_assessments_configuration", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration, req, err)
 }
 
@@ -13795,7 +13795,7 @@ func (s *PerformanceService) UpdateReviewProcessCompetenciesAssessmentsConfigura
 //
 //	POST /performance/review_processes/update_deadline (UpdatePerformanceReviewProcessDeadline)
 func (s *PerformanceService) UpdateReviewProcessDeadline(ctx context.Context, body resources.UpdatePerformanceReviewProcessDeadlineInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessDeadline, s.c.datedBase, "/performance/review_processes/update_deadline", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessDeadline, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_deadline", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessDeadline, req, err)
 }
 
@@ -13806,7 +13806,7 @@ func (s *PerformanceService) UpdateReviewProcessDeadline(ctx context.Context, bo
 //
 //	POST /performance/review_processes/update_employee_score_configuration (UpdatePerformanceReviewProcessEmployeeScoreConfiguration)
 func (s *PerformanceService) UpdateReviewProcessEmployeeScoreConfiguration(ctx context.Context, body resources.UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration, s.c.datedBase, "/performance/review_processes/update_employee_score_configuration", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_employee_score_configuration", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration, req, err)
 }
 
@@ -13817,7 +13817,7 @@ func (s *PerformanceService) UpdateReviewProcessEmployeeScoreConfiguration(ctx c
 //
 //	POST /performance/review_processes/update_reviewer_strategies (UpdatePerformanceReviewProcessReviewerStrategies)
 func (s *PerformanceService) UpdateReviewProcessReviewerStrategies(ctx context.Context, body resources.UpdatePerformanceReviewProcessReviewerStrategiesInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessReviewerStrategies, s.c.datedBase, "/performance/review_processes/update_reviewer_strategies", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessReviewerStrategies, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_reviewer_strategies", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessReviewerStrategies, req, err)
 }
 
@@ -13827,7 +13827,7 @@ func (s *PerformanceService) UpdateReviewProcessReviewerStrategies(ctx context.C
 //
 //	POST /performance/review_processes/update_schedule (UpdatePerformanceReviewProcessSchedule)
 func (s *PerformanceService) UpdateReviewProcessSchedule(ctx context.Context, body resources.UpdatePerformanceReviewProcessScheduleInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessSchedule, s.c.datedBase, "/performance/review_processes/update_schedule", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessSchedule, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_schedule", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessSchedule, req, err)
 }
 
@@ -13838,7 +13838,7 @@ func (s *PerformanceService) UpdateReviewProcessSchedule(ctx context.Context, bo
 //
 //	POST /performance/review_processes/update_target_strategy (UpdatePerformanceReviewProcessTargetStrategy)
 func (s *PerformanceService) UpdateReviewProcessTargetStrategy(ctx context.Context, body resources.UpdatePerformanceReviewProcessTargetStrategyInput) (resources.PerformanceReviewProcess, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessTargetStrategy, s.c.datedBase, "/performance/review_processes/update_target_strategy", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessTargetStrategy, &s.c.datedBase, s.c.datedBase.path+"/performance/review_processes/update_target_strategy", "", body)
 	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessTargetStrategy, req, err)
 }
 
@@ -13850,7 +13850,7 @@ func (s *PerformanceService) UpdateReviewProcessTargetStrategy(ctx context.Conte
 //
 //	POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (UpdatePerformanceReviewQuestionnaire)
 func (s *PerformanceService) UpdateReviewQuestionnaire(ctx context.Context, body resources.UpdatePerformanceReviewQuestionnaireInput) (resources.PerformanceReviewQuestionnaires, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewQuestionnaire, s.c.datedBase, "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewQuestionnaire, &s.c.datedBase, s.c.datedBase.path+"/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", "", body)
 	return send[resources.PerformanceReviewQuestionnaires](ctx, s.c, &datedUpdatePerformanceReviewQuestionnaire, req, err)
 }
 
@@ -13861,7 +13861,7 @@ func (s *PerformanceService) UpdateReviewQuestionnaire(ctx context.Context, body
 //
 //	PUT /performance/review_visibility_settings/{id} (UpdatePerformanceReviewVisibilitySetting)
 func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, id string, body resources.PerformanceReviewVisibilitySettingUpdate) (resources.PerformanceReviewVisibilitySetting, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewVisibilitySetting, s.c.datedBase, "/performance/review_visibility_settings/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewVisibilitySetting, &s.c.datedBase, s.c.datedBase.path+"/performance/review_visibility_settings/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
 }
 
@@ -13875,7 +13875,7 @@ type PostsService struct{ c *Client }
 //
 //	POST /posts/groups/archive (ArchivePostGroup)
 func (s *PostsService) ArchiveGroup(ctx context.Context, body resources.ArchivePostGroupInput) (resources.PostGroup, error) {
-	req, err := s.c.newRequest(ctx, &datedArchivePostGroup, s.c.datedBase, "/posts/groups/archive", "", body)
+	req, err := s.c.newRequest(ctx, &datedArchivePostGroup, &s.c.datedBase, s.c.datedBase.path+"/posts/groups/archive", "", body)
 	return send[resources.PostGroup](ctx, s.c, &datedArchivePostGroup, req, err)
 }
 
@@ -13886,7 +13886,7 @@ func (s *PostsService) ArchiveGroup(ctx context.Context, body resources.ArchiveP
 //
 //	POST /posts/posts (CreatePost)
 func (s *PostsService) Create(ctx context.Context, body resources.PostCreate) (resources.Post, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePost, s.c.datedBase, "/posts/posts", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePost, &s.c.datedBase, s.c.datedBase.path+"/posts/posts", "", body)
 	return send[resources.Post](ctx, s.c, &datedCreatePost, req, err)
 }
 
@@ -13896,7 +13896,7 @@ func (s *PostsService) Create(ctx context.Context, body resources.PostCreate) (r
 //
 //	POST /posts/comments (CreatePostComment)
 func (s *PostsService) CreateComment(ctx context.Context, body resources.PostCommentCreate) (resources.PostComment, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePostComment, s.c.datedBase, "/posts/comments", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePostComment, &s.c.datedBase, s.c.datedBase.path+"/posts/comments", "", body)
 	return send[resources.PostComment](ctx, s.c, &datedCreatePostComment, req, err)
 }
 
@@ -13904,7 +13904,7 @@ func (s *PostsService) CreateComment(ctx context.Context, body resources.PostCom
 //
 //	POST /posts/groups (CreatePostGroup)
 func (s *PostsService) CreateGroup(ctx context.Context, body resources.PostGroupCreate) (resources.PostGroup, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePostGroup, s.c.datedBase, "/posts/groups", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePostGroup, &s.c.datedBase, s.c.datedBase.path+"/posts/groups", "", body)
 	return send[resources.PostGroup](ctx, s.c, &datedCreatePostGroup, req, err)
 }
 
@@ -13912,7 +13912,7 @@ func (s *PostsService) CreateGroup(ctx context.Context, body resources.PostGroup
 //
 //	DELETE /posts/posts/{id} (DeletePost)
 func (s *PostsService) Delete(ctx context.Context, id string) (resources.Post, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePost, &s.c.datedBase, s.c.datedBase.path+"/posts/posts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Post](ctx, s.c, &datedDeletePost, req, err)
 }
 
@@ -13920,7 +13920,7 @@ func (s *PostsService) Delete(ctx context.Context, id string) (resources.Post, e
 //
 //	DELETE /posts/comments/{id} (DeletePostComment)
 func (s *PostsService) DeleteComment(ctx context.Context, id string) (resources.PostComment, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePostComment, &s.c.datedBase, s.c.datedBase.path+"/posts/comments/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PostComment](ctx, s.c, &datedDeletePostComment, req, err)
 }
 
@@ -13928,7 +13928,7 @@ func (s *PostsService) DeleteComment(ctx context.Context, id string) (resources.
 //
 //	DELETE /posts/groups/{id} (DeletePostGroup)
 func (s *PostsService) DeleteGroup(ctx context.Context, id string) (resources.PostGroup, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePostGroup, &s.c.datedBase, s.c.datedBase.path+"/posts/groups/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PostGroup](ctx, s.c, &datedDeletePostGroup, req, err)
 }
 
@@ -13936,7 +13936,7 @@ func (s *PostsService) DeleteGroup(ctx context.Context, id string) (resources.Po
 //
 //	GET /posts/posts/{id} (GetPost)
 func (s *PostsService) Get(ctx context.Context, id string) (resources.Post, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPost, &s.c.datedBase, s.c.datedBase.path+"/posts/posts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Post](ctx, s.c, &datedGetPost, req, err)
 }
 
@@ -13944,7 +13944,7 @@ func (s *PostsService) Get(ctx context.Context, id string) (resources.Post, erro
 //
 //	GET /posts/comments/{id} (GetPostComment)
 func (s *PostsService) GetComment(ctx context.Context, id string) (resources.PostComment, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPostComment, &s.c.datedBase, s.c.datedBase.path+"/posts/comments/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PostComment](ctx, s.c, &datedGetPostComment, req, err)
 }
 
@@ -13952,7 +13952,7 @@ func (s *PostsService) GetComment(ctx context.Context, id string) (resources.Pos
 //
 //	GET /posts/groups/{id} (GetPostGroup)
 func (s *PostsService) GetGroup(ctx context.Context, id string) (resources.PostGroup, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPostGroup, &s.c.datedBase, s.c.datedBase.path+"/posts/groups/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PostGroup](ctx, s.c, &datedGetPostGroup, req, err)
 }
 
@@ -13984,7 +13984,7 @@ func (s *PostsService) ListIter(ctx context.Context, params *resources.ListPosts
 func (s *PostsService) listPages(ctx context.Context, params *resources.ListPostsParams) engine.Lister[resources.Post] {
 	return pages(ctx, s.c, &datedListPosts, params,
 		func(p *resources.ListPostsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(p), nil)
+			return s.c.newRequest(ctx, &datedListPosts, &s.c.datedBase, s.c.datedBase.path+"/posts/posts", datedQueryListPosts(p), nil)
 		},
 		func(pg *resources.PostPage) ([]resources.Post, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListPostsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -13999,7 +13999,7 @@ func (s *PostsService) listPages(ctx context.Context, params *resources.ListPost
 //
 //	GET /posts/posts (ListPosts)
 func (s *PostsService) ListPage(ctx context.Context, params *resources.ListPostsParams) (resources.PostPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPosts, s.c.datedBase, "/posts/posts", datedQueryListPosts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPosts, &s.c.datedBase, s.c.datedBase.path+"/posts/posts", datedQueryListPosts(params), nil)
 	return send[resources.PostPage](ctx, s.c, &datedListPosts, req, err)
 }
 
@@ -14031,7 +14031,7 @@ func (s *PostsService) ListCommentsIter(ctx context.Context, params *resources.L
 func (s *PostsService) listCommentsPages(ctx context.Context, params *resources.ListPostCommentsParams) engine.Lister[resources.PostComment] {
 	return pages(ctx, s.c, &datedListPostComments, params,
 		func(p *resources.ListPostCommentsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(p), nil)
+			return s.c.newRequest(ctx, &datedListPostComments, &s.c.datedBase, s.c.datedBase.path+"/posts/comments", datedQueryListPostComments(p), nil)
 		},
 		func(pg *resources.PostCommentPage) ([]resources.PostComment, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14048,7 +14048,7 @@ func (s *PostsService) listCommentsPages(ctx context.Context, params *resources.
 //
 //	GET /posts/comments (ListPostComments)
 func (s *PostsService) ListCommentsPage(ctx context.Context, params *resources.ListPostCommentsParams) (resources.PostCommentPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPostComments, s.c.datedBase, "/posts/comments", datedQueryListPostComments(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPostComments, &s.c.datedBase, s.c.datedBase.path+"/posts/comments", datedQueryListPostComments(params), nil)
 	return send[resources.PostCommentPage](ctx, s.c, &datedListPostComments, req, err)
 }
 
@@ -14082,7 +14082,7 @@ func (s *PostsService) ListGroupsIter(ctx context.Context, params *resources.Lis
 func (s *PostsService) listGroupsPages(ctx context.Context, params *resources.ListPostGroupsParams) engine.Lister[resources.PostGroup] {
 	return pages(ctx, s.c, &datedListPostGroups, params,
 		func(p *resources.ListPostGroupsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(p), nil)
+			return s.c.newRequest(ctx, &datedListPostGroups, &s.c.datedBase, s.c.datedBase.path+"/posts/groups", datedQueryListPostGroups(p), nil)
 		},
 		func(pg *resources.PostGroupPage) ([]resources.PostGroup, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListPostGroupsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -14098,7 +14098,7 @@ func (s *PostsService) listGroupsPages(ctx context.Context, params *resources.Li
 //
 //	GET /posts/groups (ListPostGroups)
 func (s *PostsService) ListGroupsPage(ctx context.Context, params *resources.ListPostGroupsParams) (resources.PostGroupPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPostGroups, s.c.datedBase, "/posts/groups", datedQueryListPostGroups(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPostGroups, &s.c.datedBase, s.c.datedBase.path+"/posts/groups", datedQueryListPostGroups(params), nil)
 	return send[resources.PostGroupPage](ctx, s.c, &datedListPostGroups, req, err)
 }
 
@@ -14106,7 +14106,7 @@ func (s *PostsService) ListGroupsPage(ctx context.Context, params *resources.Lis
 //
 //	PUT /posts/posts/{id} (UpdatePost)
 func (s *PostsService) Update(ctx context.Context, id string, body resources.PostUpdate) (resources.Post, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePost, s.c.datedBase, "/posts/posts/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePost, &s.c.datedBase, s.c.datedBase.path+"/posts/posts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Post](ctx, s.c, &datedUpdatePost, req, err)
 }
 
@@ -14114,7 +14114,7 @@ func (s *PostsService) Update(ctx context.Context, id string, body resources.Pos
 //
 //	PUT /posts/comments/{id} (UpdatePostComment)
 func (s *PostsService) UpdateComment(ctx context.Context, id string, body resources.PostCommentUpdate) (resources.PostComment, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePostComment, s.c.datedBase, "/posts/comments/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePostComment, &s.c.datedBase, s.c.datedBase.path+"/posts/comments/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PostComment](ctx, s.c, &datedUpdatePostComment, req, err)
 }
 
@@ -14122,7 +14122,7 @@ func (s *PostsService) UpdateComment(ctx context.Context, id string, body resour
 //
 //	PUT /posts/groups/{id} (UpdatePostGroup)
 func (s *PostsService) UpdateGroup(ctx context.Context, id string, body resources.PostGroupUpdate) (resources.PostGroup, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePostGroup, s.c.datedBase, "/posts/groups/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePostGroup, &s.c.datedBase, s.c.datedBase.path+"/posts/groups/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PostGroup](ctx, s.c, &datedUpdatePostGroup, req, err)
 }
 
@@ -14134,7 +14134,7 @@ type ProcurementService struct{ c *Client }
 //
 //	GET /procurement/purchase_orders/{id} (GetPurchaseOrder)
 func (s *ProcurementService) GetPurchaseOrder(ctx context.Context, id string) (resources.PurchaseOrder, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPurchaseOrder, s.c.datedBase, "/procurement/purchase_orders/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPurchaseOrder, &s.c.datedBase, s.c.datedBase.path+"/procurement/purchase_orders/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PurchaseOrder](ctx, s.c, &datedGetPurchaseOrder, req, err)
 }
 
@@ -14142,7 +14142,7 @@ func (s *ProcurementService) GetPurchaseOrder(ctx context.Context, id string) (r
 //
 //	GET /procurement/purchase_requests/{id} (GetPurchaseRequest)
 func (s *ProcurementService) GetPurchaseRequest(ctx context.Context, id string) (resources.PurchaseRequisition, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPurchaseRequest, s.c.datedBase, "/procurement/purchase_requests/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPurchaseRequest, &s.c.datedBase, s.c.datedBase.path+"/procurement/purchase_requests/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PurchaseRequisition](ctx, s.c, &datedGetPurchaseRequest, req, err)
 }
 
@@ -14150,7 +14150,7 @@ func (s *ProcurementService) GetPurchaseRequest(ctx context.Context, id string) 
 //
 //	GET /procurement/types/{id} (GetProcurementType)
 func (s *ProcurementService) GetType(ctx context.Context, id string) (resources.ProcurementType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProcurementType, s.c.datedBase, "/procurement/types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProcurementType, &s.c.datedBase, s.c.datedBase.path+"/procurement/types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProcurementType](ctx, s.c, &datedGetProcurementType, req, err)
 }
 
@@ -14188,7 +14188,7 @@ func (s *ProcurementService) ListPurchaseOrdersIter(ctx context.Context, params 
 func (s *ProcurementService) listPurchaseOrdersPages(ctx context.Context, params *resources.ListPurchaseOrdersParams) engine.Lister[resources.PurchaseOrder] {
 	return pages(ctx, s.c, &datedListPurchaseOrders, params,
 		func(p *resources.ListPurchaseOrdersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(p), nil)
+			return s.c.newRequest(ctx, &datedListPurchaseOrders, &s.c.datedBase, s.c.datedBase.path+"/procurement/purchase_orders", datedQueryListPurchaseOrders(p), nil)
 		},
 		func(pg *resources.PurchaseOrderPage) ([]resources.PurchaseOrder, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14208,7 +14208,7 @@ func (s *ProcurementService) listPurchaseOrdersPages(ctx context.Context, params
 //
 //	GET /procurement/purchase_orders (ListPurchaseOrders)
 func (s *ProcurementService) ListPurchaseOrdersPage(ctx context.Context, params *resources.ListPurchaseOrdersParams) (resources.PurchaseOrderPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPurchaseOrders, s.c.datedBase, "/procurement/purchase_orders", datedQueryListPurchaseOrders(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPurchaseOrders, &s.c.datedBase, s.c.datedBase.path+"/procurement/purchase_orders", datedQueryListPurchaseOrders(params), nil)
 	return send[resources.PurchaseOrderPage](ctx, s.c, &datedListPurchaseOrders, req, err)
 }
 
@@ -14242,7 +14242,7 @@ func (s *ProcurementService) ListPurchaseRequestsIter(ctx context.Context, param
 func (s *ProcurementService) listPurchaseRequestsPages(ctx context.Context, params *resources.ListPurchaseRequestsParams) engine.Lister[resources.PurchaseRequisition] {
 	return pages(ctx, s.c, &datedListPurchaseRequests, params,
 		func(p *resources.ListPurchaseRequestsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(p), nil)
+			return s.c.newRequest(ctx, &datedListPurchaseRequests, &s.c.datedBase, s.c.datedBase.path+"/procurement/purchase_requests", datedQueryListPurchaseRequests(p), nil)
 		},
 		func(pg *resources.PurchaseRequisitionPage) ([]resources.PurchaseRequisition, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14260,7 +14260,7 @@ func (s *ProcurementService) listPurchaseRequestsPages(ctx context.Context, para
 //
 //	GET /procurement/purchase_requests (ListPurchaseRequests)
 func (s *ProcurementService) ListPurchaseRequestsPage(ctx context.Context, params *resources.ListPurchaseRequestsParams) (resources.PurchaseRequisitionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPurchaseRequests, s.c.datedBase, "/procurement/purchase_requests", datedQueryListPurchaseRequests(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPurchaseRequests, &s.c.datedBase, s.c.datedBase.path+"/procurement/purchase_requests", datedQueryListPurchaseRequests(params), nil)
 	return send[resources.PurchaseRequisitionPage](ctx, s.c, &datedListPurchaseRequests, req, err)
 }
 
@@ -14294,7 +14294,7 @@ func (s *ProcurementService) ListTypesIter(ctx context.Context, params *resource
 func (s *ProcurementService) listTypesPages(ctx context.Context, params *resources.ListProcurementTypesParams) engine.Lister[resources.ProcurementType] {
 	return pages(ctx, s.c, &datedListProcurementTypes, params,
 		func(p *resources.ListProcurementTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListProcurementTypes, &s.c.datedBase, s.c.datedBase.path+"/procurement/types", datedQueryListProcurementTypes(p), nil)
 		},
 		func(pg *resources.ProcurementTypePage) ([]resources.ProcurementType, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14312,7 +14312,7 @@ func (s *ProcurementService) listTypesPages(ctx context.Context, params *resourc
 //
 //	GET /procurement/types (ListProcurementTypes)
 func (s *ProcurementService) ListTypesPage(ctx context.Context, params *resources.ListProcurementTypesParams) (resources.ProcurementTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProcurementTypes, s.c.datedBase, "/procurement/types", datedQueryListProcurementTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProcurementTypes, &s.c.datedBase, s.c.datedBase.path+"/procurement/types", datedQueryListProcurementTypes(params), nil)
 	return send[resources.ProcurementTypePage](ctx, s.c, &datedListProcurementTypes, req, err)
 }
 
@@ -14326,7 +14326,7 @@ type ProjectManagementService struct{ c *Client }
 //
 //	POST /project_management/projects/activate (ActivateProject)
 func (s *ProjectManagementService) ActivateProject(ctx context.Context, body resources.ActivateProjectInput) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedActivateProject, s.c.datedBase, "/project_management/projects/activate", "", body)
+	req, err := s.c.newRequest(ctx, &datedActivateProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/activate", "", body)
 	return send[resources.Project](ctx, s.c, &datedActivateProject, req, err)
 }
 
@@ -14339,7 +14339,7 @@ func (s *ProjectManagementService) ActivateProject(ctx context.Context, body res
 //
 //	POST /project_management/project_workers/bulk_assign (AssignProjectWorkersInBulk)
 func (s *ProjectManagementService) AssignProjectWorkersInBulk(ctx context.Context, body resources.AssignProjectWorkersInBulkInput) ([]resources.ProjectWorker, error) {
-	req, err := s.c.newRequest(ctx, &datedAssignProjectWorkersInBulk, s.c.datedBase, "/project_management/project_workers/bulk_assign", "", body)
+	req, err := s.c.newRequest(ctx, &datedAssignProjectWorkersInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers/bulk_assign", "", body)
 	return send[[]resources.ProjectWorker](ctx, s.c, &datedAssignProjectWorkersInBulk, req, err)
 }
 
@@ -14351,7 +14351,7 @@ func (s *ProjectManagementService) AssignProjectWorkersInBulk(ctx context.Contex
 //
 //	POST /project_management/projects/change_assignment (ChangeProjectAssignment)
 func (s *ProjectManagementService) ChangeProjectAssignment(ctx context.Context, body resources.ChangeProjectAssignmentInput) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedChangeProjectAssignment, s.c.datedBase, "/project_management/projects/change_assignment", "", body)
+	req, err := s.c.newRequest(ctx, &datedChangeProjectAssignment, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/change_assignment", "", body)
 	return send[resources.Project](ctx, s.c, &datedChangeProjectAssignment, req, err)
 }
 
@@ -14362,7 +14362,7 @@ func (s *ProjectManagementService) ChangeProjectAssignment(ctx context.Context, 
 //
 //	POST /project_management/projects/change_status (ChangeProjectStatus)
 func (s *ProjectManagementService) ChangeProjectStatus(ctx context.Context, body resources.ChangeProjectStatusInput) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedChangeProjectStatus, s.c.datedBase, "/project_management/projects/change_status", "", body)
+	req, err := s.c.newRequest(ctx, &datedChangeProjectStatus, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/change_status", "", body)
 	return send[resources.Project](ctx, s.c, &datedChangeProjectStatus, req, err)
 }
 
@@ -14372,7 +14372,7 @@ func (s *ProjectManagementService) ChangeProjectStatus(ctx context.Context, body
 //
 //	POST /project_management/projects/close (CloseProject)
 func (s *ProjectManagementService) CloseProject(ctx context.Context, body resources.CloseProjectInput) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedCloseProject, s.c.datedBase, "/project_management/projects/close", "", body)
+	req, err := s.c.newRequest(ctx, &datedCloseProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/close", "", body)
 	return send[resources.Project](ctx, s.c, &datedCloseProject, req, err)
 }
 
@@ -14384,7 +14384,7 @@ func (s *ProjectManagementService) CloseProject(ctx context.Context, body resour
 //
 //	POST /project_management/budget_strategies (CreateBudgetStrategy)
 func (s *ProjectManagementService) CreateBudgetStrategy(ctx context.Context, body resources.BudgetStrategyCreate) (resources.BudgetStrategy, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateBudgetStrategy, &s.c.datedBase, s.c.datedBase.path+"/project_management/budget_strategies", "", body)
 	return send[resources.BudgetStrategy](ctx, s.c, &datedCreateBudgetStrategy, req, err)
 }
 
@@ -14395,7 +14395,7 @@ func (s *ProjectManagementService) CreateBudgetStrategy(ctx context.Context, bod
 //
 //	POST /project_management/projects (CreateProject)
 func (s *ProjectManagementService) CreateProject(ctx context.Context, body resources.ProjectCreate) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateProject, s.c.datedBase, "/project_management/projects", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects", "", body)
 	return send[resources.Project](ctx, s.c, &datedCreateProject, req, err)
 }
 
@@ -14407,7 +14407,7 @@ func (s *ProjectManagementService) CreateProject(ctx context.Context, body resou
 //
 //	POST /project_management/planned_records/bulk_create (CreateProjectPlannedRecordsInBulk)
 func (s *ProjectManagementService) CreateProjectPlannedRecordsInBulk(ctx context.Context, body resources.CreateProjectPlannedRecordsInBulkInput) ([]resources.ProjectPlannedRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateProjectPlannedRecordsInBulk, s.c.datedBase, "/project_management/planned_records/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateProjectPlannedRecordsInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/planned_records/bulk_create", "", body)
 	return send[[]resources.ProjectPlannedRecord](ctx, s.c, &datedCreateProjectPlannedRecordsInBulk, req, err)
 }
 
@@ -14432,7 +14432,7 @@ func (s *ProjectManagementService) CreateProjectTask(ctx context.Context, body r
 //
 //	POST /project_management/time_records (CreateProjectTimeRecord)
 func (s *ProjectManagementService) CreateProjectTimeRecord(ctx context.Context, body resources.ProjectTimeRecordCreate) (resources.ProjectTimeRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateProjectTimeRecord, s.c.datedBase, "/project_management/time_records", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateProjectTimeRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records", "", body)
 	return send[resources.ProjectTimeRecord](ctx, s.c, &datedCreateProjectTimeRecord, req, err)
 }
 
@@ -14443,7 +14443,7 @@ func (s *ProjectManagementService) CreateProjectTimeRecord(ctx context.Context, 
 //
 //	POST /project_management/project_workers (CreateProjectWorker)
 func (s *ProjectManagementService) CreateProjectWorker(ctx context.Context, body resources.ProjectWorkerCreate) (resources.ProjectWorker, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateProjectWorker, s.c.datedBase, "/project_management/project_workers", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateProjectWorker, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers", "", body)
 	return send[resources.ProjectWorker](ctx, s.c, &datedCreateProjectWorker, req, err)
 }
 
@@ -14454,7 +14454,7 @@ func (s *ProjectManagementService) CreateProjectWorker(ctx context.Context, body
 //
 //	POST /project_management/project_workers/bulk_create (CreateProjectWorkersInBulk)
 func (s *ProjectManagementService) CreateProjectWorkersInBulk(ctx context.Context, body resources.CreateProjectWorkersInBulkInput) ([]resources.ProjectWorker, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateProjectWorkersInBulk, s.c.datedBase, "/project_management/project_workers/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateProjectWorkersInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers/bulk_create", "", body)
 	return send[[]resources.ProjectWorker](ctx, s.c, &datedCreateProjectWorkersInBulk, req, err)
 }
 
@@ -14465,7 +14465,7 @@ func (s *ProjectManagementService) CreateProjectWorkersInBulk(ctx context.Contex
 //
 //	POST /project_management/subprojects (CreateSubproject)
 func (s *ProjectManagementService) CreateSubproject(ctx context.Context, body resources.SubprojectCreate) (resources.Subproject, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateSubproject, s.c.datedBase, "/project_management/subprojects", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateSubproject, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects", "", body)
 	return send[resources.Subproject](ctx, s.c, &datedCreateSubproject, req, err)
 }
 
@@ -14473,7 +14473,7 @@ func (s *ProjectManagementService) CreateSubproject(ctx context.Context, body re
 //
 //	DELETE /project_management/budget_strategies/{id} (DeleteBudgetStrategy)
 func (s *ProjectManagementService) DeleteBudgetStrategy(ctx context.Context, id string) (resources.BudgetStrategy, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteBudgetStrategy, &s.c.datedBase, s.c.datedBase.path+"/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BudgetStrategy](ctx, s.c, &datedDeleteBudgetStrategy, req, err)
 }
 
@@ -14481,7 +14481,7 @@ func (s *ProjectManagementService) DeleteBudgetStrategy(ctx context.Context, id 
 //
 //	DELETE /project_management/planned_records/{id} (DeleteProjectPlannedRecord)
 func (s *ProjectManagementService) DeleteProjectPlannedRecord(ctx context.Context, id string) (resources.ProjectPlannedRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectPlannedRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedDeleteProjectPlannedRecord, req, err)
 }
 
@@ -14491,7 +14491,7 @@ func (s *ProjectManagementService) DeleteProjectPlannedRecord(ctx context.Contex
 //
 //	POST /project_management/project_tasks/bulk_destroy (DeleteProjectTasksInBulk)
 func (s *ProjectManagementService) DeleteProjectTasksInBulk(ctx context.Context, body resources.DeleteProjectTasksInBulkInput) ([]resources.ProjectTask, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteProjectTasksInBulk, s.c.datedBase, "/project_management/project_tasks/bulk_destroy", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTasksInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_tasks/bulk_destroy", "", body)
 	return send[[]resources.ProjectTask](ctx, s.c, &datedDeleteProjectTasksInBulk, req, err)
 }
 
@@ -14499,7 +14499,7 @@ func (s *ProjectManagementService) DeleteProjectTasksInBulk(ctx context.Context,
 //
 //	DELETE /project_management/time_records/{id} (DeleteProjectTimeRecord)
 func (s *ProjectManagementService) DeleteProjectTimeRecord(ctx context.Context, id string) (resources.ProjectTimeRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecord, s.c.datedBase, "/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectTimeRecord](ctx, s.c, &datedDeleteProjectTimeRecord, req, err)
 }
 
@@ -14510,7 +14510,7 @@ func (s *ProjectManagementService) DeleteProjectTimeRecord(ctx context.Context, 
 //
 //	POST /project_management/time_records/bulk_delete (DeleteProjectTimeRecordsInBulk)
 func (s *ProjectManagementService) DeleteProjectTimeRecordsInBulk(ctx context.Context, body resources.DeleteProjectTimeRecordsInBulkInput) ([]resources.ProjectTimeRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecordsInBulk, s.c.datedBase, "/project_management/time_records/bulk_delete", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecordsInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records/bulk_delete", "", body)
 	return send[[]resources.ProjectTimeRecord](ctx, s.c, &datedDeleteProjectTimeRecordsInBulk, req, err)
 }
 
@@ -14520,7 +14520,7 @@ func (s *ProjectManagementService) DeleteProjectTimeRecordsInBulk(ctx context.Co
 //
 //	DELETE /project_management/subprojects/{id} (DeleteSubproject)
 func (s *ProjectManagementService) DeleteSubproject(ctx context.Context, id string) (resources.Subproject, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteSubproject, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Subproject](ctx, s.c, &datedDeleteSubproject, req, err)
 }
 
@@ -14532,7 +14532,7 @@ func (s *ProjectManagementService) DeleteSubproject(ctx context.Context, id stri
 //
 //	POST /project_management/project_tasks/bulk_duplicate (DuplicateProjectTasksInBulk)
 func (s *ProjectManagementService) DuplicateProjectTasksInBulk(ctx context.Context, body resources.DuplicateProjectTasksInBulkInput) ([]resources.ProjectTask, error) {
-	req, err := s.c.newRequest(ctx, &datedDuplicateProjectTasksInBulk, s.c.datedBase, "/project_management/project_tasks/bulk_duplicate", "", body)
+	req, err := s.c.newRequest(ctx, &datedDuplicateProjectTasksInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_tasks/bulk_duplicate", "", body)
 	return send[[]resources.ProjectTask](ctx, s.c, &datedDuplicateProjectTasksInBulk, req, err)
 }
 
@@ -14540,7 +14540,7 @@ func (s *ProjectManagementService) DuplicateProjectTasksInBulk(ctx context.Conte
 //
 //	GET /project_management/budget_strategies/{id} (GetBudgetStrategy)
 func (s *ProjectManagementService) GetBudgetStrategy(ctx context.Context, id string) (resources.BudgetStrategy, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBudgetStrategy, &s.c.datedBase, s.c.datedBase.path+"/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BudgetStrategy](ctx, s.c, &datedGetBudgetStrategy, req, err)
 }
 
@@ -14548,7 +14548,7 @@ func (s *ProjectManagementService) GetBudgetStrategy(ctx context.Context, id str
 //
 //	GET /project_management/imputable_projects/{id} (GetImputableProject)
 func (s *ProjectManagementService) GetImputableProject(ctx context.Context, id string) (resources.ImputableProject, error) {
-	req, err := s.c.newRequest(ctx, &datedGetImputableProject, s.c.datedBase, "/project_management/imputable_projects/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetImputableProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/imputable_projects/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ImputableProject](ctx, s.c, &datedGetImputableProject, req, err)
 }
 
@@ -14560,7 +14560,7 @@ func (s *ProjectManagementService) GetImputableProject(ctx context.Context, id s
 //
 //	GET /project_management/projects/{id} (GetProject)
 func (s *ProjectManagementService) GetProject(ctx context.Context, id string) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProject, s.c.datedBase, "/project_management/projects/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Project](ctx, s.c, &datedGetProject, req, err)
 }
 
@@ -14568,7 +14568,7 @@ func (s *ProjectManagementService) GetProject(ctx context.Context, id string) (r
 //
 //	GET /project_management/expense_records/{id} (GetProjectExpenseRecord)
 func (s *ProjectManagementService) GetProjectExpenseRecord(ctx context.Context, id string) (resources.ProjectExpenseRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProjectExpenseRecord, s.c.datedBase, "/project_management/expense_records/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProjectExpenseRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/expense_records/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectExpenseRecord](ctx, s.c, &datedGetProjectExpenseRecord, req, err)
 }
 
@@ -14576,7 +14576,7 @@ func (s *ProjectManagementService) GetProjectExpenseRecord(ctx context.Context, 
 //
 //	GET /project_management/planned_records/{id} (GetProjectPlannedRecord)
 func (s *ProjectManagementService) GetProjectPlannedRecord(ctx context.Context, id string) (resources.ProjectPlannedRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProjectPlannedRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedGetProjectPlannedRecord, req, err)
 }
 
@@ -14584,7 +14584,7 @@ func (s *ProjectManagementService) GetProjectPlannedRecord(ctx context.Context, 
 //
 //	GET /project_management/project_tasks/{id} (GetProjectTask)
 func (s *ProjectManagementService) GetProjectTask(ctx context.Context, id string) (resources.ProjectTask, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProjectTask, s.c.datedBase, "/project_management/project_tasks/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProjectTask, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_tasks/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectTask](ctx, s.c, &datedGetProjectTask, req, err)
 }
 
@@ -14598,7 +14598,7 @@ func (s *ProjectManagementService) GetProjectTask(ctx context.Context, id string
 //
 //	GET /project_management/time_records/{id} (GetProjectTimeRecord)
 func (s *ProjectManagementService) GetProjectTimeRecord(ctx context.Context, id string) (resources.ProjectTimeRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProjectTimeRecord, s.c.datedBase, "/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProjectTimeRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectTimeRecord](ctx, s.c, &datedGetProjectTimeRecord, req, err)
 }
 
@@ -14609,7 +14609,7 @@ func (s *ProjectManagementService) GetProjectTimeRecord(ctx context.Context, id 
 //
 //	GET /project_management/project_workers/{id} (GetProjectWorker)
 func (s *ProjectManagementService) GetProjectWorker(ctx context.Context, id string) (resources.ProjectWorker, error) {
-	req, err := s.c.newRequest(ctx, &datedGetProjectWorker, s.c.datedBase, "/project_management/project_workers/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetProjectWorker, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ProjectWorker](ctx, s.c, &datedGetProjectWorker, req, err)
 }
 
@@ -14617,7 +14617,7 @@ func (s *ProjectManagementService) GetProjectWorker(ctx context.Context, id stri
 //
 //	GET /project_management/subprojects/{id} (GetSubproject)
 func (s *ProjectManagementService) GetSubproject(ctx context.Context, id string) (resources.Subproject, error) {
-	req, err := s.c.newRequest(ctx, &datedGetSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetSubproject, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Subproject](ctx, s.c, &datedGetSubproject, req, err)
 }
 
@@ -14649,7 +14649,7 @@ func (s *ProjectManagementService) ListBudgetStrategiesIter(ctx context.Context,
 func (s *ProjectManagementService) listBudgetStrategiesPages(ctx context.Context, params *resources.ListBudgetStrategiesParams) engine.Lister[resources.BudgetStrategy] {
 	return pages(ctx, s.c, &datedListBudgetStrategies, params,
 		func(p *resources.ListBudgetStrategiesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(p), nil)
+			return s.c.newRequest(ctx, &datedListBudgetStrategies, &s.c.datedBase, s.c.datedBase.path+"/project_management/budget_strategies", datedQueryListBudgetStrategies(p), nil)
 		},
 		func(pg *resources.BudgetStrategyPage) ([]resources.BudgetStrategy, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14666,7 +14666,7 @@ func (s *ProjectManagementService) listBudgetStrategiesPages(ctx context.Context
 //
 //	GET /project_management/budget_strategies (ListBudgetStrategies)
 func (s *ProjectManagementService) ListBudgetStrategiesPage(ctx context.Context, params *resources.ListBudgetStrategiesParams) (resources.BudgetStrategyPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBudgetStrategies, &s.c.datedBase, s.c.datedBase.path+"/project_management/budget_strategies", datedQueryListBudgetStrategies(params), nil)
 	return send[resources.BudgetStrategyPage](ctx, s.c, &datedListBudgetStrategies, req, err)
 }
 
@@ -14696,7 +14696,7 @@ func (s *ProjectManagementService) ListImputableProjectsIter(ctx context.Context
 func (s *ProjectManagementService) listImputableProjectsPages(ctx context.Context, params *resources.ListImputableProjectsParams) engine.Lister[resources.ImputableProject] {
 	return pages(ctx, s.c, &datedListImputableProjects, params,
 		func(p *resources.ListImputableProjectsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(p), nil)
+			return s.c.newRequest(ctx, &datedListImputableProjects, &s.c.datedBase, s.c.datedBase.path+"/project_management/imputable_projects", datedQueryListImputableProjects(p), nil)
 		},
 		func(pg *resources.ImputableProjectPage) ([]resources.ImputableProject, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14712,7 +14712,7 @@ func (s *ProjectManagementService) listImputableProjectsPages(ctx context.Contex
 //
 //	GET /project_management/imputable_projects (ListImputableProjects)
 func (s *ProjectManagementService) ListImputableProjectsPage(ctx context.Context, params *resources.ListImputableProjectsParams) (resources.ImputableProjectPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListImputableProjects, &s.c.datedBase, s.c.datedBase.path+"/project_management/imputable_projects", datedQueryListImputableProjects(params), nil)
 	return send[resources.ImputableProjectPage](ctx, s.c, &datedListImputableProjects, req, err)
 }
 
@@ -14746,7 +14746,7 @@ func (s *ProjectManagementService) ListProjectExpenseRecordsIter(ctx context.Con
 func (s *ProjectManagementService) listProjectExpenseRecordsPages(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) engine.Lister[resources.ProjectExpenseRecord] {
 	return pages(ctx, s.c, &datedListProjectExpenseRecords, params,
 		func(p *resources.ListProjectExpenseRecordsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(p), nil)
+			return s.c.newRequest(ctx, &datedListProjectExpenseRecords, &s.c.datedBase, s.c.datedBase.path+"/project_management/expense_records", datedQueryListProjectExpenseRecords(p), nil)
 		},
 		func(pg *resources.ProjectExpenseRecordPage) ([]resources.ProjectExpenseRecord, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14764,7 +14764,7 @@ func (s *ProjectManagementService) listProjectExpenseRecordsPages(ctx context.Co
 //
 //	GET /project_management/expense_records (ListProjectExpenseRecords)
 func (s *ProjectManagementService) ListProjectExpenseRecordsPage(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) (resources.ProjectExpenseRecordPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjectExpenseRecords, &s.c.datedBase, s.c.datedBase.path+"/project_management/expense_records", datedQueryListProjectExpenseRecords(params), nil)
 	return send[resources.ProjectExpenseRecordPage](ctx, s.c, &datedListProjectExpenseRecords, req, err)
 }
 
@@ -14804,7 +14804,7 @@ func (s *ProjectManagementService) ListProjectExportableExpensesIter(ctx context
 func (s *ProjectManagementService) listProjectExportableExpensesPages(ctx context.Context, params *resources.ListProjectExportableExpensesParams) engine.Lister[resources.ProjectExportableExpense] {
 	return pages(ctx, s.c, &datedListProjectExportableExpenses, params,
 		func(p *resources.ListProjectExportableExpensesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(p), nil)
+			return s.c.newRequest(ctx, &datedListProjectExportableExpenses, &s.c.datedBase, s.c.datedBase.path+"/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(p), nil)
 		},
 		func(pg *resources.ProjectExportableExpensePage) ([]resources.ProjectExportableExpense, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14825,7 +14825,7 @@ func (s *ProjectManagementService) listProjectExportableExpensesPages(ctx contex
 //
 //	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
 func (s *ProjectManagementService) ListProjectExportableExpensesPage(ctx context.Context, params *resources.ListProjectExportableExpensesParams) (resources.ProjectExportableExpensePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjectExportableExpenses, &s.c.datedBase, s.c.datedBase.path+"/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(params), nil)
 	return send[resources.ProjectExportableExpensePage](ctx, s.c, &datedListProjectExportableExpenses, req, err)
 }
 
@@ -14857,7 +14857,7 @@ func (s *ProjectManagementService) ListProjectPlannedRecordsIter(ctx context.Con
 func (s *ProjectManagementService) listProjectPlannedRecordsPages(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) engine.Lister[resources.ProjectPlannedRecord] {
 	return pages(ctx, s.c, &datedListProjectPlannedRecords, params,
 		func(p *resources.ListProjectPlannedRecordsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(p), nil)
+			return s.c.newRequest(ctx, &datedListProjectPlannedRecords, &s.c.datedBase, s.c.datedBase.path+"/project_management/planned_records", datedQueryListProjectPlannedRecords(p), nil)
 		},
 		func(pg *resources.ProjectPlannedRecordPage) ([]resources.ProjectPlannedRecord, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14874,7 +14874,7 @@ func (s *ProjectManagementService) listProjectPlannedRecordsPages(ctx context.Co
 //
 //	GET /project_management/planned_records (ListProjectPlannedRecords)
 func (s *ProjectManagementService) ListProjectPlannedRecordsPage(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) (resources.ProjectPlannedRecordPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjectPlannedRecords, &s.c.datedBase, s.c.datedBase.path+"/project_management/planned_records", datedQueryListProjectPlannedRecords(params), nil)
 	return send[resources.ProjectPlannedRecordPage](ctx, s.c, &datedListProjectPlannedRecords, req, err)
 }
 
@@ -14912,7 +14912,7 @@ func (s *ProjectManagementService) ListProjectTasksIter(ctx context.Context, par
 func (s *ProjectManagementService) listProjectTasksPages(ctx context.Context, params *resources.ListProjectTasksParams) engine.Lister[resources.ProjectTask] {
 	return pages(ctx, s.c, &datedListProjectTasks, params,
 		func(p *resources.ListProjectTasksParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(p), nil)
+			return s.c.newRequest(ctx, &datedListProjectTasks, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_tasks", datedQueryListProjectTasks(p), nil)
 		},
 		func(pg *resources.ProjectTaskPage) ([]resources.ProjectTask, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14932,7 +14932,7 @@ func (s *ProjectManagementService) listProjectTasksPages(ctx context.Context, pa
 //
 //	GET /project_management/project_tasks (ListProjectTasks)
 func (s *ProjectManagementService) ListProjectTasksPage(ctx context.Context, params *resources.ListProjectTasksParams) (resources.ProjectTaskPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjectTasks, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_tasks", datedQueryListProjectTasks(params), nil)
 	return send[resources.ProjectTaskPage](ctx, s.c, &datedListProjectTasks, req, err)
 }
 
@@ -14970,7 +14970,7 @@ func (s *ProjectManagementService) ListProjectTimeRecordsIter(ctx context.Contex
 func (s *ProjectManagementService) listProjectTimeRecordsPages(ctx context.Context, params *resources.ListProjectTimeRecordsParams) engine.Lister[resources.ProjectTimeRecord] {
 	return pages(ctx, s.c, &datedListProjectTimeRecords, params,
 		func(p *resources.ListProjectTimeRecordsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(p), nil)
+			return s.c.newRequest(ctx, &datedListProjectTimeRecords, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records", datedQueryListProjectTimeRecords(p), nil)
 		},
 		func(pg *resources.ProjectTimeRecordPage) ([]resources.ProjectTimeRecord, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -14990,7 +14990,7 @@ func (s *ProjectManagementService) listProjectTimeRecordsPages(ctx context.Conte
 //
 //	GET /project_management/time_records (ListProjectTimeRecords)
 func (s *ProjectManagementService) ListProjectTimeRecordsPage(ctx context.Context, params *resources.ListProjectTimeRecordsParams) (resources.ProjectTimeRecordPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjectTimeRecords, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records", datedQueryListProjectTimeRecords(params), nil)
 	return send[resources.ProjectTimeRecordPage](ctx, s.c, &datedListProjectTimeRecords, req, err)
 }
 
@@ -15026,7 +15026,7 @@ func (s *ProjectManagementService) ListProjectWorkersIter(ctx context.Context, p
 func (s *ProjectManagementService) listProjectWorkersPages(ctx context.Context, params *resources.ListProjectWorkersParams) engine.Lister[resources.ProjectWorker] {
 	return pages(ctx, s.c, &datedListProjectWorkers, params,
 		func(p *resources.ListProjectWorkersParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(p), nil)
+			return s.c.newRequest(ctx, &datedListProjectWorkers, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers", datedQueryListProjectWorkers(p), nil)
 		},
 		func(pg *resources.ProjectWorkerPage) ([]resources.ProjectWorker, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -15045,7 +15045,7 @@ func (s *ProjectManagementService) listProjectWorkersPages(ctx context.Context, 
 //
 //	GET /project_management/project_workers (ListProjectWorkers)
 func (s *ProjectManagementService) ListProjectWorkersPage(ctx context.Context, params *resources.ListProjectWorkersParams) (resources.ProjectWorkerPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjectWorkers, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers", datedQueryListProjectWorkers(params), nil)
 	return send[resources.ProjectWorkerPage](ctx, s.c, &datedListProjectWorkers, req, err)
 }
 
@@ -15083,7 +15083,7 @@ func (s *ProjectManagementService) ListProjectsIter(ctx context.Context, params 
 func (s *ProjectManagementService) listProjectsPages(ctx context.Context, params *resources.ListProjectsParams) engine.Lister[resources.Project] {
 	return pages(ctx, s.c, &datedListProjects, params,
 		func(p *resources.ListProjectsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(p), nil)
+			return s.c.newRequest(ctx, &datedListProjects, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects", datedQueryListProjects(p), nil)
 		},
 		func(pg *resources.ProjectPage) ([]resources.Project, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListProjectsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -15101,7 +15101,7 @@ func (s *ProjectManagementService) listProjectsPages(ctx context.Context, params
 //
 //	GET /project_management/projects (ListProjects)
 func (s *ProjectManagementService) ListProjectsPage(ctx context.Context, params *resources.ListProjectsParams) (resources.ProjectPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListProjects, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects", datedQueryListProjects(params), nil)
 	return send[resources.ProjectPage](ctx, s.c, &datedListProjects, req, err)
 }
 
@@ -15137,7 +15137,7 @@ func (s *ProjectManagementService) ListSubprojectsIter(ctx context.Context, para
 func (s *ProjectManagementService) listSubprojectsPages(ctx context.Context, params *resources.ListSubprojectsParams) engine.Lister[resources.Subproject] {
 	return pages(ctx, s.c, &datedListSubprojects, params,
 		func(p *resources.ListSubprojectsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(p), nil)
+			return s.c.newRequest(ctx, &datedListSubprojects, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects", datedQueryListSubprojects(p), nil)
 		},
 		func(pg *resources.SubprojectPage) ([]resources.Subproject, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -15156,7 +15156,7 @@ func (s *ProjectManagementService) listSubprojectsPages(ctx context.Context, par
 //
 //	GET /project_management/subprojects (ListSubprojects)
 func (s *ProjectManagementService) ListSubprojectsPage(ctx context.Context, params *resources.ListSubprojectsParams) (resources.SubprojectPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListSubprojects, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects", datedQueryListSubprojects(params), nil)
 	return send[resources.SubprojectPage](ctx, s.c, &datedListSubprojects, req, err)
 }
 
@@ -15171,7 +15171,7 @@ func (s *ProjectManagementService) ListSubprojectsPage(ctx context.Context, para
 //
 //	POST /project_management/time_records/bulk_process (ProcessProjectTimeRecordsInBulk)
 func (s *ProjectManagementService) ProcessProjectTimeRecordsInBulk(ctx context.Context, body resources.ProcessProjectTimeRecordsInBulkInput) ([]resources.ProjectTimeRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedProcessProjectTimeRecordsInBulk, s.c.datedBase, "/project_management/time_records/bulk_process", "", body)
+	req, err := s.c.newRequest(ctx, &datedProcessProjectTimeRecordsInBulk, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records/bulk_process", "", body)
 	return send[[]resources.ProjectTimeRecord](ctx, s.c, &datedProcessProjectTimeRecordsInBulk, req, err)
 }
 
@@ -15181,7 +15181,7 @@ func (s *ProjectManagementService) ProcessProjectTimeRecordsInBulk(ctx context.C
 //
 //	POST /project_management/subprojects/rename (RenameSubproject)
 func (s *ProjectManagementService) RenameSubproject(ctx context.Context, body resources.RenameSubprojectInput) (resources.Subproject, error) {
-	req, err := s.c.newRequest(ctx, &datedRenameSubproject, s.c.datedBase, "/project_management/subprojects/rename", "", body)
+	req, err := s.c.newRequest(ctx, &datedRenameSubproject, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects/rename", "", body)
 	return send[resources.Subproject](ctx, s.c, &datedRenameSubproject, req, err)
 }
 
@@ -15192,7 +15192,7 @@ func (s *ProjectManagementService) RenameSubproject(ctx context.Context, body re
 //
 //	POST /project_management/projects/soft_delete (SoftDeleteProject)
 func (s *ProjectManagementService) SoftDeleteProject(ctx context.Context, body resources.SoftDeleteProjectInput) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedSoftDeleteProject, s.c.datedBase, "/project_management/projects/soft_delete", "", body)
+	req, err := s.c.newRequest(ctx, &datedSoftDeleteProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/soft_delete", "", body)
 	return send[resources.Project](ctx, s.c, &datedSoftDeleteProject, req, err)
 }
 
@@ -15202,7 +15202,7 @@ func (s *ProjectManagementService) SoftDeleteProject(ctx context.Context, body r
 //
 //	POST /project_management/project_workers/unassign (UnassignProjectWorker)
 func (s *ProjectManagementService) UnassignProjectWorker(ctx context.Context, body resources.UnassignProjectWorkerInput) (resources.ProjectWorker, error) {
-	req, err := s.c.newRequest(ctx, &datedUnassignProjectWorker, s.c.datedBase, "/project_management/project_workers/unassign", "", body)
+	req, err := s.c.newRequest(ctx, &datedUnassignProjectWorker, &s.c.datedBase, s.c.datedBase.path+"/project_management/project_workers/unassign", "", body)
 	return send[resources.ProjectWorker](ctx, s.c, &datedUnassignProjectWorker, req, err)
 }
 
@@ -15213,7 +15213,7 @@ func (s *ProjectManagementService) UnassignProjectWorker(ctx context.Context, bo
 //
 //	PUT /project_management/budget_strategies/{id} (UpdateBudgetStrategy)
 func (s *ProjectManagementService) UpdateBudgetStrategy(ctx context.Context, id string, body resources.BudgetStrategyUpdate) (resources.BudgetStrategy, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateBudgetStrategy, &s.c.datedBase, s.c.datedBase.path+"/project_management/budget_strategies/"+url.PathEscape(string(id)), "", body)
 	return send[resources.BudgetStrategy](ctx, s.c, &datedUpdateBudgetStrategy, req, err)
 }
 
@@ -15224,7 +15224,7 @@ func (s *ProjectManagementService) UpdateBudgetStrategy(ctx context.Context, id 
 //
 //	PUT /project_management/projects/{id} (UpdateProject)
 func (s *ProjectManagementService) UpdateProject(ctx context.Context, id string, body resources.ProjectUpdate) (resources.Project, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateProject, s.c.datedBase, "/project_management/projects/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateProject, &s.c.datedBase, s.c.datedBase.path+"/project_management/projects/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Project](ctx, s.c, &datedUpdateProject, req, err)
 }
 
@@ -15235,7 +15235,7 @@ func (s *ProjectManagementService) UpdateProject(ctx context.Context, id string,
 //
 //	PUT /project_management/planned_records/{id} (UpdateProjectPlannedRecord)
 func (s *ProjectManagementService) UpdateProjectPlannedRecord(ctx context.Context, id string, body resources.ProjectPlannedRecordUpdate) (resources.ProjectPlannedRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateProjectPlannedRecord, &s.c.datedBase, s.c.datedBase.path+"/project_management/planned_records/"+url.PathEscape(string(id)), "", body)
 	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedUpdateProjectPlannedRecord, req, err)
 }
 
@@ -15260,7 +15260,7 @@ func (s *ProjectManagementService) UpdateProjectTask(ctx context.Context, id str
 //
 //	POST /project_management/time_records/update_project_worker (UpdateProjectTimeRecordWorker)
 func (s *ProjectManagementService) UpdateProjectTimeRecordWorker(ctx context.Context, body resources.UpdateProjectTimeRecordWorkerInput) (resources.ProjectTimeRecord, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateProjectTimeRecordWorker, s.c.datedBase, "/project_management/time_records/update_project_worker", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateProjectTimeRecordWorker, &s.c.datedBase, s.c.datedBase.path+"/project_management/time_records/update_project_worker", "", body)
 	return send[resources.ProjectTimeRecord](ctx, s.c, &datedUpdateProjectTimeRecordWorker, req, err)
 }
 
@@ -15270,7 +15270,7 @@ func (s *ProjectManagementService) UpdateProjectTimeRecordWorker(ctx context.Con
 //
 //	PUT /project_management/subprojects/{id} (UpdateSubproject)
 func (s *ProjectManagementService) UpdateSubproject(ctx context.Context, id string, body resources.SubprojectUpdate) (resources.Subproject, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateSubproject, &s.c.datedBase, s.c.datedBase.path+"/project_management/subprojects/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Subproject](ctx, s.c, &datedUpdateSubproject, req, err)
 }
 
@@ -15285,7 +15285,7 @@ type ShiftManagementService struct{ c *Client }
 //
 //	POST /shift_management/shifts (CreatePlannedShift)
 func (s *ShiftManagementService) Create(ctx context.Context, body resources.PlannedShiftCreate) (resources.PlannedShift, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePlannedShift, s.c.datedBase, "/shift_management/shifts", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedShift, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts", "", body)
 	return send[resources.PlannedShift](ctx, s.c, &datedCreatePlannedShift, req, err)
 }
 
@@ -15296,7 +15296,7 @@ func (s *ShiftManagementService) Create(ctx context.Context, body resources.Plan
 //
 //	POST /shift_management/shifts/bulk_create (CreatePlannedShiftsInBulk)
 func (s *ShiftManagementService) CreateInBulk(ctx context.Context, body resources.CreatePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePlannedShiftsInBulk, s.c.datedBase, "/shift_management/shifts/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedShiftsInBulk, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts/bulk_create", "", body)
 	return send[[]resources.PlannedShift](ctx, s.c, &datedCreatePlannedShiftsInBulk, req, err)
 }
 
@@ -15304,7 +15304,7 @@ func (s *ShiftManagementService) CreateInBulk(ctx context.Context, body resource
 //
 //	DELETE /shift_management/shifts/{id} (DeletePlannedShift)
 func (s *ShiftManagementService) Delete(ctx context.Context, id string) (resources.PlannedShift, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePlannedShift, s.c.datedBase, "/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePlannedShift, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PlannedShift](ctx, s.c, &datedDeletePlannedShift, req, err)
 }
 
@@ -15318,7 +15318,7 @@ func (s *ShiftManagementService) Delete(ctx context.Context, id string) (resourc
 //
 //	POST /shift_management/shifts/bulk_delete (DeletePlannedShiftsInBulk)
 func (s *ShiftManagementService) DeleteInBulk(ctx context.Context, body resources.DeletePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePlannedShiftsInBulk, s.c.datedBase, "/shift_management/shifts/bulk_delete", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeletePlannedShiftsInBulk, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts/bulk_delete", "", body)
 	return send[[]resources.PlannedShift](ctx, s.c, &datedDeletePlannedShiftsInBulk, req, err)
 }
 
@@ -15326,7 +15326,7 @@ func (s *ShiftManagementService) DeleteInBulk(ctx context.Context, body resource
 //
 //	GET /shift_management/shifts/{id} (GetPlannedShift)
 func (s *ShiftManagementService) Get(ctx context.Context, id string) (resources.PlannedShift, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPlannedShift, s.c.datedBase, "/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPlannedShift, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PlannedShift](ctx, s.c, &datedGetPlannedShift, req, err)
 }
 
@@ -15360,7 +15360,7 @@ func (s *ShiftManagementService) ListIter(ctx context.Context, params *resources
 func (s *ShiftManagementService) listPages(ctx context.Context, params *resources.ListPlannedShiftsParams) engine.Lister[resources.PlannedShift] {
 	return pages(ctx, s.c, &datedListPlannedShifts, params,
 		func(p *resources.ListPlannedShiftsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(p), nil)
+			return s.c.newRequest(ctx, &datedListPlannedShifts, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts", datedQueryListPlannedShifts(p), nil)
 		},
 		func(pg *resources.PlannedShiftPage) ([]resources.PlannedShift, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -15378,7 +15378,7 @@ func (s *ShiftManagementService) listPages(ctx context.Context, params *resource
 //
 //	GET /shift_management/shifts (ListPlannedShifts)
 func (s *ShiftManagementService) ListPage(ctx context.Context, params *resources.ListPlannedShiftsParams) (resources.PlannedShiftPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPlannedShifts, &s.c.datedBase, s.c.datedBase.path+"/shift_management/shifts", datedQueryListPlannedShifts(params), nil)
 	return send[resources.PlannedShiftPage](ctx, s.c, &datedListPlannedShifts, req, err)
 }
 
@@ -15393,7 +15393,7 @@ type TasksService struct{ c *Client }
 //
 //	POST /tasks/tasks/copy (CopyTask)
 func (s *TasksService) Copy(ctx context.Context, body resources.CopyTaskInput) (resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedCopyTask, s.c.datedBase, "/tasks/tasks/copy", "", body)
+	req, err := s.c.newRequest(ctx, &datedCopyTask, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/copy", "", body)
 	return send[resources.Task](ctx, s.c, &datedCopyTask, req, err)
 }
 
@@ -15404,7 +15404,7 @@ func (s *TasksService) Copy(ctx context.Context, body resources.CopyTaskInput) (
 //
 //	POST /tasks/tasks (CreateTask)
 func (s *TasksService) Create(ctx context.Context, body resources.TaskCreate) (resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTask, s.c.datedBase, "/tasks/tasks", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTask, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks", "", body)
 	return send[resources.Task](ctx, s.c, &datedCreateTask, req, err)
 }
 
@@ -15416,7 +15416,7 @@ func (s *TasksService) Create(ctx context.Context, body resources.TaskCreate) (r
 //
 //	POST /tasks/tasks/create_comment (CreateTaskComment)
 func (s *TasksService) CreateComment(ctx context.Context, body resources.CreateTaskCommentInput) (resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTaskComment, s.c.datedBase, "/tasks/tasks/create_comment", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTaskComment, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/create_comment", "", body)
 	return send[resources.Task](ctx, s.c, &datedCreateTaskComment, req, err)
 }
 
@@ -15440,7 +15440,7 @@ func (s *TasksService) CreateFile(ctx context.Context, body resources.TaskFileCr
 //
 //	POST /tasks/tasks/bulk_create (CreateTasksInBulk)
 func (s *TasksService) CreateInBulk(ctx context.Context, body resources.CreateTasksInBulkInput) ([]resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTasksInBulk, s.c.datedBase, "/tasks/tasks/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTasksInBulk, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/bulk_create", "", body)
 	return send[[]resources.Task](ctx, s.c, &datedCreateTasksInBulk, req, err)
 }
 
@@ -15448,7 +15448,7 @@ func (s *TasksService) CreateInBulk(ctx context.Context, body resources.CreateTa
 //
 //	DELETE /tasks/tasks/{id} (DeleteTask)
 func (s *TasksService) Delete(ctx context.Context, id string) (resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTask, s.c.datedBase, "/tasks/tasks/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTask, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Task](ctx, s.c, &datedDeleteTask, req, err)
 }
 
@@ -15456,7 +15456,7 @@ func (s *TasksService) Delete(ctx context.Context, id string) (resources.Task, e
 //
 //	DELETE /tasks/task_files/{id} (DeleteTaskFile)
 func (s *TasksService) DeleteFile(ctx context.Context, id string) (resources.TaskFile, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTaskFile, s.c.datedBase, "/tasks/task_files/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTaskFile, &s.c.datedBase, s.c.datedBase.path+"/tasks/task_files/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TaskFile](ctx, s.c, &datedDeleteTaskFile, req, err)
 }
 
@@ -15466,7 +15466,7 @@ func (s *TasksService) DeleteFile(ctx context.Context, id string) (resources.Tas
 //
 //	POST /tasks/tasks/bulk_delete (DeleteTasksInBulk)
 func (s *TasksService) DeleteInBulk(ctx context.Context, body resources.DeleteTasksInBulkInput) ([]resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTasksInBulk, s.c.datedBase, "/tasks/tasks/bulk_delete", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteTasksInBulk, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/bulk_delete", "", body)
 	return send[[]resources.Task](ctx, s.c, &datedDeleteTasksInBulk, req, err)
 }
 
@@ -15474,7 +15474,7 @@ func (s *TasksService) DeleteInBulk(ctx context.Context, body resources.DeleteTa
 //
 //	GET /tasks/tasks/{id} (GetTask)
 func (s *TasksService) Get(ctx context.Context, id string) (resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTask, s.c.datedBase, "/tasks/tasks/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTask, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Task](ctx, s.c, &datedGetTask, req, err)
 }
 
@@ -15482,7 +15482,7 @@ func (s *TasksService) Get(ctx context.Context, id string) (resources.Task, erro
 //
 //	GET /tasks/task_files/{id} (GetTaskFile)
 func (s *TasksService) GetFile(ctx context.Context, id string) (resources.TaskFile, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTaskFile, s.c.datedBase, "/tasks/task_files/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTaskFile, &s.c.datedBase, s.c.datedBase.path+"/tasks/task_files/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TaskFile](ctx, s.c, &datedGetTaskFile, req, err)
 }
 
@@ -15508,7 +15508,7 @@ func (s *TasksService) ListIter(ctx context.Context, params *resources.ListTasks
 func (s *TasksService) listPages(ctx context.Context, params *resources.ListTasksParams) engine.Lister[resources.Task] {
 	return pages(ctx, s.c, &datedListTasks, params,
 		func(p *resources.ListTasksParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTasks, s.c.datedBase, "/tasks/tasks", datedQueryListTasks(p), nil)
+			return s.c.newRequest(ctx, &datedListTasks, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks", datedQueryListTasks(p), nil)
 		},
 		func(pg *resources.TaskPage) ([]resources.Task, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTasksParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -15520,7 +15520,7 @@ func (s *TasksService) listPages(ctx context.Context, params *resources.ListTask
 //
 //	GET /tasks/tasks (ListTasks)
 func (s *TasksService) ListPage(ctx context.Context, params *resources.ListTasksParams) (resources.TaskPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTasks, s.c.datedBase, "/tasks/tasks", datedQueryListTasks(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTasks, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks", datedQueryListTasks(params), nil)
 	return send[resources.TaskPage](ctx, s.c, &datedListTasks, req, err)
 }
 
@@ -15546,7 +15546,7 @@ func (s *TasksService) ListFilesIter(ctx context.Context, params *resources.List
 func (s *TasksService) listFilesPages(ctx context.Context, params *resources.ListTaskFilesParams) engine.Lister[resources.TaskFile] {
 	return pages(ctx, s.c, &datedListTaskFiles, params,
 		func(p *resources.ListTaskFilesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTaskFiles, s.c.datedBase, "/tasks/task_files", datedQueryListTaskFiles(p), nil)
+			return s.c.newRequest(ctx, &datedListTaskFiles, &s.c.datedBase, s.c.datedBase.path+"/tasks/task_files", datedQueryListTaskFiles(p), nil)
 		},
 		func(pg *resources.TaskFilePage) ([]resources.TaskFile, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTaskFilesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -15558,7 +15558,7 @@ func (s *TasksService) listFilesPages(ctx context.Context, params *resources.Lis
 //
 //	GET /tasks/task_files (ListTaskFiles)
 func (s *TasksService) ListFilesPage(ctx context.Context, params *resources.ListTaskFilesParams) (resources.TaskFilePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTaskFiles, s.c.datedBase, "/tasks/task_files", datedQueryListTaskFiles(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTaskFiles, &s.c.datedBase, s.c.datedBase.path+"/tasks/task_files", datedQueryListTaskFiles(params), nil)
 	return send[resources.TaskFilePage](ctx, s.c, &datedListTaskFiles, req, err)
 }
 
@@ -15569,7 +15569,7 @@ func (s *TasksService) ListFilesPage(ctx context.Context, params *resources.List
 //
 //	PUT /tasks/tasks/{id} (UpdateTask)
 func (s *TasksService) Update(ctx context.Context, id string, body resources.TaskUpdate) (resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTask, s.c.datedBase, "/tasks/tasks/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTask, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Task](ctx, s.c, &datedUpdateTask, req, err)
 }
 
@@ -15580,7 +15580,7 @@ func (s *TasksService) Update(ctx context.Context, id string, body resources.Tas
 //
 //	POST /tasks/tasks/bulk_update (UpdateTasksInBulk)
 func (s *TasksService) UpdateInBulk(ctx context.Context, body resources.UpdateTasksInBulkInput) ([]resources.Task, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTasksInBulk, s.c.datedBase, "/tasks/tasks/bulk_update", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTasksInBulk, &s.c.datedBase, s.c.datedBase.path+"/tasks/tasks/bulk_update", "", body)
 	return send[[]resources.Task](ctx, s.c, &datedUpdateTasksInBulk, req, err)
 }
 
@@ -15595,7 +15595,7 @@ type TeamsService struct{ c *Client }
 //
 //	POST /teams/teams (CreateTeam)
 func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTeam, s.c.datedBase, "/teams/teams", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTeam, &s.c.datedBase, s.c.datedBase.path+"/teams/teams", "", body)
 	return send[resources.Team](ctx, s.c, &datedCreateTeam, req, err)
 }
 
@@ -15607,7 +15607,7 @@ func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (r
 //
 //	POST /teams/memberships (CreateTeamMembership)
 func (s *TeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTeamMembership, s.c.datedBase, "/teams/memberships", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTeamMembership, &s.c.datedBase, s.c.datedBase.path+"/teams/memberships", "", body)
 	return send[resources.TeamMembership](ctx, s.c, &datedCreateTeamMembership, req, err)
 }
 
@@ -15615,7 +15615,7 @@ func (s *TeamsService) CreateMembership(ctx context.Context, body resources.Team
 //
 //	DELETE /teams/teams/{id} (DeleteTeam)
 func (s *TeamsService) Delete(ctx context.Context, id string) (resources.Team, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTeam, &s.c.datedBase, s.c.datedBase.path+"/teams/teams/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Team](ctx, s.c, &datedDeleteTeam, req, err)
 }
 
@@ -15623,7 +15623,7 @@ func (s *TeamsService) Delete(ctx context.Context, id string) (resources.Team, e
 //
 //	DELETE /teams/memberships/{id} (DeleteTeamMembership)
 func (s *TeamsService) DeleteMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTeamMembership, s.c.datedBase, "/teams/memberships/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTeamMembership, &s.c.datedBase, s.c.datedBase.path+"/teams/memberships/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TeamMembership](ctx, s.c, &datedDeleteTeamMembership, req, err)
 }
 
@@ -15631,7 +15631,7 @@ func (s *TeamsService) DeleteMembership(ctx context.Context, id string) (resourc
 //
 //	GET /teams/teams/{id} (GetTeam)
 func (s *TeamsService) Get(ctx context.Context, id string) (resources.Team, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTeam, &s.c.datedBase, s.c.datedBase.path+"/teams/teams/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Team](ctx, s.c, &datedGetTeam, req, err)
 }
 
@@ -15639,7 +15639,7 @@ func (s *TeamsService) Get(ctx context.Context, id string) (resources.Team, erro
 //
 //	GET /teams/memberships/{id} (GetTeamMembership)
 func (s *TeamsService) GetMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTeamMembership, s.c.datedBase, "/teams/memberships/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTeamMembership, &s.c.datedBase, s.c.datedBase.path+"/teams/memberships/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TeamMembership](ctx, s.c, &datedGetTeamMembership, req, err)
 }
 
@@ -15665,7 +15665,7 @@ func (s *TeamsService) ListIter(ctx context.Context, params *resources.ListTeams
 func (s *TeamsService) listPages(ctx context.Context, params *resources.ListTeamsParams) engine.Lister[resources.Team] {
 	return pages(ctx, s.c, &datedListTeams, params,
 		func(p *resources.ListTeamsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTeams, s.c.datedBase, "/teams/teams", datedQueryListTeams(p), nil)
+			return s.c.newRequest(ctx, &datedListTeams, &s.c.datedBase, s.c.datedBase.path+"/teams/teams", datedQueryListTeams(p), nil)
 		},
 		func(pg *resources.TeamPage) ([]resources.Team, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTeamsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -15677,7 +15677,7 @@ func (s *TeamsService) listPages(ctx context.Context, params *resources.ListTeam
 //
 //	GET /teams/teams (ListTeams)
 func (s *TeamsService) ListPage(ctx context.Context, params *resources.ListTeamsParams) (resources.TeamPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTeams, s.c.datedBase, "/teams/teams", datedQueryListTeams(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTeams, &s.c.datedBase, s.c.datedBase.path+"/teams/teams", datedQueryListTeams(params), nil)
 	return send[resources.TeamPage](ctx, s.c, &datedListTeams, req, err)
 }
 
@@ -15703,7 +15703,7 @@ func (s *TeamsService) ListMembershipsIter(ctx context.Context, params *resource
 func (s *TeamsService) listMembershipsPages(ctx context.Context, params *resources.ListTeamMembershipsParams) engine.Lister[resources.TeamMembership] {
 	return pages(ctx, s.c, &datedListTeamMemberships, params,
 		func(p *resources.ListTeamMembershipsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTeamMemberships, s.c.datedBase, "/teams/memberships", datedQueryListTeamMemberships(p), nil)
+			return s.c.newRequest(ctx, &datedListTeamMemberships, &s.c.datedBase, s.c.datedBase.path+"/teams/memberships", datedQueryListTeamMemberships(p), nil)
 		},
 		func(pg *resources.TeamMembershipPage) ([]resources.TeamMembership, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -15717,7 +15717,7 @@ func (s *TeamsService) listMembershipsPages(ctx context.Context, params *resourc
 //
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *TeamsService) ListMembershipsPage(ctx context.Context, params *resources.ListTeamMembershipsParams) (resources.TeamMembershipPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTeamMemberships, s.c.datedBase, "/teams/memberships", datedQueryListTeamMemberships(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTeamMemberships, &s.c.datedBase, s.c.datedBase.path+"/teams/memberships", datedQueryListTeamMemberships(params), nil)
 	return send[resources.TeamMembershipPage](ctx, s.c, &datedListTeamMemberships, req, err)
 }
 
@@ -15727,7 +15727,7 @@ func (s *TeamsService) ListMembershipsPage(ctx context.Context, params *resource
 //
 //	PUT /teams/teams/{id} (UpdateTeam)
 func (s *TeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTeam, &s.c.datedBase, s.c.datedBase.path+"/teams/teams/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Team](ctx, s.c, &datedUpdateTeam, req, err)
 }
 
@@ -15737,7 +15737,7 @@ func (s *TeamsService) Update(ctx context.Context, id string, body resources.Tea
 //
 //	PUT /teams/memberships/{id} (UpdateTeamMembership)
 func (s *TeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTeamMembership, s.c.datedBase, "/teams/memberships/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTeamMembership, &s.c.datedBase, s.c.datedBase.path+"/teams/memberships/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TeamMembership](ctx, s.c, &datedUpdateTeamMembership, req, err)
 }
 
@@ -15755,7 +15755,7 @@ type TimeOffService struct{ c *Client }
 //
 //	POST /timeoff/leaves/approve (ApproveLeave)
 func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedApproveLeave, s.c.datedBase, "/timeoff/leaves/approve", "", body)
+	req, err := s.c.newRequest(ctx, &datedApproveLeave, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves/approve", "", body)
 	return send[resources.Leave](ctx, s.c, &datedApproveLeave, req, err)
 }
 
@@ -15770,7 +15770,7 @@ func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.Approv
 //
 //	POST /timeoff/leaves/approve_all (ApproveLeaveDirectly)
 func (s *TimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedApproveLeaveDirectly, s.c.datedBase, "/timeoff/leaves/approve_all", "", body)
+	req, err := s.c.newRequest(ctx, &datedApproveLeaveDirectly, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves/approve_all", "", body)
 	return send[resources.Leave](ctx, s.c, &datedApproveLeaveDirectly, req, err)
 }
 
@@ -15778,7 +15778,7 @@ func (s *TimeOffService) ApproveLeaveDirectly(ctx context.Context, body resource
 //
 //	POST /timeoff/allowances (CreateAllowance)
 func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.AllowanceCreate) (resources.Allowance, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAllowance, s.c.datedBase, "/timeoff/allowances", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAllowance, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances", "", body)
 	return send[resources.Allowance](ctx, s.c, &datedCreateAllowance, req, err)
 }
 
@@ -15793,7 +15793,7 @@ func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.All
 //
 //	POST /timeoff/allowance_incidences (CreateAllowanceIncidence)
 func (s *TimeOffService) CreateAllowanceIncidence(ctx context.Context, body resources.AllowanceIncidenceCreate) (resources.AllowanceIncidence, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateAllowanceIncidence, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_incidences", "", body)
 	return send[resources.AllowanceIncidence](ctx, s.c, &datedCreateAllowanceIncidence, req, err)
 }
 
@@ -15805,7 +15805,7 @@ func (s *TimeOffService) CreateAllowanceIncidence(ctx context.Context, body reso
 //
 //	POST /timeoff/blocked_periods (CreateBlockedPeriod)
 func (s *TimeOffService) CreateBlockedPeriod(ctx context.Context, body resources.TimeOffBlockedPeriodCreate) (resources.TimeOffBlockedPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateBlockedPeriod, &s.c.datedBase, s.c.datedBase.path+"/timeoff/blocked_periods", "", body)
 	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedCreateBlockedPeriod, req, err)
 }
 
@@ -15824,7 +15824,7 @@ func (s *TimeOffService) CreateBlockedPeriod(ctx context.Context, body resources
 //
 //	POST /timeoff/leaves (CreateLeave)
 func (s *TimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateLeave, s.c.datedBase, "/timeoff/leaves", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateLeave, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves", "", body)
 	return send[resources.Leave](ctx, s.c, &datedCreateLeave, req, err)
 }
 
@@ -15832,7 +15832,7 @@ func (s *TimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCr
 //
 //	POST /timeoff/leave_types (CreateLeaveType)
 func (s *TimeOffService) CreateLeaveType(ctx context.Context, body resources.LeaveTypeCreate) (resources.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateLeaveType, s.c.datedBase, "/timeoff/leave_types", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateLeaveType, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leave_types", "", body)
 	return send[resources.LeaveType](ctx, s.c, &datedCreateLeaveType, req, err)
 }
 
@@ -15840,7 +15840,7 @@ func (s *TimeOffService) CreateLeaveType(ctx context.Context, body resources.Lea
 //
 //	POST /timeoff/policies (CreatePolicy)
 func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOffPolicyCreate) (resources.TimeOffPolicy, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePolicy, s.c.datedBase, "/timeoff/policies", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePolicy, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policies", "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedCreatePolicy, req, err)
 }
 
@@ -15848,7 +15848,7 @@ func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOf
 //
 //	POST /timeoff/policy_assignments (CreatePolicyAssignment)
 func (s *TimeOffService) CreatePolicyAssignment(ctx context.Context, body resources.TimeOffPolicyAssignmentCreate) (resources.TimeOffPolicyAssignment, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePolicyAssignment, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_assignments", "", body)
 	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedCreatePolicyAssignment, req, err)
 }
 
@@ -15859,7 +15859,7 @@ func (s *TimeOffService) CreatePolicyAssignment(ctx context.Context, body resour
 //
 //	DELETE /timeoff/allowances/{id} (DeleteAllowance)
 func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowance, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowance, req, err)
 }
 
@@ -15867,7 +15867,7 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 //
 //	DELETE /timeoff/allowance_incidences/{id} (DeleteAllowanceIncidence)
 func (s *TimeOffService) DeleteAllowanceIncidence(ctx context.Context, id string) (resources.AllowanceIncidence, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceIncidence, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AllowanceIncidence](ctx, s.c, &datedDeleteAllowanceIncidence, req, err)
 }
 
@@ -15877,7 +15877,7 @@ func (s *TimeOffService) DeleteAllowanceIncidence(ctx context.Context, id string
 //
 //	POST /timeoff/allowances/delete_with_alt_allowance (DeleteAllowanceWithAltAllowance)
 func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceWithAltAllowance, s.c.datedBase, "/timeoff/allowances/delete_with_alt_allowance", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceWithAltAllowance, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances/delete_with_alt_allowance", "", body)
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowanceWithAltAllowance, req, err)
 }
 
@@ -15885,7 +15885,7 @@ func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, bo
 //
 //	DELETE /timeoff/blocked_periods/{id} (DeleteBlockedPeriod)
 func (s *TimeOffService) DeleteBlockedPeriod(ctx context.Context, id string) (resources.TimeOffBlockedPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteBlockedPeriod, &s.c.datedBase, s.c.datedBase.path+"/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedDeleteBlockedPeriod, req, err)
 }
 
@@ -15893,7 +15893,7 @@ func (s *TimeOffService) DeleteBlockedPeriod(ctx context.Context, id string) (re
 //
 //	DELETE /timeoff/leaves/{id} (DeleteLeave)
 func (s *TimeOffService) DeleteLeave(ctx context.Context, id string) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteLeave, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Leave](ctx, s.c, &datedDeleteLeave, req, err)
 }
 
@@ -15901,7 +15901,7 @@ func (s *TimeOffService) DeleteLeave(ctx context.Context, id string) (resources.
 //
 //	DELETE /timeoff/policies/{id} (DeletePolicy)
 func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePolicy, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedDeletePolicy, req, err)
 }
 
@@ -15909,7 +15909,7 @@ func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources
 //
 //	DELETE /timeoff/policy_assignments/{id} (DeletePolicyAssignment)
 func (s *TimeOffService) DeletePolicyAssignment(ctx context.Context, id string) (resources.TimeOffPolicyAssignment, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePolicyAssignment, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedDeletePolicyAssignment, req, err)
 }
 
@@ -15917,7 +15917,7 @@ func (s *TimeOffService) DeletePolicyAssignment(ctx context.Context, id string) 
 //
 //	GET /timeoff/allowances/{id} (GetAllowance)
 func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAllowance, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Allowance](ctx, s.c, &datedGetAllowance, req, err)
 }
 
@@ -15925,7 +15925,7 @@ func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources
 //
 //	GET /timeoff/allowance_incidences/{id} (GetAllowanceIncidence)
 func (s *TimeOffService) GetAllowanceIncidence(ctx context.Context, id string) (resources.AllowanceIncidence, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAllowanceIncidence, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AllowanceIncidence](ctx, s.c, &datedGetAllowanceIncidence, req, err)
 }
 
@@ -15938,7 +15938,7 @@ func (s *TimeOffService) GetAllowanceIncidence(ctx context.Context, id string) (
 //
 //	GET /timeoff/allowance_stats/{id} (GetAllowanceStat)
 func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
-	req, err := s.c.newRequest(ctx, &datedGetAllowanceStat, s.c.datedBase, "/timeoff/allowance_stats/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetAllowanceStat, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_stats/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AllowanceStat](ctx, s.c, &datedGetAllowanceStat, req, err)
 }
 
@@ -15946,7 +15946,7 @@ func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resou
 //
 //	GET /timeoff/blocked_periods/{id} (GetBlockedPeriod)
 func (s *TimeOffService) GetBlockedPeriod(ctx context.Context, id string) (resources.TimeOffBlockedPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBlockedPeriod, &s.c.datedBase, s.c.datedBase.path+"/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedGetBlockedPeriod, req, err)
 }
 
@@ -15954,7 +15954,7 @@ func (s *TimeOffService) GetBlockedPeriod(ctx context.Context, id string) (resou
 //
 //	GET /timeoff/leaves/{id} (GetLeave)
 func (s *TimeOffService) GetLeave(ctx context.Context, id string) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedGetLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetLeave, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Leave](ctx, s.c, &datedGetLeave, req, err)
 }
 
@@ -15962,7 +15962,7 @@ func (s *TimeOffService) GetLeave(ctx context.Context, id string) (resources.Lea
 //
 //	GET /timeoff/leave_types/{id} (GetLeaveType)
 func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &datedGetLeaveType, s.c.datedBase, "/timeoff/leave_types/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetLeaveType, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leave_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LeaveType](ctx, s.c, &datedGetLeaveType, req, err)
 }
 
@@ -15970,7 +15970,7 @@ func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources
 //
 //	GET /timeoff/policies/{id} (GetPolicy)
 func (s *TimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPolicy, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedGetPolicy, req, err)
 }
 
@@ -15978,7 +15978,7 @@ func (s *TimeOffService) GetPolicy(ctx context.Context, id string) (resources.Ti
 //
 //	GET /timeoff/policy_assignments/{id} (GetPolicyAssignment)
 func (s *TimeOffService) GetPolicyAssignment(ctx context.Context, id string) (resources.TimeOffPolicyAssignment, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPolicyAssignment, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedGetPolicyAssignment, req, err)
 }
 
@@ -16012,7 +16012,7 @@ func (s *TimeOffService) ListAllowanceIncidencesIter(ctx context.Context, params
 func (s *TimeOffService) listAllowanceIncidencesPages(ctx context.Context, params *resources.ListAllowanceIncidencesParams) engine.Lister[resources.AllowanceIncidence] {
 	return pages(ctx, s.c, &datedListAllowanceIncidences, params,
 		func(p *resources.ListAllowanceIncidencesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(p), nil)
+			return s.c.newRequest(ctx, &datedListAllowanceIncidences, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(p), nil)
 		},
 		func(pg *resources.AllowanceIncidencePage) ([]resources.AllowanceIncidence, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16030,7 +16030,7 @@ func (s *TimeOffService) listAllowanceIncidencesPages(ctx context.Context, param
 //
 //	GET /timeoff/allowance_incidences (ListAllowanceIncidences)
 func (s *TimeOffService) ListAllowanceIncidencesPage(ctx context.Context, params *resources.ListAllowanceIncidencesParams) (resources.AllowanceIncidencePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAllowanceIncidences, s.c.datedBase, "/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAllowanceIncidences, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_incidences", datedQueryListAllowanceIncidences(params), nil)
 	return send[resources.AllowanceIncidencePage](ctx, s.c, &datedListAllowanceIncidences, req, err)
 }
 
@@ -16056,7 +16056,7 @@ func (s *TimeOffService) ListAllowanceStatsIter(ctx context.Context, params *res
 func (s *TimeOffService) listAllowanceStatsPages(ctx context.Context, params *resources.ListAllowanceStatsParams) engine.Lister[resources.AllowanceStat] {
 	return pages(ctx, s.c, &datedListAllowanceStats, params,
 		func(p *resources.ListAllowanceStatsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAllowanceStats, s.c.datedBase, "/timeoff/allowance_stats", datedQueryListAllowanceStats(p), nil)
+			return s.c.newRequest(ctx, &datedListAllowanceStats, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_stats", datedQueryListAllowanceStats(p), nil)
 		},
 		func(pg *resources.AllowanceStatPage) ([]resources.AllowanceStat, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16070,7 +16070,7 @@ func (s *TimeOffService) listAllowanceStatsPages(ctx context.Context, params *re
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *TimeOffService) ListAllowanceStatsPage(ctx context.Context, params *resources.ListAllowanceStatsParams) (resources.AllowanceStatPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAllowanceStats, s.c.datedBase, "/timeoff/allowance_stats", datedQueryListAllowanceStats(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAllowanceStats, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_stats", datedQueryListAllowanceStats(params), nil)
 	return send[resources.AllowanceStatPage](ctx, s.c, &datedListAllowanceStats, req, err)
 }
 
@@ -16096,7 +16096,7 @@ func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resourc
 func (s *TimeOffService) listAllowancesPages(ctx context.Context, params *resources.ListAllowancesParams) engine.Lister[resources.Allowance] {
 	return pages(ctx, s.c, &datedListAllowances, params,
 		func(p *resources.ListAllowancesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(p), nil)
+			return s.c.newRequest(ctx, &datedListAllowances, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances", datedQueryListAllowances(p), nil)
 		},
 		func(pg *resources.AllowancePage) ([]resources.Allowance, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListAllowancesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -16108,7 +16108,7 @@ func (s *TimeOffService) listAllowancesPages(ctx context.Context, params *resour
 //
 //	GET /timeoff/allowances (ListAllowances)
 func (s *TimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListAllowances, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances", datedQueryListAllowances(params), nil)
 	return send[resources.AllowancePage](ctx, s.c, &datedListAllowances, req, err)
 }
 
@@ -16140,7 +16140,7 @@ func (s *TimeOffService) ListBlockedPeriodsIter(ctx context.Context, params *res
 func (s *TimeOffService) listBlockedPeriodsPages(ctx context.Context, params *resources.ListBlockedPeriodsParams) engine.Lister[resources.TimeOffBlockedPeriod] {
 	return pages(ctx, s.c, &datedListBlockedPeriods, params,
 		func(p *resources.ListBlockedPeriodsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(p), nil)
+			return s.c.newRequest(ctx, &datedListBlockedPeriods, &s.c.datedBase, s.c.datedBase.path+"/timeoff/blocked_periods", datedQueryListBlockedPeriods(p), nil)
 		},
 		func(pg *resources.TimeOffBlockedPeriodPage) ([]resources.TimeOffBlockedPeriod, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16157,7 +16157,7 @@ func (s *TimeOffService) listBlockedPeriodsPages(ctx context.Context, params *re
 //
 //	GET /timeoff/blocked_periods (ListBlockedPeriods)
 func (s *TimeOffService) ListBlockedPeriodsPage(ctx context.Context, params *resources.ListBlockedPeriodsParams) (resources.TimeOffBlockedPeriodPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBlockedPeriods, s.c.datedBase, "/timeoff/blocked_periods", datedQueryListBlockedPeriods(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBlockedPeriods, &s.c.datedBase, s.c.datedBase.path+"/timeoff/blocked_periods", datedQueryListBlockedPeriods(params), nil)
 	return send[resources.TimeOffBlockedPeriodPage](ctx, s.c, &datedListBlockedPeriods, req, err)
 }
 
@@ -16183,7 +16183,7 @@ func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context, params *resourc
 func (s *TimeOffService) listLeaveTypesPages(ctx context.Context, params *resources.ListLeaveTypesParams) engine.Lister[resources.LeaveType] {
 	return pages(ctx, s.c, &datedListLeaveTypes, params,
 		func(p *resources.ListLeaveTypesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListLeaveTypes, s.c.datedBase, "/timeoff/leave_types", datedQueryListLeaveTypes(p), nil)
+			return s.c.newRequest(ctx, &datedListLeaveTypes, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leave_types", datedQueryListLeaveTypes(p), nil)
 		},
 		func(pg *resources.LeaveTypePage) ([]resources.LeaveType, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLeaveTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -16195,7 +16195,7 @@ func (s *TimeOffService) listLeaveTypesPages(ctx context.Context, params *resour
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *TimeOffService) ListLeaveTypesPage(ctx context.Context, params *resources.ListLeaveTypesParams) (resources.LeaveTypePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListLeaveTypes, s.c.datedBase, "/timeoff/leave_types", datedQueryListLeaveTypes(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListLeaveTypes, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leave_types", datedQueryListLeaveTypes(params), nil)
 	return send[resources.LeaveTypePage](ctx, s.c, &datedListLeaveTypes, req, err)
 }
 
@@ -16221,7 +16221,7 @@ func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *resources.L
 func (s *TimeOffService) listLeavesPages(ctx context.Context, params *resources.ListLeavesParams) engine.Lister[resources.Leave] {
 	return pages(ctx, s.c, &datedListLeaves, params,
 		func(p *resources.ListLeavesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListLeaves, s.c.datedBase, "/timeoff/leaves", datedQueryListLeaves(p), nil)
+			return s.c.newRequest(ctx, &datedListLeaves, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves", datedQueryListLeaves(p), nil)
 		},
 		func(pg *resources.LeavePage) ([]resources.Leave, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLeavesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -16233,7 +16233,7 @@ func (s *TimeOffService) listLeavesPages(ctx context.Context, params *resources.
 //
 //	GET /timeoff/leaves (ListLeaves)
 func (s *TimeOffService) ListLeavesPage(ctx context.Context, params *resources.ListLeavesParams) (resources.LeavePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListLeaves, s.c.datedBase, "/timeoff/leaves", datedQueryListLeaves(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListLeaves, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves", datedQueryListLeaves(params), nil)
 	return send[resources.LeavePage](ctx, s.c, &datedListLeaves, req, err)
 }
 
@@ -16259,7 +16259,7 @@ func (s *TimeOffService) ListPoliciesIter(ctx context.Context, params *resources
 func (s *TimeOffService) listPoliciesPages(ctx context.Context, params *resources.ListPoliciesParams) engine.Lister[resources.TimeOffPolicy] {
 	return pages(ctx, s.c, &datedListPolicies, params,
 		func(p *resources.ListPoliciesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPolicies, s.c.datedBase, "/timeoff/policies", datedQueryListPolicies(p), nil)
+			return s.c.newRequest(ctx, &datedListPolicies, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policies", datedQueryListPolicies(p), nil)
 		},
 		func(pg *resources.TimeOffPolicyPage) ([]resources.TimeOffPolicy, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16273,7 +16273,7 @@ func (s *TimeOffService) listPoliciesPages(ctx context.Context, params *resource
 //
 //	GET /timeoff/policies (ListPolicies)
 func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources.ListPoliciesParams) (resources.TimeOffPolicyPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPolicies, s.c.datedBase, "/timeoff/policies", datedQueryListPolicies(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPolicies, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policies", datedQueryListPolicies(params), nil)
 	return send[resources.TimeOffPolicyPage](ctx, s.c, &datedListPolicies, req, err)
 }
 
@@ -16305,7 +16305,7 @@ func (s *TimeOffService) ListPolicyAssignmentsIter(ctx context.Context, params *
 func (s *TimeOffService) listPolicyAssignmentsPages(ctx context.Context, params *resources.ListPolicyAssignmentsParams) engine.Lister[resources.TimeOffPolicyAssignment] {
 	return pages(ctx, s.c, &datedListPolicyAssignments, params,
 		func(p *resources.ListPolicyAssignmentsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(p), nil)
+			return s.c.newRequest(ctx, &datedListPolicyAssignments, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_assignments", datedQueryListPolicyAssignments(p), nil)
 		},
 		func(pg *resources.TimeOffPolicyAssignmentPage) ([]resources.TimeOffPolicyAssignment, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16322,7 +16322,7 @@ func (s *TimeOffService) listPolicyAssignmentsPages(ctx context.Context, params 
 //
 //	GET /timeoff/policy_assignments (ListPolicyAssignments)
 func (s *TimeOffService) ListPolicyAssignmentsPage(ctx context.Context, params *resources.ListPolicyAssignmentsParams) (resources.TimeOffPolicyAssignmentPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPolicyAssignments, s.c.datedBase, "/timeoff/policy_assignments", datedQueryListPolicyAssignments(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPolicyAssignments, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_assignments", datedQueryListPolicyAssignments(params), nil)
 	return send[resources.TimeOffPolicyAssignmentPage](ctx, s.c, &datedListPolicyAssignments, req, err)
 }
 
@@ -16358,7 +16358,7 @@ func (s *TimeOffService) ListPolicyTimelinesIter(ctx context.Context, params *re
 func (s *TimeOffService) listPolicyTimelinesPages(ctx context.Context, params *resources.ListPolicyTimelinesParams) engine.Lister[resources.TimeOffPolicyTimeline] {
 	return pages(ctx, s.c, &datedListPolicyTimelines, params,
 		func(p *resources.ListPolicyTimelinesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(p), nil)
+			return s.c.newRequest(ctx, &datedListPolicyTimelines, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_timelines", datedQueryListPolicyTimelines(p), nil)
 		},
 		func(pg *resources.TimeOffPolicyTimelinePage) ([]resources.TimeOffPolicyTimeline, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16377,7 +16377,7 @@ func (s *TimeOffService) listPolicyTimelinesPages(ctx context.Context, params *r
 //
 //	GET /timeoff/policy_timelines (ListPolicyTimelines)
 func (s *TimeOffService) ListPolicyTimelinesPage(ctx context.Context, params *resources.ListPolicyTimelinesParams) (resources.TimeOffPolicyTimelinePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPolicyTimelines, s.c.datedBase, "/timeoff/policy_timelines", datedQueryListPolicyTimelines(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPolicyTimelines, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_timelines", datedQueryListPolicyTimelines(params), nil)
 	return send[resources.TimeOffPolicyTimelinePage](ctx, s.c, &datedListPolicyTimelines, req, err)
 }
 
@@ -16390,7 +16390,7 @@ func (s *TimeOffService) ListPolicyTimelinesPage(ctx context.Context, params *re
 //
 //	POST /timeoff/leaves/reject (RejectLeave)
 func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedRejectLeave, s.c.datedBase, "/timeoff/leaves/reject", "", body)
+	req, err := s.c.newRequest(ctx, &datedRejectLeave, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves/reject", "", body)
 	return send[resources.Leave](ctx, s.c, &datedRejectLeave, req, err)
 }
 
@@ -16401,7 +16401,7 @@ func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectL
 //
 //	PUT /timeoff/allowances/{id} (UpdateAllowance)
 func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAllowance, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowances/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Allowance](ctx, s.c, &datedUpdateAllowance, req, err)
 }
 
@@ -16412,7 +16412,7 @@ func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body re
 //
 //	PUT /timeoff/allowance_incidences/{id} (UpdateAllowanceIncidence)
 func (s *TimeOffService) UpdateAllowanceIncidence(ctx context.Context, id string, body resources.AllowanceIncidenceUpdate) (resources.AllowanceIncidence, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateAllowanceIncidence, s.c.datedBase, "/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAllowanceIncidence, &s.c.datedBase, s.c.datedBase.path+"/timeoff/allowance_incidences/"+url.PathEscape(string(id)), "", body)
 	return send[resources.AllowanceIncidence](ctx, s.c, &datedUpdateAllowanceIncidence, req, err)
 }
 
@@ -16427,7 +16427,7 @@ func (s *TimeOffService) UpdateAllowanceIncidence(ctx context.Context, id string
 //
 //	PUT /timeoff/blocked_periods/{id} (UpdateBlockedPeriod)
 func (s *TimeOffService) UpdateBlockedPeriod(ctx context.Context, id string, body resources.TimeOffBlockedPeriodUpdate) (resources.TimeOffBlockedPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateBlockedPeriod, s.c.datedBase, "/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateBlockedPeriod, &s.c.datedBase, s.c.datedBase.path+"/timeoff/blocked_periods/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffBlockedPeriod](ctx, s.c, &datedUpdateBlockedPeriod, req, err)
 }
 
@@ -16438,7 +16438,7 @@ func (s *TimeOffService) UpdateBlockedPeriod(ctx context.Context, id string, bod
 //
 //	PUT /timeoff/leaves/{id} (UpdateLeave)
 func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLeave, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leaves/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Leave](ctx, s.c, &datedUpdateLeave, req, err)
 }
 
@@ -16448,7 +16448,7 @@ func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resour
 //
 //	PUT /timeoff/leave_types/{id} (UpdateLeaveType)
 func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateLeaveType, s.c.datedBase, "/timeoff/leave_types/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLeaveType, &s.c.datedBase, s.c.datedBase.path+"/timeoff/leave_types/"+url.PathEscape(string(id)), "", body)
 	return send[resources.LeaveType](ctx, s.c, &datedUpdateLeaveType, req, err)
 }
 
@@ -16456,7 +16456,7 @@ func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body re
 //
 //	PUT /timeoff/policies/{id} (UpdatePolicy)
 func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePolicy, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policies/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
 }
 
@@ -16467,7 +16467,7 @@ func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resou
 //
 //	PUT /timeoff/policy_assignments/{id} (UpdatePolicyAssignment)
 func (s *TimeOffService) UpdatePolicyAssignment(ctx context.Context, id string, body resources.TimeOffPolicyAssignmentUpdate) (resources.TimeOffPolicyAssignment, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePolicyAssignment, s.c.datedBase, "/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePolicyAssignment, &s.c.datedBase, s.c.datedBase.path+"/timeoff/policy_assignments/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffPolicyAssignment](ctx, s.c, &datedUpdatePolicyAssignment, req, err)
 }
 
@@ -16483,7 +16483,7 @@ type TimePlanningService struct{ c *Client }
 //
 //	POST /time_planning/planned_breaks/bulk_create (CreatePlannedBreaksInBulk)
 func (s *TimePlanningService) CreatePlannedBreaksInBulk(ctx context.Context, body resources.CreatePlannedBreaksInBulkInput) ([]resources.PlannedBreak, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePlannedBreaksInBulk, s.c.datedBase, "/time_planning/planned_breaks/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedBreaksInBulk, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planned_breaks/bulk_create", "", body)
 	return send[[]resources.PlannedBreak](ctx, s.c, &datedCreatePlannedBreaksInBulk, req, err)
 }
 
@@ -16494,7 +16494,7 @@ func (s *TimePlanningService) CreatePlannedBreaksInBulk(ctx context.Context, bod
 //
 //	POST /time_planning/planning_versions (CreatePlanningVersion)
 func (s *TimePlanningService) CreatePlanningVersion(ctx context.Context, body resources.PlanningVersionCreate) (resources.PlanningVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersion, s.c.datedBase, "/time_planning/planning_versions", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersion, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planning_versions", "", body)
 	return send[resources.PlanningVersion](ctx, s.c, &datedCreatePlanningVersion, req, err)
 }
 
@@ -16505,7 +16505,7 @@ func (s *TimePlanningService) CreatePlanningVersion(ctx context.Context, body re
 //
 //	POST /time_planning/planning_versions/bulk_create (CreatePlanningVersionsInBulk)
 func (s *TimePlanningService) CreatePlanningVersionsInBulk(ctx context.Context, body resources.CreatePlanningVersionsInBulkInput) ([]resources.PlanningVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersionsInBulk, s.c.datedBase, "/time_planning/planning_versions/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersionsInBulk, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planning_versions/bulk_create", "", body)
 	return send[[]resources.PlanningVersion](ctx, s.c, &datedCreatePlanningVersionsInBulk, req, err)
 }
 
@@ -16513,7 +16513,7 @@ func (s *TimePlanningService) CreatePlanningVersionsInBulk(ctx context.Context, 
 //
 //	DELETE /time_planning/planning_versions/{id} (DeletePlanningVersion)
 func (s *TimePlanningService) DeletePlanningVersion(ctx context.Context, id string) (resources.PlanningVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedDeletePlanningVersion, s.c.datedBase, "/time_planning/planning_versions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeletePlanningVersion, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planning_versions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PlanningVersion](ctx, s.c, &datedDeletePlanningVersion, req, err)
 }
 
@@ -16521,7 +16521,7 @@ func (s *TimePlanningService) DeletePlanningVersion(ctx context.Context, id stri
 //
 //	GET /time_planning/planned_breaks/{id} (GetPlannedBreak)
 func (s *TimePlanningService) GetPlannedBreak(ctx context.Context, id string) (resources.PlannedBreak, error) {
-	req, err := s.c.newRequest(ctx, &datedGetPlannedBreak, s.c.datedBase, "/time_planning/planned_breaks/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetPlannedBreak, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planned_breaks/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.PlannedBreak](ctx, s.c, &datedGetPlannedBreak, req, err)
 }
 
@@ -16553,7 +16553,7 @@ func (s *TimePlanningService) ListPlannedBreaksIter(ctx context.Context, params 
 func (s *TimePlanningService) listPlannedBreaksPages(ctx context.Context, params *resources.ListPlannedBreaksParams) engine.Lister[resources.PlannedBreak] {
 	return pages(ctx, s.c, &datedListPlannedBreaks, params,
 		func(p *resources.ListPlannedBreaksParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(p), nil)
+			return s.c.newRequest(ctx, &datedListPlannedBreaks, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planned_breaks", datedQueryListPlannedBreaks(p), nil)
 		},
 		func(pg *resources.PlannedBreakPage) ([]resources.PlannedBreak, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16570,7 +16570,7 @@ func (s *TimePlanningService) listPlannedBreaksPages(ctx context.Context, params
 //
 //	GET /time_planning/planned_breaks (ListPlannedBreaks)
 func (s *TimePlanningService) ListPlannedBreaksPage(ctx context.Context, params *resources.ListPlannedBreaksParams) (resources.PlannedBreakPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPlannedBreaks, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planned_breaks", datedQueryListPlannedBreaks(params), nil)
 	return send[resources.PlannedBreakPage](ctx, s.c, &datedListPlannedBreaks, req, err)
 }
 
@@ -16596,7 +16596,7 @@ func (s *TimePlanningService) ListPlanningVersionsIter(ctx context.Context, para
 func (s *TimePlanningService) listPlanningVersionsPages(ctx context.Context, params *resources.ListPlanningVersionsParams) engine.Lister[resources.PlanningVersion] {
 	return pages(ctx, s.c, &datedListPlanningVersions, params,
 		func(p *resources.ListPlanningVersionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(p), nil)
+			return s.c.newRequest(ctx, &datedListPlanningVersions, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planning_versions", datedQueryListPlanningVersions(p), nil)
 		},
 		func(pg *resources.PlanningVersionPage) ([]resources.PlanningVersion, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16610,7 +16610,7 @@ func (s *TimePlanningService) listPlanningVersionsPages(ctx context.Context, par
 //
 //	GET /time_planning/planning_versions (ListPlanningVersions)
 func (s *TimePlanningService) ListPlanningVersionsPage(ctx context.Context, params *resources.ListPlanningVersionsParams) (resources.PlanningVersionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListPlanningVersions, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planning_versions", datedQueryListPlanningVersions(params), nil)
 	return send[resources.PlanningVersionPage](ctx, s.c, &datedListPlanningVersions, req, err)
 }
 
@@ -16621,7 +16621,7 @@ func (s *TimePlanningService) ListPlanningVersionsPage(ctx context.Context, para
 //
 //	PUT /time_planning/planning_versions/{id} (UpdatePlanningVersion)
 func (s *TimePlanningService) UpdatePlanningVersion(ctx context.Context, id string, body resources.PlanningVersionUpdate) (resources.PlanningVersion, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdatePlanningVersion, s.c.datedBase, "/time_planning/planning_versions/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePlanningVersion, &s.c.datedBase, s.c.datedBase.path+"/time_planning/planning_versions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PlanningVersion](ctx, s.c, &datedUpdatePlanningVersion, req, err)
 }
 
@@ -16633,7 +16633,7 @@ type TimeSettingsService struct{ c *Client }
 //
 //	POST /time_settings/break_configurations (CreateBreakConfiguration)
 func (s *TimeSettingsService) CreateBreakConfiguration(ctx context.Context, body resources.BreakConfigurationCreate) (resources.BreakConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateBreakConfiguration, &s.c.datedBase, s.c.datedBase.path+"/time_settings/break_configurations", "", body)
 	return send[resources.BreakConfiguration](ctx, s.c, &datedCreateBreakConfiguration, req, err)
 }
 
@@ -16641,7 +16641,7 @@ func (s *TimeSettingsService) CreateBreakConfiguration(ctx context.Context, body
 //
 //	GET /time_settings/break_configurations/{id} (GetBreakConfiguration)
 func (s *TimeSettingsService) GetBreakConfiguration(ctx context.Context, id string) (resources.BreakConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedGetBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetBreakConfiguration, &s.c.datedBase, s.c.datedBase.path+"/time_settings/break_configurations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.BreakConfiguration](ctx, s.c, &datedGetBreakConfiguration, req, err)
 }
 
@@ -16667,7 +16667,7 @@ func (s *TimeSettingsService) ListBreakConfigurationsIter(ctx context.Context, p
 func (s *TimeSettingsService) listBreakConfigurationsPages(ctx context.Context, params *resources.ListBreakConfigurationsParams) engine.Lister[resources.BreakConfiguration] {
 	return pages(ctx, s.c, &datedListBreakConfigurations, params,
 		func(p *resources.ListBreakConfigurationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(p), nil)
+			return s.c.newRequest(ctx, &datedListBreakConfigurations, &s.c.datedBase, s.c.datedBase.path+"/time_settings/break_configurations", datedQueryListBreakConfigurations(p), nil)
 		},
 		func(pg *resources.BreakConfigurationPage) ([]resources.BreakConfiguration, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16681,7 +16681,7 @@ func (s *TimeSettingsService) listBreakConfigurationsPages(ctx context.Context, 
 //
 //	GET /time_settings/break_configurations (ListBreakConfigurations)
 func (s *TimeSettingsService) ListBreakConfigurationsPage(ctx context.Context, params *resources.ListBreakConfigurationsParams) (resources.BreakConfigurationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListBreakConfigurations, &s.c.datedBase, s.c.datedBase.path+"/time_settings/break_configurations", datedQueryListBreakConfigurations(params), nil)
 	return send[resources.BreakConfigurationPage](ctx, s.c, &datedListBreakConfigurations, req, err)
 }
 
@@ -16691,7 +16691,7 @@ func (s *TimeSettingsService) ListBreakConfigurationsPage(ctx context.Context, p
 //
 //	PUT /time_settings/break_configurations/{id} (UpdateBreakConfiguration)
 func (s *TimeSettingsService) UpdateBreakConfiguration(ctx context.Context, id string, body resources.BreakConfigurationUpdate) (resources.BreakConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateBreakConfiguration, &s.c.datedBase, s.c.datedBase.path+"/time_settings/break_configurations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.BreakConfiguration](ctx, s.c, &datedUpdateBreakConfiguration, req, err)
 }
 
@@ -16706,7 +16706,7 @@ type TrainingsService struct{ c *Client }
 //
 //	POST /trainings/trainings (CreateTraining)
 func (s *TrainingsService) Create(ctx context.Context, body resources.TrainingCreate) (resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTraining, s.c.datedBase, "/trainings/trainings", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTraining, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings", "", body)
 	return send[resources.Training](ctx, s.c, &datedCreateTraining, req, err)
 }
 
@@ -16716,7 +16716,7 @@ func (s *TrainingsService) Create(ctx context.Context, body resources.TrainingCr
 //
 //	POST /trainings/categories (CreateTrainingCategory)
 func (s *TrainingsService) CreateCategory(ctx context.Context, body resources.TrainingCategoryCreate) (resources.TrainingCategory, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTrainingCategory, s.c.datedBase, "/trainings/categories", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingCategory, &s.c.datedBase, s.c.datedBase.path+"/trainings/categories", "", body)
 	return send[resources.TrainingCategory](ctx, s.c, &datedCreateTrainingCategory, req, err)
 }
 
@@ -16726,7 +16726,7 @@ func (s *TrainingsService) CreateCategory(ctx context.Context, body resources.Tr
 //
 //	POST /trainings/training_classes (CreateTrainingClass)
 func (s *TrainingsService) CreateClass(ctx context.Context, body resources.TrainingClassCreate) (resources.TrainingClass, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTrainingClass, s.c.datedBase, "/trainings/training_classes", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingClass, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_classes", "", body)
 	return send[resources.TrainingClass](ctx, s.c, &datedCreateTrainingClass, req, err)
 }
 
@@ -16737,7 +16737,7 @@ func (s *TrainingsService) CreateClass(ctx context.Context, body resources.Train
 //
 //	POST /trainings/training_memberships/bulk_create (CreateTrainingMembershipsInBulk)
 func (s *TrainingsService) CreateMembershipsInBulk(ctx context.Context, body resources.CreateTrainingMembershipsInBulkInput) ([]resources.TrainingMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTrainingMembershipsInBulk, s.c.datedBase, "/trainings/training_memberships/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingMembershipsInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_memberships/bulk_create", "", body)
 	return send[[]resources.TrainingMembership](ctx, s.c, &datedCreateTrainingMembershipsInBulk, req, err)
 }
 
@@ -16750,7 +16750,7 @@ func (s *TrainingsService) CreateMembershipsInBulk(ctx context.Context, body res
 //
 //	POST /trainings/sessions (CreateTrainingSession)
 func (s *TrainingsService) CreateSession(ctx context.Context, body resources.TrainingSessionCreate) (resources.TrainingSession, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTrainingSession, s.c.datedBase, "/trainings/sessions", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingSession, &s.c.datedBase, s.c.datedBase.path+"/trainings/sessions", "", body)
 	return send[resources.TrainingSession](ctx, s.c, &datedCreateTrainingSession, req, err)
 }
 
@@ -16763,7 +16763,7 @@ func (s *TrainingsService) CreateSession(ctx context.Context, body resources.Tra
 //
 //	POST /trainings/session_access_memberships/bulk_create (CreateTrainingSessionAccessMembershipsInBulk)
 func (s *TrainingsService) CreateSessionAccessMembershipsInBulk(ctx context.Context, body resources.CreateTrainingSessionAccessMembershipsInBulkInput) ([]resources.TrainingSessionAccessMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateTrainingSessionAccessMembershipsInBulk, s.c.datedBase, "/trainings/session_access_memberships/bulk_create", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingSessionAccessMembershipsInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_access_memberships/bulk_create", "", body)
 	return send[[]resources.TrainingSessionAccessMembership](ctx, s.c, &datedCreateTrainingSessionAccessMembershipsInBulk, req, err)
 }
 
@@ -16773,7 +16773,7 @@ func (s *TrainingsService) CreateSessionAccessMembershipsInBulk(ctx context.Cont
 //
 //	DELETE /trainings/trainings/{id} (DeleteTraining)
 func (s *TrainingsService) Delete(ctx context.Context, id string) (resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTraining, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Training](ctx, s.c, &datedDeleteTraining, req, err)
 }
 
@@ -16783,7 +16783,7 @@ func (s *TrainingsService) Delete(ctx context.Context, id string) (resources.Tra
 //
 //	DELETE /trainings/categories/{id} (DeleteTrainingCategory)
 func (s *TrainingsService) DeleteCategory(ctx context.Context, id string) (resources.TrainingCategory, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTrainingCategory, s.c.datedBase, "/trainings/categories/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingCategory, &s.c.datedBase, s.c.datedBase.path+"/trainings/categories/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingCategory](ctx, s.c, &datedDeleteTrainingCategory, req, err)
 }
 
@@ -16793,7 +16793,7 @@ func (s *TrainingsService) DeleteCategory(ctx context.Context, id string) (resou
 //
 //	DELETE /trainings/training_classes/{id} (DeleteTrainingClass)
 func (s *TrainingsService) DeleteClass(ctx context.Context, id string) (resources.TrainingClass, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingClass, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingClass](ctx, s.c, &datedDeleteTrainingClass, req, err)
 }
 
@@ -16803,7 +16803,7 @@ func (s *TrainingsService) DeleteClass(ctx context.Context, id string) (resource
 //
 //	POST /trainings/trainings/bulk_delete (DeleteTrainingsInBulk)
 func (s *TrainingsService) DeleteInBulk(ctx context.Context, body resources.DeleteTrainingsInBulkInput) ([]resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTrainingsInBulk, s.c.datedBase, "/trainings/trainings/bulk_delete", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingsInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings/bulk_delete", "", body)
 	return send[[]resources.Training](ctx, s.c, &datedDeleteTrainingsInBulk, req, err)
 }
 
@@ -16815,7 +16815,7 @@ func (s *TrainingsService) DeleteInBulk(ctx context.Context, body resources.Dele
 //
 //	POST /trainings/training_memberships/bulk_destroy (DeleteTrainingMembershipsInBulk)
 func (s *TrainingsService) DeleteMembershipsInBulk(ctx context.Context, body resources.DeleteTrainingMembershipsInBulkInput) ([]resources.TrainingMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTrainingMembershipsInBulk, s.c.datedBase, "/trainings/training_memberships/bulk_destroy", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingMembershipsInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_memberships/bulk_destroy", "", body)
 	return send[[]resources.TrainingMembership](ctx, s.c, &datedDeleteTrainingMembershipsInBulk, req, err)
 }
 
@@ -16825,7 +16825,7 @@ func (s *TrainingsService) DeleteMembershipsInBulk(ctx context.Context, body res
 //
 //	DELETE /trainings/sessions/{id} (DeleteTrainingSession)
 func (s *TrainingsService) DeleteSession(ctx context.Context, id string) (resources.TrainingSession, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSession, &s.c.datedBase, s.c.datedBase.path+"/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingSession](ctx, s.c, &datedDeleteTrainingSession, req, err)
 }
 
@@ -16836,7 +16836,7 @@ func (s *TrainingsService) DeleteSession(ctx context.Context, id string) (resour
 //
 //	POST /trainings/session_access_memberships/bulk_destroy (DeleteTrainingSessionAccessMembershipsInBulk)
 func (s *TrainingsService) DeleteSessionAccessMembershipsInBulk(ctx context.Context, body resources.DeleteTrainingSessionAccessMembershipsInBulkInput) ([]resources.TrainingSessionAccessMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSessionAccessMembershipsInBulk, s.c.datedBase, "/trainings/session_access_memberships/bulk_destroy", "", body)
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSessionAccessMembershipsInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_access_memberships/bulk_destroy", "", body)
 	return send[[]resources.TrainingSessionAccessMembership](ctx, s.c, &datedDeleteTrainingSessionAccessMembershipsInBulk, req, err)
 }
 
@@ -16846,7 +16846,7 @@ func (s *TrainingsService) DeleteSessionAccessMembershipsInBulk(ctx context.Cont
 //
 //	GET /trainings/trainings/{id} (GetTraining)
 func (s *TrainingsService) Get(ctx context.Context, id string) (resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTraining, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Training](ctx, s.c, &datedGetTraining, req, err)
 }
 
@@ -16856,7 +16856,7 @@ func (s *TrainingsService) Get(ctx context.Context, id string) (resources.Traini
 //
 //	GET /trainings/categories/{id} (GetTrainingCategory)
 func (s *TrainingsService) GetCategory(ctx context.Context, id string) (resources.TrainingCategory, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTrainingCategory, s.c.datedBase, "/trainings/categories/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTrainingCategory, &s.c.datedBase, s.c.datedBase.path+"/trainings/categories/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingCategory](ctx, s.c, &datedGetTrainingCategory, req, err)
 }
 
@@ -16866,7 +16866,7 @@ func (s *TrainingsService) GetCategory(ctx context.Context, id string) (resource
 //
 //	GET /trainings/training_classes/{id} (GetTrainingClass)
 func (s *TrainingsService) GetClass(ctx context.Context, id string) (resources.TrainingClass, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTrainingClass, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingClass](ctx, s.c, &datedGetTrainingClass, req, err)
 }
 
@@ -16876,7 +16876,7 @@ func (s *TrainingsService) GetClass(ctx context.Context, id string) (resources.T
 //
 //	GET /trainings/training_memberships/{id} (GetTrainingMembership)
 func (s *TrainingsService) GetMembership(ctx context.Context, id string) (resources.TrainingMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTrainingMembership, s.c.datedBase, "/trainings/training_memberships/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTrainingMembership, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_memberships/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingMembership](ctx, s.c, &datedGetTrainingMembership, req, err)
 }
 
@@ -16886,7 +16886,7 @@ func (s *TrainingsService) GetMembership(ctx context.Context, id string) (resour
 //
 //	GET /trainings/sessions/{id} (GetTrainingSession)
 func (s *TrainingsService) GetSession(ctx context.Context, id string) (resources.TrainingSession, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSession, &s.c.datedBase, s.c.datedBase.path+"/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingSession](ctx, s.c, &datedGetTrainingSession, req, err)
 }
 
@@ -16896,7 +16896,7 @@ func (s *TrainingsService) GetSession(ctx context.Context, id string) (resources
 //
 //	GET /trainings/session_access_memberships/{id} (GetTrainingSessionAccessMembership)
 func (s *TrainingsService) GetSessionAccessMembership(ctx context.Context, id string) (resources.TrainingSessionAccessMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAccessMembership, s.c.datedBase, "/trainings/session_access_memberships/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAccessMembership, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_access_memberships/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingSessionAccessMembership](ctx, s.c, &datedGetTrainingSessionAccessMembership, req, err)
 }
 
@@ -16906,7 +16906,7 @@ func (s *TrainingsService) GetSessionAccessMembership(ctx context.Context, id st
 //
 //	GET /trainings/session_attendances/{id} (GetTrainingSessionAttendance)
 func (s *TrainingsService) GetSessionAttendance(ctx context.Context, id string) (resources.TrainingSessionAttendance, error) {
-	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAttendance, s.c.datedBase, "/trainings/session_attendances/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAttendance, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_attendances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TrainingSessionAttendance](ctx, s.c, &datedGetTrainingSessionAttendance, req, err)
 }
 
@@ -16938,7 +16938,7 @@ func (s *TrainingsService) ListIter(ctx context.Context, params *resources.ListT
 func (s *TrainingsService) listPages(ctx context.Context, params *resources.ListTrainingsParams) engine.Lister[resources.Training] {
 	return pages(ctx, s.c, &datedListTrainings, params,
 		func(p *resources.ListTrainingsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainings, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings", datedQueryListTrainings(p), nil)
 		},
 		func(pg *resources.TrainingPage) ([]resources.Training, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTrainingsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -16953,7 +16953,7 @@ func (s *TrainingsService) listPages(ctx context.Context, params *resources.List
 //
 //	GET /trainings/trainings (ListTrainings)
 func (s *TrainingsService) ListPage(ctx context.Context, params *resources.ListTrainingsParams) (resources.TrainingPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainings, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings", datedQueryListTrainings(params), nil)
 	return send[resources.TrainingPage](ctx, s.c, &datedListTrainings, req, err)
 }
 
@@ -16983,7 +16983,7 @@ func (s *TrainingsService) ListCategoriesIter(ctx context.Context, params *resou
 func (s *TrainingsService) listCategoriesPages(ctx context.Context, params *resources.ListTrainingCategoriesParams) engine.Lister[resources.TrainingCategory] {
 	return pages(ctx, s.c, &datedListTrainingCategories, params,
 		func(p *resources.ListTrainingCategoriesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainingCategories, &s.c.datedBase, s.c.datedBase.path+"/trainings/categories", datedQueryListTrainingCategories(p), nil)
 		},
 		func(pg *resources.TrainingCategoryPage) ([]resources.TrainingCategory, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -16999,7 +16999,7 @@ func (s *TrainingsService) listCategoriesPages(ctx context.Context, params *reso
 //
 //	GET /trainings/categories (ListTrainingCategories)
 func (s *TrainingsService) ListCategoriesPage(ctx context.Context, params *resources.ListTrainingCategoriesParams) (resources.TrainingCategoryPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainingCategories, &s.c.datedBase, s.c.datedBase.path+"/trainings/categories", datedQueryListTrainingCategories(params), nil)
 	return send[resources.TrainingCategoryPage](ctx, s.c, &datedListTrainingCategories, req, err)
 }
 
@@ -17031,7 +17031,7 @@ func (s *TrainingsService) ListClassesIter(ctx context.Context, params *resource
 func (s *TrainingsService) listClassesPages(ctx context.Context, params *resources.ListTrainingClassesParams) engine.Lister[resources.TrainingClass] {
 	return pages(ctx, s.c, &datedListTrainingClasses, params,
 		func(p *resources.ListTrainingClassesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainingClasses, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_classes", datedQueryListTrainingClasses(p), nil)
 		},
 		func(pg *resources.TrainingClassPage) ([]resources.TrainingClass, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17048,7 +17048,7 @@ func (s *TrainingsService) listClassesPages(ctx context.Context, params *resourc
 //
 //	GET /trainings/training_classes (ListTrainingClasses)
 func (s *TrainingsService) ListClassesPage(ctx context.Context, params *resources.ListTrainingClassesParams) (resources.TrainingClassPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainingClasses, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_classes", datedQueryListTrainingClasses(params), nil)
 	return send[resources.TrainingClassPage](ctx, s.c, &datedListTrainingClasses, req, err)
 }
 
@@ -17084,7 +17084,7 @@ func (s *TrainingsService) ListMembershipsIter(ctx context.Context, params *reso
 func (s *TrainingsService) listMembershipsPages(ctx context.Context, params *resources.ListTrainingMembershipsParams) engine.Lister[resources.TrainingMembership] {
 	return pages(ctx, s.c, &datedListTrainingMemberships, params,
 		func(p *resources.ListTrainingMembershipsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainingMemberships, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_memberships", datedQueryListTrainingMemberships(p), nil)
 		},
 		func(pg *resources.TrainingMembershipPage) ([]resources.TrainingMembership, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17103,7 +17103,7 @@ func (s *TrainingsService) listMembershipsPages(ctx context.Context, params *res
 //
 //	GET /trainings/training_memberships (ListTrainingMemberships)
 func (s *TrainingsService) ListMembershipsPage(ctx context.Context, params *resources.ListTrainingMembershipsParams) (resources.TrainingMembershipPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainingMemberships, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_memberships", datedQueryListTrainingMemberships(params), nil)
 	return send[resources.TrainingMembershipPage](ctx, s.c, &datedListTrainingMemberships, req, err)
 }
 
@@ -17139,7 +17139,7 @@ func (s *TrainingsService) ListSessionAccessMembershipsIter(ctx context.Context,
 func (s *TrainingsService) listSessionAccessMembershipsPages(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) engine.Lister[resources.TrainingSessionAccessMembership] {
 	return pages(ctx, s.c, &datedListTrainingSessionAccessMemberships, params,
 		func(p *resources.ListTrainingSessionAccessMembershipsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(p), nil)
 		},
 		func(pg *resources.TrainingSessionAccessMembershipPage) ([]resources.TrainingSessionAccessMembership, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17160,7 +17160,7 @@ func (s *TrainingsService) listSessionAccessMembershipsPages(ctx context.Context
 //
 //	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
 func (s *TrainingsService) ListSessionAccessMembershipsPage(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) (resources.TrainingSessionAccessMembershipPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(params), nil)
 	return send[resources.TrainingSessionAccessMembershipPage](ctx, s.c, &datedListTrainingSessionAccessMemberships, req, err)
 }
 
@@ -17192,7 +17192,7 @@ func (s *TrainingsService) ListSessionAttendancesIter(ctx context.Context, param
 func (s *TrainingsService) listSessionAttendancesPages(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) engine.Lister[resources.TrainingSessionAttendance] {
 	return pages(ctx, s.c, &datedListTrainingSessionAttendances, params,
 		func(p *resources.ListTrainingSessionAttendancesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainingSessionAttendances, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_attendances", datedQueryListTrainingSessionAttendances(p), nil)
 		},
 		func(pg *resources.TrainingSessionAttendancePage) ([]resources.TrainingSessionAttendance, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17209,7 +17209,7 @@ func (s *TrainingsService) listSessionAttendancesPages(ctx context.Context, para
 //
 //	GET /trainings/session_attendances (ListTrainingSessionAttendances)
 func (s *TrainingsService) ListSessionAttendancesPage(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) (resources.TrainingSessionAttendancePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAttendances, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_attendances", datedQueryListTrainingSessionAttendances(params), nil)
 	return send[resources.TrainingSessionAttendancePage](ctx, s.c, &datedListTrainingSessionAttendances, req, err)
 }
 
@@ -17241,7 +17241,7 @@ func (s *TrainingsService) ListSessionsIter(ctx context.Context, params *resourc
 func (s *TrainingsService) listSessionsPages(ctx context.Context, params *resources.ListTrainingSessionsParams) engine.Lister[resources.TrainingSession] {
 	return pages(ctx, s.c, &datedListTrainingSessions, params,
 		func(p *resources.ListTrainingSessionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(p), nil)
+			return s.c.newRequest(ctx, &datedListTrainingSessions, &s.c.datedBase, s.c.datedBase.path+"/trainings/sessions", datedQueryListTrainingSessions(p), nil)
 		},
 		func(pg *resources.TrainingSessionPage) ([]resources.TrainingSession, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17258,7 +17258,7 @@ func (s *TrainingsService) listSessionsPages(ctx context.Context, params *resour
 //
 //	GET /trainings/sessions (ListTrainingSessions)
 func (s *TrainingsService) ListSessionsPage(ctx context.Context, params *resources.ListTrainingSessionsParams) (resources.TrainingSessionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessions, &s.c.datedBase, s.c.datedBase.path+"/trainings/sessions", datedQueryListTrainingSessions(params), nil)
 	return send[resources.TrainingSessionPage](ctx, s.c, &datedListTrainingSessions, req, err)
 }
 
@@ -17268,7 +17268,7 @@ func (s *TrainingsService) ListSessionsPage(ctx context.Context, params *resourc
 //
 //	POST /trainings/trainings/bulk_update_catalog (SetTrainingsCatalogInBulk)
 func (s *TrainingsService) SetCatalogInBulk(ctx context.Context, body resources.SetTrainingsCatalogInBulkInput) ([]resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedSetTrainingsCatalogInBulk, s.c.datedBase, "/trainings/trainings/bulk_update_catalog", "", body)
+	req, err := s.c.newRequest(ctx, &datedSetTrainingsCatalogInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings/bulk_update_catalog", "", body)
 	return send[[]resources.Training](ctx, s.c, &datedSetTrainingsCatalogInBulk, req, err)
 }
 
@@ -17279,7 +17279,7 @@ func (s *TrainingsService) SetCatalogInBulk(ctx context.Context, body resources.
 //
 //	PUT /trainings/trainings/{id} (UpdateTraining)
 func (s *TrainingsService) Update(ctx context.Context, id string, body resources.TrainingUpdate) (resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTraining, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Training](ctx, s.c, &datedUpdateTraining, req, err)
 }
 
@@ -17290,7 +17290,7 @@ func (s *TrainingsService) Update(ctx context.Context, id string, body resources
 //
 //	PUT /trainings/training_classes/{id} (UpdateTrainingClass)
 func (s *TrainingsService) UpdateClass(ctx context.Context, id string, body resources.TrainingClassUpdate) (resources.TrainingClass, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingClass, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_classes/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TrainingClass](ctx, s.c, &datedUpdateTrainingClass, req, err)
 }
 
@@ -17302,7 +17302,7 @@ func (s *TrainingsService) UpdateClass(ctx context.Context, id string, body reso
 //
 //	PUT /trainings/training_memberships/{id} (UpdateTrainingMembership)
 func (s *TrainingsService) UpdateMembership(ctx context.Context, id string, body resources.TrainingMembershipUpdate) (resources.TrainingMembership, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTrainingMembership, s.c.datedBase, "/trainings/training_memberships/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingMembership, &s.c.datedBase, s.c.datedBase.path+"/trainings/training_memberships/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TrainingMembership](ctx, s.c, &datedUpdateTrainingMembership, req, err)
 }
 
@@ -17312,7 +17312,7 @@ func (s *TrainingsService) UpdateMembership(ctx context.Context, id string, body
 //
 //	PUT /trainings/sessions/{id} (UpdateTrainingSession)
 func (s *TrainingsService) UpdateSession(ctx context.Context, id string, body resources.TrainingSessionUpdate) (resources.TrainingSession, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSession, &s.c.datedBase, s.c.datedBase.path+"/trainings/sessions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TrainingSession](ctx, s.c, &datedUpdateTrainingSession, req, err)
 }
 
@@ -17326,7 +17326,7 @@ func (s *TrainingsService) UpdateSession(ctx context.Context, id string, body re
 //
 //	POST /trainings/session_attendances/bulk_update (UpdateTrainingSessionAttendancesInBulk)
 func (s *TrainingsService) UpdateSessionAttendancesInBulk(ctx context.Context, body resources.UpdateTrainingSessionAttendancesInBulkInput) ([]resources.TrainingSessionAttendance, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSessionAttendancesInBulk, s.c.datedBase, "/trainings/session_attendances/bulk_update", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSessionAttendancesInBulk, &s.c.datedBase, s.c.datedBase.path+"/trainings/session_attendances/bulk_update", "", body)
 	return send[[]resources.TrainingSessionAttendance](ctx, s.c, &datedUpdateTrainingSessionAttendancesInBulk, req, err)
 }
 
@@ -17337,7 +17337,7 @@ func (s *TrainingsService) UpdateSessionAttendancesInBulk(ctx context.Context, b
 //
 //	POST /trainings/trainings/update_status (UpdateTrainingStatus)
 func (s *TrainingsService) UpdateStatus(ctx context.Context, body resources.UpdateTrainingStatusInput) (resources.Training, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateTrainingStatus, s.c.datedBase, "/trainings/trainings/update_status", "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingStatus, &s.c.datedBase, s.c.datedBase.path+"/trainings/trainings/update_status", "", body)
 	return send[resources.Training](ctx, s.c, &datedUpdateTrainingStatus, req, err)
 }
 
@@ -17356,7 +17356,7 @@ type WebhooksService struct{ c *Client }
 //
 //	POST /api_public/webhook_subscriptions (CreateWebhookSubscription)
 func (s *WebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateWebhookSubscription, &s.c.datedBase, s.c.datedBase.path+"/api_public/webhook_subscriptions", "", body)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedCreateWebhookSubscription, req, err)
 }
 
@@ -17364,7 +17364,7 @@ func (s *WebhooksService) Create(ctx context.Context, body resources.WebhookSubs
 //
 //	DELETE /api_public/webhook_subscriptions/{id} (DeleteWebhookSubscription)
 func (s *WebhooksService) Delete(ctx context.Context, id string) (resources.WebhookSubscription, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteWebhookSubscription, &s.c.datedBase, s.c.datedBase.path+"/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedDeleteWebhookSubscription, req, err)
 }
 
@@ -17372,7 +17372,7 @@ func (s *WebhooksService) Delete(ctx context.Context, id string) (resources.Webh
 //
 //	GET /api_public/webhook_subscriptions/{id} (GetWebhookSubscription)
 func (s *WebhooksService) Get(ctx context.Context, id string) (resources.WebhookSubscription, error) {
-	req, err := s.c.newRequest(ctx, &datedGetWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetWebhookSubscription, &s.c.datedBase, s.c.datedBase.path+"/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedGetWebhookSubscription, req, err)
 }
 
@@ -17404,7 +17404,7 @@ func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWe
 func (s *WebhooksService) listPages(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) engine.Lister[resources.WebhookSubscription] {
 	return pages(ctx, s.c, &datedListWebhookSubscriptions, params,
 		func(p *resources.ListWebhookSubscriptionsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListWebhookSubscriptions, s.c.datedBase, "/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(p), nil)
+			return s.c.newRequest(ctx, &datedListWebhookSubscriptions, &s.c.datedBase, s.c.datedBase.path+"/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(p), nil)
 		},
 		func(pg *resources.WebhookSubscriptionPage) ([]resources.WebhookSubscription, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17421,7 +17421,7 @@ func (s *WebhooksService) listPages(ctx context.Context, params *resources.ListW
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) (resources.WebhookSubscriptionPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListWebhookSubscriptions, s.c.datedBase, "/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListWebhookSubscriptions, &s.c.datedBase, s.c.datedBase.path+"/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(params), nil)
 	return send[resources.WebhookSubscriptionPage](ctx, s.c, &datedListWebhookSubscriptions, req, err)
 }
 
@@ -17432,7 +17432,7 @@ func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWe
 //
 //	PUT /api_public/webhook_subscriptions/{id} (UpdateWebhookSubscription)
 func (s *WebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateWebhookSubscription, &s.c.datedBase, s.c.datedBase.path+"/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedUpdateWebhookSubscription, req, err)
 }
 
@@ -17452,7 +17452,7 @@ type WorkSchedulesService struct{ c *Client }
 //
 //	POST /work_schedule/day_configurations/bulk_cud (ApplyWorkScheduleDayConfigurationChanges)
 func (s *WorkSchedulesService) ApplyDayConfigurationChanges(ctx context.Context, body resources.ApplyWorkScheduleDayConfigurationChangesInput) (resources.WorkScheduleDayConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedApplyWorkScheduleDayConfigurationChanges, s.c.datedBase, "/work_schedule/day_configurations/bulk_cud", "", body)
+	req, err := s.c.newRequest(ctx, &datedApplyWorkScheduleDayConfigurationChanges, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/day_configurations/bulk_cud", "", body)
 	return send[resources.WorkScheduleDayConfiguration](ctx, s.c, &datedApplyWorkScheduleDayConfigurationChanges, req, err)
 }
 
@@ -17460,7 +17460,7 @@ func (s *WorkSchedulesService) ApplyDayConfigurationChanges(ctx context.Context,
 //
 //	POST /work_schedule/schedules (CreateWorkSchedule)
 func (s *WorkSchedulesService) Create(ctx context.Context, body resources.WorkScheduleCreate) (resources.WorkSchedule, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateWorkSchedule, s.c.datedBase, "/work_schedule/schedules", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateWorkSchedule, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/schedules", "", body)
 	return send[resources.WorkSchedule](ctx, s.c, &datedCreateWorkSchedule, req, err)
 }
 
@@ -17471,7 +17471,7 @@ func (s *WorkSchedulesService) Create(ctx context.Context, body resources.WorkSc
 //
 //	POST /work_schedule/overlap_periods (CreateWorkScheduleOverlapPeriod)
 func (s *WorkSchedulesService) CreateOverlapPeriod(ctx context.Context, body resources.WorkScheduleOverlapPeriodCreate) (resources.WorkScheduleOverlapPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedCreateWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods", "", body)
+	req, err := s.c.newRequest(ctx, &datedCreateWorkScheduleOverlapPeriod, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/overlap_periods", "", body)
 	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedCreateWorkScheduleOverlapPeriod, req, err)
 }
 
@@ -17479,7 +17479,7 @@ func (s *WorkSchedulesService) CreateOverlapPeriod(ctx context.Context, body res
 //
 //	DELETE /work_schedule/overlap_periods/{id} (DeleteWorkScheduleOverlapPeriod)
 func (s *WorkSchedulesService) DeleteOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedDeleteWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedDeleteWorkScheduleOverlapPeriod, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedDeleteWorkScheduleOverlapPeriod, req, err)
 }
 
@@ -17487,7 +17487,7 @@ func (s *WorkSchedulesService) DeleteOverlapPeriod(ctx context.Context, id strin
 //
 //	GET /work_schedule/schedules/{id} (GetWorkSchedule)
 func (s *WorkSchedulesService) Get(ctx context.Context, id string) (resources.WorkSchedule, error) {
-	req, err := s.c.newRequest(ctx, &datedGetWorkSchedule, s.c.datedBase, "/work_schedule/schedules/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetWorkSchedule, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/schedules/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WorkSchedule](ctx, s.c, &datedGetWorkSchedule, req, err)
 }
 
@@ -17495,7 +17495,7 @@ func (s *WorkSchedulesService) Get(ctx context.Context, id string) (resources.Wo
 //
 //	GET /work_schedule/day_configurations/{id} (GetWorkScheduleDayConfiguration)
 func (s *WorkSchedulesService) GetDayConfiguration(ctx context.Context, id string) (resources.WorkScheduleDayConfiguration, error) {
-	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleDayConfiguration, s.c.datedBase, "/work_schedule/day_configurations/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleDayConfiguration, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/day_configurations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WorkScheduleDayConfiguration](ctx, s.c, &datedGetWorkScheduleDayConfiguration, req, err)
 }
 
@@ -17503,7 +17503,7 @@ func (s *WorkSchedulesService) GetDayConfiguration(ctx context.Context, id strin
 //
 //	GET /work_schedule/overlap_periods/{id} (GetWorkScheduleOverlapPeriod)
 func (s *WorkSchedulesService) GetOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleOverlapPeriod, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedGetWorkScheduleOverlapPeriod, req, err)
 }
 
@@ -17535,7 +17535,7 @@ func (s *WorkSchedulesService) ListIter(ctx context.Context, params *resources.L
 func (s *WorkSchedulesService) listPages(ctx context.Context, params *resources.ListWorkSchedulesParams) engine.Lister[resources.WorkSchedule] {
 	return pages(ctx, s.c, &datedListWorkSchedules, params,
 		func(p *resources.ListWorkSchedulesParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(p), nil)
+			return s.c.newRequest(ctx, &datedListWorkSchedules, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/schedules", datedQueryListWorkSchedules(p), nil)
 		},
 		func(pg *resources.WorkSchedulePage) ([]resources.WorkSchedule, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17552,7 +17552,7 @@ func (s *WorkSchedulesService) listPages(ctx context.Context, params *resources.
 //
 //	GET /work_schedule/schedules (ListWorkSchedules)
 func (s *WorkSchedulesService) ListPage(ctx context.Context, params *resources.ListWorkSchedulesParams) (resources.WorkSchedulePage, error) {
-	req, err := s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListWorkSchedules, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/schedules", datedQueryListWorkSchedules(params), nil)
 	return send[resources.WorkSchedulePage](ctx, s.c, &datedListWorkSchedules, req, err)
 }
 
@@ -17578,7 +17578,7 @@ func (s *WorkSchedulesService) ListDayConfigurationsIter(ctx context.Context, pa
 func (s *WorkSchedulesService) listDayConfigurationsPages(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) engine.Lister[resources.WorkScheduleDayConfiguration] {
 	return pages(ctx, s.c, &datedListWorkScheduleDayConfigurations, params,
 		func(p *resources.ListWorkScheduleDayConfigurationsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(p), nil)
+			return s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(p), nil)
 		},
 		func(pg *resources.WorkScheduleDayConfigurationPage) ([]resources.WorkScheduleDayConfiguration, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17594,7 +17594,7 @@ func (s *WorkSchedulesService) listDayConfigurationsPages(ctx context.Context, p
 //
 //	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
 func (s *WorkSchedulesService) ListDayConfigurationsPage(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) (resources.WorkScheduleDayConfigurationPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(params), nil)
 	return send[resources.WorkScheduleDayConfigurationPage](ctx, s.c, &datedListWorkScheduleDayConfigurations, req, err)
 }
 
@@ -17628,7 +17628,7 @@ func (s *WorkSchedulesService) ListOverlapPeriodsIter(ctx context.Context, param
 func (s *WorkSchedulesService) listOverlapPeriodsPages(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) engine.Lister[resources.WorkScheduleOverlapPeriod] {
 	return pages(ctx, s.c, &datedListWorkScheduleOverlapPeriods, params,
 		func(p *resources.ListWorkScheduleOverlapPeriodsParams) (*http.Request, error) {
-			return s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(p), nil)
+			return s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(p), nil)
 		},
 		func(pg *resources.WorkScheduleOverlapPeriodPage) ([]resources.WorkScheduleOverlapPeriod, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -17646,7 +17646,7 @@ func (s *WorkSchedulesService) listOverlapPeriodsPages(ctx context.Context, para
 //
 //	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
 func (s *WorkSchedulesService) ListOverlapPeriodsPage(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) (resources.WorkScheduleOverlapPeriodPage, error) {
-	req, err := s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(params), nil)
+	req, err := s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(params), nil)
 	return send[resources.WorkScheduleOverlapPeriodPage](ctx, s.c, &datedListWorkScheduleOverlapPeriods, req, err)
 }
 
@@ -17657,7 +17657,7 @@ func (s *WorkSchedulesService) ListOverlapPeriodsPage(ctx context.Context, param
 //
 //	POST /work_schedule/schedules/toggle_archive (ToggleWorkScheduleArchive)
 func (s *WorkSchedulesService) ToggleArchive(ctx context.Context, body resources.ToggleWorkScheduleArchiveInput) (resources.WorkSchedule, error) {
-	req, err := s.c.newRequest(ctx, &datedToggleWorkScheduleArchive, s.c.datedBase, "/work_schedule/schedules/toggle_archive", "", body)
+	req, err := s.c.newRequest(ctx, &datedToggleWorkScheduleArchive, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/schedules/toggle_archive", "", body)
 	return send[resources.WorkSchedule](ctx, s.c, &datedToggleWorkScheduleArchive, req, err)
 }
 
@@ -17665,7 +17665,7 @@ func (s *WorkSchedulesService) ToggleArchive(ctx context.Context, body resources
 //
 //	PUT /work_schedule/schedules/{id} (UpdateWorkSchedule)
 func (s *WorkSchedulesService) Update(ctx context.Context, id string, body resources.WorkScheduleUpdate) (resources.WorkSchedule, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateWorkSchedule, s.c.datedBase, "/work_schedule/schedules/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkSchedule, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/schedules/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WorkSchedule](ctx, s.c, &datedUpdateWorkSchedule, req, err)
 }
 
@@ -17676,6 +17676,6 @@ func (s *WorkSchedulesService) Update(ctx context.Context, id string, body resou
 //
 //	PUT /work_schedule/overlap_periods/{id} (UpdateWorkScheduleOverlapPeriod)
 func (s *WorkSchedulesService) UpdateOverlapPeriod(ctx context.Context, id string, body resources.WorkScheduleOverlapPeriodUpdate) (resources.WorkScheduleOverlapPeriod, error) {
-	req, err := s.c.newRequest(ctx, &datedUpdateWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", body)
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkScheduleOverlapPeriod, &s.c.datedBase, s.c.datedBase.path+"/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedUpdateWorkScheduleOverlapPeriod, req, err)
 }

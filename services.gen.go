@@ -1051,7 +1051,7 @@ type V1APIKeysService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api.APIKeyCreated, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateAPIKey, s.c.v1Base, "/api/v1/core/keys", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateAPIKey, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/keys", "", body)
 	return send[api.APIKeyCreated](ctx, s.c, &v1CreateAPIKey, req, err)
 }
 
@@ -1063,7 +1063,7 @@ func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteAPIKey, s.c.v1Base, "/api/v1/core/keys/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteAPIKey, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/keys/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.APIKey](ctx, s.c, &v1DeleteAPIKey, req, err)
 }
 
@@ -1079,7 +1079,7 @@ func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, err
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 	return wholeArray[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
+		return s.c.newRequest(ctx, &v1ListAPIKeys, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/keys", "", nil)
 	}).Collect()
 }
 
@@ -1093,7 +1093,7 @@ func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
 	return arrayElements[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
+		return s.c.newRequest(ctx, &v1ListAPIKeys, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/keys", "", nil)
 	}).All()
 }
 
@@ -1127,7 +1127,7 @@ func (s *V1ATSService) CreateApplication(ctx context.Context, body api.AtsApplic
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCandidate, s.c.v1Base, "/api/v1/ats/candidates", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateCandidate, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/candidates", "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1CreateCandidate, req, err)
 }
 
@@ -1141,7 +1141,7 @@ func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidat
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostingCreate) (api.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateJobPosting, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/job_postings", "", body)
 	return send[api.AtsJobPosting](ctx, s.c, &v1CreateJobPosting, req, err)
 }
 
@@ -1151,7 +1151,7 @@ func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPost
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreate) (api.AtsMessage, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateAtsMessage, s.c.v1Base, "/api/v1/ats/messages", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateAtsMessage, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/messages", "", body)
 	return send[api.AtsMessage](ctx, s.c, &v1CreateAtsMessage, req, err)
 }
 
@@ -1163,7 +1163,7 @@ func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCre
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteCandidate, s.c.v1Base, "/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteCandidate, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.AtsCandidate](ctx, s.c, &v1DeleteCandidate, req, err)
 }
 
@@ -1178,7 +1178,7 @@ func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteJobPosting, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.AtsJobPosting](ctx, s.c, &v1DeleteJobPosting, req, err)
 }
 
@@ -1192,7 +1192,7 @@ func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &v1DuplicateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id))+"/duplicate", "", nil)
+	req, err := s.c.newRequest(ctx, &v1DuplicateJobPosting, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/job_postings/"+strconv.Itoa(int(id))+"/duplicate", "", nil)
 	return send[api.AtsJobPosting](ctx, s.c, &v1DuplicateJobPosting, req, err)
 }
 
@@ -1207,7 +1207,7 @@ func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.Ats
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	return wholeArray[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
+		return s.c.newRequest(ctx, &v1ListCandidates, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/candidates", "", nil)
 	}).Collect()
 }
 
@@ -1221,7 +1221,7 @@ func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, 
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
 	return arrayElements[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
+		return s.c.newRequest(ctx, &v1ListCandidates, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/candidates", "", nil)
 	}).All()
 }
 
@@ -1237,7 +1237,7 @@ func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.Ats
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
 	return wholeArray[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
+		return s.c.newRequest(ctx, &v1ListJobPostings, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
 	}).Collect()
 }
 
@@ -1251,7 +1251,7 @@ func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobP
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
 	return arrayElements[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
+		return s.c.newRequest(ctx, &v1ListJobPostings, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
 	}).All()
 }
 
@@ -1264,7 +1264,7 @@ func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.List
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
 	return wholeArray[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
+		return s.c.newRequest(ctx, &v1ListAtsMessages, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
 	}).Collect()
 }
 
@@ -1278,7 +1278,7 @@ func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMess
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
 	return arrayElements[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
+		return s.c.newRequest(ctx, &v1ListAtsMessages, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
 	}).All()
 }
 
@@ -1306,7 +1306,7 @@ func (s *V1ATSService) UpdateApplication(ctx context.Context, id int, body api.A
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateCandidate, s.c.v1Base, "/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateCandidate, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1UpdateCandidate, req, err)
 }
 
@@ -1320,7 +1320,7 @@ func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.Ats
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJobPostingUpdate) (api.AtsJobPosting, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateJobPosting, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsJobPosting](ctx, s.c, &v1UpdateJobPosting, req, err)
 }
 
@@ -1339,7 +1339,7 @@ type V1AttendanceService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockIn (POST /attendance/shifts/clock_in) of the dated API.
 func (s *V1AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ClockIn, s.c.v1Base, "/api/v1/time/shifts/clock_in", "", body)
+	req, err := s.c.newRequest(ctx, &v1ClockIn, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts/clock_in", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockIn, req, err)
 }
 
@@ -1353,7 +1353,7 @@ func (s *V1AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockOut (POST /attendance/shifts/clock_out) of the dated API.
 func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ClockOut, s.c.v1Base, "/api/v1/time/shifts/clock_out", "", body)
+	req, err := s.c.newRequest(ctx, &v1ClockOut, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts/clock_out", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockOut, req, err)
 }
 
@@ -1366,7 +1366,7 @@ func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInp
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCreate) (api.Attendance, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateAttendance, s.c.v1Base, "/api/v2/time/attendance", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateAttendance, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/attendance", "", body)
 	return send[api.Attendance](ctx, s.c, &v1CreateAttendance, req, err)
 }
 
@@ -1378,7 +1378,7 @@ func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCre
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreate) (api.Attendance, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateBreak, s.c.v1Base, "/api/v1/time/breaks", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateBreak, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/breaks", "", body)
 	return send[api.Attendance](ctx, s.c, &v1CreateBreak, req, err)
 }
 
@@ -1393,7 +1393,7 @@ func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCre
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Delete (DELETE /attendance/shifts/{id}) of the dated API.
 func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteShift, s.c.v1Base, "/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteShift, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShift, req, err)
 }
 
@@ -1405,7 +1405,7 @@ func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shi
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.EndBreak (POST /attendance/shifts/break_end) of the dated API.
 func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput) (api.Attendance, error) {
-	req, err := s.c.newRequest(ctx, &v1EndBreak, s.c.v1Base, "/api/v1/time/breaks/end", "", body)
+	req, err := s.c.newRequest(ctx, &v1EndBreak, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/breaks/end", "", body)
 	return send[api.Attendance](ctx, s.c, &v1EndBreak, req, err)
 }
 
@@ -1420,7 +1420,7 @@ func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInp
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
 	return wholeArray[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
+		return s.c.newRequest(ctx, &v1ListAttendance, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/attendance", v1QueryListAttendance(params), nil)
 	}).Collect()
 }
 
@@ -1434,7 +1434,7 @@ func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendan
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
 	return arrayElements[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
+		return s.c.newRequest(ctx, &v1ListAttendance, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/attendance", v1QueryListAttendance(params), nil)
 	}).All()
 }
 
@@ -1449,7 +1449,7 @@ func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAtte
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
 	return wholeArray[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
+		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
 	}).Collect()
 }
 
@@ -1463,7 +1463,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Contex
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
 	return arrayElements[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
+		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
 	}).All()
 }
 
@@ -1479,7 +1479,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Co
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
 	return wholeArray[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
+		return s.c.newRequest(ctx, &v1ListAttendanceBulk, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/bulk/attendance", "", nil)
 	}).Collect()
 }
 
@@ -1493,7 +1493,7 @@ func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, e
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
 	return arrayElements[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
+		return s.c.newRequest(ctx, &v1ListAttendanceBulk, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/bulk/attendance", "", nil)
 	}).All()
 }
 
@@ -1509,7 +1509,7 @@ func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.At
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
 	return wholeArray[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
+		return s.c.newRequest(ctx, &v1ListShifts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts", v1QueryListShifts(params), nil)
 	}).Collect()
 }
 
@@ -1523,7 +1523,7 @@ func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListSh
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
 	return arrayElements[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
+		return s.c.newRequest(ctx, &v1ListShifts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts", v1QueryListShifts(params), nil)
 	}).All()
 }
 
@@ -1535,7 +1535,7 @@ func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.Li
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.StartBreak (POST /attendance/shifts/break_start) of the dated API.
 func (s *V1AttendanceService) StartBreak(ctx context.Context, body api.StartBreakInput) (api.Attendance, error) {
-	req, err := s.c.newRequest(ctx, &v1StartBreak, s.c.v1Base, "/api/v1/time/breaks/start", "", body)
+	req, err := s.c.newRequest(ctx, &v1StartBreak, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/breaks/start", "", body)
 	return send[api.Attendance](ctx, s.c, &v1StartBreak, req, err)
 }
 
@@ -1548,7 +1548,7 @@ func (s *V1AttendanceService) StartBreak(ctx context.Context, body api.StartBrea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ToggleClock (POST /attendance/shifts/toggle_clock) of the dated API.
 func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleClockInput) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ToggleClock, s.c.v1Base, "/api/v1/time/shifts/toggle", "", body)
+	req, err := s.c.newRequest(ctx, &v1ToggleClock, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts/toggle", "", body)
 	return send[api.Shift](ctx, s.c, &v1ToggleClock, req, err)
 }
 
@@ -1561,7 +1561,7 @@ func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleCl
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Update (PUT /attendance/shifts/{id}) of the dated API.
 func (s *V1AttendanceService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateShift, s.c.v1Base, "/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateShift, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Shift](ctx, s.c, &v1UpdateShift, req, err)
 }
 
@@ -1580,7 +1580,7 @@ type V1CredentialsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Credentials.List (GET /api_public/credentials) of the dated API.
 func (s *V1CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
-	req, err := s.c.newRequest(ctx, &v1GetMe, s.c.v1Base, "/api/v1/me", "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetMe, &s.c.v1Base, s.c.v1Base.path+"/api/v1/me", "", nil)
 	return send[api.Access](ctx, s.c, &v1GetMe, req, err)
 }
 
@@ -1596,7 +1596,7 @@ type V1CustomFieldsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.CustomTableCreate) (api.CustomResource, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCustomTable, s.c.v1Base, "/api/v1/core/custom/tables", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomTable, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables", "", body)
 	return send[api.CustomResource](ctx, s.c, &v1CreateCustomTable, req, err)
 }
 
@@ -1606,7 +1606,7 @@ func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id int, body api.CustomTableFieldCreate) (api.CustomFieldV2, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCustomTableField, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomTableField, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", body)
 	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomTableField, req, err)
 }
 
@@ -1619,7 +1619,7 @@ func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int, employeeID int, body api.CustomTableValueCreate) (api.CustomResourceValue, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCustomTableValue, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomTableValue, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", body)
 	return send[api.CustomResourceValue](ctx, s.c, &v1CreateCustomTableValue, req, err)
 }
 
@@ -1633,7 +1633,7 @@ func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *api.CreateCustomValueParams, body api.CustomValueCreate) (api.CustomValue, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCustomValue, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryCreateCustomValue(params), body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomValue, &s.c.v1Base, s.c.v1Base.path+"/api/v1/custom_fields/values", v1QueryCreateCustomValue(params), body)
 	return send[api.CustomValue](ctx, s.c, &v1CreateCustomValue, req, err)
 }
 
@@ -1643,7 +1643,7 @@ func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *a
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.Create (POST /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFieldV2Create) (api.CustomFieldV2, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCustomFieldV2, s.c.v1Base, "/api/v2/custom_fields/fields", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomFieldV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/fields", "", body)
 	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomFieldV2, req, err)
 }
 
@@ -1658,7 +1658,7 @@ func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFie
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.Delete (DELETE /custom_fields/fields/{id}) of the dated API.
 func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.CustomFieldV2, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteCustomFieldV2, s.c.v1Base, "/api/v2/custom_fields/fields/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteCustomFieldV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/fields/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.CustomFieldV2](ctx, s.c, &v1DeleteCustomFieldV2, req, err)
 }
 
@@ -1668,7 +1668,7 @@ func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.Cust
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.CustomResource, error) {
-	req, err := s.c.newRequest(ctx, &v1GetCustomTable, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetCustomTable, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.CustomResource](ctx, s.c, &v1GetCustomTable, req, err)
 }
 
@@ -1681,7 +1681,7 @@ func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
 	return wholeArray[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomFields, &s.c.v1Base, s.c.v1Base.path+"/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
 	}).Collect()
 }
 
@@ -1695,7 +1695,7 @@ func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustom
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
 	return arrayElements[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomFields, &s.c.v1Base, s.c.v1Base.path+"/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
 	}).All()
 }
 
@@ -1708,7 +1708,7 @@ func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCu
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
 	return wholeArray[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
+		return s.c.newRequest(ctx, &v1ListCustomTableFields, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
 	}).Collect()
 }
 
@@ -1722,7 +1722,7 @@ func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id in
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
 	return arrayElements[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
+		return s.c.newRequest(ctx, &v1ListCustomTableFields, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
 	}).All()
 }
 
@@ -1735,7 +1735,7 @@ func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, i
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
 	return wholeArray[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
+		return s.c.newRequest(ctx, &v1ListCustomTableValues, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
 	}).Collect()
 }
 
@@ -1749,7 +1749,7 @@ func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id in
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
 	return arrayElements[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
+		return s.c.newRequest(ctx, &v1ListCustomTableValues, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
 	}).All()
 }
 
@@ -1762,7 +1762,7 @@ func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, i
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
 	return wholeArray[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomTables, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
 	}).Collect()
 }
 
@@ -1776,7 +1776,7 @@ func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *ap
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
 	return arrayElements[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomTables, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
 	}).All()
 }
 
@@ -1793,7 +1793,7 @@ func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
 	return wholeArray[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomValues, &s.c.v1Base, s.c.v1Base.path+"/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
 	}).Collect()
 }
 
@@ -1807,7 +1807,7 @@ func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *ap
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
 	return arrayElements[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomValues, &s.c.v1Base, s.c.v1Base.path+"/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
 	}).All()
 }
 
@@ -1820,7 +1820,7 @@ func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.ListValues (GET /custom_fields/values) of the dated API.
 func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
 	return wholeArray[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomValuesV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
 	}).Collect()
 }
 
@@ -1834,7 +1834,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.ListValues (GET /custom_fields/values) of the dated API.
 func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
 	return arrayElements[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomValuesV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
 	}).All()
 }
 
@@ -1847,7 +1847,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, para
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
 	return wholeArray[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
 	}).Collect()
 }
 
@@ -1861,7 +1861,7 @@ func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCust
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
 	return arrayElements[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
 	}).All()
 }
 
@@ -1874,7 +1874,7 @@ func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.List
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.UpdateValue (PUT /custom_fields/values/{id}) of the dated API.
 func (s *V1CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, body api.CustomValueV2Update) (api.CustomValueV2, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateCustomValueV2, s.c.v1Base, "/api/v2/custom_fields/values/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateCustomValueV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/custom_fields/values/"+strconv.Itoa(int(id)), "", body)
 	return send[api.CustomValueV2](ctx, s.c, &v1UpdateCustomValueV2, req, err)
 }
 
@@ -1909,7 +1909,7 @@ func (s *V1DocumentsService) Create(ctx context.Context, body api.DocumentCreate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.CreateFolder (POST /documents/folders) of the dated API.
 func (s *V1DocumentsService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateFolder, s.c.v1Base, "/api/v1/core/folders", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateFolder, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/folders", "", body)
 	return send[api.Folder](ctx, s.c, &v1CreateFolder, req, err)
 }
 
@@ -1921,7 +1921,7 @@ func (s *V1DocumentsService) CreateFolder(ctx context.Context, body api.FolderCr
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Delete (DELETE /documents/documents/{id}) of the dated API.
 func (s *V1DocumentsService) Delete(ctx context.Context, id int) (*api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteDocument, s.c.v1Base, "/api/v1/core/documents/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteDocument, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/documents/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocument, req, err)
 }
 
@@ -1931,7 +1931,7 @@ func (s *V1DocumentsService) Delete(ctx context.Context, id int) (*api.Document,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Get (GET /documents/documents/{id}) of the dated API.
 func (s *V1DocumentsService) Get(ctx context.Context, id int) (api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1GetDocument, s.c.v1Base, "/api/v1/core/documents/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetDocument, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/documents/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Document](ctx, s.c, &v1GetDocument, req, err)
 }
 
@@ -1941,7 +1941,7 @@ func (s *V1DocumentsService) Get(ctx context.Context, id int) (api.Document, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.GetFolder (GET /documents/folders/{id}) of the dated API.
 func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1GetFolder, s.c.v1Base, "/api/v1/core/folders/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetFolder, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/folders/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Folder](ctx, s.c, &v1GetFolder, req, err)
 }
 
@@ -1954,7 +1954,7 @@ func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder,
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
 	return wholeArray[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
+		return s.c.newRequest(ctx, &v1ListDocuments, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/documents", v1QueryListDocuments(params), nil)
 	}).Collect()
 }
 
@@ -1968,7 +1968,7 @@ func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocuments
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocumentsParams) iter.Seq2[api.Document, error] {
 	return arrayElements[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
+		return s.c.newRequest(ctx, &v1ListDocuments, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/documents", v1QueryListDocuments(params), nil)
 	}).All()
 }
 
@@ -1981,7 +1981,7 @@ func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocum
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
 	return wholeArray[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
+		return s.c.newRequest(ctx, &v1ListFolders, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/folders", v1QueryListFolders(params), nil)
 	}).Collect()
 }
 
@@ -1995,7 +1995,7 @@ func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFo
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.ListFoldersParams) iter.Seq2[api.Folder, error] {
 	return arrayElements[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
+		return s.c.newRequest(ctx, &v1ListFolders, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/folders", v1QueryListFolders(params), nil)
 	}).All()
 }
 
@@ -2005,7 +2005,7 @@ func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.Li
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Update (PUT /documents/documents/{id}) of the dated API.
 func (s *V1DocumentsService) Update(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateDocument, s.c.v1Base, "/api/v1/core/documents/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateDocument, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/documents/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Document](ctx, s.c, &v1UpdateDocument, req, err)
 }
 
@@ -2015,7 +2015,7 @@ func (s *V1DocumentsService) Update(ctx context.Context, id int, body api.Docume
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.UpdateFolder (PUT /documents/folders/{id}) of the dated API.
 func (s *V1DocumentsService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateFolder, s.c.v1Base, "/api/v1/core/folders/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFolder, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/folders/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Folder](ctx, s.c, &v1UpdateFolder, req, err)
 }
 
@@ -2031,7 +2031,7 @@ type V1EmployeesService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.CreateWithContract (POST /employees/employees/create_with_contract) or Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
 func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) (api.Employee, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateEmployee, s.c.v1Base, "/api/v1/employees", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateEmployee, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees", "", body)
 	return send[api.Employee](ctx, s.c, &v1CreateEmployee, req, err)
 }
 
@@ -2041,7 +2041,7 @@ func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.CreateWithContract (POST /employees/employees/create_with_contract) or Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
 func (s *V1EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Create) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateEmployeeV2, s.c.v1Base, "/api/v2/core/employees", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateEmployeeV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1CreateEmployeeV2, req, err)
 }
 
@@ -2051,7 +2051,7 @@ func (s *V1EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Cr
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Get (GET /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) Get(ctx context.Context, id int) (api.Employee, error) {
-	req, err := s.c.newRequest(ctx, &v1GetEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetEmployee, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Employee](ctx, s.c, &v1GetEmployee, req, err)
 }
 
@@ -2061,7 +2061,7 @@ func (s *V1EmployeesService) Get(ctx context.Context, id int) (api.Employee, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Get (GET /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1GetEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetEmployeeV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1GetEmployeeV2, req, err)
 }
 
@@ -2071,7 +2071,7 @@ func (s *V1EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
 func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1InviteEmployee, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/invite", "", nil)
+	req, err := s.c.newRequest(ctx, &v1InviteEmployee, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees/"+strconv.Itoa(int(id))+"/invite", "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1InviteEmployee, req, err)
 }
 
@@ -2087,7 +2087,7 @@ func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 	return wholeArray[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
+		return s.c.newRequest(ctx, &v1ListEmployees, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees", "", nil)
 	}).Collect()
 }
 
@@ -2101,7 +2101,7 @@ func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee, error] {
 	return arrayElements[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
+		return s.c.newRequest(ctx, &v1ListEmployees, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees", "", nil)
 	}).All()
 }
 
@@ -2117,7 +2117,7 @@ func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employe
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
 	return wholeArray[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
+		return s.c.newRequest(ctx, &v1ListEmployeesBulk, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/bulk/employee", "", nil)
 	}).Collect()
 }
 
@@ -2131,7 +2131,7 @@ func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, er
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
 	return arrayElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
+		return s.c.newRequest(ctx, &v1ListEmployeesBulk, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/bulk/employee", "", nil)
 	}).All()
 }
 
@@ -2146,7 +2146,7 @@ func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emp
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
 	return wholeArray[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListEmployeesV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
 	}).Collect()
 }
 
@@ -2160,7 +2160,7 @@ func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmploye
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
 	return arrayElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListEmployeesV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
 	}).All()
 }
 
@@ -2170,7 +2170,7 @@ func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Terminate (POST /employees/employees/terminate) of the dated API.
 func (s *V1EmployeesService) Terminate(ctx context.Context, id int, body api.TerminateEmployeeInput) (api.Employee, error) {
-	req, err := s.c.newRequest(ctx, &v1TerminateEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
+	req, err := s.c.newRequest(ctx, &v1TerminateEmployee, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
 	return send[api.Employee](ctx, s.c, &v1TerminateEmployee, req, err)
 }
 
@@ -2180,7 +2180,7 @@ func (s *V1EmployeesService) Terminate(ctx context.Context, id int, body api.Ter
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Terminate (POST /employees/employees/terminate) of the dated API.
 func (s *V1EmployeesService) TerminateV2(ctx context.Context, id int, body api.TerminateEmployeeV2Input) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1TerminateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
+	req, err := s.c.newRequest(ctx, &v1TerminateEmployeeV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1TerminateEmployeeV2, req, err)
 }
 
@@ -2190,7 +2190,7 @@ func (s *V1EmployeesService) TerminateV2(ctx context.Context, id int, body api.T
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Unterminate (POST /employees/employees/unterminate) of the dated API.
 func (s *V1EmployeesService) Unterminate(ctx context.Context, id int) (api.Employee, error) {
-	req, err := s.c.newRequest(ctx, &v1UnterminateEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
+	req, err := s.c.newRequest(ctx, &v1UnterminateEmployee, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
 	return send[api.Employee](ctx, s.c, &v1UnterminateEmployee, req, err)
 }
 
@@ -2200,7 +2200,7 @@ func (s *V1EmployeesService) Unterminate(ctx context.Context, id int) (api.Emplo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Unterminate (POST /employees/employees/unterminate) of the dated API.
 func (s *V1EmployeesService) UnterminateV2(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1UnterminateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
+	req, err := s.c.newRequest(ctx, &v1UnterminateEmployeeV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1UnterminateEmployeeV2, req, err)
 }
 
@@ -2210,7 +2210,7 @@ func (s *V1EmployeesService) UnterminateV2(ctx context.Context, id int) (api.Emp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Update (PUT /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) Update(ctx context.Context, id int, body api.EmployeeUpdate) (api.Employee, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateEmployee, &s.c.v1Base, s.c.v1Base.path+"/api/v1/employees/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Employee](ctx, s.c, &v1UpdateEmployee, req, err)
 }
 
@@ -2220,7 +2220,7 @@ func (s *V1EmployeesService) Update(ctx context.Context, id int, body api.Employ
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.EmployeeEmailUpdate) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeEmail, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/email", "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeEmail, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees/"+strconv.Itoa(int(id))+"/email", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeEmail, req, err)
 }
 
@@ -2230,7 +2230,7 @@ func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.E
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Update (PUT /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) UpdateV2(ctx context.Context, id int, body api.EmployeeV2Update) (api.EmployeeV2, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/employees/"+strconv.Itoa(int(id)), "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeV2, req, err)
 }
 
@@ -2246,7 +2246,7 @@ type V1FinanceService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, error) {
-	req, err := s.c.newRequest(ctx, &v1GetExpense, s.c.v1Base, "/api/v1/finance/expenses/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetExpense, &s.c.v1Base, s.c.v1Base.path+"/api/v1/finance/expenses/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Expense](ctx, s.c, &v1GetExpense, req, err)
 }
 
@@ -2261,7 +2261,7 @@ func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense,
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
 	return wholeArray[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
+		return s.c.newRequest(ctx, &v1ListExpenses, &s.c.v1Base, s.c.v1Base.path+"/api/v1/finance/expenses", "", nil)
 	}).Collect()
 }
 
@@ -2275,7 +2275,7 @@ func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, err
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
 	return arrayElements[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
+		return s.c.newRequest(ctx, &v1ListExpenses, &s.c.v1Base, s.c.v1Base.path+"/api/v1/finance/expenses", "", nil)
 	}).All()
 }
 
@@ -2291,7 +2291,7 @@ type V1HolidaysService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.Get (GET /holidays/company_holidays/{id}) of the dated API.
 func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, error) {
-	req, err := s.c.newRequest(ctx, &v1GetCompanyHoliday, s.c.v1Base, "/api/v1/company_holidays/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetCompanyHoliday, &s.c.v1Base, s.c.v1Base.path+"/api/v1/company_holidays/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.CompanyHoliday](ctx, s.c, &v1GetCompanyHoliday, req, err)
 }
 
@@ -2307,7 +2307,7 @@ func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
 	return wholeArray[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
+		return s.c.newRequest(ctx, &v1ListCompanyHolidays, &s.c.v1Base, s.c.v1Base.path+"/api/v1/company_holidays", "", nil)
 	}).Collect()
 }
 
@@ -2321,7 +2321,7 @@ func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, err
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHoliday, error] {
 	return arrayElements[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
+		return s.c.newRequest(ctx, &v1ListCompanyHolidays, &s.c.v1Base, s.c.v1Base.path+"/api/v1/company_holidays", "", nil)
 	}).All()
 }
 
@@ -2337,7 +2337,7 @@ type V1LegacyService struct{ c *Client }
 //
 // Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockIn (POST /api/v1/time/shifts/clock_in), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ClockInLegacy, s.c.v1Base, "/api/v1/shifts/clock_in", "", body)
+	req, err := s.c.newRequest(ctx, &v1ClockInLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/shifts/clock_in", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockInLegacy, req, err)
 }
 
@@ -2347,7 +2347,7 @@ func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (a
 //
 // Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockOut (POST /api/v1/time/shifts/clock_out), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1ClockOutLegacy, s.c.v1Base, "/api/v1/shifts/clock_out", "", body)
+	req, err := s.c.newRequest(ctx, &v1ClockOutLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/shifts/clock_out", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockOutLegacy, req, err)
 }
 
@@ -2357,7 +2357,7 @@ func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) 
 //
 // Deprecated: Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateAtsCandidate(ctx context.Context, params *api.CreateAtsCandidateLegacyParams, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateAtsCandidateLegacy, s.c.v1Base, "/api/v1/ats_candidates", v1QueryCreateAtsCandidateLegacy(params), body)
+	req, err := s.c.newRequest(ctx, &v1CreateAtsCandidateLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats_candidates", v1QueryCreateAtsCandidateLegacy(params), body)
 	return send[api.AtsCandidate](ctx, s.c, &v1CreateAtsCandidateLegacy, req, err)
 }
 
@@ -2379,7 +2379,7 @@ func (s *V1LegacyService) CreateDocument(ctx context.Context, body api.DocumentC
 //
 // Deprecated: 2021-22 path answering 201 with one folder (the 2024 spec's array answer on the modern route is likely a slip); replaced by CreateFolder (POST /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateFolderLegacy, s.c.v1Base, "/api/v1/folders", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateFolderLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/folders", "", body)
 	return send[api.Folder](ctx, s.c, &v1CreateFolderLegacy, req, err)
 }
 
@@ -2389,7 +2389,7 @@ func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreat
 //
 // Deprecated: 2021-22 path; replaced by CreateLeave (POST /api/v1/time/leaves). The 2022 spec also required leave_type_id. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateLeaveLegacy, s.c.v1Base, "/api/v1/leaves", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leaves", "", body)
 	return send[api.Leave](ctx, s.c, &v1CreateLeaveLegacy, req, err)
 }
 
@@ -2399,7 +2399,7 @@ func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate)
 //
 // Deprecated: 2021-22 path; replaced by CreateLeaveType (POST /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateLeaveTypeLegacy, s.c.v1Base, "/api/v1/leave_types", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveTypeLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leave_types", "", body)
 	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveTypeLegacy, req, err)
 }
 
@@ -2421,7 +2421,7 @@ func (s *V1LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (
 //
 // Deprecated: 2021-22 path; replaced by CreateWebhook (POST /api/v1/core/webhooks). Answers 200 with one subscription in the 2022 spec; re-subscribing an existing type only changes its target_url. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreate) (api.WebhookSubscriptionLegacy, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateWebhookLegacy, s.c.v1Base, "/api/v1/webhooks", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateWebhookLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/webhooks", "", body)
 	return send[api.WebhookSubscriptionLegacy](ctx, s.c, &v1CreateWebhookLegacy, req, err)
 }
 
@@ -2433,7 +2433,7 @@ func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCre
 //
 // Deprecated: 2021-22 path answering 204; replaced by DeleteDocument (DELETE /api/v1/core/documents/{id}), whose 200-with-document answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteDocumentLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocumentLegacy, req, err)
 }
 
@@ -2445,7 +2445,7 @@ func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Docu
 //
 // Deprecated: 2021-22 path answering 204; replaced by DeleteLeave (DELETE /api/v1/time/leaves/{id}), whose 200-with-leave answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteLeaveLegacy, s.c.v1Base, "/api/v1/leaves/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteLeaveLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeaveLegacy, req, err)
 }
 
@@ -2457,7 +2457,7 @@ func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, 
 //
 // Deprecated: 2021-22 path answering 204; replaced by DeleteShift (DELETE /api/v1/time/shifts/{id}), whose 200-with-shift answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteShiftLegacy, s.c.v1Base, "/api/v1/shifts/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteShiftLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/shifts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShiftLegacy, req, err)
 }
 
@@ -2469,7 +2469,7 @@ func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, 
 //
 // Deprecated: Pre-2022 path answering 204; replaced by DeleteTeam (DELETE /api/v1/core/teams/{id}), whose 200-with-team answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteTeamLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeamLegacy, req, err)
 }
 
@@ -2481,7 +2481,7 @@ func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, er
 //
 // Deprecated: 2021-22 route that deletes by type in a JSON body rather than by id; replaced by DeleteWebhook (DELETE /api/v1/core/webhooks/{id}). The 2022 spec answers 200 with the subscription (often just its type); 204 is declared as for other legacy deletes. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.UnsubscribeWebhookInput) (*api.WebhookSubscriptionLegacy, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteWebhookLegacy, s.c.v1Base, "/api/v1/webhooks", "", body)
+	req, err := s.c.newRequest(ctx, &v1DeleteWebhookLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/webhooks", "", body)
 	return sendOptional[api.WebhookSubscriptionLegacy](ctx, s.c, &v1DeleteWebhookLegacy, req, err)
 }
 
@@ -2491,7 +2491,7 @@ func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.Unsubscrib
 //
 // Deprecated: In the 2021-22 specs only; the 2024 spec has no single-item read, so the replacement is ListContractVersions (GET /api/v1/payroll/contract_versions) filtered on the client. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1GetContractVersionLegacy, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetContractVersionLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.ContractVersion](ctx, s.c, &v1GetContractVersionLegacy, req, err)
 }
 
@@ -2501,7 +2501,7 @@ func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.C
 //
 // Deprecated: 2021-22 path; replaced by GetDocument (GET /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1GetDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetDocumentLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Document](ctx, s.c, &v1GetDocumentLegacy, req, err)
 }
 
@@ -2511,7 +2511,7 @@ func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document
 //
 // Deprecated: 2021-22 path; replaced by GetFolder (GET /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1GetFolderLegacy, s.c.v1Base, "/api/v1/folders/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetFolderLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/folders/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Folder](ctx, s.c, &v1GetFolderLegacy, req, err)
 }
 
@@ -2521,7 +2521,7 @@ func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, er
 //
 // Deprecated: Pre-2022 path; replaced by GetTeam (GET /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTeamLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Team](ctx, s.c, &v1GetTeamLegacy, req, err)
 }
 
@@ -2534,7 +2534,7 @@ func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error)
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	return wholeArray[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
+		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats_candidates", "", nil)
 	}).Collect()
 }
 
@@ -2548,7 +2548,7 @@ func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandi
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
 	return arrayElements[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
+		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats_candidates", "", nil)
 	}).All()
 }
 
@@ -2561,7 +2561,7 @@ func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[a
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
 	return wholeArray[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
 	}).Collect()
 }
 
@@ -2575,7 +2575,7 @@ func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDoc
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
 	return arrayElements[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
 	}).All()
 }
 
@@ -2588,7 +2588,7 @@ func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.Lis
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
 	return wholeArray[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListFoldersLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
 	}).Collect()
 }
 
@@ -2602,7 +2602,7 @@ func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFolde
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
 	return arrayElements[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListFoldersLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
 	}).All()
 }
 
@@ -2615,7 +2615,7 @@ func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListF
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	return wholeArray[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
+		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leave_types", "", nil)
 	}).Collect()
 }
 
@@ -2629,7 +2629,7 @@ func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, 
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
 	return arrayElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
+		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leave_types", "", nil)
 	}).All()
 }
 
@@ -2642,7 +2642,7 @@ func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 	return wholeArray[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
+		return s.c.newRequest(ctx, &v1ListLeavesLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leaves", "", nil)
 	}).Collect()
 }
 
@@ -2656,7 +2656,7 @@ func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
 	return arrayElements[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
+		return s.c.newRequest(ctx, &v1ListLeavesLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leaves", "", nil)
 	}).All()
 }
 
@@ -2669,7 +2669,7 @@ func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leav
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
 	return wholeArray[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
 	}).Collect()
 }
 
@@ -2683,7 +2683,7 @@ func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPays
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
 	return arrayElements[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
 	}).All()
 }
 
@@ -2696,7 +2696,7 @@ func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.List
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
 	return wholeArray[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListShiftsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
 	}).Collect()
 }
 
@@ -2710,7 +2710,7 @@ func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShifts
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
 	return arrayElements[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
+		return s.c.newRequest(ctx, &v1ListShiftsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
 	}).All()
 }
 
@@ -2723,7 +2723,7 @@ func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListSh
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 	return wholeArray[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
+		return s.c.newRequest(ctx, &v1ListTeamsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/teams", "", nil)
 	}).Collect()
 }
 
@@ -2737,7 +2737,7 @@ func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
 	return arrayElements[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
+		return s.c.newRequest(ctx, &v1ListTeamsLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/teams", "", nil)
 	}).All()
 }
 
@@ -2750,7 +2750,7 @@ func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team,
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
 	return wholeArray[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
+		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/webhooks", "", nil)
 	}).Collect()
 }
 
@@ -2764,7 +2764,7 @@ func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscr
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
 	return arrayElements[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
+		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/webhooks", "", nil)
 	}).All()
 }
 
@@ -2774,7 +2774,7 @@ func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.We
 //
 // Deprecated: Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateAtsCandidateLegacy, s.c.v1Base, "/api/v1/ats_candidates/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateAtsCandidateLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/ats_candidates/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1UpdateAtsCandidateLegacy, req, err)
 }
 
@@ -2784,7 +2784,7 @@ func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body a
 //
 // Deprecated: The 2021-22 verb; replaced by UpdateContractVersion (PUT on the same path). The 2022 spec also required employee_id, which the PUT body leaves optional. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateContractVersionLegacy, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateContractVersionLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersionLegacy, req, err)
 }
 
@@ -2794,7 +2794,7 @@ func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, bod
 //
 // Deprecated: 2021-22 path; replaced by UpdateDocument (PUT /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateDocumentLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/documents/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Document](ctx, s.c, &v1UpdateDocumentLegacy, req, err)
 }
 
@@ -2804,7 +2804,7 @@ func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.D
 //
 // Deprecated: The 2021-22 verb; replaced by UpdateFamilySituation (PUT on the same path). The 2022 spec required employee_id and typed number_of_dependants as a string. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituationLegacy, s.c.v1Base, "/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituationLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituationLegacy, req, err)
 }
 
@@ -2814,7 +2814,7 @@ func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, bod
 //
 // Deprecated: 2021-22 path; replaced by UpdateFolder (PUT /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateFolderLegacy, s.c.v1Base, "/api/v1/folders/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFolderLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/folders/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Folder](ctx, s.c, &v1UpdateFolderLegacy, req, err)
 }
 
@@ -2824,7 +2824,7 @@ func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.Fol
 //
 // Deprecated: 2021-22 path; replaced by UpdateLeave (PUT /api/v1/time/leaves/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateLeaveLegacy, s.c.v1Base, "/api/v1/leaves/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Leave](ctx, s.c, &v1UpdateLeaveLegacy, req, err)
 }
 
@@ -2834,7 +2834,7 @@ func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.Leav
 //
 // Deprecated: 2021-22 path answering 200; replaced by UpdateLeaveType (PUT /api/v1/time/leave_types/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateLeaveTypeLegacy, s.c.v1Base, "/api/v1/leave_types/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveTypeLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/leave_types/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveTypeLegacy, req, err)
 }
 
@@ -2844,7 +2844,7 @@ func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.
 //
 // Deprecated: 2021-22 path answering 200; replaced by UpdateShift (PUT /api/v1/time/shifts/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateShiftLegacy, s.c.v1Base, "/api/v1/shifts/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateShiftLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/shifts/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Shift](ctx, s.c, &v1UpdateShiftLegacy, req, err)
 }
 
@@ -2854,7 +2854,7 @@ func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.Shif
 //
 // Deprecated: The 2022 verb; replaced by UpdateSupplement (PUT on the same path). The 2022 spec required employee_id, amount_in_cents, effective_on, contracts_taxonomy_id, payroll_policy_period_id and unit, and also took validated. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateSupplementLegacy, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateSupplementLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Supplement](ctx, s.c, &v1UpdateSupplementLegacy, req, err)
 }
 
@@ -2864,7 +2864,7 @@ func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api
 //
 // Deprecated: Pre-2022 path; replaced by UpdateTeam (PUT /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateTeam(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTeamLegacy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/teams/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeamLegacy, req, err)
 }
 
@@ -2880,7 +2880,7 @@ type V1LocationsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.Create (POST /locations/locations) of the dated API.
 func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.WorkplaceCreate) (api.Workplace, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateWorkplace, s.c.v1Base, "/api/v2/core/workplaces", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateWorkplace, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/workplaces", "", body)
 	return send[api.Workplace](ctx, s.c, &v1CreateWorkplace, req, err)
 }
 
@@ -2896,7 +2896,7 @@ func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.Workp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.Delete (DELETE /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]api.Workplace, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteWorkplace, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[[]api.Workplace](ctx, s.c, &v1DeleteWorkplace, req, err)
 }
 
@@ -2906,7 +2906,7 @@ func (s *V1LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]ap
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.Get (GET /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) Get(ctx context.Context, id int) (api.Location, error) {
-	req, err := s.c.newRequest(ctx, &v1GetLocation, s.c.v1Base, "/api/v1/locations/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetLocation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/locations/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Location](ctx, s.c, &v1GetLocation, req, err)
 }
 
@@ -2916,7 +2916,7 @@ func (s *V1LocationsService) Get(ctx context.Context, id int) (api.Location, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Companies.Get (GET /companies/legal_entities/{id}) of the dated API.
 func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.LegalEntity, error) {
-	req, err := s.c.newRequest(ctx, &v1GetLegalEntity, s.c.v1Base, "/api/v1/core/legal_entities/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetLegalEntity, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/legal_entities/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.LegalEntity](ctx, s.c, &v1GetLegalEntity, req, err)
 }
 
@@ -2926,7 +2926,7 @@ func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.Le
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.Get (GET /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workplace, error) {
-	req, err := s.c.newRequest(ctx, &v1GetWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetWorkplace, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Workplace](ctx, s.c, &v1GetWorkplace, req, err)
 }
 
@@ -2942,7 +2942,7 @@ func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Work
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
 	return wholeArray[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
+		return s.c.newRequest(ctx, &v1ListLocations, &s.c.v1Base, s.c.v1Base.path+"/api/v1/locations", "", nil)
 	}).Collect()
 }
 
@@ -2956,7 +2956,7 @@ func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location, error] {
 	return arrayElements[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
+		return s.c.newRequest(ctx, &v1ListLocations, &s.c.v1Base, s.c.v1Base.path+"/api/v1/locations", "", nil)
 	}).All()
 }
 
@@ -2971,7 +2971,7 @@ func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Locatio
 // Deprecated: Factorial retired v1 in 2025; use Client.Companies.List (GET /companies/legal_entities) of the dated API.
 func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
 	return wholeArray[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
+		return s.c.newRequest(ctx, &v1ListLegalEntities, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/legal_entities", "", nil)
 	}).Collect()
 }
 
@@ -2985,7 +2985,7 @@ func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.Legal
 // Deprecated: Factorial retired v1 in 2025; use Client.Companies.List (GET /companies/legal_entities) of the dated API.
 func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
 	return arrayElements[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
+		return s.c.newRequest(ctx, &v1ListLegalEntities, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/legal_entities", "", nil)
 	}).All()
 }
 
@@ -3001,7 +3001,7 @@ func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
 	return wholeArray[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
+		return s.c.newRequest(ctx, &v1ListWorkplaces, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
 	}).Collect()
 }
 
@@ -3015,7 +3015,7 @@ func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.Lis
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
 	return arrayElements[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
+		return s.c.newRequest(ctx, &v1ListWorkplaces, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
 	}).All()
 }
 
@@ -3025,7 +3025,7 @@ func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.Update (PUT /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) UpdateWorkplace(ctx context.Context, id int, body api.WorkplaceUpdate) (api.Workplace, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateWorkplace, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Workplace](ctx, s.c, &v1UpdateWorkplace, req, err)
 }
 
@@ -3052,7 +3052,7 @@ func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (
 //
 //	GET /oauth/token/info (GetTokenInfo)
 func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTokenInfo, s.c.v1Base, "/oauth/token/info", "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTokenInfo, &s.c.v1Base, s.c.v1Base.path+"/oauth/token/info", "", nil)
 	return send[api.TokenInfo](ctx, s.c, &v1GetTokenInfo, req, err)
 }
 
@@ -3083,7 +3083,7 @@ type V1PayrollService struct{ c *Client }
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
 	return wholeArray[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
+		return s.c.newRequest(ctx, &v1BulkListContractVersions, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/bulk/contract_version", "", nil)
 	}).Collect()
 }
 
@@ -3097,7 +3097,7 @@ func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
 	return arrayElements[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
+		return s.c.newRequest(ctx, &v1BulkListContractVersions, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/bulk/contract_version", "", nil)
 	}).All()
 }
 
@@ -3107,7 +3107,7 @@ func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) ite
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.CompensationCreate) (api.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateCompensation, s.c.v1Base, "/api/v1/payroll/compensations", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateCompensation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/compensations", "", body)
 	return send[api.Compensation](ctx, s.c, &v1CreateCompensation, req, err)
 }
 
@@ -3117,7 +3117,7 @@ func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.Comp
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.ContractVersionCreate) (api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateContractVersion, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions", "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1CreateContractVersion, req, err)
 }
 
@@ -3127,7 +3127,7 @@ func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.C
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.FamilySituationCreate) (api.FamilySituation, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateFamilySituation, s.c.v1Base, "/api/v1/payroll/family_situation", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateFamilySituation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/family_situation", "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1CreateFamilySituation, req, err)
 }
 
@@ -3137,7 +3137,7 @@ func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.F
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.PayrollIntegrationCodeCreate) (api.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &v1CreatePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreatePayrollIntegrationCode, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes", "", body)
 	return send[api.PayrollIntegrationCode](ctx, s.c, &v1CreatePayrollIntegrationCode, req, err)
 }
 
@@ -3147,7 +3147,7 @@ func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.P
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Create (POST /payroll/supplements) of the dated API.
 func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.SupplementCreate) (api.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateSupplement, s.c.v1Base, "/api/v1/payroll/supplements", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateSupplement, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/supplements", "", body)
 	return send[api.Supplement](ctx, s.c, &v1CreateSupplement, req, err)
 }
 
@@ -3162,7 +3162,7 @@ func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.Supple
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteCompensation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Compensation](ctx, s.c, &v1DeleteCompensation, req, err)
 }
 
@@ -3174,7 +3174,7 @@ func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteContractVersion, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.ContractVersion](ctx, s.c, &v1DeleteContractVersion, req, err)
 }
 
@@ -3186,7 +3186,7 @@ func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*api.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &v1DeletePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeletePayrollIntegrationCode, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.PayrollIntegrationCode](ctx, s.c, &v1DeletePayrollIntegrationCode, req, err)
 }
 
@@ -3198,7 +3198,7 @@ func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Delete (DELETE /payroll/supplements/{id}) of the dated API.
 func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteSupplement, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteSupplement, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Supplement](ctx, s.c, &v1DeleteSupplement, req, err)
 }
 
@@ -3211,7 +3211,7 @@ func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.S
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
 	return wholeArray[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
+		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
 	}).Collect()
 }
 
@@ -3225,7 +3225,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
 	return arrayElements[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
+		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
 	}).All()
 }
 
@@ -3235,7 +3235,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &v1GetCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetCompensation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Compensation](ctx, s.c, &v1GetCompensation, req, err)
 }
 
@@ -3245,7 +3245,7 @@ func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Com
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTaxonomy, s.c.v1Base, "/api/v1/payroll/taxonomies/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTaxonomy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/taxonomies/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Taxonomy](ctx, s.c, &v1GetTaxonomy, req, err)
 }
 
@@ -3258,7 +3258,7 @@ func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonom
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
 	return wholeArray[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
+		return s.c.newRequest(ctx, &v1ListCompensations, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
 	}).Collect()
 }
 
@@ -3272,7 +3272,7 @@ func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.Li
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
 	return arrayElements[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
+		return s.c.newRequest(ctx, &v1ListCompensations, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
 	}).All()
 }
 
@@ -3288,7 +3288,7 @@ func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *ap
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
 	return wholeArray[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
+		return s.c.newRequest(ctx, &v1ListContractVersions, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
 	}).Collect()
 }
 
@@ -3302,7 +3302,7 @@ func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
 	return arrayElements[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
+		return s.c.newRequest(ctx, &v1ListContractVersions, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
 	}).All()
 }
 
@@ -3315,7 +3315,7 @@ func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params 
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
 	return wholeArray[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
+		return s.c.newRequest(ctx, &v1ListFamilySituations, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
 	}).Collect()
 }
 
@@ -3329,7 +3329,7 @@ func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
 	return arrayElements[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
+		return s.c.newRequest(ctx, &v1ListFamilySituations, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
 	}).All()
 }
 
@@ -3342,7 +3342,7 @@ func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params 
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
 	return wholeArray[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
+		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
 	}).Collect()
 }
 
@@ -3356,7 +3356,7 @@ func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
 	return arrayElements[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
+		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
 	}).All()
 }
 
@@ -3372,7 +3372,7 @@ func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params 
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
 	return wholeArray[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
+		return s.c.newRequest(ctx, &v1ListReferenceContracts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
 	}).Collect()
 }
 
@@ -3386,7 +3386,7 @@ func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *a
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
 	return arrayElements[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
+		return s.c.newRequest(ctx, &v1ListReferenceContracts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
 	}).All()
 }
 
@@ -3402,7 +3402,7 @@ func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, param
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.List (GET /payroll/supplements) of the dated API.
 func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
 	return wholeArray[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
+		return s.c.newRequest(ctx, &v1ListSupplements, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
 	}).Collect()
 }
 
@@ -3416,7 +3416,7 @@ func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.List
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.List (GET /payroll/supplements) of the dated API.
 func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
 	return arrayElements[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
+		return s.c.newRequest(ctx, &v1ListSupplements, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
 	}).All()
 }
 
@@ -3429,7 +3429,7 @@ func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
 	return wholeArray[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
+		return s.c.newRequest(ctx, &v1ListTaxonomies, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
 	}).Collect()
 }
 
@@ -3443,7 +3443,7 @@ func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListT
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
 	return arrayElements[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
+		return s.c.newRequest(ctx, &v1ListTaxonomies, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
 	}).All()
 }
 
@@ -3453,7 +3453,7 @@ func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.L
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body api.CompensationUpdate) (api.Compensation, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateCompensation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Compensation](ctx, s.c, &v1UpdateCompensation, req, err)
 }
 
@@ -3465,7 +3465,7 @@ func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateContractVersion, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersion, req, err)
 }
 
@@ -3477,7 +3477,7 @@ func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, bo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituation, s.c.v1Base, "/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituation, req, err)
 }
 
@@ -3487,7 +3487,7 @@ func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, bo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body api.PayrollIntegrationCodeUpdate) (api.PayrollIntegrationCode, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdatePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdatePayrollIntegrationCode, &s.c.v1Base, s.c.v1Base.path+"/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", body)
 	return send[api.PayrollIntegrationCode](ctx, s.c, &v1UpdatePayrollIntegrationCode, req, err)
 }
 
@@ -3499,7 +3499,7 @@ func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, bo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Update (PUT /payroll/supplements/{id}) of the dated API.
 func (s *V1PayrollService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateSupplement, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateSupplement, &s.c.v1Base, s.c.v1Base.path+"/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Supplement](ctx, s.c, &v1UpdateSupplement, req, err)
 }
 
@@ -3534,7 +3534,7 @@ func (s *V1PostsService) Create(ctx context.Context, body api.PostCreate) (api.P
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) {
-	req, err := s.c.newRequest(ctx, &v1DeletePost, s.c.v1Base, "/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeletePost, &s.c.v1Base, s.c.v1Base.path+"/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Post](ctx, s.c, &v1DeletePost, req, err)
 }
 
@@ -3544,7 +3544,7 @@ func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
-	req, err := s.c.newRequest(ctx, &v1GetPost, s.c.v1Base, "/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetPost, &s.c.v1Base, s.c.v1Base.path+"/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Post](ctx, s.c, &v1GetPost, req, err)
 }
 
@@ -3557,7 +3557,7 @@ func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 	return wholeArray[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
+		return s.c.newRequest(ctx, &v1ListPosts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/posts", "", nil)
 	}).Collect()
 }
 
@@ -3571,7 +3571,7 @@ func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
 	return arrayElements[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
+		return s.c.newRequest(ctx, &v1ListPosts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/posts", "", nil)
 	}).All()
 }
 
@@ -3602,7 +3602,7 @@ type V1ShiftManagementService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftManagementCreate) (api.ShiftManagement, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateManagedShift, s.c.v1Base, "/api/v1/time/shifts_management", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateManagedShift, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1CreateManagedShift, req, err)
 }
 
@@ -3614,7 +3614,7 @@ func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftMan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.ShiftManagement, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteManagedShift, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteManagedShift, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.ShiftManagement](ctx, s.c, &v1DeleteManagedShift, req, err)
 }
 
@@ -3624,7 +3624,7 @@ func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.Shi
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftManagement, error) {
-	req, err := s.c.newRequest(ctx, &v1GetManagedShift, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetManagedShift, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.ShiftManagement](ctx, s.c, &v1GetManagedShift, req, err)
 }
 
@@ -3639,7 +3639,7 @@ func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMa
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
 	return wholeArray[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
+		return s.c.newRequest(ctx, &v1ListManagedShifts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
 	}).Collect()
 }
 
@@ -3653,7 +3653,7 @@ func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListMan
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
 	return arrayElements[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
+		return s.c.newRequest(ctx, &v1ListManagedShifts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
 	}).All()
 }
 
@@ -3663,7 +3663,7 @@ func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.Lis
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.PublishShiftsInput) error {
-	req, err := s.c.newRequest(ctx, &v1PublishManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management/publish", "", body)
+	req, err := s.c.newRequest(ctx, &v1PublishManagedShifts, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management/publish", "", body)
 	return sendNoContent(ctx, s.c, &v1PublishManagedShifts, req, err)
 }
 
@@ -3673,7 +3673,7 @@ func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.Publish
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, body api.ShiftManagementLocationUpdate) (api.ShiftManagement, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftLocation, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/locations", "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftLocation, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/locations", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftLocation, req, err)
 }
 
@@ -3683,7 +3683,7 @@ func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, b
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) UpdateNotes(ctx context.Context, id int, body api.ShiftManagementNotesUpdate) (api.ShiftManagement, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftNotes, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/notes", "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftNotes, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/notes", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftNotes, req, err)
 }
 
@@ -3699,7 +3699,7 @@ type V1TasksService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput) (api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1CopyTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/copy", "", body)
+	req, err := s.c.newRequest(ctx, &v1CopyTask, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/copy", "", body)
 	return send[api.Task](ctx, s.c, &v1CopyTask, req, err)
 }
 
@@ -3709,7 +3709,7 @@ func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInpu
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateTask, s.c.v1Base, "/api/v1/core/tasks", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateTask, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks", "", body)
 	return send[api.Task](ctx, s.c, &v1CreateTask, req, err)
 }
 
@@ -3737,7 +3737,7 @@ func (s *V1TasksService) CreateFile(ctx context.Context, id int, body api.TaskFi
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteTask, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Task](ctx, s.c, &v1DeleteTask, req, err)
 }
 
@@ -3752,7 +3752,7 @@ func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*api.TaskFile, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteTaskFile, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteTaskFile, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.TaskFile](ctx, s.c, &v1DeleteTaskFile, req, err)
 }
 
@@ -3762,7 +3762,7 @@ func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTask, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Task](ctx, s.c, &v1GetTask, req, err)
 }
 
@@ -3772,7 +3772,7 @@ func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.TaskFile, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTaskFile, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTaskFile, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.TaskFile](ctx, s.c, &v1GetTaskFile, req, err)
 }
 
@@ -3785,7 +3785,7 @@ func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.T
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
 	return wholeArray[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
+		return s.c.newRequest(ctx, &v1ListTasks, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks", v1QueryListTasks(params), nil)
 	}).Collect()
 }
 
@@ -3799,7 +3799,7 @@ func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) 
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
 	return arrayElements[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
+		return s.c.newRequest(ctx, &v1ListTasks, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks", v1QueryListTasks(params), nil)
 	}).All()
 }
 
@@ -3815,7 +3815,7 @@ func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksPara
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
 	return wholeArray[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
+		return s.c.newRequest(ctx, &v1ListTaskFiles, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
 	}).Collect()
 }
 
@@ -3829,7 +3829,7 @@ func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile,
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
 	return arrayElements[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
+		return s.c.newRequest(ctx, &v1ListTaskFiles, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
 	}).All()
 }
 
@@ -3839,7 +3839,7 @@ func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTaskInput) (api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1ResolveTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/resolve", "", body)
+	req, err := s.c.newRequest(ctx, &v1ResolveTask, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/resolve", "", body)
 	return send[api.Task](ctx, s.c, &v1ResolveTask, req, err)
 }
 
@@ -3849,7 +3849,7 @@ func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTa
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) (api.Task, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTask, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Task](ctx, s.c, &v1UpdateTask, req, err)
 }
 
@@ -3865,7 +3865,7 @@ type V1TeamsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.CreateMembership (POST /teams/memberships) of the dated API.
 func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employeeID int) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1AssignEmployeeToTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1AssignEmployeeToTeam, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
 	return send[api.Team](ctx, s.c, &v1AssignEmployeeToTeam, req, err)
 }
 
@@ -3878,7 +3878,7 @@ func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, emplo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Create (POST /teams/teams) of the dated API.
 func (s *V1TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateTeam, s.c.v1Base, "/api/v1/core/teams", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateTeam, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams", "", body)
 	return send[api.Team](ctx, s.c, &v1CreateTeam, req, err)
 }
 
@@ -3893,7 +3893,7 @@ func (s *V1TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.T
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Delete (DELETE /teams/teams/{id}) of the dated API.
 func (s *V1TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteTeam, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeam, req, err)
 }
 
@@ -3906,7 +3906,7 @@ func (s *V1TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) 
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Get (GET /teams/teams/{id}) of the dated API.
 func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTeam, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Team](ctx, s.c, &v1GetTeam, req, err)
 }
 
@@ -3922,7 +3922,7 @@ func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
 	return wholeArray[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
+		return s.c.newRequest(ctx, &v1ListTeams, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams", "", nil)
 	}).Collect()
 }
 
@@ -3936,7 +3936,7 @@ func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] {
 	return arrayElements[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
+		return s.c.newRequest(ctx, &v1ListTeams, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams", "", nil)
 	}).All()
 }
 
@@ -3951,7 +3951,7 @@ func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.DeleteMembership (DELETE /teams/memberships/{id}) of the dated API.
 func (s *V1TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, employeeID int) (*api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1UnassignEmployeeFromTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1UnassignEmployeeFromTeam, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1UnassignEmployeeFromTeam, req, err)
 }
 
@@ -3961,7 +3961,7 @@ func (s *V1TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, e
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Update (PUT /teams/teams/{id}) of the dated API.
 func (s *V1TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTeam, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeam, req, err)
 }
 
@@ -3971,7 +3971,7 @@ func (s *V1TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.UpdateMembership (PUT /teams/memberships/{id}) of the dated API.
 func (s *V1TeamsService) UpdateMembership(ctx context.Context, id int, employeeID int, body api.TeamMembershipUpdate) (api.Team, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateTeamMembership, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTeamMembership, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeamMembership, req, err)
 }
 
@@ -3996,7 +3996,7 @@ type V1TimeOffService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateLeave, s.c.v1Base, "/api/v1/time/leaves", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeave, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leaves", "", body)
 	return send[api.Leave](ctx, s.c, &v1CreateLeave, req, err)
 }
 
@@ -4006,7 +4006,7 @@ func (s *V1TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeaveType (POST /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateLeaveType, s.c.v1Base, "/api/v1/time/leave_types", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveType, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leave_types", "", body)
 	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveType, req, err)
 }
 
@@ -4028,7 +4028,7 @@ func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTy
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Create) (api.LeaveV2, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateLeaveV2, s.c.v1Base, "/api/v2/time/leaves", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/leaves", "", body)
 	return send[api.LeaveV2](ctx, s.c, &v1CreateLeaveV2, req, err)
 }
 
@@ -4043,7 +4043,7 @@ func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Cr
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.DeleteLeave (DELETE /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteLeave, s.c.v1Base, "/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteLeave, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeave, req, err)
 }
 
@@ -4058,7 +4058,7 @@ func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.DeleteLeave (DELETE /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.LeaveV2, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteLeaveV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.LeaveV2](ctx, s.c, &v1DeleteLeaveV2, req, err)
 }
 
@@ -4068,7 +4068,7 @@ func (s *V1TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.Leav
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetLeave (GET /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1GetLeave, s.c.v1Base, "/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetLeave, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Leave](ctx, s.c, &v1GetLeave, req, err)
 }
 
@@ -4078,7 +4078,7 @@ func (s *V1TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetLeave (GET /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, error) {
-	req, err := s.c.newRequest(ctx, &v1GetLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetLeaveV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.LeaveV2](ctx, s.c, &v1GetLeaveV2, req, err)
 }
 
@@ -4088,7 +4088,7 @@ func (s *V1TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetPolicy (GET /timeoff/policies/{id}) of the dated API.
 func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, error) {
-	req, err := s.c.newRequest(ctx, &v1GetTimeOffPolicy, s.c.v1Base, "/api/v1/time/policies/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1GetTimeOffPolicy, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/policies/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Policy](ctx, s.c, &v1GetTimeOffPolicy, req, err)
 }
 
@@ -4103,7 +4103,7 @@ func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, e
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	return wholeArray[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
+		return s.c.newRequest(ctx, &v1ListLeaveTypes, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leave_types", "", nil)
 	}).Collect()
 }
 
@@ -4117,7 +4117,7 @@ func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType,
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
 	return arrayElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
+		return s.c.newRequest(ctx, &v1ListLeaveTypes, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leave_types", "", nil)
 	}).All()
 }
 
@@ -4132,7 +4132,7 @@ func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
 	return wholeArray[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
+		return s.c.newRequest(ctx, &v1ListLeaves, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leaves", v1QueryListLeaves(params), nil)
 	}).Collect()
 }
 
@@ -4146,7 +4146,7 @@ func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeave
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLeavesParams) iter.Seq2[api.Leave, error] {
 	return arrayElements[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
+		return s.c.newRequest(ctx, &v1ListLeaves, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leaves", v1QueryListLeaves(params), nil)
 	}).All()
 }
 
@@ -4161,7 +4161,7 @@ func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListL
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
 	return wholeArray[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListLeavesV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
 	}).Collect()
 }
 
@@ -4175,7 +4175,7 @@ func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLea
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
 	return arrayElements[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
+		return s.c.newRequest(ctx, &v1ListLeavesV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
 	}).All()
 }
 
@@ -4190,7 +4190,7 @@ func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.Lis
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
 	return wholeArray[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
+		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/policies", "", nil)
 	}).Collect()
 }
 
@@ -4204,7 +4204,7 @@ func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, erro
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Policy, error] {
 	return arrayElements[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
+		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/policies", "", nil)
 	}).All()
 }
 
@@ -4217,7 +4217,7 @@ func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.P
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeave (PUT /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateLeave, s.c.v1Base, "/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeave, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Leave](ctx, s.c, &v1UpdateLeave, req, err)
 }
 
@@ -4230,7 +4230,7 @@ func (s *V1TimeOffService) UpdateLeave(ctx context.Context, id int, body api.Lea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeaveType (PUT /timeoff/leave_types/{id}) of the dated API.
 func (s *V1TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateLeaveType, s.c.v1Base, "/api/v1/time/leave_types/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveType, &s.c.v1Base, s.c.v1Base.path+"/api/v1/time/leave_types/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveType, req, err)
 }
 
@@ -4240,7 +4240,7 @@ func (s *V1TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeave (PUT /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.LeaveV2Update) (api.LeaveV2, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveV2](ctx, s.c, &v1UpdateLeaveV2, req, err)
 }
 
@@ -4261,7 +4261,7 @@ type V1WebhooksService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) (api.Webhook, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateWebhook, s.c.v1Base, "/api/v1/core/webhooks", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateWebhook, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/webhooks", "", body)
 	return send[api.Webhook](ctx, s.c, &v1CreateWebhook, req, err)
 }
 
@@ -4274,7 +4274,7 @@ func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) 
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create) ([]api.WebhookV2, error) {
-	req, err := s.c.newRequest(ctx, &v1CreateWebhookV2, s.c.v1Base, "/api/v2/core/webhooks", "", body)
+	req, err := s.c.newRequest(ctx, &v1CreateWebhookV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/webhooks", "", body)
 	return send[[]api.WebhookV2](ctx, s.c, &v1CreateWebhookV2, req, err)
 }
 
@@ -4289,7 +4289,7 @@ func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Crea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Delete (DELETE /api_public/webhook_subscriptions/{id}) of the dated API.
 func (s *V1WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteWebhook, s.c.v1Base, "/api/v1/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteWebhook, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Webhook](ctx, s.c, &v1DeleteWebhook, req, err)
 }
 
@@ -4301,7 +4301,7 @@ func (s *V1WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, e
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Delete (DELETE /api_public/webhook_subscriptions/{id}) of the dated API.
 func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2, error) {
-	req, err := s.c.newRequest(ctx, &v1DeleteWebhookV2, s.c.v1Base, "/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
+	req, err := s.c.newRequest(ctx, &v1DeleteWebhookV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.WebhookV2](ctx, s.c, &v1DeleteWebhookV2, req, err)
 }
 
@@ -4314,7 +4314,7 @@ func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 	return wholeArray[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
+		return s.c.newRequest(ctx, &v1ListWebhooks, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/webhooks", "", nil)
 	}).Collect()
 }
 
@@ -4328,7 +4328,7 @@ func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, error] {
 	return arrayElements[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
+		return s.c.newRequest(ctx, &v1ListWebhooks, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/webhooks", "", nil)
 	}).All()
 }
 
@@ -4341,7 +4341,7 @@ func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook,
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
 	return wholeArray[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
+		return s.c.newRequest(ctx, &v1ListEvents, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/events", "", nil)
 	}).Collect()
 }
 
@@ -4355,7 +4355,7 @@ func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error)
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
 	return arrayElements[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
+		return s.c.newRequest(ctx, &v1ListEvents, &s.c.v1Base, s.c.v1Base.path+"/api/v1/core/events", "", nil)
 	}).All()
 }
 
@@ -4368,7 +4368,7 @@ func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Ev
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
 	return wholeArray[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
+		return s.c.newRequest(ctx, &v1ListWebhooksV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/webhooks", "", nil)
 	}).Collect()
 }
 
@@ -4382,7 +4382,7 @@ func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error)
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
 	return arrayElements[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
-		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
+		return s.c.newRequest(ctx, &v1ListWebhooksV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/webhooks", "", nil)
 	}).All()
 }
 
@@ -4392,6 +4392,6 @@ func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.Webhoo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Update (PUT /api_public/webhook_subscriptions/{id}) of the dated API.
 func (s *V1WebhooksService) UpdateV2(ctx context.Context, id int, body api.WebhookV2Update) (api.WebhookV2, error) {
-	req, err := s.c.newRequest(ctx, &v1UpdateWebhookV2, s.c.v1Base, "/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", body)
+	req, err := s.c.newRequest(ctx, &v1UpdateWebhookV2, &s.c.v1Base, s.c.v1Base.path+"/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", body)
 	return send[api.WebhookV2](ctx, s.c, &v1UpdateWebhookV2, req, err)
 }

@@ -85,7 +85,7 @@ func TestGoldenContents(t *testing.T) {
 		// The descriptor and the request built from it, without parsing.
 		`engine.Operation{ID: "GetPet", Method: "GET", Path: "/pets/pets/{id}", Dated: true, Success: []engine.Response{{Status: 200, Media: engine.MediaJSON}}}`,
 		`engine.Operation{ID: "CreateToken", Method: "POST", Path: "/auth/token", Dated: true, NoCredentials: true`,
-		`s.c.newRequest(ctx, &miniGetPet, s.c.datedBase, "/pets/pets/"+url.PathEscape(string(id)), "", nil)`,
+		`s.c.newRequest(ctx, &miniGetPet, &s.c.datedBase, s.c.datedBase.path+"/pets/pets/"+url.PathEscape(string(id)), "", nil)`,
 		`q.add("ids[]", string(v))`,
 		`q.add("born_on", (*p.BornOn).String())`,
 	} {

@@ -67,7 +67,9 @@ func newMethodView(o options, typ string, op *operation, pkg string) (methodView
 		if op.bodyKind == "json" {
 			body = "body"
 		}
-		v.Build = fmt.Sprintf("s.c.newRequest(ctx, &%s, s.c.%s, %s, %s, %s)", v.Descriptor, o.Base, op.pathExpr, query, body)
+		// The base's escaped path and the operation's path are joined in
+		// the one concatenation that escapes the parameters.
+		v.Build = fmt.Sprintf("s.c.newRequest(ctx, &%s, &s.c.%s, s.c.%s.path+%s, %s, %s)", v.Descriptor, o.Base, o.Base, op.pathExpr, query, body)
 	case op.bodyKind == "multipart":
 		v.Build = fmt.Sprintf("multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {\n\t\treturn %s.%s(%s, contentType, r)\n\t})", op.ctorPkg, op.ctor, ctorArgs)
 	default:
