@@ -92,3 +92,33 @@ func newMemClient(b *testing.B, base string, rt http.RoundTripper) *factorial.Cl
 	}
 	return c
 }
+
+// BenchmarkCallInMemoryAllocs is the dated employee GET of
+// BenchmarkCallInMemory with each side on its own, for its allocations
+// (-benchmem): what the client layer allocates beyond the hand-written
+// call.
+//
+//	go test -run '^$' -bench CallInMemoryAllocs -benchmem ./bench
+func BenchmarkCallInMemoryAllocs(b *testing.B) {
+	ctx := context.Background()
+	const base = "http://127.0.0.1:1"
+	rt := memTransport{body: []byte(datedEmployeeJSON)}
+	b.Run("raw", func(b *testing.B) {
+		hc := &http.Client{Transport: rt}
+		url := base + "/api/" + factorial.DefaultAPIVersion + "/resources/employees/employees/7"
+		for b.Loop() {
+			var e resources.Employee
+			if err := rawGet(ctx, hc, url, &e); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("client", func(b *testing.B) {
+		c := newMemClient(b, base, rt)
+		for b.Loop() {
+			if _, err := c.Employees.Get(ctx, "7"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
