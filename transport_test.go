@@ -300,7 +300,9 @@ func TestRequestBodyReplayedOnRetry(t *testing.T) {
 // whose body stalls after its first element ends the sequence the same way.
 func TestConcurrentAttemptsTimeOutOnTheirOwn(t *testing.T) {
 	t.Parallel()
-	const timeout = 150 * time.Millisecond
+	// Long enough for the calls that do not stall to finish on a loaded
+	// machine under -race.
+	const timeout = 400 * time.Millisecond
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Query().Get("stall") == "headers":
