@@ -657,6 +657,51 @@ func numericID(v any) (int, bool) {
 	return n, err == nil && n > 0
 }
 
+// listOf is v as a list: a JSON array, or one value.
+func listOf(v any) []any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return x
+	case []int:
+		out := make([]any, len(x))
+		for i, n := range x {
+			out[i] = n
+		}
+		return out
+	}
+	return []any{v}
+}
+
+// existing returns the record of res that id (an integer or a numeric
+// string) names, or nil. The caller holds the lock.
+func (c *call) existing(res string, id any) map[string]any {
+	n, ok := toInt(id)
+	if !ok {
+		return nil
+	}
+	return c.s.tbl(res).recs[n]
+}
+
+// recordsByIDs finds the records of table a bulk request names, 404
+// naming the first id that names none. The caller holds the lock.
+func (c *call) recordsByIDs(table string, raw []any) ([]map[string]any, *apiError) {
+	out := make([]map[string]any, 0, len(raw))
+	for _, x := range raw {
+		id, ok := x.(int)
+		if !ok {
+			id, ok = numericID(x)
+		}
+		rec := c.s.tbl(table).recs[id]
+		if !ok || rec == nil {
+			return nil, notFound(fmtVal(x))
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
 // datedError reshapes an error answer the way the dated API sends it:
 // {"errors": {"errors": ["Email can't be blank"]}} for a refused request
 // (400 and 422, Rails' full messages), {"errors": ["..."]} for a missing

@@ -8,16 +8,12 @@ package sandbox
 // array.
 func (c *call) trashDocuments(in bool) {
 	c.locked(writeLock, func() *apiError {
-		raw, _ := c.in["document_ids"].([]any)
-		t := c.s.tbl(ResDocuments)
-		for _, x := range raw {
-			if id, ok := x.(int); !ok || t.recs[id] == nil {
-				return notFound(fmtVal(x))
-			}
+		olds, aerr := c.recordsByIDs(ResDocuments, listOf(c.in["document_ids"]))
+		if aerr != nil {
+			return aerr
 		}
 		out := []map[string]any{}
-		for _, x := range raw {
-			old := c.s.tbl(ResDocuments).recs[x.(int)]
+		for _, old := range olds {
 			rec := clone(old)
 			switch {
 			case in && rec["deleted_at"] == nil:

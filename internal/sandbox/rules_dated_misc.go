@@ -361,14 +361,13 @@ func prepareInstallation(c *call, rec, old map[string]any) *apiError {
 // that does not); whoever may read a document (GetDocument) may link it.
 func (c *call) documentDownloadURLs() {
 	c.locked(readLock, func() *apiError {
-		raw, _ := c.in["ids"].([]any)
-		out := make([]map[string]any, 0, len(raw))
-		for _, x := range raw {
-			id := intOr(x)
-			doc := c.s.tbl(ResDocuments).recs[id]
-			if doc == nil {
-				return notFound(fmtVal(x))
-			}
+		docs, aerr := c.recordsByIDs(ResDocuments, listOf(c.in["ids"]))
+		if aerr != nil {
+			return aerr
+		}
+		out := make([]map[string]any, 0, len(docs))
+		for _, doc := range docs {
+			id := intOr(doc["id"])
 			name := fmtVal(doc["filename"])
 			if name == "" {
 				name = "document-" + strconv.Itoa(id)

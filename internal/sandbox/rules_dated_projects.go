@@ -214,16 +214,6 @@ func viewWorker(c *call, v map[string]any) {
 
 // ---- prepares
 
-// existing returns the record of res that id (an integer or a numeric
-// string) names, or nil. The caller holds the lock.
-func (c *call) existing(res string, id any) map[string]any {
-	n, ok := toInt(id)
-	if !ok {
-		return nil
-	}
-	return c.s.tbl(res).recs[n]
-}
-
 // subprojectOf checks that the subproject rec names, if any, belongs to
 // the project (422 otherwise).
 func (c *call) subprojectOf(rec map[string]any, project int) *apiError {
@@ -936,25 +926,11 @@ func (c *call) updateProjectTask() {
 	})
 }
 
-// projectTasksByIDs finds the project tasks a bulk request names, 404
-// naming the first id that names none. The caller holds the lock.
-func (c *call) projectTasksByIDs() ([]map[string]any, *apiError) {
-	var out []map[string]any
-	for _, x := range listOf(c.in["ids"]) {
-		rec := c.existing(ResPMProjectTasks, x)
-		if rec == nil {
-			return nil, notFound(fmtVal(x))
-		}
-		out = append(out, rec)
-	}
-	return out, nil
-}
-
 // deleteProjectTasksInBulk deletes the project tasks named and their
 // tasks, all or none, and answers the project tasks.
 func (c *call) deleteProjectTasksInBulk() {
 	c.locked(writeLock, func() *apiError {
-		recs, aerr := c.projectTasksByIDs()
+		recs, aerr := c.recordsByIDs(ResPMProjectTasks, listOf(c.in["ids"]))
 		if aerr != nil {
 			return aerr
 		}
@@ -974,7 +950,7 @@ func (c *call) deleteProjectTasksInBulk() {
 // project (and subproject) sent or the original's; answers the copies.
 func (c *call) duplicateProjectTasksInBulk() {
 	c.allOrNothing(func(u *undo) *apiError {
-		recs, aerr := c.projectTasksByIDs()
+		recs, aerr := c.recordsByIDs(ResPMProjectTasks, listOf(c.in["ids"]))
 		if aerr != nil {
 			return aerr
 		}

@@ -110,23 +110,6 @@ func prepareDatedTask(c *call, rec, old map[string]any) *apiError {
 	return nil
 }
 
-// listOf is v as a list: a JSON array, or one value.
-func listOf(v any) []any {
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return x
-	case []int:
-		out := make([]any, len(x))
-		for i, n := range x {
-			out[i] = n
-		}
-		return out
-	}
-	return []any{v}
-}
-
 // prepareDatedTaskFile records an attachment's file details and where to
 // download it from; the task must exist (422).
 func prepareDatedTaskFile(c *call, rec, old map[string]any) *apiError {
@@ -140,24 +123,6 @@ func prepareDatedTaskFile(c *call, rec, old map[string]any) *apiError {
 	delete(rec, "file")
 	rec["path"] = "/tasks/tasks_files/" + strconv.Itoa(intOr(rec["id"]))
 	return nil
-}
-
-// tasksByIDs finds the tasks a bulk request names, 404 naming the first
-// id that names none. The caller holds the lock.
-func (c *call) tasksByIDs(raw []any) ([]map[string]any, *apiError) {
-	out := make([]map[string]any, 0, len(raw))
-	for _, x := range raw {
-		id, ok := numericID(x)
-		if !ok {
-			id, ok = x.(int)
-		}
-		rec := c.s.tbl(ResTasks).recs[id]
-		if !ok || rec == nil {
-			return nil, notFound(fmtVal(x))
-		}
-		out = append(out, rec)
-	}
-	return out, nil
 }
 
 // createTasksInBulk creates one task per assignee, each assigned to that
@@ -188,7 +153,7 @@ func (c *call) createTasksInBulk() {
 // task (404), and answers the deleted tasks.
 func (c *call) deleteTasksInBulk() {
 	c.locked(writeLock, func() *apiError {
-		recs, aerr := c.tasksByIDs(listOf(c.in["ids"]))
+		recs, aerr := c.recordsByIDs(ResTasks, listOf(c.in["ids"]))
 		if aerr != nil {
 			return aerr
 		}
@@ -213,7 +178,7 @@ func (c *call) updateTasksInBulk() {
 			m, _ := it.(map[string]any)
 			ids[i] = m["id"]
 		}
-		olds, aerr := c.tasksByIDs(ids)
+		olds, aerr := c.recordsByIDs(ResTasks, ids)
 		if aerr != nil {
 			return aerr
 		}

@@ -397,24 +397,6 @@ func (s *Sandbox) removeSessionMember(id int) {
 	s.tbl(ResSessionAccessMembers).remove(id)
 }
 
-// recordsByIDs finds the records of table a bulk request names, 404
-// naming the first id that names none. The caller holds the lock.
-func (c *call) recordsByIDs(table string, raw []any) ([]map[string]any, *apiError) {
-	out := make([]map[string]any, 0, len(raw))
-	for _, x := range raw {
-		id, ok := x.(int)
-		if !ok {
-			id, ok = numericID(x)
-		}
-		rec := c.s.tbl(table).recs[id]
-		if !ok || rec == nil {
-			return nil, notFound(fmtVal(x))
-		}
-		out = append(out, rec)
-	}
-	return out, nil
-}
-
 // employeesNamed turns the access ids and employee ids a request names
 // into employee ids, in order and without repeats; 422 naming the first
 // that is no access or employee of the company. The caller holds the lock.
