@@ -184,15 +184,25 @@ func leaveDays(v map[string]any) float64 {
 	if h, _ := v["half_day"].(string); h != "" {
 		return 0.5
 	}
-	start, err := time.Parse(time.DateOnly, cut(fmtVal(v["start_on"]), "YYYY-MM-DD"))
-	if err != nil {
+	start, finish, ok := leaveSpan(v)
+	if !ok {
 		return 0
 	}
-	finish, err := time.Parse(time.DateOnly, cut(fmtVal(v["finish_on"]), "YYYY-MM-DD"))
-	if err != nil {
-		finish = start
-	}
 	return float64(workdays(start, finish))
+}
+
+// leaveSpan is a leave's first and last day, the first again when
+// finish_on is unreadable; ok is false when start_on is unreadable.
+func leaveSpan(l map[string]any) (from, to time.Time, ok bool) {
+	from, err := time.Parse(time.DateOnly, cut(fmtVal(l["start_on"]), "YYYY-MM-DD"))
+	if err != nil {
+		return time.Time{}, time.Time{}, false
+	}
+	to, err = time.Parse(time.DateOnly, cut(fmtVal(l["finish_on"]), "YYYY-MM-DD"))
+	if err != nil {
+		to = from
+	}
+	return from, to, true
 }
 
 // workdays counts Mondays to Fridays from a to b, both included.

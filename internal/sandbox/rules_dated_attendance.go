@@ -207,19 +207,11 @@ func (c *call) autofill() {
 			return true
 		})
 		c.s.tbl(ResLeaves).each(func(l map[string]any) bool {
-			if l["approved"] != true {
-				return true
-			}
-			from, err := time.Parse(time.DateOnly, cut(fmtVal(l["start_on"]), "YYYY-MM-DD"))
-			if err != nil {
-				return true
-			}
-			to, err := time.Parse(time.DateOnly, cut(fmtVal(l["finish_on"]), "YYYY-MM-DD"))
-			if err != nil {
-				to = from
-			}
-			for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-				mark(intOr(l["employee_id"]), d.Format(time.DateOnly))
+			if l["approved"] == true {
+				from, to, ok := leaveSpan(l)
+				for d := from; ok && !d.After(to); d = d.AddDate(0, 0, 1) {
+					mark(intOr(l["employee_id"]), d.Format(time.DateOnly))
+				}
 			}
 			return true
 		})

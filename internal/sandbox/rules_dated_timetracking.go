@@ -511,19 +511,11 @@ func (c *call) listEstimatedTimes() {
 func (c *call) daysOff(emp, location int) map[string]bool {
 	off := map[string]bool{}
 	c.s.tbl(ResLeaves).each(func(l map[string]any) bool {
-		if l["approved"] != true || intOr(l["employee_id"]) != emp {
-			return true
-		}
-		from, err := time.Parse(time.DateOnly, cut(fmtVal(l["start_on"]), "YYYY-MM-DD"))
-		if err != nil {
-			return true
-		}
-		to, err := time.Parse(time.DateOnly, cut(fmtVal(l["finish_on"]), "YYYY-MM-DD"))
-		if err != nil {
-			to = from
-		}
-		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-			off[d.Format(time.DateOnly)] = true
+		if l["approved"] == true && intOr(l["employee_id"]) == emp {
+			from, to, ok := leaveSpan(l)
+			for d := from; ok && !d.After(to); d = d.AddDate(0, 0, 1) {
+				off[d.Format(time.DateOnly)] = true
+			}
 		}
 		return true
 	})
