@@ -140,12 +140,7 @@ func runList(ctx context.Context, a *app, g *globals, args []string) error {
 	}
 	addFieldsToQuery(q, fields)
 
-	s, err := a.resolve(g)
-	if err != nil {
-		return err
-	}
-	s.apiVersion = version
-	sess, err := a.session(ctx, s)
+	sess, err := a.sessionOn(ctx, g, version)
 	if err != nil {
 		return err
 	}

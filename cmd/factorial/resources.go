@@ -112,12 +112,7 @@ func resourceCommand(name string) func(context.Context, *app, *globals, []string
 		if err := rf.check(); err != nil {
 			return err
 		}
-		s, err := a.resolve(g)
-		if err != nil {
-			return err
-		}
-		s.apiVersion = rf.version
-		sess, err := a.session(ctx, s)
+		sess, err := a.sessionOn(ctx, g, rf.version)
 		if err != nil {
 			return err
 		}

@@ -91,6 +91,17 @@ func (a *app) clientOptions(s *settings) []factorial.Option {
 
 // session builds an API client for s: the API key when there is one,
 // otherwise the stored login, refreshed as needed. Missing credentials and
+// sessionOn resolves the settings of the flags and the environment and
+// opens a session on the API version given.
+func (a *app) sessionOn(ctx context.Context, g *globals, version string) (*session, error) {
+	s, err := a.resolve(g)
+	if err != nil {
+		return nil, err
+	}
+	s.apiVersion = version
+	return a.session(ctx, s)
+}
+
 // a missing login are reported with their own exit codes.
 func (a *app) session(ctx context.Context, s *settings) (*session, error) {
 	if s.apiKey != "" {
