@@ -289,16 +289,23 @@ func (c *call) reviewEmployees() ([]int, *apiError) {
 	return out, nil
 }
 
+// reviewScope reads what a bulk review or its removal covers: the
+// employees (reviewEmployees) and the days from start_on to end_on. The
+// caller holds the lock.
+func (c *call) reviewScope() (emps []int, from, to time.Time, aerr *apiError) {
+	if emps, aerr = c.reviewEmployees(); aerr != nil {
+		return nil, from, to, aerr
+	}
+	from, to, aerr = dayRange("start_on", fmtVal(c.in["start_on"]), "end_on", fmtVal(c.in["end_on"]))
+	return emps, from, to, aerr
+}
+
 // createAttendanceReviews reviews every day of the range for each
 // employee, by reviewed_by (an existing employee), and answers the reviews
 // created; a day already reviewed keeps its review.
 func (c *call) createAttendanceReviews() {
 	c.locked(writeLock, func() *apiError {
-		emps, aerr := c.reviewEmployees()
-		if aerr != nil {
-			return aerr
-		}
-		from, to, aerr := dayRange("start_on", fmtVal(c.in["start_on"]), "end_on", fmtVal(c.in["end_on"]))
+		emps, from, to, aerr := c.reviewScope()
 		if aerr != nil {
 			return aerr
 		}
@@ -333,11 +340,7 @@ func (c *call) createAttendanceReviews() {
 // range and answers them.
 func (c *call) deleteAttendanceReviews() {
 	c.locked(writeLock, func() *apiError {
-		emps, aerr := c.reviewEmployees()
-		if aerr != nil {
-			return aerr
-		}
-		from, to, aerr := dayRange("start_on", fmtVal(c.in["start_on"]), "end_on", fmtVal(c.in["end_on"]))
+		emps, from, to, aerr := c.reviewScope()
 		if aerr != nil {
 			return aerr
 		}
